@@ -1,0 +1,56 @@
+'use client';
+
+import { useState } from 'react';
+import { signIn } from 'next-auth/react';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { Alert } from '@/components/ui/alert';
+import { postLoginPath } from './actions';
+
+export function LoginForm({ registered, callbackUrl, initialError }: { registered: boolean; callbackUrl: string | null; initialError: string | null }) {
+  const [error, setError] = useState<string | null>(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const identifier = String(form.get('identifier') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (!identifier || !password) {
+      setError(!identifier ? '请填写手机号码、证件号码或电子邮件地址' : '请填写登录密码');
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const res = await signIn('credentials', { identifier, password, redirect: false });
+    if (!res || res.error) {
+      setPending(false);
+      setError(res?.error && res.error !== 'CredentialsSignin' ? res.error : '账号或密码错误');
+      return;
+    }
+    window.location.assign(await postLoginPath(callbackUrl));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+      {registered && <Alert variant="success">注册成功，请登录。</Alert>}
+      {error && (
+        <Alert variant="destructive" data-testid="login-error">
+          {error}
+        </Alert>
+      )}
+      <div className="space-y-2">
+        <Label htmlFor="identifier">登录账号</Label>
+        <Input id="identifier" name="identifier" autoComplete="username" placeholder="手机号码 / 证件号码 / 电子邮件地址" />
+      </div>
+      <div className="space-y-2">
+        <Label htmlFor="password">登录密码</Label>
+        <Input id="password" name="password" type="password" autoComplete="current-password" />
+      </div>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? '登录中…' : '登录'}
+      </Button>
+    </form>
+  );
+}

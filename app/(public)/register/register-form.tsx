@@ -1,0 +1,89 @@
+'use client';
+
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { registerSchema, type RegisterInput } from '@/lib/users/schemas';
+import { ID_TYPES } from '@/lib/validation/identifiers';
+import { Field, selectClass } from '@/components/forms/field';
+import { Input } from '@/components/ui/input';
+import { Button } from '@/components/ui/button';
+import { Alert } from '@/components/ui/alert';
+import { registerAction } from './actions';
+
+const TEXT_FIELDS = [
+  { name: 'phone', label: '手机号码', type: 'tel', autoComplete: 'tel' },
+  { name: 'email', label: '电子邮件地址', type: 'email', autoComplete: 'email' },
+  { name: 'password', label: '登录密码', type: 'password', autoComplete: 'new-password', hint: '8-32位，至少包含字母、数字、符号中的两种' },
+  { name: 'confirmPassword', label: '确认密码', type: 'password', autoComplete: 'new-password' },
+] as const;
+
+export function RegisterForm() {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<RegisterInput>({
+    resolver: zodResolver(registerSchema),
+    defaultValues: { name: '', idType: '居民身份证', idNumber: '', phone: '', email: '', password: '', confirmPassword: '', agree: false as unknown as true },
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const { register, handleSubmit, setError, formState } = form;
+  const err = (k: keyof RegisterInput) => formState.errors[k]?.message as string | undefined;
+  const aria = (k: keyof RegisterInput) => ({ 'aria-invalid': !!err(k), 'aria-describedby': err(k) ? `${k}-error` : undefined });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const res = await registerAction(values);
+    if (res.ok) {
+      router.push('/login?registered=1');
+      return;
+    }
+    setFormError(res.formError ?? null);
+    for (const [k, msg] of Object.entries(res.fieldErrors ?? {})) setError(k as keyof RegisterInput, { message: msg });
+  });
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {formError && <Alert variant="destructive">{formError}</Alert>}
+      <Field id="name" label="真实姓名" required error={err('name')}>
+        <Input id="name" autoComplete="name" {...register('name')} {...aria('name')} />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
+        <Field id="idType" label="证件类型" required error={err('idType')}>
+          <select id="idType" className={selectClass} {...register('idType')} {...aria('idType')}>
+            {ID_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="idNumber" label="证件号码" required error={err('idNumber')}>
+          <Input id="idNumber" autoComplete="off" {...register('idNumber')} {...aria('idNumber')} />
+        </Field>
+      </div>
+      {TEXT_FIELDS.map((f) => (
+        <Field key={f.name} id={f.name} label={f.label} required error={err(f.name)} hint={'hint' in f ? f.hint : undefined}>
+          <Input id={f.name} type={f.type} autoComplete={f.autoComplete} {...register(f.name)} {...aria(f.name)} />
+        </Field>
+      ))}
+      <div className="space-y-1.5">
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" className="mt-0.5 size-4 accent-primary" {...register('agree')} {...aria('agree')} />
+          <span>
+            我已阅读并同意《用户服务协议》和《隐私政策》，承诺所填信息真实、准确、完整
+          </span>
+        </label>
+        {err('agree') && (
+          <p id="agree-error" role="alert" className="text-sm text-destructive">
+            {err('agree')}
+          </p>
+        )}
+      </div>
+      <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? '提交中…' : '注册'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import { sql, eq, asc } from 'drizzle-orm';
+import { requirePage } from '@/lib/auth/session';
+import { getDb } from '@/db/client';
+import { users, policeUnits, unitCoverage, providerDirectory } from '@/db/schema';
+import { regionFullName } from '@/lib/regions/regions';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+
+export const metadata: Metadata = { title: '管理后台' };
+
+export default async function AdminHome() {
+  await requirePage('admin.area');
+  const db = getDb();
+  const count = (role: string) => db.select({ n: sql<number>`count(*)` }).from(users).where(eq(users.role, role as 'admin')).get()!.n;
+  const units = db
+    .select({ id: policeUnits.id, name: policeUnits.name, code: policeUnits.code, isDefault: policeUnits.isDefault, covers: sql<string>`group_concat(${unitCoverage.regionCode})` })
+    .from(policeUnits)
+    .leftJoin(unitCoverage, eq(unitCoverage.unitId, policeUnits.id))
+    .groupBy(policeUnits.id)
+    .orderBy(asc(policeUnits.code))
+    .all();
+  const providers = db.select({ n: sql<number>`count(*)` }).from(providerDirectory).get()!.n;
+  const stats: [string, number][] = [
+    ['开办者账号', count('applicant')],
+    ['网安民警账号', count('reviewer')],
+    ['管理员账号', count('admin')],
+    ['接入服务商账号', count('provider')],
+    ['服务商名录', providers],
+  ];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold">管理后台</h1>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+        {stats.map(([k, v]) => (
+          <div key={k} className="rounded-lg border bg-card p-4">
+            <p className="text-sm text-muted-foreground">{k}</p>
+            <p className="text-2xl font-semibold">{v}</p>
+          </div>
+        ))}
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>审核单位</CardTitle>
+        </CardHeader>
+        <CardContent className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead className="text-left text-muted-foreground">
+              <tr>
+                <th className="py-2 pr-4 font-medium">单位名称</th>
+                <th className="py-2 pr-4 font-medium">区划代码</th>
+                <th className="py-2 font-medium">管辖区域</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y">
+              {units.map((u) => (
+                <tr key={u.id}>
+                  <td className="py-2 pr-4">
+                    {u.name}
+                    {u.isDefault && <span className="ml-2 text-xs text-muted-foreground">（默认单位）</span>}
+                  </td>
+                  <td className="py-2 pr-4 font-mono">{u.code}</td>
+                  <td className="py-2">{(u.covers ?? '').split(',').filter(Boolean).map(regionFullName).join('、') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import * as React from 'react';
+import { cn } from '@/lib/utils';
+
+/** A labelled form row: visible <label>, the control, hint and the field's error. */
+export function Field({
+  id,
+  label,
+  required,
+  error,
+  hint,
+  className,
+  children,
+}: {
+  id: string;
+  label: string;
+  required?: boolean;
+  error?: string;
+  hint?: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={cn('space-y-1.5', className)}>
+      <label htmlFor={id} className="flex items-center gap-0.5 text-sm font-medium">
+        {required && (
+          <span className="text-destructive" aria-hidden>
+            *
+          </span>
+        )}
+        {label}
+      </label>
+      {children}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export const selectClass =
+  'h-9 w-full rounded-md border border-input bg-background px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 aria-invalid:border-destructive';

@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import { Bell } from 'lucide-react';
+import { getCurrentUser } from '@/lib/auth/session';
+import { unreadCount } from '@/lib/notify/service';
+import { PLATFORM_NAME, OFFICE_NAME, ROLE_NAV, ROLE_LABELS } from '@/lib/site/config';
+import { SignOutButton } from './sign-out-button';
+import { Emblem } from './emblem';
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  const unread = user ? unreadCount(user.id) : 0;
+  return (
+    <header className="border-b bg-primary text-primary-foreground">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2">
+          <Emblem className="size-9" />
+          <span className="flex flex-col leading-tight">
+            <span className="text-lg font-semibold tracking-wide">{PLATFORM_NAME}</span>
+            <span className="text-xs opacity-80">{OFFICE_NAME}</span>
+          </span>
+        </Link>
+        <nav aria-label="主导航" className="flex flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+          {user ? (
+            ROLE_NAV[user.role].map((item) => (
+              <Link key={item.href} href={item.href} className="hover:underline">
+                {item.label}
+              </Link>
+            ))
+          ) : (
+            <Link href="/query" className="hover:underline">
+              公共查询
+            </Link>
+          )}
+        </nav>
+        <div className="flex items-center gap-3 text-sm">
+          {user ? (
+            <>
+              <Link href="/my/notifications" className="relative inline-flex items-center" aria-label={`系统通知，未读 ${unread} 条`}>
+                <Bell className="size-5" aria-hidden />
+                {unread > 0 && (
+                  <span className="absolute -top-2 -right-2 min-w-4 rounded-full bg-destructive px-1 text-center text-[10px] leading-4 text-white" data-testid="unread-count">
+                    {unread > 99 ? '99+' : unread}
+                  </span>
+                )}
+              </Link>
+              <span data-testid="current-user">
+                {user.name}
+                <span className="ml-1 opacity-75">（{ROLE_LABELS[user.role]}）</span>
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/login" className="hover:underline">
+                用户登录
+              </Link>
+              <Link href="/register" className="rounded-md bg-primary-foreground px-3 py-1 text-primary hover:bg-primary-foreground/90">
+                注册
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,105 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+import { subjects } from './subjects';
+import { websites } from './websites';
+import { policeUnits } from './units';
+
+export const BUSINESS_TYPES = ['新增主体', '变更主体', '注销主体', '新办网站', '变更网站', '注销网站', '安全评估', '网站认领'] as const;
+export type BusinessType = (typeof BUSINESS_TYPES)[number];
+export const APPLICATION_STATUSES = ['待审核', '审核中', '待面审', '通过', '退回', '已撤销'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** 申请单: every request to the office, with a snapshot of what was submitted. */
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Readable 申请编号, e.g. SQ20261123000123. */
+    code: text('code').notNull(),
+    type: text('type', { enum: BUSINESS_TYPES }).notNull(),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
+    applicantId: integer('applicant_id')
+      .notNull()
+      .references(() => users.id),
+    subjectId: integer('subject_id').references(() => subjects.id),
+    websiteId: integer('website_id').references(() => websites.id),
+    unitId: integer('unit_id').references(() => policeUnits.id),
+    /** A 新增主体 released together with its first business application shares a bundle id. */
+    bundleId: text('bundle_id'),
+    /** Held back from the queue (a 新增主体 waiting for its first business application). */
+    queued: integer('queued', { mode: 'boolean' }).notNull().default(true),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    previous: text('previous', { mode: 'json' }).$type<Record<string, unknown>>(),
+    submittedAt: integer('submitted_at').notNull(),
+    dueAt: integer('due_at'),
+    claimedBy: integer('claimed_by').references(() => users.id),
+    claimedUntil: integer('claimed_until'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: integer('decided_at'),
+    reason: text('reason'),
+    fieldComments: text('field_comments', { mode: 'json' }).$type<Record<string, string>>(),
+    resubmittedFrom: integer('resubmitted_from'),
+  },
+  (t) => [
+    uniqueIndex('applications_code').on(t.code),
+    index('applications_applicant').on(t.applicantId, t.submittedAt),
+    index('applications_queue').on(t.unitId, t.queued, t.status, t.dueAt),
+    index('applications_subject').on(t.subjectId),
+    index('applications_website').on(t.websiteId),
+  ],
+);
+
+/** 面审 / 实地检查 scheduled for an interactive website. */
+export const interviews = sqliteTable('interviews', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  applicationId: integer('application_id')
+    .notNull()
+    .references(() => applications.id),
+  kind: text('kind', { enum: ['面审', '实地检查'] }).notNull(),
+  scheduledAt: integer('scheduled_at').notNull(),
+  place: text('place'),
+  materials: text('materials'),
+  outcome: text('outcome', { enum: ['通过', '退回'] }),
+  outcomeNote: text('outcome_note'),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** 安全评估 records, one per submitted assessment application. */
+export const assessments = sqliteTable(
+  'assessments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subjectId: integer('subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    websiteId: integer('website_id')
+      .notNull()
+      .references(() => websites.id),
+    applicationId: integer('application_id').references(() => applications.id),
+    status: text('status', { enum: ['待审核', '通过', '退回', '已撤销', '已注销'] }).notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('assessments_website').on(t.websiteId)],
+);
+
+/** 我的草稿: one row per saved form. */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: BUSINESS_TYPES }).notNull(),
+    subjectId: integer('subject_id'),
+    websiteId: integer('website_id'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer('created_at').notNull(),
+    savedAt: integer('saved_at').notNull(),
+  },
+  (t) => [index('drafts_user').on(t.userId, t.savedAt)],
+);

@@ -1,0 +1,48 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { policeUnits } from './units';
+
+export const ROLES = ['applicant', 'reviewer', 'admin', 'provider'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    role: text('role', { enum: ROLES }).notNull(),
+    name: text('name').notNull(),
+    idType: text('id_type'),
+    // 证件号码 and 手机号码: AES-256-GCM ciphertext, HMAC for look-ups, masked copy for lists.
+    idNumberEnc: text('id_number_enc'),
+    idNumberHmac: text('id_number_hmac'),
+    idNumberMasked: text('id_number_masked'),
+    phoneEnc: text('phone_enc').notNull(),
+    phoneHmac: text('phone_hmac').notNull(),
+    phoneMasked: text('phone_masked').notNull(),
+    email: text('email'),
+    passwordHash: text('password_hash').notNull(),
+    unitId: integer('unit_id').references(() => policeUnits.id),
+    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    // Bumped on password change or disable: every session carrying an older value is void.
+    sessionVersion: integer('session_version').notNull().default(1),
+    phoneVerifiedAt: integer('phone_verified_at'),
+    emailVerifiedAt: integer('email_verified_at'),
+    identityVerifiedAt: integer('identity_verified_at'),
+    currentSubjectId: integer('current_subject_id'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('users_phone_hmac').on(t.phoneHmac),
+    uniqueIndex('users_id_number_hmac').on(t.idNumberHmac),
+    uniqueIndex('users_email').on(t.email),
+    index('users_unit').on(t.unitId),
+  ],
+);
+
+/** Failed-login counters per account and per IP (key = 'acct:<id>' or 'ip:<addr>'). */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: integer('window_start').notNull(),
+  lockedUntil: integer('locked_until'),
+});

@@ -1,0 +1,193 @@
+import { eq, sql } from 'drizzle-orm';
+import { getDb } from './client';
+import { users, policeUnits, unitCoverage, providerDirectory, subjects, websites, websiteDomains, websiteIpRanges, applications } from './schema';
+import { createUser } from '@/lib/users/service';
+import { beijingDistricts } from '@/lib/regions/regions';
+import { encryptPii, hmacPii } from '@/lib/pii/crypto';
+import { maskIdNumber, maskPhone } from '@/lib/pii/mask';
+import { OFFICE_NAME } from '@/lib/site/config';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export const DEMO_ACCOUNTS = [
+  { role: 'admin', name: '王建国', phone: '13800000001', email: 'admin@beian.example.cn', unit: null, label: '管理员' },
+  { role: 'reviewer', name: '李明', phone: '13800000002', email: 'liming@beian.example.cn', unit: '110105', label: '网安民警（朝阳分局网安大队）' },
+  { role: 'reviewer', name: '赵磊', phone: '13800000005', email: 'zhaolei@beian.example.cn', unit: '110000', label: `网安民警（${OFFICE_NAME}）` },
+  { role: 'applicant', name: '张伟', phone: '13800000003', email: 'zhangwei@example.com', unit: null, label: '开办者（已有备案网站）', idNumber: withIdCheck('11010519850312003') },
+  { role: 'applicant', name: '陈静', phone: '13800000006', email: 'chenjing@example.com', unit: null, label: '开办者（个人主体）', idNumber: withIdCheck('11010819920716004') },
+  { role: 'provider', name: '刘洋', phone: '13800000004', email: 'liuyang@cloud.example.cn', unit: null, label: '接入服务商' },
+] as const;
+
+/** GB 11643 check character for a 17-digit body. */
+function withIdCheck(body17: string): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body17].reduce((s, c, i) => s + Number(c) * w[i], 0);
+  return body17 + '10X98765432'[sum % 11];
+}
+
+/** GB 32100 check character for a 17-character body. */
+function withUsccCheck(body17: string): string {
+  const A = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const sum = [...body17].reduce((s, c, i) => s + A.indexOf(c) * w[i], 0);
+  return body17 + A[(31 - (sum % 31)) % 31];
+}
+
+const PROVIDERS: { kind: '接入服务商' | '域名注册服务商'; name: string; scope: '境内' | '境外'; regionCode: string | null }[] = [
+  { kind: '接入服务商', name: '阿里云计算有限公司', scope: '境内', regionCode: '330106' },
+  { kind: '接入服务商', name: '腾讯云计算（北京）有限责任公司', scope: '境内', regionCode: '110108' },
+  { kind: '接入服务商', name: '北京百度网讯科技有限公司', scope: '境内', regionCode: '110108' },
+  { kind: '接入服务商', name: '华为云计算技术有限公司', scope: '境内', regionCode: '520115' },
+  { kind: '接入服务商', name: '北京世纪互联宽带数据中心有限公司', scope: '境内', regionCode: '110105' },
+  { kind: '接入服务商', name: '中国电信股份有限公司北京分公司', scope: '境内', regionCode: '110102' },
+  { kind: '接入服务商', name: '中国联合网络通信有限公司北京市分公司', scope: '境内', regionCode: '110102' },
+  { kind: '接入服务商', name: '北京金山云网络技术有限公司', scope: '境内', regionCode: '110108' },
+  { kind: '接入服务商', name: '厦门三五互联信息有限公司', scope: '境内', regionCode: '350203' },
+  { kind: '接入服务商', name: '成都西维数码科技有限公司', scope: '境内', regionCode: '510107' },
+  { kind: '接入服务商', name: 'Amazon Web Services, Inc.', scope: '境外', regionCode: null },
+  { kind: '接入服务商', name: 'Cloudflare, Inc.', scope: '境外', regionCode: null },
+  { kind: '域名注册服务商', name: '阿里云计算有限公司（万网）', scope: '境内', regionCode: '330106' },
+  { kind: '域名注册服务商', name: '北京新网数码信息技术有限公司', scope: '境内', regionCode: '110108' },
+  { kind: '域名注册服务商', name: '厦门易名科技股份有限公司', scope: '境内', regionCode: '350206' },
+  { kind: '域名注册服务商', name: '腾讯云计算（北京）有限责任公司', scope: '境内', regionCode: '110108' },
+  { kind: '域名注册服务商', name: '北京东方网景信息科技有限公司', scope: '境内', regionCode: '110105' },
+  { kind: '域名注册服务商', name: '成都西维数码科技有限公司', scope: '境内', regionCode: '510107' },
+  { kind: '域名注册服务商', name: 'GoDaddy.com, LLC', scope: '境外', regionCode: null },
+  { kind: '域名注册服务商', name: 'NameCheap, Inc.', scope: '境外', regionCode: null },
+];
+
+export function isSeeded(): boolean {
+  return getDb().select({ n: sql<number>`count(*)` }).from(users).get()!.n > 0;
+}
+
+/** Demo data for an empty database: the office, its units, providers, accounts and a few filed websites. */
+export async function seedDemo(): Promise<void> {
+  const db = getDb();
+  const now = Date.now();
+  db.transaction((tx) => {
+    const office = tx.insert(policeUnits).values({ name: OFFICE_NAME, code: '110000', isDefault: true, createdAt: now }).returning().get();
+    tx.insert(unitCoverage).values({ unitId: office.id, regionCode: '110000' }).run();
+    for (const d of beijingDistricts()) {
+      const name = `${d.name.replace(/区$/, '')}分局网安大队`;
+      const u = tx.insert(policeUnits).values({ name, code: d.code, createdAt: now }).returning().get();
+      tx.insert(unitCoverage).values({ unitId: u.id, regionCode: d.code }).run();
+    }
+    tx.insert(providerDirectory).values(PROVIDERS.map((p) => ({ ...p, createdAt: now }))).run();
+  });
+
+  const unitId = (code: string | null) => (code ? db.select({ id: policeUnits.id }).from(policeUnits).where(eq(policeUnits.code, code)).get()!.id : null);
+  const ids: Record<string, number> = {};
+  for (const a of DEMO_ACCOUNTS) {
+    const { id } = await createUser({
+      role: a.role,
+      name: a.name,
+      phone: a.phone,
+      email: a.email,
+      password: DEMO_PASSWORD,
+      unitId: unitId(a.unit),
+      idType: 'idNumber' in a ? '居民身份证' : null,
+      idNumber: 'idNumber' in a ? a.idNumber : null,
+      phoneVerified: a.role === 'admin' || a.role === 'reviewer',
+    });
+    ids[a.phone] = id;
+  }
+
+  // Filed websites so the public pages have something to show.
+  const chaoyang = unitId('110105')!;
+  const haidian = unitId('110108')!;
+  db.transaction((tx) => {
+    const filed = [
+      {
+        owner: ids['13800000003'],
+        subject: { nature: '单位' as const, unitType: '企业单位', name: '北京云帆网络科技有限公司', cert: withUsccCheck('91110105MA01C8K2X'), principal: '张伟', principalId: DEMO_ACCOUNTS[3].idNumber, phone: '13800000003', county: '110105', unitId: chaoyang },
+        sites: [
+          { name: '云帆科技官网', domain: 'yunfan-tech.cn', ip: '47.93.12.8', seq: 1, daysAgo: 40 },
+          { name: '云帆开发者文档中心', domain: 'docs.yunfan-tech.cn', ip: '47.93.12.9', seq: 2, daysAgo: 12 },
+        ],
+      },
+      {
+        owner: ids['13800000006'],
+        subject: { nature: '个人' as const, unitType: null, name: '陈静', cert: null, principal: '陈静', principalId: DEMO_ACCOUNTS[4].idNumber, phone: '13800000006', county: '110108', unitId: haidian },
+        sites: [{ name: '陈静摄影作品集', domain: 'chenjing-photo.cn', ip: '121.41.77.20', seq: 1, daysAgo: 5 }],
+      },
+    ];
+    for (const f of filed) {
+      const s = f.subject;
+      const subject = tx
+        .insert(subjects)
+        .values({
+          ownerId: f.owner,
+          nature: s.nature,
+          unitType: s.unitType,
+          name: s.name,
+          certType: s.cert ? '统一社会信用代码证' : null,
+          certNumberEnc: s.cert ? encryptPii(s.cert) : null,
+          certNumberHmac: s.cert ? hmacPii(s.cert) : null,
+          certNumberMasked: s.cert ? maskIdNumber(s.cert) : null,
+          principalName: s.principal,
+          principalIdType: '居民身份证',
+          principalIdEnc: encryptPii(s.principalId),
+          principalIdHmac: hmacPii(s.principalId),
+          principalIdMasked: maskIdNumber(s.principalId),
+          principalPhoneEnc: encryptPii(s.phone),
+          principalPhoneHmac: hmacPii(s.phone),
+          principalPhoneMasked: maskPhone(s.phone),
+          jurisdictionCode: s.county,
+          unitId: s.unitId,
+          status: '有效',
+          data: { demo: true },
+          createdAt: now - 60 * 86_400_000,
+          updatedAt: now - 60 * 86_400_000,
+        })
+        .returning({ id: subjects.id })
+        .get();
+      tx.update(users).set({ currentSubjectId: subject.id, identityVerifiedAt: now }).where(eq(users.id, f.owner)).run();
+      const unit = tx.select().from(policeUnits).where(eq(policeUnits.id, s.unitId)).get()!;
+      for (const site of f.sites) {
+        const digits = `${unit.code}02${String(site.seq).padStart(6, '0')}`;
+        const filedAt = now - site.daysAgo * 86_400_000;
+        const w = tx
+          .insert(websites)
+          .values({
+            subjectId: subject.id,
+            name: site.name,
+            status: '已备案',
+            interactive: false,
+            filingDigits: digits,
+            filingNumber: `京公网安备${digits}号`,
+            filingUnitId: unit.id,
+            filedAt,
+            data: { demo: true, languages: ['中文简体'] },
+            createdAt: filedAt - 3 * 86_400_000,
+            updatedAt: filedAt,
+          })
+          .returning({ id: websites.id })
+          .get();
+        tx.insert(websiteDomains).values({ websiteId: w.id, unicode: site.domain, ascii: site.domain, registrable: site.domain.split('.').slice(-2).join('.'), isPrimary: true }).run();
+        tx.insert(websiteIpRanges).values({ websiteId: w.id, startIp: site.ip, endIp: site.ip, family: 4 }).run();
+        tx.insert(applications)
+          .values({
+            code: `SQ${new Date(filedAt).toISOString().slice(0, 10).replace(/-/g, '')}${String(w.id).padStart(6, '0')}`,
+            type: '新办网站',
+            status: '通过',
+            applicantId: f.owner,
+            subjectId: subject.id,
+            websiteId: w.id,
+            unitId: unit.id,
+            queued: true,
+            payload: { demo: true, name: site.name },
+            submittedAt: filedAt - 3 * 86_400_000,
+            decidedAt: filedAt,
+          })
+          .run();
+        tx.update(policeUnits).set({ filingSeq: sql`max(${policeUnits.filingSeq}, ${site.seq})` }).where(eq(policeUnits.id, unit.id)).run();
+      }
+    }
+  });
+}
+
+export function demoAccountsTable(): string {
+  const lines = ['演示账号（登录密码均为 ' + DEMO_PASSWORD + '）：'];
+  for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.label.padEnd(16, '　')}  ${a.name}  手机号码 ${a.phone}${'idNumber' in a ? `  证件号码 ${a.idNumber}` : ''}`);
+  return lines.join('\n');
+}

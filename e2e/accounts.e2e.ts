@@ -1,0 +1,151 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPage, login, logout, readSmsCode, readLatestMail, adminCli, idWithCheck, baseURL } from './helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('registration, phone verification and login', () => {
+  it('registers an applicant, verifies the phone by SMS, logs out and logs in by ID number', async () => {
+    const page = await newPage(browser);
+    const idNumber = idWithCheck('11010219880808123');
+    await page.goto('/register');
+    await page.getByLabel('真实姓名').fill('孙丽娟');
+    await page.getByLabel('证件类型').selectOption('居民身份证');
+    await page.getByLabel('证件号码').fill(idNumber);
+    await page.getByLabel('手机号码').fill('13912345678');
+    await page.getByLabel('电子邮件地址').fill('sunlijuan@example.com');
+    await page.getByLabel('登录密码').fill('Secret#2026');
+    await page.getByLabel('确认密码').fill('Secret#2026');
+    await page.getByLabel(/我已阅读并同意/).check();
+    await page.getByRole('button', { name: '注册' }).click();
+    await page.waitForURL(/\/login\?registered=1/);
+    await expect(page.getByText('注册成功，请登录。').isVisible()).resolves.toBe(true);
+
+    await login(page, '13912345678', 'Secret#2026');
+    await page.waitForURL(/\/my$/);
+    await expect(page.getByTestId('current-user').textContent()).resolves.toContain('孙丽娟');
+
+    await page.goto('/my/account');
+    // PII is masked: the full ID number never reaches the page.
+    await page.getByText(`${idNumber.slice(0, 3)}${'*'.repeat(13)}${idNumber.slice(-2)}`).waitFor();
+    expect(await page.content()).not.toContain(idNumber);
+    await expect(page.getByTestId('phone-status').textContent()).resolves.toBe('未验证');
+    await page.getByRole('listitem').filter({ hasText: '手机验证' }).getByRole('button', { name: '立即验证' }).click();
+    await page.getByRole('button', { name: '获取短信验证码' }).click();
+    await page.getByText('验证码已发送至 139****5678').waitFor();
+    await page.getByLabel('短信验证码').fill(readSmsCode('13912345678'));
+    await page.getByRole('button', { name: '验证', exact: true }).click();
+    await page.getByTestId('phone-status').getByText('已验证').waitFor();
+
+    await page.getByRole('listitem').filter({ hasText: '邮箱验证' }).getByRole('button', { name: '立即验证' }).click();
+    await page.getByText('验证邮件已发送').waitFor();
+    const mail = readLatestMail('sunlijuan@example.com');
+    const link = mail.match(/https?:\/\/\S+verify-email\?token=[\w-]+/)?.[0];
+    expect(link).toBeTruthy();
+    await page.goto(link!.replace(/^https?:\/\/[^/]+/, baseURL()));
+    await page.getByText('邮箱验证成功。').waitFor();
+    await page.goto('/my/account');
+    await expect(page.getByTestId('email-status').textContent()).resolves.toBe('已验证');
+
+    await logout(page);
+    await login(page, idNumber, 'Secret#2026');
+    await page.waitForURL(/\/my$/);
+    await expect(page.getByTestId('current-user').textContent()).resolves.toContain('孙丽娟');
+  });
+
+  it('shows field errors for invalid registration input', async () => {
+    const page = await newPage(browser);
+    await page.goto('/register');
+    await page.getByLabel('真实姓名').fill('王先生1');
+    await page.getByLabel('证件号码').fill('110101199902301231');
+    await page.getByLabel('手机号码').fill('12345678901');
+    await page.getByLabel('电子邮件地址').fill('not-an-email');
+    await page.getByLabel('登录密码').fill('abc');
+    await page.getByLabel('确认密码').fill('abcd');
+    await page.getByRole('button', { name: '注册' }).click();
+    await page.getByText('真实姓名不能包含数字').waitFor();
+    await page.getByText('证件号码中的出生日期无效').waitFor();
+    await page.getByText('请填写正确的手机号码').waitFor();
+    await page.getByText('请填写正确的电子邮件地址').waitFor();
+    await page.getByText('登录密码长度应为8-32位').waitFor();
+    await page.getByText('两次输入的密码不一致').waitFor();
+    await page.getByText('请阅读并同意《用户服务协议》').waitFor();
+    expect(page.url()).toMatch(/\/register$/);
+  });
+
+  it('refuses a second account with the same phone number', async () => {
+    const page = await newPage(browser);
+    await page.goto('/register');
+    await page.getByLabel('真实姓名').fill('周杰');
+    await page.getByLabel('证件号码').fill(idWithCheck('11010519900101551'));
+    await page.getByLabel('手机号码').fill('13800000003');
+    await page.getByLabel('电子邮件地址').fill('zhoujie@example.com');
+    await page.getByLabel('登录密码').fill('Secret#2026');
+    await page.getByLabel('确认密码').fill('Secret#2026');
+    await page.getByLabel(/我已阅读并同意/).check();
+    await page.getByRole('button', { name: '注册' }).click();
+    await page.getByRole('alert').filter({ hasText: '该手机号码已注册' }).first().waitFor();
+  });
+
+  it('locks an account after five wrong passwords, even for the right one', async () => {
+    expect(adminCli(['create-user', '--role', 'applicant', '--name', '钱进', '--phone', '13600002222', '--password', 'Right#2026']).status).toBe(0);
+    const page = await newPage(browser);
+    for (let i = 1; i <= 4; i++) {
+      await login(page, '13600002222', 'Wrong#pass1');
+      await page.getByTestId('login-error').getByText(`账号或密码错误，还可尝试 ${5 - i} 次`).waitFor();
+    }
+    await login(page, '13600002222', 'Wrong#pass1');
+    await page.getByTestId('login-error').getByText(/登录失败次数过多，账号已锁定，请于 .+ 后重试/).waitFor();
+    await login(page, '13600002222', 'Right#2026');
+    await page.getByTestId('login-error').getByText(/账号已锁定/).waitFor();
+    expect(page.url()).toMatch(/\/login/);
+  });
+});
+
+describe('roles and access', () => {
+  it('sends a signed-out visitor of a private area to /login', async () => {
+    const page = await newPage(browser);
+    for (const p of ['/my', '/review', '/admin', '/provider']) {
+      await page.goto(p);
+      expect(new URL(page.url()).pathname).toBe('/login');
+    }
+  });
+
+  it('refuses an applicant on /review and /admin with 403', async () => {
+    const page = await newPage(browser);
+    await login(page, '13800000003', 'Demo@2026');
+    await page.waitForURL(/\/my$/);
+    for (const p of ['/review', '/admin', '/provider']) {
+      const res = await page.goto(p);
+      expect(res?.status()).toBe(403);
+      await page.getByRole('heading', { name: '无权访问' }).waitFor();
+    }
+  });
+
+  it('lets a reviewer created with the admin CLI log in and reach /review', async () => {
+    const bad = adminCli(['create-user', '--role', 'reviewer', '--name', '吴刚', '--phone', '123', '--password', 'Police#2026']);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('请填写正确的手机号码');
+    expect(bad.stderr).toContain('网安民警账号必须指定所属审核单位');
+
+    const ok = adminCli(['create-user', '--role', 'reviewer', '--name', '吴刚', '--phone', '13700001111', '--password', 'Police#2026', '--unit', '110108']);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('已创建账号');
+
+    const page = await newPage(browser);
+    await login(page, '13700001111', 'Police#2026');
+    await page.waitForURL(/\/review$/);
+    await page.getByRole('heading', { name: '审核工作台' }).waitFor();
+    await page.getByText('审核单位：海淀分局网安大队').waitFor();
+    await page.getByText('审核人员须完成手机验证后方可审核').waitFor();
+    const res = await page.goto('/admin');
+    expect(res?.status()).toBe(403);
+  });
+});

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const baseURL = () => inject('baseURL');
+export const dataDir = () => inject('dataDir');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function newPage(browser: Browser, width = 1280, height = 900): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseURL(), viewport: { width, height }, locale: 'zh-CN' });
+  return context.newPage();
+}
+
+export async function login(page: Page, identifier: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('登录账号').fill(identifier);
+  await page.getByLabel('登录密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+export async function logout(page: Page) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL(/\/login/);
+}
+
+/** The newest SMS code sent to `phone`, read from DATA_DIR/outbox/sms.log. */
+export function readSmsCode(phone: string): string {
+  const log = fs.readFileSync(path.join(dataDir(), 'outbox', 'sms.log'), 'utf8');
+  const lines = log.trim().split('\n').filter((l) => l.split('\t')[1] === phone);
+  const m = lines.at(-1)?.match(/验证码为 (\d{6})/);
+  if (!m) throw new Error(`no SMS code for ${phone}`);
+  return m[1];
+}
+
+/** Text of the newest .eml in the outbox sent to `to`, quoted-printable decoded. */
+export function readLatestMail(to: string): string {
+  const dir = path.join(dataDir(), 'outbox');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+  for (const f of files.reverse()) {
+    const raw = fs.readFileSync(path.join(dir, f), 'utf8');
+    if (!raw.includes(`To: ${to}`)) continue;
+    const body = raw.split(/\r?\n\r?\n/).slice(1).join('\n\n');
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => `%${h}`);
+    try {
+      return decodeURIComponent(bytes);
+    } catch {
+      return body;
+    }
+  }
+  throw new Error(`no mail to ${to}`);
+}
+
+export function uploadsFiles(): string[] {
+  const dir = path.join(dataDir(), 'uploads');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+}
+
+/** Runs the admin CLI against the test server's DATA_DIR. */
+export function adminCli(args: string[]) {
+  const root = path.resolve(import.meta.dirname, '..');
+  return spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/admin.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir() },
+    encoding: 'utf8',
+  });
+}
+
+export async function screenshot(page: Page, name: string) {
+  const dir = path.resolve(import.meta.dirname, 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** A valid 居民身份证 number for a 17-digit body. */
+export function idWithCheck(body17: string): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body17].reduce((s, c, i) => s + Number(c) * w[i], 0);
+  return body17 + '10X98765432'[sum % 11];
+}

@@ -1,0 +1,77 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, login, screenshot } from './helpers';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function seriousViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** No element wider than the viewport: the layout holds at phone width. */
+async function overflowX(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+describe('key pages at desktop and phone width', () => {
+  for (const [width, tag] of [
+    [1280, 'desktop'],
+    [390, 'phone'],
+  ] as const) {
+    it(`public pages render in Chinese without layout breakage (${tag})`, async () => {
+      const page = await newPage(browser, width, 844);
+      for (const [path, heading] of [
+        ['/', '互联网站公安联网备案'],
+        ['/login', '用户登录'],
+        ['/register', '用户注册'],
+      ] as const) {
+        await page.goto(path);
+        await page.getByRole('heading', { name: heading }).waitFor();
+        expect(await overflowX(page), path).toBeLessThanOrEqual(0);
+        expect(await seriousViolations(page), path).toEqual([]);
+        await screenshot(page, `${tag}${path === '/' ? '-home' : path.replace(/\//g, '-')}`);
+      }
+    });
+
+    it(`applicant pages render (${tag})`, async () => {
+      const page = await newPage(browser, width, 844);
+      await login(page, '13800000003', 'Demo@2026');
+      await page.waitForURL(/\/my$/);
+      for (const [path, heading] of [
+        ['/my', '您好，张伟'],
+        ['/my/account', '个人中心'],
+        ['/my/notifications', '系统通知'],
+      ] as const) {
+        await page.goto(path);
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        expect(await overflowX(page), path).toBeLessThanOrEqual(0);
+        expect(await seriousViolations(page), path).toEqual([]);
+        await screenshot(page, `${tag}${path.replace(/\//g, '-')}`);
+      }
+    });
+  }
+
+  it('health answers 200 with the database reachable', async () => {
+    const page = await newPage(browser);
+    const res = await page.request.get('/api/health');
+    expect(res.status()).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, login, uploadsFiles, adminCli } from './helpers';
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await newPage(browser);
+  await login(page, '13800000003', 'Demo@2026');
+  await page.waitForURL(/\/my$/);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function upload(kind: 'image' | 'pdf', name: string, mimeType: string, buffer: Buffer) {
+  const res = await page.request.post('/api/files', { multipart: { kind, file: { name, mimeType, buffer } } });
+  return { status: res.status(), body: (await res.json()) as { error?: string; id?: number } };
+}
+
+describe('upload checks through the real route', () => {
+  it('refuses bad files with a Chinese error and stores nothing', async () => {
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c00' } }).png().toBuffer();
+    const cases = [
+      { kind: 'pdf' as const, name: 'scan.pdf', mime: 'application/pdf', buf: png, error: '仅支持 PDF 格式的文件' },
+      { kind: 'image' as const, name: 'big.png', mime: 'image/png', buf: Buffer.concat([png, Buffer.alloc(6 * 1024 * 1024)]), error: '文件大小不能超过 5MB', status: 413 },
+      { kind: 'image' as const, name: 'notes.jpg', mime: 'image/jpeg', buf: Buffer.from('这不是图片，只是一段文字。\n'.repeat(20)), error: '仅支持 PNG 或 JPEG 格式的图片' },
+      { kind: 'image' as const, name: 'half.png', mime: 'image/png', buf: png.subarray(0, Math.floor(png.length / 2)), error: '图片文件已损坏，无法读取' },
+    ];
+    for (const c of cases) {
+      const r = await upload(c.kind, c.name, c.mime, c.buf);
+      expect(r.status, c.name).toBe('status' in c ? c.status : 400);
+      expect(r.body.error, c.name).toBe(c.error);
+    }
+    expect(uploadsFiles()).toEqual([]);
+  });
+
+  it('stores a valid image and serves it to its owner only', async () => {
+    const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#036' } }).png().toBuffer();
+    const r = await upload('image', '身份证人像面.png', 'image/png', png);
+    expect(r.status).toBe(201);
+    expect(uploadsFiles().length).toBeGreaterThan(0);
+    const own = await page.request.get(`/api/files/${r.body.id}`);
+    expect(own.status()).toBe(200);
+    expect(own.headers()['x-content-type-options']).toBe('nosniff');
+
+    const other = await newPage(browser);
+    expect(adminCli(['create-user', '--role', 'applicant', '--name', '郑爽', '--phone', '13600003333', '--password', 'Other#2026']).status).toBe(0);
+    await login(other, '13600003333', 'Other#2026');
+    await other.waitForURL(/\/my$/);
+    expect((await other.request.get(`/api/files/${r.body.id}`)).status()).toBe(403);
+    const anon = await newPage(browser);
+    expect((await anon.request.get(`/api/files/${r.body.id}`)).status()).toBe(401);
+  });
+});

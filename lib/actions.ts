@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import { headers } from 'next/headers';
+import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
+import { can, type Permission } from '@/lib/auth/policy';
+import { isAppError, GENERIC_ERROR } from '@/lib/errors';
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
+
+/** zod issues → one message per field path ('a.b'), the first one winning. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_form';
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}
+
+export async function requestIp(): Promise<string | null> {
+  const h = await headers();
+  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+}
+
+type Ctx<P> = P extends null ? { user: CurrentUser | null; ip: string | null } : { user: CurrentUser; ip: string | null };
+
+/**
+ * The one wrapper for every exported server action: permission check (through the
+ * policy table), schema parse, and mapping of errors onto fields. `permission: null`
+ * marks a public action (registration).
+ */
+export function defineAction<S extends z.ZodType, T, P extends Permission | null>(
+  opts: { schema: S; permission: P },
+  fn: (input: z.output<S>, ctx: Ctx<P>) => Promise<T> | T,
+) {
+  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const user = await getCurrentUser();
+      if (opts.permission !== null) {
+        if (!user) return { ok: false, formError: '登录已过期，请重新登录' };
+        if (!can(user, opts.permission)) return { ok: false, formError: '您没有权限执行此操作' };
+      }
+      const parsed = opts.schema.safeParse(raw);
+      if (!parsed.success) {
+        const fieldErrors = fieldErrorsOf(parsed.error);
+        return { ok: false, formError: fieldErrors._form ?? '请检查填写的内容', fieldErrors };
+      }
+      const data = await fn(parsed.data, { user, ip: await requestIp() } as Ctx<P>);
+      return { ok: true, data };
+    } catch (e) {
+      if (isAppError(e)) return { ok: false, formError: e.message, fieldErrors: e.fieldErrors };
+      // next/navigation's redirect/notFound throw control-flow errors that must pass through.
+      if (e && typeof e === 'object' && 'digest' in e) throw e;
+      console.error(e);
+      return { ok: false, formError: GENERIC_ERROR };
+    }
+  };
+}

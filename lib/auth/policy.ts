@@ -1,0 +1,71 @@
+import type { Role } from '@/db/schema/users';
+import { ROLES } from '@/db/schema/users';
+import { AppError } from '@/lib/errors';
+
+/** What a signed-in user is, as far as authorisation is concerned. */
+export type Actor = {
+  id: number;
+  role: Role;
+  unitId: number | null;
+  phoneVerified: boolean;
+};
+
+const ALL: readonly Role[] = ROLES;
+
+/** The one permission table: every page, action and route asks it. */
+export const PERMISSIONS = {
+  'account.self': ALL,
+  'notifications.self': ALL,
+  'files.upload': ALL,
+  'applicant.area': ['applicant'],
+  'review.area': ['reviewer', 'admin'],
+  'review.decide': ['reviewer', 'admin'],
+  'admin.area': ['admin'],
+  'provider.area': ['provider'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Fails closed: an unknown role or permission is refused. */
+export function can(actor: Pick<Actor, 'role'> | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  const allowed = PERMISSIONS[permission] as readonly string[] | undefined;
+  if (!allowed) return false;
+  if (!(ALL as readonly string[]).includes(actor.role)) return false;
+  return allowed.includes(actor.role);
+}
+
+export function assertCan(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
+  if (!actor) throw new AppError('unauthenticated', '请先登录');
+  if (!can(actor, permission)) throw new AppError('forbidden', '您没有权限执行此操作');
+}
+
+/** 审核 needs a verified phone (SPEC §1). */
+export function canDecide(actor: Actor): boolean {
+  return can(actor, 'review.decide') && actor.phoneVerified;
+}
+
+/**
+ * Who may read an uploaded file: its owner, admins, and reviewers of the unit
+ * that reviews the subject the file is attached to.
+ */
+export function canReadFile(actor: Actor | null, file: { ownerId: number; subjectUnitId: number | null }): boolean {
+  if (!actor) return false;
+  if (actor.role === 'admin') return true;
+  if (file.ownerId === actor.id) return true;
+  return actor.role === 'reviewer' && actor.unitId != null && file.subjectUnitId === actor.unitId;
+}
+
+/** Where each role lands after login and what the header links to. */
+export function homeFor(role: Role): string {
+  switch (role) {
+    case 'applicant':
+      return '/my';
+    case 'reviewer':
+      return '/review';
+    case 'admin':
+      return '/admin';
+    case 'provider':
+      return '/provider';
+  }
+}

@@ -1,0 +1,108 @@
+import crypto from 'node:crypto';
+import { and, eq, isNull, desc, gt } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { verificationCodes, users } from '@/db/schema';
+import { secrets, publicBaseUrl } from '@/lib/config/env';
+import { hmacPii } from '@/lib/pii/crypto';
+import { AppError } from '@/lib/errors';
+import { sendSmsNow, sendMailNow } from './service';
+
+export const CODE_TTL_MS = 5 * 60_000;
+export const CODE_MAX_TRIES = 5;
+export const RESEND_INTERVAL_MS = 60_000;
+const EMAIL_TTL_MS = 24 * 60 * 60_000;
+
+function hashCode(purpose: string, targetHmac: string, code: string): string {
+  return crypto.createHmac('sha256', Buffer.from(secrets().codeHmacKey, 'base64')).update(`${purpose}|${targetHmac}|${code}`).digest('hex');
+}
+
+/**
+ * Sends a 6-digit SMS code (valid 5 minutes) to `phone` for `purpose`.
+ * One send per 60 seconds per phone; a new code voids the previous one.
+ */
+export async function sendSmsCode(purpose: string, phone: string, userId: number | null, now = Date.now()): Promise<void> {
+  const db = getDb();
+  const targetHmac = hmacPii(phone);
+  const code = crypto.randomInt(0, 1_000_000).toString().padStart(6, '0');
+  db.transaction((tx) => {
+    const last = tx
+      .select({ createdAt: verificationCodes.createdAt })
+      .from(verificationCodes)
+      .where(and(eq(verificationCodes.targetHmac, targetHmac), gt(verificationCodes.createdAt, now - RESEND_INTERVAL_MS)))
+      .orderBy(desc(verificationCodes.createdAt))
+      .get();
+    if (last) {
+      const wait = Math.ceil((last.createdAt + RESEND_INTERVAL_MS - now) / 1000);
+      throw new AppError('rate_limited', `验证码发送过于频繁，请 ${wait} 秒后重试`);
+    }
+    tx.update(verificationCodes)
+      .set({ consumedAt: now })
+      .where(and(eq(verificationCodes.targetHmac, targetHmac), eq(verificationCodes.purpose, purpose), isNull(verificationCodes.consumedAt)))
+      .run();
+    tx.insert(verificationCodes)
+      .values({ purpose, targetHmac, userId, codeHash: hashCode(purpose, targetHmac, code), expiresAt: now + CODE_TTL_MS, createdAt: now })
+      .run();
+  });
+  await sendSmsNow(phone, `您的验证码为 ${code}，5分钟内有效。如非本人操作，请忽略本短信。`);
+}
+
+/** Checks a code; 5 wrong tries burn it. Throws AppError (field `code`) on failure. */
+export function verifySmsCode(purpose: string, phone: string, code: string, now = Date.now()): void {
+  const targetHmac = hmacPii(phone);
+  // The transaction commits the counted try, and only then is the failure reported.
+  const failure = getDb().transaction((tx): string | null => {
+    const row = tx
+      .select()
+      .from(verificationCodes)
+      .where(and(eq(verificationCodes.targetHmac, targetHmac), eq(verificationCodes.purpose, purpose), isNull(verificationCodes.consumedAt)))
+      .orderBy(desc(verificationCodes.createdAt))
+      .get();
+    if (!row || row.expiresAt <= now) return '验证码已失效，请重新获取';
+    const given = hashCode(purpose, targetHmac, code.trim());
+    if (crypto.timingSafeEqual(Buffer.from(given), Buffer.from(row.codeHash))) {
+      tx.update(verificationCodes).set({ consumedAt: now }).where(eq(verificationCodes.id, row.id)).run();
+      return null;
+    }
+    const attempts = row.attempts + 1;
+    const burnt = attempts >= CODE_MAX_TRIES;
+    tx.update(verificationCodes).set({ attempts, consumedAt: burnt ? now : null }).where(eq(verificationCodes.id, row.id)).run();
+    return burnt ? '验证码错误次数过多，请重新获取' : `验证码错误，还可尝试 ${CODE_MAX_TRIES - attempts} 次`;
+  });
+  if (failure) throw new AppError('invalid', failure, { code: failure });
+}
+
+/** 邮箱验证: mails a one-time link valid for 24 hours. */
+export async function sendEmailVerification(userId: number, now = Date.now()): Promise<void> {
+  const db = getDb();
+  const user = db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).get();
+  if (!user?.email) throw new AppError('invalid', '请先在账号信息中填写电子邮件地址');
+  const targetHmac = hmacPii(user.email);
+  const token = crypto.randomBytes(32).toString('base64url');
+  db.insert(verificationCodes)
+    .values({ purpose: 'email_verify', targetHmac, userId, codeHash: hashCode('email_verify', '', token), expiresAt: now + EMAIL_TTL_MS, createdAt: now })
+    .run();
+  const link = `${publicBaseUrl()}/my/account/verify-email?token=${token}`;
+  await sendMailNow(
+    user.email,
+    '【联网备案平台】邮箱验证',
+    `${user.name}，您好：\n\n请点击以下链接完成邮箱验证（24小时内有效）：\n${link}\n\n如非本人操作，请忽略本邮件。`,
+  );
+}
+
+/** Confirms an e-mail link; the address must still be the account's. Returns the user id. */
+export function confirmEmailToken(token: string, now = Date.now()): number {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const row = tx
+      .select()
+      .from(verificationCodes)
+      .where(and(eq(verificationCodes.purpose, 'email_verify'), eq(verificationCodes.codeHash, hashCode('email_verify', '', token))))
+      .get();
+    if (!row || row.consumedAt || row.expiresAt <= now || !row.userId) throw new AppError('invalid', '验证链接无效或已过期，请重新发送验证邮件');
+    const user = tx.select({ email: users.email }).from(users).where(eq(users.id, row.userId)).get();
+    if (!user?.email || hmacPii(user.email) !== row.targetHmac) throw new AppError('invalid', '验证链接与当前邮箱不一致，请重新发送验证邮件');
+    tx.update(verificationCodes).set({ consumedAt: now }).where(eq(verificationCodes.id, row.id)).run();
+    tx.update(users).set({ emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, row.userId)).run();
+    return row.userId;
+  });
+}

@@ -1,0 +1,31 @@
+/** The office running this installation (SPEC: one office per deployment). */
+export const OFFICE_NAME = process.env.OFFICE_NAME || '北京市公安局网安总队';
+export const FEEDBACK_EMAIL = process.env.FEEDBACK_EMAIL || 'support@beian.example.cn';
+export const PLATFORM_NAME = '联网备案平台';
+
+export const ROLE_LABELS = { applicant: '开办者', reviewer: '网安民警', admin: '管理员', provider: '接入服务商' } as const;
+
+/** Header navigation per role; only routes that exist are listed. */
+export const ROLE_NAV = {
+  applicant: [
+    { href: '/my', label: '首页' },
+    { href: '/my/notifications', label: '系统通知' },
+    { href: '/my/account', label: '个人中心' },
+  ],
+  reviewer: [
+    { href: '/review', label: '审核工作台' },
+    { href: '/my/notifications', label: '系统通知' },
+    { href: '/my/account', label: '个人中心' },
+  ],
+  admin: [
+    { href: '/admin', label: '管理后台' },
+    { href: '/review', label: '审核工作台' },
+    { href: '/my/notifications', label: '系统通知' },
+    { href: '/my/account', label: '个人中心' },
+  ],
+  provider: [
+    { href: '/provider', label: '服务商工作台' },
+    { href: '/my/notifications', label: '系统通知' },
+    { href: '/my/account', label: '个人中心' },
+  ],
+} as const;

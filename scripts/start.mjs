@@ -1,0 +1,15 @@
+// npm start: install if needed, build if needed, migrate + seed, print demo accounts, serve.
+import { spawn } from 'node:child_process';
+import { ensureInstalled, ensureBuilt, run, root } from './ensure.mjs';
+
+const port = process.env.PORT || '3000';
+process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+process.env.PUBLIC_BASE_URL ||= process.env.NEXTAUTH_URL;
+
+ensureInstalled();
+ensureBuilt();
+run('npx', ['tsx', 'scripts/prepare.ts']);
+console.log(`\n联网备案平台已启动：http://localhost:${port}\n`);
+const server = spawn('npx', ['next', 'start', '-p', port], { cwd: root, stdio: 'inherit' });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+server.on('exit', (code) => process.exit(code ?? 0));
