@@ -148,4 +148,31 @@ describe('roles and access', () => {
     const res = await page.goto('/admin');
     expect(res?.status()).toBe(403);
   });
+
+  it('ends every session of an account that is disabled or changes its password', async () => {
+    expect(adminCli(['create-user', '--role', 'applicant', '--name', '冯涛', '--phone', '13600004444', '--password', 'First#2026']).status).toBe(0);
+    const a = await newPage(browser);
+    const b = await newPage(browser);
+    for (const p of [a, b]) {
+      await login(p, '13600004444', 'First#2026');
+      await p.waitForURL(/\/my$/);
+    }
+    await a.goto('/my/account');
+    await a.getByLabel('当前密码').fill('First#2026');
+    await a.getByLabel('新密码', { exact: true }).fill('Second#2026');
+    await a.getByLabel('确认新密码').fill('Second#2026');
+    await a.getByRole('button', { name: '修改密码' }).click();
+    await a.waitForURL(/\/login/);
+    await b.goto('/my/account');
+    expect(new URL(b.url()).pathname).toBe('/login');
+
+    await login(b, '13600004444', 'Second#2026');
+    await b.waitForURL(/\/my$/);
+    const off = adminCli(['disable-user', '--phone', '13600004444']);
+    expect(off.status).toBe(0);
+    await b.goto('/my');
+    expect(new URL(b.url()).pathname).toBe('/login');
+    await login(b, '13600004444', 'Second#2026');
+    await b.getByTestId('login-error').getByText('该账号已停用，请联系管理员').waitFor();
+  });
 });

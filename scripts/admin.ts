@@ -2,11 +2,12 @@
  * Administration for real deployments:
  *   npm run admin -- create-user --role <applicant|reviewer|admin|provider> --name <n> --phone <p> --password <pw> [--email <e>] [--unit <code>]
  *   npm run admin -- create-unit --name <n> --code <6 digits> [--covers <code,code>]
+ *   npm run admin -- disable-user --phone <p>   |   enable-user --phone <p>
  */
 import { parseArgs } from 'node:util';
 import { closeDb } from '@/db/client';
 import { ROLES, type Role } from '@/db/schema/users';
-import { createUser } from '@/lib/users/service';
+import { createUser, findUserByIdentifier, setUserStatus } from '@/lib/users/service';
 import { createUnit, findUnitByCode } from '@/lib/units/service';
 import { realNameError } from '@/lib/users/schemas';
 import { mobileError, emailError } from '@/lib/validation/identifiers';
@@ -15,7 +16,9 @@ import { isAppError } from '@/lib/errors';
 
 const USAGE = `用法：
   npm run admin -- create-user --role <applicant|reviewer|admin|provider> --name <姓名> --phone <手机号码> --password <密码> [--email <邮箱>] [--unit <单位区划代码>]
-  npm run admin -- create-unit --name <单位名称> --code <6位区划代码> [--covers <区划代码,区划代码>]`;
+  npm run admin -- create-unit --name <单位名称> --code <6位区划代码> [--covers <区划代码,区划代码>]
+  npm run admin -- disable-user --phone <手机号码>
+  npm run admin -- enable-user --phone <手机号码>`;
 
 class UsageError extends Error {}
 
@@ -55,6 +58,14 @@ export async function runAdmin(argv: string[]): Promise<string> {
     if (!values.name || !values.code) throw new UsageError('create-unit 需要 --name 和 --code');
     const unit = createUnit({ name: values.name, code: values.code, covers: values.covers?.split(',').map((s) => s.trim()).filter(Boolean) }, null);
     return `已创建审核单位 #${unit.id}：${unit.name}（${unit.code}），管辖 ${unit.covers.join(',')}`;
+  }
+  if (command === 'disable-user' || command === 'enable-user') {
+    const { values } = parseArgs({ args: rest, options: { phone: { type: 'string' } }, strict: true });
+    const user = values.phone ? findUserByIdentifier(values.phone) : undefined;
+    if (!user) throw new UsageError(`找不到手机号码为 ${values.phone ?? '（未填写）'} 的账号`);
+    const status = command === 'disable-user' ? 'disabled' : 'active';
+    setUserStatus(user.id, status, null);
+    return `已${status === 'disabled' ? '停用' : '启用'}账号 #${user.id}：${user.name}`;
   }
   throw new UsageError(command ? `未知命令：${command}` : '缺少命令');
 }

@@ -193,14 +193,14 @@ export function UploadField({
 
   return (
     <div className={cn('grid gap-2', className)} data-slot="upload-field">
-      <label htmlFor={inputId} className="text-sm font-medium leading-none">
-        {label}
+      <div className="flex items-center gap-0.5 text-sm font-medium leading-none">
         {required ? (
-          <span aria-hidden="true" className="ml-0.5 text-destructive">
+          <span aria-hidden="true" className="text-destructive">
             *
           </span>
         ) : null}
-      </label>
+        <label htmlFor={inputId}>{label}</label>
+      </div>
 
       <input
         ref={inputRef}

@@ -21,14 +21,15 @@ export function Field({
 }) {
   return (
     <div className={cn('space-y-1.5', className)}>
-      <label htmlFor={id} className="flex items-center gap-0.5 text-sm font-medium">
+      <div className="flex items-center gap-0.5 text-sm font-medium">
+        {/* The star stays outside <label> so the control's accessible name is exactly the field name. */}
         {required && (
           <span className="text-destructive" aria-hidden>
             *
           </span>
         )}
-        {label}
-      </label>
+        <label htmlFor={id}>{label}</label>
+      </div>
       {children}
       {hint && !error && (
         <p id={`${id}-hint`} className="text-xs text-muted-foreground">

@@ -124,12 +124,12 @@ export function RegionCascader({
   return (
     <fieldset disabled={disabled} onBlur={handleBlur} className={['min-w-0 space-y-2', className].filter(Boolean).join(' ')}>
       <legend className="mb-2 text-sm font-medium leading-none">
-        {label}
         {required ? (
-          <span aria-hidden="true" className="ml-0.5 text-destructive">
+          <span aria-hidden="true" className="mr-0.5 text-destructive">
             *
           </span>
         ) : null}
+        {label}
       </legend>
 
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">

@@ -147,7 +147,7 @@ export async function changePassword(userId: number, currentPassword: string, ne
 }
 
 /** Disabling (or re-enabling) an account; disabling voids its sessions at once. */
-export function setUserStatus(userId: number, status: 'active' | 'disabled', actorId: number) {
+export function setUserStatus(userId: number, status: 'active' | 'disabled', actorId: number | null) {
   const db = getDb();
   db.transaction((tx) => {
     const before = tx.select({ status: users.status, sv: users.sessionVersion }).from(users).where(eq(users.id, userId)).get();

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { auditLog, subjects } from '@/db/schema';
+import { writeAudit } from '@/lib/audit/service';
+import { dataDir } from '@/lib/config/env';
+import { dbFile, getDb, openDatabase } from './client';
+
+const pragma = (name: string) => getDb().$client.pragma(name, { simple: true });
+
+describe('getDb', () => {
+  it('opens DATA_DIR/app.db once and migrates it', () => {
+    const db = getDb();
+    expect(getDb()).toBe(db);
+    expect(dbFile()).toBe(path.join(dataDir(), 'app.db'));
+    expect(fs.existsSync(dbFile())).toBe(true);
+    const tables = (db.$client.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['users', 'audit_log', 'subjects', 'notifications', 'deliveries', 'verification_codes', 'login_throttle']));
+  });
+
+  it('uses the durability pragmas: WAL, synchronous FULL, foreign keys, busy timeout', () => {
+    expect(pragma('journal_mode')).toBe('wal');
+    expect(pragma('synchronous')).toBe(2);
+    expect(pragma('foreign_keys')).toBe(1);
+    expect(pragma('busy_timeout')).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('openDatabase applies the same pragmas to any file', () => {
+    const sqlite = openDatabase(path.join(dataDir(), 'other.db'));
+    try {
+      expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+      expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+    } finally {
+      sqlite.close();
+    }
+  });
+});
+
+describe('audit_log', () => {
+  it('is append-only: UPDATE and DELETE are refused and the row stays as written', () => {
+    writeAudit({ actorId: null, action: 'test.append_only', objectType: 'test', objectId: 1, after: { a: 1 }, ip: '198.51.100.1' });
+    const db = getDb();
+    const row = db.select().from(auditLog).where(eq(auditLog.action, 'test.append_only')).get()!;
+    expect(row).toMatchObject({ objectType: 'test', objectId: '1', after: { a: 1 }, ip: '198.51.100.1' });
+
+    expect(() => db.$client.prepare("update audit_log set action = 'tampered' where id = ?").run(row.id)).toThrowError('audit_log is append-only');
+    expect(() => db.update(auditLog).set({ ip: null }).where(eq(auditLog.id, row.id)).run()).toThrowError('audit_log is append-only');
+    expect(() => db.$client.prepare('delete from audit_log where id = ?').run(row.id)).toThrowError('audit_log is append-only');
+    expect(() => db.delete(auditLog).run()).toThrowError('audit_log is append-only');
+
+    expect(db.select().from(auditLog).where(eq(auditLog.id, row.id)).get()).toEqual(row);
+  });
+
+  it('accepts further inserts', () => {
+    const before = getDb().select().from(auditLog).all().length;
+    writeAudit({ actorId: 7, action: 'test.second', objectType: 'test' });
+    expect(getDb().select().from(auditLog).all().length).toBe(before + 1);
+  });
+});
+
+describe('foreign keys', () => {
+  it('refuses a subject whose owner does not exist', () => {
+    const now = Date.now();
+    expect(() =>
+      getDb()
+        .insert(subjects)
+        .values({
+          ownerId: 424_242,
+          nature: '个人',
+          name: '张三',
+          principalName: '张三',
+          principalIdType: '居民身份证',
+          principalIdEnc: 'enc',
+          principalIdHmac: 'hmac',
+          principalIdMasked: '110*************2X',
+          principalPhoneEnc: 'enc',
+          principalPhoneHmac: 'hmac',
+          principalPhoneMasked: '139****5678',
+          jurisdictionCode: '110105',
+          status: '待审核',
+          data: {},
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run(),
+    ).toThrowError(/FOREIGN KEY constraint failed/);
+    expect(getDb().select().from(subjects).all()).toEqual([]);
+  });
+});
