@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
 import { can, type Permission } from '@/lib/auth/policy';
 import { isAppError, GENERIC_ERROR } from '@/lib/errors';
+import { clientIpFrom } from '@/lib/auth/ip';
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
@@ -20,7 +21,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 export async function requestIp(): Promise<string | null> {
   const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+  return clientIpFrom(h.get('x-forwarded-for'));
 }
 
 type Ctx<P> = P extends null ? { user: CurrentUser | null; ip: string | null } : { user: CurrentUser; ip: string | null };

@@ -19,7 +19,7 @@ export async function SiteHeader() {
             <span className="text-xs opacity-80">{OFFICE_NAME}</span>
           </span>
         </Link>
-        <nav aria-label="主导航" className="flex flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <nav aria-label="主导航" className="order-last flex basis-full flex-wrap items-center gap-x-4 gap-y-1 text-sm whitespace-nowrap md:order-none md:flex-1 md:basis-auto">
           {user ? (
             ROLE_NAV[user.role].map((item) => (
               <Link key={item.href} href={item.href} className="hover:underline">
@@ -32,7 +32,7 @@ export async function SiteHeader() {
             </Link>
           )}
         </nav>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="ml-auto flex items-center gap-3 text-sm whitespace-nowrap">
           {user ? (
             <>
               <Link href="/my/notifications" className="relative inline-flex items-center" aria-label={`系统通知，未读 ${unread} 条`}>
@@ -45,7 +45,7 @@ export async function SiteHeader() {
               </Link>
               <span data-testid="current-user">
                 {user.name}
-                <span className="ml-1 opacity-75">（{ROLE_LABELS[user.role]}）</span>
+                <span className="ml-1 hidden opacity-75 sm:inline">（{ROLE_LABELS[user.role]}）</span>
               </span>
               <SignOutButton />
             </>

@@ -2,15 +2,10 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { secrets } from '@/lib/config/env';
 import { authenticate } from './login';
+import { clientIpFrom } from './ip';
 import { isAppError, GENERIC_ERROR } from '@/lib/errors';
 
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const xff = headers?.['x-forwarded-for'];
-  const first = (Array.isArray(xff) ? xff[0] : xff)?.split(',')[0]?.trim();
-  return first || null;
-}
 
 /** next-auth configuration: credentials login, JWT sessions re-checked against the database. */
 export function authOptions(): NextAuthOptions {
@@ -27,7 +22,7 @@ export function authOptions(): NextAuthOptions {
           const password = credentials?.password ?? '';
           if (!identifier || !password) throw new Error('请填写账号和登录密码');
           try {
-            const user = await authenticate(identifier, password, clientIp(req?.headers));
+            const user = await authenticate(identifier, password, clientIpFrom(req?.headers?.['x-forwarded-for']));
             return { id: String(user.id), name: user.name, role: user.role, sv: user.sessionVersion };
           } catch (e) {
             if (isAppError(e)) throw new Error(e.message);

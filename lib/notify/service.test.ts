@@ -8,7 +8,7 @@ import { dataDir } from '@/lib/config/env';
 import { decryptPii } from '@/lib/pii/crypto';
 import { createUser } from '@/lib/users/service';
 import { outboxSmsAdapter, setSmsAdapter, type SmsAdapter } from './channels';
-import { listNotifications, markRead, notify, processDeliveries, unreadCount, type NotifyEvent } from './service';
+import { listNotifications, markRead, notify, processDeliveries, sendSmsNow, unreadCount, type NotifyEvent } from './service';
 
 // ---------------------------------------------------------------- helpers
 
@@ -254,6 +254,27 @@ describe('failed deliveries', () => {
     expect(deliveriesOf(id)[0]!.attempts).toBe(6);
     // The notice itself is still there.
     expect(unreadCount(u.id)).toBe(1);
+  });
+});
+
+describe('sending while a run is under way', () => {
+  it('a verification SMS being sent by sendSmsNow is not sent a second time by processDeliveries', async () => {
+    // A gateway that holds every send until released, so both senders are in flight at once.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const sent: string[] = [];
+    setSmsAdapter({
+      async send(phone, text) {
+        sent.push(`${phone} ${text}`);
+        await gate;
+      },
+    });
+    const direct = sendSmsNow('13711112222', '您的验证码为 123456，5分钟内有效。');
+    await Promise.resolve();
+    const run = processDeliveries();
+    release();
+    await Promise.all([direct, run]);
+    expect(sent).toEqual(['13711112222 【联网备案平台】您的验证码为 123456，5分钟内有效。']);
   });
 });
 

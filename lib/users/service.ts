@@ -7,6 +7,7 @@ import { normalizeIdNumber } from '@/lib/validation/identifiers';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
+import { notify } from '@/lib/notify/service';
 
 export type NewUser = {
   role: Role;
@@ -143,6 +144,11 @@ export async function changePassword(userId: number, currentPassword: string, ne
       .where(eq(users.id, userId))
       .run();
     writeAudit({ actorId: userId, action: 'user.password_change', objectType: 'user', objectId: userId }, tx);
+    notify(
+      userId,
+      { type: 'account.password_changed', title: '登录密码已修改', body: '您的账号登录密码已修改，所有已登录的会话已失效。如非本人操作，请立即联系管理员。', link: '/my/account' },
+      tx,
+    );
   });
 }
 
