@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { loginThrottle } from '@/db/schema';
-import { verifyPassword } from './password';
+import { verifyPassword, hashPassword } from './password';
 import { findUserByIdentifier } from '@/lib/users/service';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
@@ -33,6 +33,12 @@ function recordFailure(key: string, max: number, now: number): number {
   });
 }
 
+let dummy: Promise<string> | null = null;
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword('not-a-real-password');
+  return dummy;
+}
+
 function lockMessage(until: number): string {
   return `登录失败次数过多，账号已锁定，请于 ${formatDateTime(until)} 后重试`;
 }
@@ -54,7 +60,8 @@ export async function authenticate(identifier: string, password: string, ip: str
     const until = lockedUntil(acctKey, now);
     if (until) throw new AppError('rate_limited', lockMessage(until));
   }
-  const ok = user ? await verifyPassword(password, user.passwordHash) : false;
+  // An unknown account still pays for one hash check, so timing does not reveal which accounts exist.
+  const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await dummyHash()), false);
   if (!user || !ok) {
     if (ipKey) recordFailure(ipKey, IP_MAX_FAILURES, now);
     if (acctKey) {

@@ -78,9 +78,16 @@ export async function sendEmailVerification(userId: number, now = Date.now()): P
   if (!user?.email) throw new AppError('invalid', '请先在账号信息中填写电子邮件地址');
   const targetHmac = hmacPii(user.email);
   const token = crypto.randomBytes(32).toString('base64url');
-  db.insert(verificationCodes)
-    .values({ purpose: 'email_verify', targetHmac, userId, codeHash: hashCode('email_verify', '', token), expiresAt: now + EMAIL_TTL_MS, createdAt: now })
-    .run();
+  db.transaction((tx) => {
+    // Only the newest link works: earlier ones (perhaps for an earlier address) are voided.
+    tx.update(verificationCodes)
+      .set({ consumedAt: now })
+      .where(and(eq(verificationCodes.purpose, 'email_verify'), eq(verificationCodes.userId, userId), isNull(verificationCodes.consumedAt)))
+      .run();
+    tx.insert(verificationCodes)
+      .values({ purpose: 'email_verify', targetHmac, userId, codeHash: hashCode('email_verify', '', token), expiresAt: now + EMAIL_TTL_MS, createdAt: now })
+      .run();
+  });
   const link = `${publicBaseUrl()}/my/account/verify-email?token=${token}`;
   await sendMailNow(
     user.email,

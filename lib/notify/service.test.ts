@@ -233,9 +233,10 @@ describe('failed deliveries', () => {
     await settle(); // the background run makes the first attempt
     expect(deliveriesOf(id)[0]!.attempts).toBe(1);
 
-    const far = () => Date.now() + 24 * 60 * 60_000;
+    // Each run happens a simulated day later; back-off is counted from the run's own clock.
+    let t = Date.now();
+    const far = () => (t += 24 * 60 * 60_000);
     for (let attempt = 2; attempt <= 6; attempt++) {
-      const t = Date.now();
       expect(await processDeliveries(far())).toBe(0);
       const d = deliveriesOf(id)[0]!;
       expect(d.attempts).toBe(attempt);

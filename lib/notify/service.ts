@@ -79,7 +79,7 @@ export async function sendSmsNow(phone: string, text: string): Promise<void> {
     .values({ channel: 'sms', recipient: encryptPii(phone), body: `${SMS_SIGN}${text}`, status: 'pending', nextAttemptAt: now, createdAt: now })
     .returning({ id: deliveries.id })
     .get();
-  await deliverOne(row.id);
+  await deliverOne(row.id, now);
 }
 
 /** Queues one e-mail that is not a notice (verification links) and sends it now. */
@@ -90,13 +90,21 @@ export async function sendMailNow(to: string, subject: string, text: string): Pr
     .values({ channel: 'email', recipient: encryptPii(to), subject, body: text, status: 'pending', nextAttemptAt: now, createdAt: now })
     .returning({ id: deliveries.id })
     .get();
-  await deliverOne(row.id);
+  await deliverOne(row.id, now);
 }
 
-async function deliverOne(id: number): Promise<boolean> {
+const CLAIM_MS = 5 * 60_000;
+
+async function deliverOne(id: number, now = Date.now()): Promise<boolean> {
   const db = getDb();
-  const d = db.select().from(deliveries).where(eq(deliveries.id, id)).get();
-  if (!d || d.status !== 'pending') return false;
+  // Claim the row first so a concurrent run (timer, notify(), direct send) cannot send it twice.
+  const claimed = db
+    .update(deliveries)
+    .set({ nextAttemptAt: now + CLAIM_MS })
+    .where(and(eq(deliveries.id, id), eq(deliveries.status, 'pending'), lte(deliveries.nextAttemptAt, now)))
+    .run();
+  if (claimed.changes !== 1) return false;
+  const d = db.select().from(deliveries).where(eq(deliveries.id, id)).get()!;
   try {
     const to = decryptPii(d.recipient);
     if (d.channel === 'email') await sendMail({ to, subject: d.subject ?? '联网备案平台通知', text: d.body });
@@ -111,7 +119,7 @@ async function deliverOne(id: number): Promise<boolean> {
         attempts,
         lastError: String((e as Error)?.message ?? e).slice(0, 500),
         status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-        nextAttemptAt: Date.now() + 60_000 * 2 ** (attempts - 1),
+        nextAttemptAt: now + 60_000 * 2 ** (attempts - 1),
       })
       .where(eq(deliveries.id, id))
       .run();
@@ -132,7 +140,7 @@ export function processDeliveries(now = Date.now()): Promise<number> {
       .limit(50)
       .all();
     let sent = 0;
-    for (const d of due) if (await deliverOne(d.id)) sent++;
+    for (const d of due) if (await deliverOne(d.id, now)) sent++;
     return sent;
   })().finally(() => {
     running = null;
