@@ -77,6 +77,8 @@ describe('registration, phone verification and login', () => {
     await page.getByText('两次输入的密码不一致').waitFor();
     await page.getByText('请阅读并同意《用户服务协议》').waitFor();
     expect(page.url()).toMatch(/\/register$/);
+    await page.getByRole('button', { name: '《用户服务协议》' }).click();
+    await page.getByRole('dialog', { name: '用户服务协议' }).getByText('须使用本人真实身份信息注册').waitFor();
   });
 
   it('refuses a second account with the same phone number', async () => {

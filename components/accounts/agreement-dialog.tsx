@@ -1,7 +1,6 @@
 'use client';
 
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger, DialogDescription } from '@/components/ui/dialog';
-import { OFFICE_NAME_CLIENT } from './office-name';
 
 const TERMS = [
   '本平台是公安机关为网站开办者办理互联网站联网备案提供的在线服务平台，用户须使用本人真实身份信息注册，不得冒用他人身份。',
@@ -12,7 +11,7 @@ const TERMS = [
   '公安机关依法对备案信息进行审核、核查，并可通过短信、电子邮件、站内通知等方式向用户发送审核结果与提醒。',
 ];
 
-export function AgreementDialog({ title }: { title: '用户服务协议' | '隐私政策' }) {
+export function AgreementDialog({ title, officeName }: { title: '用户服务协议' | '隐私政策'; officeName: string }) {
   return (
     <Dialog>
       <DialogTrigger asChild>
@@ -23,7 +22,7 @@ export function AgreementDialog({ title }: { title: '用户服务协议' | '隐�
       <DialogContent className="max-h-[85vh] overflow-y-auto">
         <DialogHeader>
           <DialogTitle>{title}</DialogTitle>
-          <DialogDescription>{OFFICE_NAME_CLIENT}联网备案平台</DialogDescription>
+          <DialogDescription>{officeName}联网备案平台</DialogDescription>
         </DialogHeader>
         <ol className="list-decimal space-y-2 pl-5 text-sm leading-relaxed">
           {TERMS.map((t) => (

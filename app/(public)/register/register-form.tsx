@@ -11,6 +11,7 @@ import { Input } from '@/components/ui/input';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
 import { registerAction } from './actions';
+import { AgreementDialog } from '@/components/accounts/agreement-dialog';
 
 const TEXT_FIELDS = [
   { name: 'phone', label: '手机号码', type: 'tel', autoComplete: 'tel' },
@@ -19,7 +20,7 @@ const TEXT_FIELDS = [
   { name: 'confirmPassword', label: '确认密码', type: 'password', autoComplete: 'new-password' },
 ] as const;
 
-export function RegisterForm() {
+export function RegisterForm({ officeName }: { officeName: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<RegisterInput>({
@@ -69,12 +70,16 @@ export function RegisterForm() {
         </Field>
       ))}
       <div className="space-y-1.5">
-        <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-0.5 size-4 accent-primary" {...register('agree')} {...aria('agree')} />
+        <div className="flex items-start gap-2 text-sm">
+          <input id="agree" type="checkbox" className="mt-0.5 size-4 accent-primary" {...register('agree')} {...aria('agree')} />
           <span>
-            我已阅读并同意《用户服务协议》和《隐私政策》，承诺所填信息真实、准确、完整
+            <label htmlFor="agree">我已阅读并同意用户服务协议和隐私政策，承诺所填信息真实、准确、完整</label>
+            <span className="ml-1">
+              （<AgreementDialog title="用户服务协议" officeName={officeName} />
+              <AgreementDialog title="隐私政策" officeName={officeName} />）
+            </span>
           </span>
-        </label>
+        </div>
         {err('agree') && (
           <p id="agree-error" role="alert" className="text-sm text-destructive">
             {err('agree')}
