@@ -49,3 +49,6 @@ export function closeDb(): void {
 }
 
 export { schema };
+
+/** The database or a transaction: what services need to read and write. */
+export type Queryable = Pick<DB, 'select' | 'insert' | 'update' | 'delete'>;

@@ -4,20 +4,11 @@ import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
 import { can, type Permission } from '@/lib/auth/policy';
 import { isAppError, GENERIC_ERROR } from '@/lib/errors';
 import { clientIpFrom } from '@/lib/auth/ip';
+import { fieldErrorsOf } from '@/lib/zod-errors';
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
-
-/** zod issues → one message per field path ('a.b'), the first one winning. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_form';
-    if (!(key in out)) out[key] = issue.message;
-  }
-  return out;
-}
 
 export async function requestIp(): Promise<string | null> {
   const h = await headers();

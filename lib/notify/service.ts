@@ -1,5 +1,5 @@
 import { and, eq, lte, desc, isNull, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Queryable } from '@/db/client';
 import { notifications, deliveries, users } from '@/db/schema';
 import { encryptPii, decryptPii } from '@/lib/pii/crypto';
 import { publicBaseUrl } from '@/lib/config/env';
@@ -18,7 +18,7 @@ export type NotifyEvent = {
 const MAX_ATTEMPTS = 6;
 const SMS_SIGN = '【联网备案平台】';
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
+type Tx = Queryable;
 
 /**
  * The one entry point for telling a user something: the in-app notice is written

@@ -1,0 +1,102 @@
+import { and, desc, eq, sql, inArray } from 'drizzle-orm';
+import { getDb, type Queryable } from '@/db/client';
+import { applications, policeUnits, unitCoverage, subjects, type BusinessType, type ApplicationStatus } from '@/db/schema';
+import { routeToUnit } from '@/lib/review/routing';
+import { nextApplicationStatus, nextSubjectStatus, canRevoke } from './rules';
+import { writeAudit } from '@/lib/audit/service';
+import { AppError } from '@/lib/errors';
+
+export type Tx = Queryable;
+
+/** Readable 申请编号: SQ + Beijing date + 6-digit running number, e.g. SQ20261123000042. */
+export function nextApplicationCode(tx: Tx, now = Date.now()): string {
+  const d = new Date(now + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const last = tx.select({ id: sql<number>`coalesce(max(${applications.id}), 0)` }).from(applications).get()!.id;
+  return `SQ${d}${String(last + 1).padStart(6, '0')}`;
+}
+
+/** The reviewing unit for a county (SPEC §6.1). */
+export function unitForCounty(tx: Tx, countyCode: string): number | null {
+  const coverage = tx.select({ unitId: unitCoverage.unitId, regionCode: unitCoverage.regionCode }).from(unitCoverage).all();
+  const def = tx.select({ id: policeUnits.id }).from(policeUnits).where(eq(policeUnits.isDefault, true)).get();
+  return routeToUnit(countyCode, coverage, def?.id ?? null);
+}
+
+export const APPLICATION_PAGE_SIZE = 10;
+
+export function listMyApplications(userId: number, opts: { type?: BusinessType; status?: ApplicationStatus; page?: number } = {}) {
+  const db = getDb();
+  const page = Math.max(1, opts.page ?? 1);
+  const conds = [eq(applications.applicantId, userId)];
+  if (opts.type) conds.push(eq(applications.type, opts.type));
+  if (opts.status) conds.push(eq(applications.status, opts.status));
+  const where = and(...conds);
+  const rows = db
+    .select({
+      id: applications.id,
+      code: applications.code,
+      type: applications.type,
+      status: applications.status,
+      submittedAt: applications.submittedAt,
+      unitName: policeUnits.name,
+      subjectName: subjects.name,
+    })
+    .from(applications)
+    .leftJoin(policeUnits, eq(policeUnits.id, applications.unitId))
+    .leftJoin(subjects, eq(subjects.id, applications.subjectId))
+    .where(where)
+    .orderBy(desc(applications.submittedAt), desc(applications.id))
+    .limit(APPLICATION_PAGE_SIZE)
+    .offset((page - 1) * APPLICATION_PAGE_SIZE)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(applications).where(where).get()!.n;
+  return { rows, total, page, pageSize: APPLICATION_PAGE_SIZE };
+}
+
+/** One of the user's own applications (anyone else's is "not found"). */
+export function getMyApplication(userId: number, id: number) {
+  const row = getDb()
+    .select({ app: applications, unitName: policeUnits.name })
+    .from(applications)
+    .leftJoin(policeUnits, eq(policeUnits.id, applications.unitId))
+    .where(and(eq(applications.id, id), eq(applications.applicantId, userId)))
+    .get();
+  if (!row) throw new AppError('not_found', '申请不存在');
+  return { ...row.app, unitName: row.unitName };
+}
+
+/**
+ * 撤销申请: only the applicant, only while 待审核 and within 30 minutes of submission
+ * (checked here against the clock, whatever the page showed). The subject goes back
+ * to where it was before the application.
+ */
+export function revokeApplication(userId: number, id: number, now = Date.now()): void {
+  const db = getDb();
+  db.transaction((tx) => {
+    const app = tx.select().from(applications).where(and(eq(applications.id, id), eq(applications.applicantId, userId))).get();
+    if (!app) throw new AppError('not_found', '申请不存在');
+    if (app.status === '待审核' && !canRevoke(app, now)) throw new AppError('conflict', '已超过30分钟，不能撤销申请');
+    const status = nextApplicationStatus(app.status, 'revoke');
+    const res = tx
+      .update(applications)
+      .set({ status, decidedAt: now })
+      .where(and(eq(applications.id, id), eq(applications.status, '待审核')))
+      .run();
+    if (res.changes !== 1) throw new AppError('conflict', '该申请已被处理');
+    if (app.subjectId) {
+      const subject = tx.select({ status: subjects.status }).from(subjects).where(eq(subjects.id, app.subjectId)).get()!;
+      const event = ({ 新增主体: 'revoke', 变更主体: 'changeEnded', 注销主体: 'cancelEnded' } as const)[app.type as '新增主体'];
+      if (event) {
+        tx.update(subjects).set({ status: nextSubjectStatus(subject.status, event), updatedAt: now }).where(eq(subjects.id, app.subjectId)).run();
+      }
+    }
+    writeAudit({ actorId: userId, action: 'application.revoke', objectType: 'application', objectId: id, before: { status: app.status }, after: { status } }, tx);
+  });
+}
+
+/** Pending (not yet decided) applications of a subject, optionally of some types. */
+export function pendingApplicationsOf(tx: Tx, subjectId: number, types?: BusinessType[]) {
+  const conds = [eq(applications.subjectId, subjectId), inArray(applications.status, ['待审核', '审核中', '待面审'])];
+  if (types) conds.push(inArray(applications.type, types));
+  return tx.select({ id: applications.id, type: applications.type, status: applications.status }).from(applications).where(and(...conds)).all();
+}

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { ID_TYPES, idNumberError, mobileError, emailError, officePhoneError, normalizeIdNumber } from '@/lib/validation/identifiers';
+import { isCounty } from '@/lib/regions/regions';
+import {
+  UNIT_TYPES,
+  ORG_CERT_TYPES,
+  AUTH_METHODS,
+  LONG_TERM,
+  personNameError,
+  orgNameError,
+  orgCertNumberError,
+  certTypeError,
+  detailedAddressError,
+  idExpiryError,
+} from './rules';
+
+/** Labels of every 新增主体 field: the form, the comparison table and reviewers' comments use them. */
+export const SUBJECT_FIELD_LABELS = {
+  nature: '开办主体性质',
+  unitType: '单位性质',
+  orgName: '主办单位名称',
+  orgCertType: '主办单位证件类型',
+  orgCertNumber: '主办单位证件号',
+  orgCertFileId: '主办单位有效证件',
+  legalRepName: '法定代表人姓名',
+  officeRegion: '单位办公地址',
+  officeAddress: '单位办公详细地址',
+  regRegion: '单位注册地址',
+  regAddress: '单位注册详细地址',
+  faceRecognition: '本企业在境内应用人脸识别技术处理人脸信息',
+  generativeAi: '本企业是否利用生成式人工智能技术向境内公众提供服务',
+  principalName: '负责人姓名',
+  principalIdType: '负责人证件类型',
+  principalIdNumber: '负责人证件号码',
+  principalIdExpiry: '负责人证件有效期',
+  principalRegion: '负责人常住地址',
+  principalAddress: '负责人常住详细地址',
+  principalPhone: '负责人手机号码',
+  officePhone: '办公室电话',
+  principalEmail: '电子邮件地址',
+  authMethod: '认证方式',
+  idFrontFileId: '身份证人像面',
+  idBackFileId: '身份证国徽面',
+  idHandheldFileId: '身份证手持',
+  identityToken: '国家网络身份认证',
+} as const;
+export type SubjectField = keyof typeof SUBJECT_FIELD_LABELS;
+
+const yesNo = z.enum(['是', '否']);
+const fileId = z.coerce.number().int().positive().nullable().optional();
+const str = z.string().trim().optional().default('');
+
+/**
+ * 新增主体 / 变更主体 input. Conditional groups (单位 only, 文件认证 images) are checked
+ * in one refinement that runs even when other fields failed, so every error shows at once.
+ */
+function buildSubjectSchema(inheritedPii: boolean) {
+  return z
+  .object({
+    nature: z.enum(['个人', '单位'], { error: '请选择开办主体性质' }),
+    unitType: z.enum(UNIT_TYPES).optional(),
+    orgName: str,
+    orgCertType: z.enum(ORG_CERT_TYPES).optional(),
+    orgCertNumber: str,
+    orgCertFileId: fileId,
+    legalRepName: str,
+    officeRegion: str,
+    officeAddress: str,
+    regRegion: str,
+    regAddress: str,
+    faceRecognition: yesNo.optional(),
+    generativeAi: yesNo.optional(),
+    principalName: z.string().trim(),
+    principalIdType: z.enum(ID_TYPES, { error: '请选择负责人证件类型' }),
+    principalIdNumber: z.string().transform(normalizeIdNumber),
+    principalIdExpiry: z.string().trim(),
+    principalRegion: z.string().trim(),
+    principalAddress: z.string().trim(),
+    principalPhone: z.string().trim(),
+    officePhone: str,
+    principalEmail: str,
+    authMethod: z.enum(AUTH_METHODS, { error: '请选择认证方式' }),
+    idFrontFileId: fileId,
+    idBackFileId: fileId,
+    idHandheldFileId: fileId,
+    identityToken: str,
+  })
+  .superRefine(
+    (v, ctx) => {
+      const err = (path: SubjectField, message: string | null) => {
+        if (message) ctx.addIssue({ code: 'custom', path: [path], message });
+      };
+      const foreignId = v.principalIdType === '护照' || v.principalIdType === '外国人永久居留身份证';
+      err('principalName', personNameError(v.principalName ?? '', foreignId));
+      const keep = (value: string | undefined) => inheritedPii && !value;
+      if (!keep(v.principalIdNumber)) err('principalIdNumber', idNumberError(ID_TYPES.includes(v.principalIdType) ? v.principalIdType : '居民身份证', v.principalIdNumber ?? ''));
+      err('principalIdExpiry', idExpiryError(v.principalIdExpiry ?? ''));
+      err('principalRegion', v.principalRegion && isCounty(v.principalRegion) ? null : '请选择负责人常住地址（省/市/区县）');
+      err('principalAddress', detailedAddressError(v.principalAddress ?? ''));
+      if (!keep(v.principalPhone)) err('principalPhone', mobileError(v.principalPhone ?? ''));
+      if (v.principalEmail) err('principalEmail', emailError(v.principalEmail));
+      if (v.authMethod === '文件认证') {
+        if (!v.idFrontFileId) err('idFrontFileId', '请上传身份证人像面');
+        if (!v.idBackFileId) err('idBackFileId', '请上传身份证国徽面');
+        if (!v.idHandheldFileId) err('idHandheldFileId', '请上传身份证手持照片');
+      } else if (v.authMethod === '国家网络身份认证公共服务认证' && !v.identityToken) {
+        err('identityToken', '请先完成国家网络身份认证');
+      }
+      if (v.nature !== '单位') return;
+      if (!v.unitType) return err('unitType', '请选择单位性质');
+      err('orgName', orgNameError(v.orgName ?? '', v.unitType));
+      if (!v.orgCertType) err('orgCertType', '请选择主办单位证件类型');
+      else {
+        err('orgCertType', certTypeError(v.unitType, v.orgCertType));
+        err('orgCertNumber', orgCertNumberError(v.orgCertType, v.orgCertNumber ?? ''));
+      }
+      if (!v.orgCertFileId) err('orgCertFileId', '请上传主办单位有效证件');
+      err('legalRepName', v.legalRepName ? personNameError(v.legalRepName, true) : '请填写法定代表人姓名');
+      err('officeRegion', v.officeRegion && isCounty(v.officeRegion) ? null : '请选择单位办公地址（省/市/区县）');
+      err('officeAddress', detailedAddressError(v.officeAddress ?? ''));
+      if (v.regRegion && !isCounty(v.regRegion)) err('regRegion', '请选择完整的单位注册地址（省/市/区县）');
+      if (v.regAddress) err('regAddress', detailedAddressError(v.regAddress));
+      if (!v.faceRecognition) err('faceRecognition', '请选择是否应用人脸识别技术');
+      if (!v.generativeAi) err('generativeAi', '请选择是否利用生成式人工智能技术提供服务');
+      err('officePhone', v.officePhone ? officePhoneError(v.officePhone) : '单位主体须填写办公室电话');
+    },
+    { when: () => true },
+  );
+}
+
+/** The complete, stored form of a subject: every rule applies. */
+export const subjectSchema = buildSubjectSchema(false);
+/**
+ * What the form sends when 负责人证件号码 / 负责人手机号码 may stay empty because the server
+ * fills them (同当前账号信息, 变更主体 keeping the old values, 重新提交): full values never
+ * travel to the browser.
+ */
+export const subjectFormSchema = buildSubjectSchema(true);
+
+export type SubjectInput = z.input<typeof subjectSchema>;
+export type SubjectData = z.output<typeof subjectSchema>;
+
+/** The subject's display name: the organisation, or the person. */
+export function subjectName(d: Pick<SubjectData, 'nature' | 'orgName' | 'principalName'>): string {
+  return d.nature === '单位' ? (d.orgName ?? '').trim() : d.principalName.trim();
+}
+
+/** 管辖地: 单位 → county of 单位办公地址; 个人 → county of 负责人常住地址. */
+export function jurisdictionOf(d: Pick<SubjectData, 'nature' | 'officeRegion' | 'principalRegion'>): string {
+  return d.nature === '单位' ? d.officeRegion! : d.principalRegion;
+}
+
+/** Drops fields that do not apply (单位 fields of a 个人, images of the other 认证方式) before storing. */
+export function normalizeSubject(d: SubjectData): SubjectData {
+  const out = { ...d };
+  if (out.nature === '个人') {
+    for (const k of ['unitType', 'orgCertType', 'faceRecognition', 'generativeAi'] as const) out[k] = undefined;
+    for (const k of ['orgName', 'orgCertNumber', 'legalRepName', 'officeRegion', 'officeAddress', 'regRegion', 'regAddress', 'officePhone'] as const) out[k] = '';
+    out.orgCertFileId = null;
+  } else if (out.orgCertNumber) out.orgCertNumber = out.orgCertNumber.toUpperCase();
+  if (out.authMethod === '文件认证') out.identityToken = '';
+  else out.idFrontFileId = out.idBackFileId = out.idHandheldFileId = null;
+  return out;
+}
+
+export { LONG_TERM };
