@@ -1,0 +1,84 @@
+/** Test fixtures: real rows through the real services (no mocks). */
+import sharp from 'sharp';
+import { createUser } from '@/lib/users/service';
+import { createUnit } from '@/lib/units/service';
+import { storeUpload } from '@/lib/files/service';
+import type { SubjectInput } from '@/lib/subjects/schemas';
+
+/** GB 11643 check character appended to a 17-digit body. */
+export function idWithCheck(body17: string): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body17].reduce((s, c, i) => s + Number(c) * w[i], 0);
+  return body17 + '10X98765432'[sum % 11];
+}
+
+/** GB 32100 check character appended to a 17-character body. */
+export function usccWithCheck(body17: string): string {
+  const A = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const sum = [...body17].reduce((s, c, i) => s + A.indexOf(c) * w[i], 0);
+  return body17 + A[(31 - (sum % 31)) % 31];
+}
+
+let seq = 0;
+export function seedUnits() {
+  const office = createUnit({ name: '北京市公安局网安总队', code: '110000', isDefault: true }, null);
+  const chaoyang = createUnit({ name: '朝阳分局网安大队', code: '110105' }, null);
+  return { office, chaoyang };
+}
+
+export async function makeApplicant(name = '张伟') {
+  seq++;
+  const phone = `1390000${String(seq).padStart(4, '0')}`;
+  const idNumber = idWithCheck(`11010519900101${String(seq).padStart(3, '0')}`);
+  const { id } = await createUser({ role: 'applicant', name, phone, idType: '居民身份证', idNumber, email: `u${seq}@example.com`, password: 'Secret#2026' });
+  return { id, phone, idNumber, name };
+}
+
+export async function uploadPng(ownerId: number, name = '证件.png') {
+  const bytes = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#246' } }).png().toBuffer();
+  return storeUpload({ ownerId, kind: 'image', originalName: name, bytes });
+}
+
+/** A complete 个人 subject form with the three 文件认证 images uploaded by `ownerId`. */
+export async function personSubjectInput(ownerId: number, over: Partial<SubjectInput> = {}): Promise<SubjectInput> {
+  const [a, b, c] = [await uploadPng(ownerId, '人像面.png'), await uploadPng(ownerId, '国徽面.png'), await uploadPng(ownerId, '手持.png')];
+  return {
+    nature: '个人',
+    principalName: '张伟',
+    principalIdType: '居民身份证',
+    principalIdNumber: idWithCheck('11010519850312003'),
+    principalIdExpiry: '9999-12-31',
+    principalRegion: '110105',
+    principalAddress: '建国路88号院3号楼1201室',
+    principalPhone: '13912345678',
+    principalEmail: 'zw@example.com',
+    authMethod: '文件认证',
+    idFrontFileId: a.id,
+    idBackFileId: b.id,
+    idHandheldFileId: c.id,
+    ...over,
+  };
+}
+
+/** A complete 单位 (企业单位) subject form. */
+export async function orgSubjectInput(ownerId: number, over: Partial<SubjectInput> = {}): Promise<SubjectInput> {
+  const base = await personSubjectInput(ownerId);
+  const license = await uploadPng(ownerId, '营业执照.png');
+  return {
+    ...base,
+    nature: '单位',
+    unitType: '企业单位',
+    orgName: '北京云帆网络科技有限公司',
+    orgCertType: '统一社会信用代码证',
+    orgCertNumber: usccWithCheck('91110105MA01C8K2X'),
+    orgCertFileId: license.id,
+    legalRepName: '李强',
+    officeRegion: '110108',
+    officeAddress: '中关村南大街5号院2号楼801室',
+    faceRecognition: '否',
+    generativeAi: '否',
+    officePhone: '010-62751234',
+    ...over,
+  };
+}
