@@ -1,10 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from './client';
-import { users, policeUnits, unitCoverage, providerDirectory, subjects, websites, websiteDomains, websiteIpRanges, applications } from './schema';
+import { users, policeUnits, unitCoverage, providerDirectory, subjects, websites, websiteDomains, websiteIpRanges, applications, files } from './schema';
 import { createUser } from '@/lib/users/service';
 import { beijingDistricts } from '@/lib/regions/regions';
-import { encryptPii, hmacPii } from '@/lib/pii/crypto';
-import { maskIdNumber, maskPhone } from '@/lib/pii/mask';
+import sharp from 'sharp';
+import { storeUpload } from '@/lib/files/service';
+import { subjectColumns } from '@/lib/subjects/service';
+import type { SubjectData } from '@/lib/subjects/schemas';
 import { OFFICE_NAME } from '@/lib/site/config';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -95,11 +97,66 @@ export async function seedDemo(): Promise<void> {
   // Filed websites so the public pages have something to show.
   const chaoyang = unitId('110105')!;
   const haidian = unitId('110108')!;
+  const license = await storeUpload({ ownerId: ids['13800000003'], kind: 'image', originalName: '营业执照（演示）.png', bytes: await demoImage('营业执照（演示）') });
+  const national = { authMethod: '国家网络身份认证公共服务认证' as const, identityToken: 'sandbox:demo-seed' };
+  const yunfan: SubjectData = {
+    nature: '单位',
+    unitType: '企业单位',
+    orgName: '北京云帆网络科技有限公司',
+    orgCertType: '统一社会信用代码证',
+    orgCertNumber: withUsccCheck('91110105MA01C8K2X'),
+    orgCertFileId: license.id,
+    legalRepName: '张伟',
+    officeRegion: '110105',
+    officeAddress: '建国路88号SOHO现代城3号楼1201室',
+    regRegion: '110105',
+    regAddress: '建国路88号SOHO现代城3号楼1201室',
+    faceRecognition: '否',
+    generativeAi: '否',
+    principalName: '张伟',
+    principalIdType: '居民身份证',
+    principalIdNumber: DEMO_ACCOUNTS[3].idNumber,
+    principalIdExpiry: '2036-03-12',
+    principalRegion: '110105',
+    principalAddress: '朝阳路66号院2号楼502室',
+    principalPhone: '13800000003',
+    officePhone: '010-85861234',
+    principalEmail: 'zhangwei@example.com',
+    idFrontFileId: null,
+    idBackFileId: null,
+    idHandheldFileId: null,
+    ...national,
+  };
+  const chenjing: SubjectData = {
+    nature: '个人',
+    orgName: '',
+    orgCertNumber: '',
+    legalRepName: '',
+    officeRegion: '',
+    officeAddress: '',
+    regRegion: '',
+    regAddress: '',
+    officePhone: '',
+    orgCertFileId: null,
+    principalName: '陈静',
+    principalIdType: '居民身份证',
+    principalIdNumber: DEMO_ACCOUNTS[4].idNumber,
+    principalIdExpiry: '9999-12-31',
+    principalRegion: '110108',
+    principalAddress: '中关村南大街5号院3号楼801室',
+    principalPhone: '13800000006',
+    principalEmail: 'chenjing@example.com',
+    idFrontFileId: null,
+    idBackFileId: null,
+    idHandheldFileId: null,
+    ...national,
+  };
   db.transaction((tx) => {
     const filed = [
       {
         owner: ids['13800000003'],
-        subject: { nature: '单位' as const, unitType: '企业单位', name: '北京云帆网络科技有限公司', cert: withUsccCheck('91110105MA01C8K2X'), principal: '张伟', principalId: DEMO_ACCOUNTS[3].idNumber, phone: '13800000003', county: '110105', unitId: chaoyang },
+        data: yunfan,
+        unitId: chaoyang,
         sites: [
           { name: '云帆科技官网', domain: 'yunfan-tech.cn', ip: '47.93.12.8', seq: 1, daysAgo: 40 },
           { name: '云帆开发者文档中心', domain: 'docs.yunfan-tech.cn', ip: '47.93.12.9', seq: 2, daysAgo: 12 },
@@ -107,42 +164,20 @@ export async function seedDemo(): Promise<void> {
       },
       {
         owner: ids['13800000006'],
-        subject: { nature: '个人' as const, unitType: null, name: '陈静', cert: null, principal: '陈静', principalId: DEMO_ACCOUNTS[4].idNumber, phone: '13800000006', county: '110108', unitId: haidian },
+        data: chenjing,
+        unitId: haidian,
         sites: [{ name: '陈静摄影作品集', domain: 'chenjing-photo.cn', ip: '121.41.77.20', seq: 1, daysAgo: 5 }],
       },
     ];
     for (const f of filed) {
-      const s = f.subject;
       const subject = tx
         .insert(subjects)
-        .values({
-          ownerId: f.owner,
-          nature: s.nature,
-          unitType: s.unitType,
-          name: s.name,
-          certType: s.cert ? '统一社会信用代码证' : null,
-          certNumberEnc: s.cert ? encryptPii(s.cert) : null,
-          certNumberHmac: s.cert ? hmacPii(s.cert) : null,
-          certNumberMasked: s.cert ? maskIdNumber(s.cert) : null,
-          principalName: s.principal,
-          principalIdType: '居民身份证',
-          principalIdEnc: encryptPii(s.principalId),
-          principalIdHmac: hmacPii(s.principalId),
-          principalIdMasked: maskIdNumber(s.principalId),
-          principalPhoneEnc: encryptPii(s.phone),
-          principalPhoneHmac: hmacPii(s.phone),
-          principalPhoneMasked: maskPhone(s.phone),
-          jurisdictionCode: s.county,
-          unitId: s.unitId,
-          status: '有效',
-          data: { demo: true },
-          createdAt: now - 60 * 86_400_000,
-          updatedAt: now - 60 * 86_400_000,
-        })
+        .values({ ...subjectColumns(f.data), ownerId: f.owner, unitId: f.unitId, status: '有效', createdAt: now - 60 * 86_400_000, updatedAt: now - 60 * 86_400_000 })
         .returning({ id: subjects.id })
         .get();
+      if (f.data.orgCertFileId) tx.update(files).set({ subjectId: subject.id }).where(eq(files.id, f.data.orgCertFileId)).run();
       tx.update(users).set({ currentSubjectId: subject.id, identityVerifiedAt: now }).where(eq(users.id, f.owner)).run();
-      const unit = tx.select().from(policeUnits).where(eq(policeUnits.id, s.unitId)).get()!;
+      const unit = tx.select().from(policeUnits).where(eq(policeUnits.id, f.unitId)).get()!;
       for (const site of f.sites) {
         const digits = `${unit.code}02${String(site.seq).padStart(6, '0')}`;
         const filedAt = now - site.daysAgo * 86_400_000;
@@ -184,6 +219,12 @@ export async function seedDemo(): Promise<void> {
       }
     }
   });
+}
+
+/** A plain demo scan (a bordered card with a caption) for seeded certificates. */
+async function demoImage(caption: string): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="320"><rect width="480" height="320" fill="#f8f3e6"/><rect x="12" y="12" width="456" height="296" fill="none" stroke="#b8860b" stroke-width="6"/><text x="240" y="170" font-size="32" text-anchor="middle" fill="#8b0000" font-family="Noto Sans CJK SC, sans-serif">${caption}</text></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
 export function demoAccountsTable(): string {

@@ -71,7 +71,7 @@ function completeSubject(tx: Tx, userId: number, input: SubjectInput, source: Pi
 }
 
 /** Writes a subject's searchable columns and sealed data. */
-function subjectColumns(d: SubjectData) {
+export function subjectColumns(d: SubjectData) {
   const cert = d.nature === '单位' ? d.orgCertNumber : '';
   return {
     nature: d.nature,

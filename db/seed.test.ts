@@ -1,0 +1,38 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { getDb } from './client';
+import { subjects, websites, policeUnits } from './schema';
+import { seedDemo, isSeeded, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed';
+import { subjectSchema } from '@/lib/subjects/schemas';
+import { unsealSubject, type StoredSubject } from '@/lib/subjects/pii';
+import { authenticate } from '@/lib/auth/login';
+
+beforeAll(async () => {
+  expect(isSeeded()).toBe(false);
+  await seedDemo();
+});
+
+describe('demo seed', () => {
+  it('creates the office, one unit per Beijing district and the filed websites', () => {
+    const units = getDb().select().from(policeUnits).all();
+    expect(units).toHaveLength(17);
+    expect(units.find((u) => u.isDefault)?.name).toBe('北京市公安局网安总队');
+    expect(units.map((u) => u.name)).toContain('朝阳分局网安大队');
+    const sites = getDb().select().from(websites).all();
+    expect(sites.length).toBeGreaterThanOrEqual(3);
+    expect(sites.every((s) => /^\d{6}02\d{6}$/.test(s.filingDigits ?? ''))).toBe(true);
+  });
+
+  it('stores demo subjects as complete, valid subjects (so 变更主体 works on them)', () => {
+    for (const s of getDb().select().from(subjects).all()) {
+      const parsed = subjectSchema.safeParse(unsealSubject(s.data as unknown as StoredSubject));
+      expect(parsed.success, `${s.name}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+    }
+  });
+
+  it('every printed demo account can log in with the demo password', async () => {
+    for (const a of DEMO_ACCOUNTS) {
+      const u = await authenticate(a.phone, DEMO_PASSWORD, null);
+      expect(u.name).toBe(a.name);
+    }
+  });
+});
