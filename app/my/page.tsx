@@ -1,19 +1,60 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requirePage } from '@/lib/auth/session';
 import { homeFor } from '@/lib/auth/policy';
 import { listNotifications } from '@/lib/notify/service';
+import { listMyApplications } from '@/lib/applications/service';
+import { currentSubjectId, getSubjectView } from '@/lib/subjects/service';
 import { formatDateTime } from '@/lib/utils';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { StatusBadge } from '@/components/applications/status-badge';
+import { heldBackSubjectApplication } from '@/lib/applications/service';
+import { NoSubjectDialog } from '@/components/subjects/switch-subject-dialog';
 
 export const metadata: Metadata = { title: '首页' };
+
+function currentSubject(userId: number) {
+  const id = currentSubjectId(userId);
+  if (!id) return null;
+  try {
+    return getSubjectView(userId, id);
+  } catch {
+    return null;
+  }
+}
+
+/** A home card: a titled region with an optional 更多 link. */
+function HomeCard({ id, title, more, children }: { id: string; title: string; more?: string; children: ReactNode }) {
+  return (
+    <Card role="region" aria-labelledby={`${id}-title`} className="min-w-0" data-testid={`home-${id}`}>
+      <CardHeader>
+        <CardTitle id={`${id}-title`}>{title}</CardTitle>
+        {more && (
+          <Link href={more} className="text-sm text-primary hover:underline">
+            更多
+          </Link>
+        )}
+      </CardHeader>
+      <CardContent className="text-sm">{children}</CardContent>
+    </Card>
+  );
+}
 
 export default async function ApplicantHome() {
   const user = await requirePage('account.self');
   if (user.role !== 'applicant') redirect(homeFor(user.role));
+  const apps = listMyApplications(user.id).rows.slice(0, 5);
   const notices = listNotifications(user.id, { unreadOnly: true, pageSize: 5 });
+  const subject = currentSubject(user.id);
+  // 已注销 leaves nothing to work with: the user has to apply for a subject again.
+  const noSubject = !subject || subject.status === '已注销';
+  const heldBack = subject?.status === '待审核' ? heldBackSubjectApplication(user.id, subject.id) : null;
+
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">您好，{user.name}</h1>
@@ -26,48 +67,104 @@ export default async function ApplicantHome() {
           完成信用认证。
         </Alert>
       )}
-      <div className="grid gap-4 md:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>我的申请</CardTitle>
-          </CardHeader>
-          <CardContent className="text-sm text-muted-foreground">暂无申请记录。</CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>系统通知</CardTitle>
-            <Link href="/my/notifications" className="text-sm text-primary hover:underline">
-              更多
+      {heldBack && (
+        <Alert variant="info" className="border-warning bg-warning/15 text-base" data-testid="file-website-reminder">
+          <p className="font-medium">您的主体信息已提交，请继续办理新办网站申请，主体将与网站一并审核。</p>
+          <p className="mt-1 text-sm">
+            公安机关不会单独进行主体审核。
+            <Link href="/my/websites/new" className="ml-1 font-medium text-primary underline">
+              新办网站
             </Link>
-          </CardHeader>
-          <CardContent className="text-sm">
-            {notices.rows.length === 0 ? (
-              <p className="text-muted-foreground">暂无未读通知。</p>
-            ) : (
-              <ul className="space-y-2">
-                {notices.rows.map((n) => (
-                  <li key={n.id} className="flex justify-between gap-3">
-                    <span className="truncate">{n.title}</span>
-                    <span className="shrink-0 text-muted-foreground">{formatDateTime(n.createdAt)}</span>
-                  </li>
+          </p>
+        </Alert>
+      )}
+      <div className="grid gap-4 md:grid-cols-2">
+        <HomeCard id="applications" title="我的申请" more="/my/applications">
+          {apps.length === 0 ? (
+            <p className="text-muted-foreground">暂无申请记录</p>
+          ) : (
+            <Table aria-label="最近申请">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>业务类型</TableHead>
+                  <TableHead>申请时间</TableHead>
+                  <TableHead>审核状态</TableHead>
+                  <TableHead>操作</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {apps.map((a) => (
+                  <TableRow key={a.id}>
+                    <TableCell>{a.type}</TableCell>
+                    <TableCell>{formatDateTime(a.submittedAt)}</TableCell>
+                    <TableCell>
+                      <StatusBadge status={a.status} />
+                    </TableCell>
+                    <TableCell>
+                      <Link href={`/my/applications/${a.id}`} className="text-primary hover:underline">
+                        详情
+                      </Link>
+                    </TableCell>
+                  </TableRow>
                 ))}
-              </ul>
-            )}
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>我的主体</CardTitle>
-          </CardHeader>
-          <CardContent className="text-sm text-muted-foreground">您当前还无有效主体。</CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>我的网站</CardTitle>
-          </CardHeader>
-          <CardContent className="text-sm text-muted-foreground">暂无网站。</CardContent>
-        </Card>
+              </TableBody>
+            </Table>
+          )}
+        </HomeCard>
+
+        <HomeCard id="notifications" title="系统通知" more="/my/notifications?filter=unread">
+          {notices.rows.length === 0 ? (
+            <p className="text-muted-foreground">暂无未读通知</p>
+          ) : (
+            <ul className="space-y-2">
+              {notices.rows.map((n) => (
+                <li key={n.id} className="flex justify-between gap-3">
+                  <Link href={n.link ?? '/my/notifications?filter=unread'} className="min-w-0 truncate hover:underline">
+                    {n.title}
+                  </Link>
+                  <span className="shrink-0 text-muted-foreground">{formatDateTime(n.createdAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </HomeCard>
+
+        <HomeCard id="subject" title="我的主体">
+          {subject && !noSubject ? (
+            <div className="space-y-3">
+              <p className="flex flex-wrap items-center gap-2">
+                <Link href="/my/subject" className="min-w-0 font-medium break-all hover:underline">
+                  {subject.name}
+                </Link>
+                <StatusBadge status={subject.status} />
+              </p>
+              {subject.unitName && <p className="text-muted-foreground">审核单位：{subject.unitName}</p>}
+              {subject.status === '有效' && (
+                <div className="flex gap-2">
+                  <Button size="sm" variant="outline" asChild>
+                    <Link href="/my/subject/change">变更</Link>
+                  </Button>
+                  <Button size="sm" variant="outline" asChild>
+                    <Link href="/my/subject/cancel">注销</Link>
+                  </Button>
+                </div>
+              )}
+            </div>
+          ) : (
+            <div className="space-y-3">
+              <p className="text-muted-foreground">暂无有效主体</p>
+              <Button size="sm" asChild>
+                <Link href="/my/subject/new">申请主体</Link>
+              </Button>
+            </div>
+          )}
+        </HomeCard>
+
+        <HomeCard id="websites" title="我的网站">
+          <p className="text-muted-foreground">暂无网站</p>
+        </HomeCard>
       </div>
+      {noSubject && <NoSubjectDialog />}
     </div>
   );
 }

@@ -3,12 +3,28 @@ import { Bell } from 'lucide-react';
 import { getCurrentUser } from '@/lib/auth/session';
 import { unreadCount } from '@/lib/notify/service';
 import { PLATFORM_NAME, OFFICE_NAME, ROLE_NAV, ROLE_LABELS } from '@/lib/site/config';
+import { currentSubjectId, getSubjectView, listMySubjects } from '@/lib/subjects/service';
+import { SwitchSubjectDialog } from '@/components/subjects/switch-subject-dialog';
 import { SignOutButton } from './sign-out-button';
 import { Emblem } from './emblem';
+
+/** 当前主体 of an applicant for the header: its name, and whether there is anything to switch to. */
+function applicantSubject(userId: number): { name: string | null; canSwitch: boolean } {
+  const id = currentSubjectId(userId);
+  if (id) {
+    try {
+      return { name: getSubjectView(userId, id).name, canSwitch: true };
+    } catch {
+      // A subject that moved to another account (移交) is no longer current here.
+    }
+  }
+  return { name: null, canSwitch: listMySubjects(userId).total > 0 };
+}
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
   const unread = user ? unreadCount(user.id) : 0;
+  const subject = user?.role === 'applicant' ? applicantSubject(user.id) : null;
   return (
     <header className="border-b bg-primary text-primary-foreground">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -61,6 +77,22 @@ export async function SiteHeader() {
           )}
         </div>
       </div>
+      {subject && (
+        <div className="border-t border-primary-foreground/20">
+          <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-1.5 text-sm sm:px-6">
+            <span className="min-w-0 truncate" data-testid="current-subject" title={subject.name ?? undefined}>
+              当前主体：{subject.name ?? '暂无'}
+            </span>
+            {subject.canSwitch ? (
+              <SwitchSubjectDialog triggerClassName="shrink-0 rounded-md border border-primary-foreground/40 px-2 py-0.5 hover:bg-primary-foreground/10" />
+            ) : (
+              <Link href="/my/subject/new" className="shrink-0 rounded-md border border-primary-foreground/40 px-2 py-0.5 hover:bg-primary-foreground/10">
+                申请主体
+              </Link>
+            )}
+          </div>
+        </div>
+      )}
     </header>
   );
 }

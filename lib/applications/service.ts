@@ -100,3 +100,25 @@ export function pendingApplicationsOf(tx: Tx, subjectId: number, types?: Busines
   if (types) conds.push(inArray(applications.type, types));
   return tx.select({ id: applications.id, type: applications.type, status: applications.status }).from(applications).where(and(...conds)).all();
 }
+
+/**
+ * The 新增主体 application of a subject still held back from every queue (待审核, not yet
+ * released by a business application: "公安机关不会单独进行主体审核"), if any.
+ */
+export function heldBackSubjectApplication(userId: number, subjectId: number): { id: number; code: string } | null {
+  return (
+    getDb()
+      .select({ id: applications.id, code: applications.code })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.applicantId, userId),
+          eq(applications.subjectId, subjectId),
+          eq(applications.type, '新增主体'),
+          eq(applications.status, '待审核'),
+          eq(applications.queued, false),
+        ),
+      )
+      .get() ?? null
+  );
+}

@@ -9,6 +9,9 @@ export const ROLE_LABELS = { applicant: '开办者', reviewer: '网安民警', a
 export const ROLE_NAV = {
   applicant: [
     { href: '/my', label: '首页' },
+    { href: '/my/subject', label: '我的主体' },
+    { href: '/my/applications', label: '我的申请' },
+    { href: '/my/drafts', label: '我的草稿' },
     { href: '/my/notifications', label: '系统通知' },
     { href: '/my/account', label: '个人中心' },
   ],

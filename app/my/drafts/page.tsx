@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePage } from '@/lib/auth/session';
+import { listDrafts } from '@/lib/drafts/service';
+import { BUSINESS_TYPES, type BusinessType } from '@/db/schema';
+import { formatDateTime } from '@/lib/utils';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field, selectClass } from '@/components/forms/field';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Pagination, pageParam } from '@/components/ui/pagination';
+import { draftHref } from '@/components/applications/links';
+import { DeleteDraftButton } from './delete-draft-button';
+
+export const metadata: Metadata = { title: '我的草稿' };
+
+export default async function MyDraftsPage({ searchParams }: { searchParams: Promise<{ type?: string; page?: string }> }) {
+  const user = await requirePage('applicant.area');
+  const sp = await searchParams;
+  const type = (BUSINESS_TYPES as readonly string[]).includes(sp.type ?? '') ? (sp.type as BusinessType) : undefined;
+  const { rows, total, page, pageSize } = listDrafts(user.id, { type, page: pageParam(sp.page) });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">我的草稿</h1>
+      <Alert variant="info">系统只保留 30 天内的草稿信息，过期将删除，请及时提交申请。</Alert>
+      <form method="get" action="/my/drafts" role="search" aria-label="查询草稿" className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-4">
+        <Field id="filter-type" label="业务类型" className="w-full sm:w-48">
+          <select id="filter-type" name="type" defaultValue={type ?? ''} className={selectClass}>
+            <option value="">全部</option>
+            {BUSINESS_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Button type="submit">查询</Button>
+        {type && (
+          <Button variant="outline" asChild>
+            <Link href="/my/drafts">清空</Link>
+          </Button>
+        )}
+      </form>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border bg-card p-8 text-center text-muted-foreground">暂无草稿</p>
+      ) : (
+        <div className="rounded-lg border bg-card">
+          <Table aria-label="草稿列表">
+            <TableHeader>
+              <TableRow>
+                <TableHead className="w-16">序号</TableHead>
+                <TableHead>业务类型</TableHead>
+                <TableHead>保存时间</TableHead>
+                <TableHead>创建时间</TableHead>
+                <TableHead>操作</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((r, i) => {
+                const href = draftHref(r.type, r.id);
+                return (
+                  <TableRow key={r.id} data-testid="draft-row">
+                    <TableCell>{(page - 1) * pageSize + i + 1}</TableCell>
+                    <TableCell>{r.type}</TableCell>
+                    <TableCell>{formatDateTime(r.savedAt)}</TableCell>
+                    <TableCell>{formatDateTime(r.createdAt)}</TableCell>
+                    <TableCell>
+                      <div className="flex items-center gap-4">
+                        {href && (
+                          <Link href={href} className="text-primary hover:underline">
+                            详情
+                          </Link>
+                        )}
+                        <DeleteDraftButton draftId={r.id} />
+                      </div>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      <Pagination path="/my/drafts" params={{ type }} page={page} pageSize={pageSize} total={total} />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+'use server';
+
+import { z } from 'zod';
+import { revalidatePath } from 'next/cache';
+import { eq } from 'drizzle-orm';
+import { defineAction } from '@/lib/actions';
+import { AppError } from '@/lib/errors';
+import { subjectFormSchema, SUBJECT_FIELD_LABELS } from '@/lib/subjects/schemas';
+import { submitNewSubject, previewSubjectChange, submitSubjectChange, getSubjectView } from '@/lib/subjects/service';
+import { saveDraft } from '@/lib/drafts/service';
+import { getIdentityVerifier } from '@/lib/identity/verifier';
+import { decryptPii } from '@/lib/pii/crypto';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
+
+const id = z.number().int().positive();
+
+export const submitNewSubjectAction = defineAction(
+  {
+    schema: z.object({ data: subjectFormSchema, sameAsAccount: z.boolean(), draftId: id.nullable(), resubmitOf: id.nullable() }),
+    permission: 'applicant.area',
+  },
+  async (input, { user }) => {
+    const r = submitNewSubject(user.id, input);
+    revalidatePath('/my');
+    return { applicationId: r.applicationId, code: r.code };
+  },
+);
+
+const changeSchema = z.object({ subjectId: id, data: subjectFormSchema, draftId: id.nullable() });
+
+/** 变更主体 提交审核, step 1: the comparison table (nothing is stored). */
+export const previewSubjectChangeAction = defineAction({ schema: changeSchema, permission: 'applicant.area' }, async ({ subjectId, data }, { user }) =>
+  previewSubjectChange(user.id, subjectId, data),
+);
+
+/** 变更主体 提交审核, step 2 (确认). */
+export const submitSubjectChangeAction = defineAction({ schema: changeSchema, permission: 'applicant.area' }, async ({ subjectId, data, draftId }, { user }) => {
+  const r = submitSubjectChange(user.id, subjectId, { data, draftId });
+  revalidatePath('/my');
+  return { applicationId: r.applicationId, code: r.code };
+});
+
+// A draft keeps only the form's own keys; 证件号码 and 手机号码 are never stored in drafts.
+const DRAFT_KEYS = new Set<string>([...Object.keys(SUBJECT_FIELD_LABELS), 'sameAsAccount', 'resubmitOf']);
+const DRAFT_DROPPED = ['principalIdNumber', 'principalPhone', 'identityToken'];
+const MAX_DRAFT_CHARS = 20_000;
+
+export const saveSubjectDraftAction = defineAction(
+  {
+    schema: z.object({
+      type: z.enum(['新增主体', '变更主体']),
+      data: z.record(z.string(), z.unknown()),
+      draftId: id.nullable(),
+      subjectId: id.nullable(),
+    }),
+    permission: 'applicant.area',
+  },
+  async ({ type, data, draftId, subjectId }, { user }) => {
+    const clean = Object.fromEntries(Object.entries(data).filter(([k]) => DRAFT_KEYS.has(k) && !DRAFT_DROPPED.includes(k)));
+    if (JSON.stringify(clean).length > MAX_DRAFT_CHARS) throw new AppError('invalid', '草稿内容过长，无法保存');
+    if (type === '变更主体') {
+      if (!subjectId) throw new AppError('invalid', '请先选择要变更的主体');
+      getSubjectView(user.id, subjectId); // throws unless the subject is the user's own
+    }
+    const saved = saveDraft(user.id, type, clean, { draftId, subjectId: type === '变更主体' ? subjectId : null });
+    revalidatePath('/my');
+    return { draftId: saved };
+  },
+);
+
+/**
+ * 国家网络身份认证公共服务认证 through the configured IdentityVerifier. With 同当前账号信息
+ * the account's own name and number are used (they never reach the browser).
+ */
+export const verifyIdentityAction = defineAction(
+  {
+    schema: z.object({
+      name: z.string().trim().max(50),
+      idType: z.string().trim().max(20),
+      idNumber: z.string().trim().max(40),
+      sameAsAccount: z.boolean(),
+    }),
+    permission: 'applicant.area',
+  },
+  async (input, { user }) => {
+    let p = { name: input.name, idType: input.idType, idNumber: input.idNumber };
+    if (input.sameAsAccount) {
+      const u = getDb().select({ name: users.name, idType: users.idType, idNumberEnc: users.idNumberEnc }).from(users).where(eq(users.id, user.id)).get();
+      if (!u?.idNumberEnc) throw new AppError('invalid', '当前账号未登记证件号码，请取消“同当前账号信息”后填写', { identityToken: '当前账号未登记证件号码' });
+      p = { name: u.name, idType: u.idType ?? '居民身份证', idNumber: decryptPii(u.idNumberEnc) };
+    } else {
+      const missing: Record<string, string> = {};
+      if (!p.name) missing.principalName = '请先填写负责人姓名';
+      if (!p.idNumber) missing.principalIdNumber = '发起认证需要填写负责人证件号码';
+      if (Object.keys(missing).length) throw new AppError('invalid', Object.values(missing)[0], missing);
+    }
+    const verifier = getIdentityVerifier();
+    const r = await verifier.verify(p);
+    if (!r.ok) throw new AppError('invalid', r.message, { identityToken: r.message });
+    return { token: r.token, sandbox: !!verifier.sandbox };
+  },
+);

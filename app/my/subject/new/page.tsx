@@ -1,0 +1,141 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { requirePage } from '@/lib/auth/session';
+import { getUserProfile } from '@/lib/users/service';
+import { getDraft, latestDraft } from '@/lib/drafts/service';
+import { getMyApplication } from '@/lib/applications/service';
+import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
+import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas';
+import { getIdentityVerifier } from '@/lib/identity/verifier';
+import { isAppError } from '@/lib/errors';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { SubjectForm, type AccountPrincipal } from '@/components/subjects/subject-form';
+import { EMPTY_SUBJECT_VALUES, fileIdsOf, restoreDraft, toFormValues, type RestoredDraft } from '@/components/subjects/subject-form-values';
+import { uploadedFilesOf } from '@/components/subjects/subject-form-data';
+
+export const metadata: Metadata = { title: '新增主体' };
+
+const idParam = (s?: string) => (s && /^[1-9]\d{0,15}$/.test(s) ? Number(s) : null);
+
+/** A returned (or revoked) 新增主体 the user may correct and resubmit, masked for the page. */
+function loadResubmit(userId: number, applicationId: number) {
+  try {
+    const app = getMyApplication(userId, applicationId);
+    if (app.type !== '新增主体' || !['退回', '已撤销'].includes(app.status)) return { problem: '该申请不能重新提交' } as const;
+    const masked = maskedSubject(app.payload as unknown as StoredSubject);
+    return {
+      app: { id: app.id, code: app.code, status: app.status, reason: app.reason, fieldComments: app.fieldComments ?? {} },
+      values: toFormValues(masked as unknown as Record<string, unknown>),
+      registered: { principalIdNumber: masked.principalIdNumber ?? '', principalPhone: masked.principalPhone ?? '' },
+    } as const;
+  } catch (e) {
+    if (isAppError(e)) return { problem: e.message } as const;
+    throw e;
+  }
+}
+
+function loadDraft(userId: number, id: number) {
+  try {
+    return { draft: getDraft(userId, id) } as const;
+  } catch (e) {
+    if (isAppError(e)) return { problem: e.message } as const;
+    throw e;
+  }
+}
+
+export default async function NewSubjectPage({ searchParams }: { searchParams: Promise<{ draft?: string; resubmit?: string }> }) {
+  const user = await requirePage('applicant.area');
+  const sp = await searchParams;
+  const profile = getUserProfile(user.id)!;
+  const account: AccountPrincipal | null = profile.idNumberMasked
+    ? { name: profile.name, idType: profile.idType ?? '居民身份证', idNumberMasked: profile.idNumberMasked, phoneMasked: profile.phoneMasked }
+    : null;
+
+  let notice: string | null = null;
+  let draft: RestoredDraft | null = null;
+  let draftAction: 'prompt' | 'restore' | undefined;
+  let resubmitOf = idParam(sp.resubmit);
+
+  const draftId = idParam(sp.draft);
+  if (draftId) {
+    const r = loadDraft(user.id, draftId);
+    if ('problem' in r) notice = r.problem ?? null;
+    else if (r.draft.type === '变更主体') redirect(`/my/subject/change?draft=${r.draft.id}`);
+    else if (r.draft.type !== '新增主体') notice = '该草稿不是新增主体的草稿';
+    else {
+      draft = restoreDraft(r.draft);
+      draftAction = 'restore';
+      const from = r.draft.data.resubmitOf;
+      if (!resubmitOf && typeof from === 'number' && Number.isSafeInteger(from) && from > 0) resubmitOf = from;
+    }
+  }
+
+  let resubmit: ReturnType<typeof loadResubmit> | null = resubmitOf ? loadResubmit(user.id, resubmitOf) : null;
+  if (resubmit && 'problem' in resubmit) {
+    if (sp.resubmit) {
+      return (
+        <div className="space-y-6">
+          <h1 className="text-xl font-semibold">新增主体</h1>
+          <Alert variant="destructive">{resubmit.problem}</Alert>
+          <Button asChild variant="outline">
+            <Link href="/my/applications">返回我的申请</Link>
+          </Button>
+        </div>
+      );
+    }
+    // The draft was saved while correcting an application that can no longer be resubmitted.
+    notice = '草稿对应的申请已不能重新提交，本次将作为新的新增主体申请提交。';
+    resubmit = null;
+  }
+
+  if (!draftId && !resubmit) {
+    const latest = latestDraft(user.id, '新增主体');
+    if (latest) {
+      draft = restoreDraft(latest);
+      draftAction = 'prompt';
+    }
+  }
+
+  const initialValues = resubmit?.values ?? EMPTY_SUBJECT_VALUES;
+  const files = uploadedFilesOf(user.id, fileIdsOf(initialValues, draft?.values));
+  const comments = Object.entries(resubmit?.app.fieldComments ?? {}).filter(([, c]) => c);
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-xl font-semibold">新增主体</h1>
+        <p className="text-sm text-muted-foreground">
+          {resubmit ? `修改后重新提交申请 ${resubmit.app.code}。` : ''}带 <span className="text-destructive">*</span> 的为必填项。公安机关不会单独进行主体审核，提交后请继续办理新办网站申请。
+        </p>
+      </div>
+      {notice && <Alert variant="info">{notice}</Alert>}
+      {resubmit && (resubmit.app.reason || comments.length > 0) && (
+        <Alert variant="destructive">
+          {resubmit.app.reason && <p>退回原因：{resubmit.app.reason}</p>}
+          {comments.length > 0 && (
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              {comments.map(([field, c]) => (
+                <li key={field}>
+                  {SUBJECT_FIELD_LABELS[field as SubjectField] ?? field}：{c}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
+      <SubjectForm
+        mode={resubmit ? 'resubmit' : 'new'}
+        initialValues={initialValues}
+        files={files}
+        account={account}
+        registered={resubmit?.registered ?? null}
+        resubmitOf={resubmit?.app.id ?? null}
+        draft={draft}
+        draftAction={draftAction}
+        identitySandbox={!!getIdentityVerifier().sandbox}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const acceptTransferSchema = z.object({ transferId: z.number().int().positive() });

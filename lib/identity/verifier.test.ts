@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { getIdentityVerifier, sandboxIdentityVerifier, setIdentityVerifier, SANDBOX_TOKEN_PREFIX, type IdentityVerifier } from './verifier';
+
+const VALID_ID = '11010519491231002X';
+
+describe('sandboxIdentityVerifier', () => {
+  it('passes a valid 居民身份证 with a real full name and returns a fresh sandbox token', async () => {
+    const a = await sandboxIdentityVerifier.verify({ name: '张伟', idType: '居民身份证', idNumber: VALID_ID });
+    const b = await sandboxIdentityVerifier.verify({ name: '张伟', idType: '居民身份证', idNumber: ' 11010519491231002x ' });
+    expect(a.ok && a.token).toMatch(/^sandbox:[0-9a-f]{32}$/);
+    expect(b.ok && b.token.startsWith(SANDBOX_TOKEN_PREFIX)).toBe(true);
+    expect(a.ok && b.ok && a.token !== b.token).toBe(true);
+    expect(sandboxIdentityVerifier.sandbox).toBe(true);
+  });
+
+  it('refuses a bad check digit with a Chinese message', async () => {
+    const r = await sandboxIdentityVerifier.verify({ name: '张伟', idType: '居民身份证', idNumber: '110105194912310021' });
+    expect(r).toEqual({ ok: false, message: '认证未通过：证件号码校验位不正确' });
+  });
+
+  it('refuses an empty number, a fake name and other certificate types', async () => {
+    const empty = await sandboxIdentityVerifier.verify({ name: '张伟', idType: '居民身份证', idNumber: '' });
+    expect(empty.ok).toBe(false);
+    const fake = await sandboxIdentityVerifier.verify({ name: '王先生', idType: '居民身份证', idNumber: VALID_ID });
+    expect(fake.ok === false && fake.message).toMatch(/^认证未通过：请填写真实姓名全称/);
+    const latin = await sandboxIdentityVerifier.verify({ name: 'Zhang Wei', idType: '居民身份证', idNumber: VALID_ID });
+    expect(latin.ok).toBe(false);
+    const passport = await sandboxIdentityVerifier.verify({ name: '张伟', idType: '护照', idNumber: 'E12345678' });
+    expect(passport).toEqual({ ok: false, message: '国家网络身份认证仅支持居民身份证' });
+  });
+});
+
+describe('getIdentityVerifier / setIdentityVerifier', () => {
+  afterEach(() => setIdentityVerifier(null));
+
+  it('defaults to the sandbox and lets a deployment plug its own verifier', async () => {
+    expect(getIdentityVerifier()).toBe(sandboxIdentityVerifier);
+    const real: IdentityVerifier = { verify: async () => ({ ok: true, token: 'real:1' }) };
+    setIdentityVerifier(real);
+    expect(getIdentityVerifier()).toBe(real);
+    await expect(getIdentityVerifier().verify({ name: '张伟', idType: '居民身份证', idNumber: VALID_ID })).resolves.toEqual({ ok: true, token: 'real:1' });
+    setIdentityVerifier(null);
+    expect(getIdentityVerifier()).toBe(sandboxIdentityVerifier);
+  });
+});

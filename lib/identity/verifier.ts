@@ -1,0 +1,46 @@
+/**
+ * 国家网络身份认证公共服务认证 adapter (SPEC §3.1). The embedded default is a clearly
+ * labelled sandbox for development and tests; a deployment plugs its real verifier in
+ * with setIdentityVerifier() at start-up (e.g. in instrumentation.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import { idNumberError } from '@/lib/validation/identifiers';
+import { personNameError } from '@/lib/subjects/rules';
+
+export type IdentityCheck = { name: string; idType: string; idNumber: string };
+export type IdentityResult = { ok: true; token: string } | { ok: false; message: string };
+
+export interface IdentityVerifier {
+  /** A sandbox pass is shown as such (“认证通过（沙箱环境）”) so nobody mistakes it for a real one. */
+  readonly sandbox?: boolean;
+  verify(p: IdentityCheck): Promise<IdentityResult>;
+}
+
+export const SANDBOX_TOKEN_PREFIX = 'sandbox:';
+
+/** 沙箱环境: passes any well-formed 居民身份证 with a plausible full name; checks no real register. */
+export const sandboxIdentityVerifier: IdentityVerifier = {
+  sandbox: true,
+  async verify({ name, idType, idNumber }) {
+    if (idType !== '居民身份证') return { ok: false, message: '国家网络身份认证仅支持居民身份证' };
+    const nameError = personNameError(name ?? '');
+    if (nameError) return { ok: false, message: `认证未通过：${nameError}` };
+    const idError = idNumberError('居民身份证', idNumber ?? '');
+    if (idError) return { ok: false, message: `认证未通过：${idError}` };
+    return { ok: true, token: SANDBOX_TOKEN_PREFIX + randomBytes(16).toString('hex') };
+  },
+};
+
+// Kept on globalThis so the dev server's module reloads and the route bundles share one choice.
+const KEY = Symbol.for('wlba.identityVerifier');
+type Holder = { [KEY]?: IdentityVerifier };
+
+export function getIdentityVerifier(): IdentityVerifier {
+  return (globalThis as Holder)[KEY] ?? sandboxIdentityVerifier;
+}
+
+/** Installs a verifier (null restores the sandbox). */
+export function setIdentityVerifier(v: IdentityVerifier | null): void {
+  if (v) (globalThis as Holder)[KEY] = v;
+  else delete (globalThis as Holder)[KEY];
+}
