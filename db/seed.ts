@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { storeUpload } from '@/lib/files/service';
 import { subjectColumns } from '@/lib/subjects/service';
 import type { SubjectData } from '@/lib/subjects/schemas';
+import { bindIdentityToken } from '@/lib/identity/verifier';
 import { OFFICE_NAME } from '@/lib/site/config';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -98,7 +99,10 @@ export async function seedDemo(): Promise<void> {
   const chaoyang = unitId('110105')!;
   const haidian = unitId('110108')!;
   const license = await storeUpload({ ownerId: ids['13800000003'], kind: 'image', originalName: '营业执照（演示）.png', bytes: await demoImage('营业执照（演示）') });
-  const national = { authMethod: '国家网络身份认证公共服务认证' as const, identityToken: 'sandbox:demo-seed' };
+  const national = (name: string, idNumber: string) => ({
+    authMethod: '国家网络身份认证公共服务认证' as const,
+    identityToken: bindIdentityToken({ name, idType: '居民身份证', idNumber }, 'sandbox:demo-seed'),
+  });
   const yunfan: SubjectData = {
     nature: '单位',
     unitType: '企业单位',
@@ -125,7 +129,7 @@ export async function seedDemo(): Promise<void> {
     idFrontFileId: null,
     idBackFileId: null,
     idHandheldFileId: null,
-    ...national,
+    ...national('张伟', DEMO_ACCOUNTS[3].idNumber),
   };
   const chenjing: SubjectData = {
     nature: '个人',
@@ -149,7 +153,7 @@ export async function seedDemo(): Promise<void> {
     idFrontFileId: null,
     idBackFileId: null,
     idHandheldFileId: null,
-    ...national,
+    ...national('陈静', DEMO_ACCOUNTS[4].idNumber),
   };
   db.transaction((tx) => {
     const filed = [

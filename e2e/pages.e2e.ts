@@ -58,6 +58,14 @@ describe('key pages at desktop and phone width', () => {
         ['/my', '您好，张伟'],
         ['/my/account', '个人中心'],
         ['/my/notifications', '系统通知'],
+        ['/my/subject', '我的主体'],
+        ['/my/subject/new', '新增主体'],
+        ['/my/subject/change', '变更主体'],
+        ['/my/subject/cancel', '注销主体'],
+        ['/my/subject/transfer', '移交主体'],
+        ['/my/subject/receive', '接收主体'],
+        ['/my/applications', '我的申请'],
+        ['/my/drafts', '我的草稿'],
       ] as const) {
         await page.goto(path);
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();

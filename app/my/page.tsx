@@ -6,7 +6,7 @@ import { requirePage } from '@/lib/auth/session';
 import { homeFor } from '@/lib/auth/policy';
 import { listNotifications } from '@/lib/notify/service';
 import { listMyApplications } from '@/lib/applications/service';
-import { currentSubjectId, getSubjectView } from '@/lib/subjects/service';
+import { currentSubjectView } from '@/lib/subjects/service';
 import { formatDateTime } from '@/lib/utils';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Alert } from '@/components/ui/alert';
@@ -18,15 +18,6 @@ import { NoSubjectDialog } from '@/components/subjects/switch-subject-dialog';
 
 export const metadata: Metadata = { title: '首页' };
 
-function currentSubject(userId: number) {
-  const id = currentSubjectId(userId);
-  if (!id) return null;
-  try {
-    return getSubjectView(userId, id);
-  } catch {
-    return null;
-  }
-}
 
 /** A home card: a titled region with an optional 更多 link. */
 function HomeCard({ id, title, more, children }: { id: string; title: string; more?: string; children: ReactNode }) {
@@ -50,7 +41,7 @@ export default async function ApplicantHome() {
   if (user.role !== 'applicant') redirect(homeFor(user.role));
   const apps = listMyApplications(user.id).rows.slice(0, 5);
   const notices = listNotifications(user.id, { unreadOnly: true, pageSize: 5 });
-  const subject = currentSubject(user.id);
+  const subject = currentSubjectView(user.id);
   // 已注销 leaves nothing to work with: the user has to apply for a subject again.
   const noSubject = !subject || subject.status === '已注销';
   const heldBack = subject?.status === '待审核' ? heldBackSubjectApplication(user.id, subject.id) : null;

@@ -3,8 +3,9 @@
  * labelled sandbox for development and tests; a deployment plugs its real verifier in
  * with setIdentityVerifier() at start-up (e.g. in instrumentation.ts).
  */
-import { randomBytes } from 'node:crypto';
-import { idNumberError } from '@/lib/validation/identifiers';
+import { randomBytes, createHmac, timingSafeEqual } from 'node:crypto';
+import { secrets } from '@/lib/config/env';
+import { idNumberError, normalizeIdNumber } from '@/lib/validation/identifiers';
 import { personNameError } from '@/lib/subjects/rules';
 
 export type IdentityCheck = { name: string; idType: string; idNumber: string };
@@ -43,4 +44,25 @@ export function getIdentityVerifier(): IdentityVerifier {
 export function setIdentityVerifier(v: IdentityVerifier | null): void {
   if (v) (globalThis as Holder)[KEY] = v;
   else delete (globalThis as Holder)[KEY];
+}
+
+/**
+ * The platform binds a verifier's pass to the person it was for, so a form cannot
+ * bring a made-up token or reuse one for somebody else: `<verifier token>.<hmac>`.
+ */
+function bindingMac(p: IdentityCheck, verifierToken: string): string {
+  const key = Buffer.from(secrets().codeHmacKey, 'base64');
+  return createHmac('sha256', key).update(`identity|${p.name.trim()}|${p.idType}|${normalizeIdNumber(p.idNumber)}|${verifierToken}`).digest('base64url');
+}
+
+export function bindIdentityToken(p: IdentityCheck, verifierToken: string): string {
+  return `${verifierToken}.${bindingMac(p, verifierToken)}`;
+}
+
+export function identityTokenValid(p: IdentityCheck, token: string): boolean {
+  const i = token.lastIndexOf('.');
+  if (i <= 0) return false;
+  const expected = Buffer.from(bindingMac(p, token.slice(0, i)));
+  const given = Buffer.from(token.slice(i + 1));
+  return expected.length === given.length && timingSafeEqual(expected, given);
 }

@@ -331,3 +331,17 @@ describe('切换主体', () => {
     expect(() => setCurrentSubject(other.id, b.subjectId)).toThrow('主体不存在');
   });
 });
+
+describe('国家网络身份认证', () => {
+  it('accepts only a token the platform bound to this principal', async () => {
+    const { bindIdentityToken } = await import('@/lib/identity/verifier');
+    const u = await makeApplicant();
+    const base = await personSubjectInput(u.id, { authMethod: '国家网络身份认证公共服务认证', idFrontFileId: null, idBackFileId: null, idHandheldFileId: null });
+    const person = { name: base.principalName, idType: '居民身份证', idNumber: base.principalIdNumber as string };
+    expect(() => submitNewSubject(u.id, { data: { ...base, identityToken: 'sandbox:made-up' } })).toThrow('国家网络身份认证已失效，请重新认证');
+    const forOther = bindIdentityToken({ ...person, name: '李四' }, 'sandbox:abc');
+    expect(() => submitNewSubject(u.id, { data: { ...base, identityToken: forOther } })).toThrow('国家网络身份认证已失效，请重新认证');
+    const ok = submitNewSubject(u.id, { data: { ...base, identityToken: bindIdentityToken(person, 'sandbox:abc') } });
+    expect(subjectRow(ok.subjectId).status).toBe('待审核');
+  });
+});

@@ -14,6 +14,7 @@ import { notify } from '@/lib/notify/service';
 import { writeAudit } from '@/lib/audit/service';
 import { fieldErrorsOf } from '@/lib/zod-errors';
 import { AppError } from '@/lib/errors';
+import { identityTokenValid } from '@/lib/identity/verifier';
 
 const FILE_FIELDS = ['orgCertFileId', 'idFrontFileId', 'idBackFileId', 'idHandheldFileId'] as const;
 const ACTIVE_STATUSES = ['有效', '变更中', '注销中', '移交中'] as const;
@@ -59,6 +60,11 @@ function completeSubject(tx: Tx, userId: number, input: SubjectInput, source: Pi
     throw new AppError('invalid', Object.values(fe)[0] ?? '请检查填写的内容', fe);
   }
   const full = normalizeSubject(parsed.data);
+  if (
+    full.authMethod === '国家网络身份认证公共服务认证' &&
+    !identityTokenValid({ name: full.principalName, idType: full.principalIdType, idNumber: full.principalIdNumber }, full.identityToken)
+  )
+    throw new AppError('invalid', '国家网络身份认证已失效，请重新认证', { identityToken: '国家网络身份认证已失效，请重新认证' });
   const ids = FILE_FIELDS.map((f) => full[f]).filter((v): v is number => !!v);
   if (ids.length) {
     const mine = new Set(tx.select({ id: files.id }).from(files).where(and(inArray(files.id, ids), eq(files.ownerId, userId))).all().map((r) => r.id));
@@ -501,4 +507,12 @@ export function hasActiveSubject(userId: number): boolean {
     .from(subjects)
     .where(and(eq(subjects.ownerId, userId), inArray(subjects.status, [...ACTIVE_STATUSES])))
     .get();
+}
+
+/** The current subject as pages may show it, or null when there is none (or it is no longer ours). */
+export function currentSubjectView(userId: number) {
+  const id = currentSubjectId(userId);
+  if (!id) return null;
+  const owned = getDb().select({ id: subjects.id }).from(subjects).where(and(eq(subjects.id, id), eq(subjects.ownerId, userId))).get();
+  return owned ? getSubjectView(userId, id) : null;
 }

@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { subjectFormSchema, SUBJECT_FIELD_LABELS } from '@/lib/subjects/schemas';
 import { submitNewSubject, previewSubjectChange, submitSubjectChange, getSubjectView } from '@/lib/subjects/service';
 import { saveDraft } from '@/lib/drafts/service';
-import { getIdentityVerifier } from '@/lib/identity/verifier';
+import { bindIdentityToken, getIdentityVerifier } from '@/lib/identity/verifier';
 import { decryptPii } from '@/lib/pii/crypto';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
@@ -98,6 +98,6 @@ export const verifyIdentityAction = defineAction(
     const verifier = getIdentityVerifier();
     const r = await verifier.verify(p);
     if (!r.ok) throw new AppError('invalid', r.message, { identityToken: r.message });
-    return { token: r.token, sandbox: !!verifier.sandbox };
+    return { token: bindIdentityToken(p, r.token), sandbox: !!verifier.sandbox };
   },
 );

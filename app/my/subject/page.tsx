@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePage } from '@/lib/auth/session';
-import { currentSubjectId, getSubjectView, openTransferOf } from '@/lib/subjects/service';
+import { currentSubjectView, openTransferOf } from '@/lib/subjects/service';
 import { formatDateTime } from '@/lib/utils';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -12,19 +12,10 @@ import { SubjectDetails, SubjectSummary } from '@/components/subjects/subject-de
 
 export const metadata: Metadata = { title: '我的主体' };
 
-function currentSubject(userId: number) {
-  const id = currentSubjectId(userId);
-  if (!id) return null;
-  try {
-    return getSubjectView(userId, id);
-  } catch {
-    return null;
-  }
-}
 
 export default async function MySubjectPage() {
   const user = await requirePage('applicant.area');
-  const subject = currentSubject(user.id);
+  const subject = currentSubjectView(user.id);
 
   if (!subject) {
     return (

@@ -10,7 +10,7 @@ import { UploadField, type UploadedFile } from '@/components/files/upload-field'
 import { SmsCodeField } from '@/components/subjects/sms-code-field';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { fieldErrorsOf } from '@/lib/zod-errors';
-import { PhoneMiddleFourField } from './phone-middle-four-field';
+import { PhoneMiddleFourField } from '@/components/subjects/phone-middle-four-field';
 import { cancelSubjectSchema } from './schema';
 import { cancelSubjectAction, sendCancelCodeAction } from './actions';
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requirePage } from '@/lib/auth/session';
 import { pendingApplicationsOf } from '@/lib/applications/service';
 import { getDb } from '@/db/client';
-import { currentSubjectView } from './current-subject';
+import { currentSubjectView } from '@/lib/subjects/service';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';

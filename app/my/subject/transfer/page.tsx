@@ -9,7 +9,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { currentSubjectView } from '../cancel/current-subject';
+import { currentSubjectView } from '@/lib/subjects/service';
 import { TransferSubjectForm } from './transfer-form';
 import { UndoTransferButton } from './undo-transfer-button';
 

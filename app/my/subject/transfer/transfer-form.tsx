@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/forms/field';
 import { SmsCodeField } from '@/components/subjects/sms-code-field';
 import { fieldErrorsOf } from '@/lib/zod-errors';
-import { PhoneMiddleFourField } from '../cancel/phone-middle-four-field';
+import { PhoneMiddleFourField } from '@/components/subjects/phone-middle-four-field';
 import { transferSubjectSchema } from './schema';
 import { createTransferAction, sendTransferCodeAction } from './actions';
 
