@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import './globals.css';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SiteFooter } from '@/components/layout/site-footer';
-import { LatestNotice } from '@/components/layout/latest-notice';
 import { PLATFORM_NAME, OFFICE_NAME } from '@/lib/site/config';
 
 export const metadata: Metadata = {
@@ -17,7 +16,6 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <SiteHeader />
         <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">{children}</main>
         <SiteFooter />
-        <LatestNotice />
       </body>
     </html>
   );

@@ -170,9 +170,8 @@ describe('roles and access', () => {
 
     await login(b, '13600004444', 'Second#2026');
     await b.waitForURL(/\/my$/);
-    // The security notice shows bottom-right after login and in the header count
-    // (on /my the "no subject yet" modal would hide it from the accessibility tree).
-    await b.goto('/my/account');
+    // The security notice shows bottom-right on the landing page after login, and in the header count.
+    await b.getByRole('button', { name: '稍后再说' }).click();
     await b.getByRole('status', { name: '最新通知' }).getByText('登录密码已修改', { exact: true }).waitFor();
     await expect(b.getByTestId('unread-count').textContent()).resolves.toBe('1');
     await b.getByRole('button', { name: '关闭通知' }).click();

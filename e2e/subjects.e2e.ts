@@ -1,7 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, login, logout, adminCli, idWithCheck, readSmsCode, screenshot } from './helpers';
+import { launchBrowser, newPage, login, logout, adminCli, idWithCheck, readSmsCode, screenshot, dataDir } from './helpers';
 
 let browser: Browser;
 let png: Buffer;
@@ -83,7 +85,36 @@ describe('开办主体 as a new applicant', () => {
     await page.getByRole('button', { name: '撤销申请' }).click();
     await page.getByRole('button', { name: '确定' }).click();
     await page.getByText('已撤销').first().waitFor();
-    await page.getByRole('link', { name: '重新提交' }).waitFor();
+
+    // 重新提交 starts a new application pre-filled from the revoked one (PII kept server-side).
+    await page.getByRole('link', { name: '重新提交' }).click();
+    await page.waitForURL(/\/my\/subject\/new\?resubmit=\d+/);
+    await expect(page.getByLabel('负责人姓名', { exact: true }).inputValue()).resolves.toBe('周雨桐');
+    await page.getByText(/已登记：110\*+\d\d，不修改请留空/).waitFor();
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
+    const resubmittedId = Number(new URL(page.url()).pathname.split('/').pop());
+
+    // The review issue returns applications; here the returned state is set directly.
+    const db = new Database(path.join(dataDir(), 'app.db'));
+    db.prepare("update applications set status = '退回', reason = ?, field_comments = ?, decided_at = ? where id = ?").run(
+      '负责人常住详细地址不具体，请补充门牌号',
+      JSON.stringify({ principalAddress: '请填写到门牌号' }),
+      Date.now(),
+      resubmittedId,
+    );
+    db.prepare("update subjects set status = '已退回' where id = (select subject_id from applications where id = ?)").run(resubmittedId);
+    db.close();
+    await page.goto(`/my/applications/${resubmittedId}`);
+    await page.getByText('退回原因：负责人常住详细地址不具体，请补充门牌号').waitFor();
+    await page.getByTestId('field-comment-principalAddress').getByText('审核意见：请填写到门牌号').waitFor();
+    await screenshot(page, 'desktop-application-returned');
+    await page.getByRole('link', { name: '重新提交' }).click();
+    await page.getByText('请填写到门牌号').first().waitFor();
+    await page.getByLabel('负责人常住详细地址').fill('建国路88号院3号楼1201室');
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
+    await page.getByText('待审核').first().waitFor();
   });
 
   it('files an organisation subject (企业单位 with 统一社会信用代码) and shows field errors first', async () => {
@@ -115,6 +146,12 @@ describe('开办主体 as a new applicant', () => {
     await page.waitForURL(/\/my\/applications\/\d+/);
     await page.getByText('提交成功').waitFor();
     await page.getByText('海淀分局网安大队').first().waitFor();
+
+    // 切换主体 lists the subjects with the current one marked.
+    await page.getByRole('button', { name: '切换主体' }).click();
+    const dialog = page.getByRole('dialog', { name: '切换主体' });
+    await dialog.getByRole('row').filter({ hasText: '北京星河数据服务有限公司' }).getByText('当前主体').waitFor();
+    await screenshot(page, 'desktop-switch-subject');
   });
 
   it('saves a draft, and after logging out and in restores it from the prompt', async () => {

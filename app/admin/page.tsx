@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { users, policeUnits, unitCoverage, providerDirectory } from '@/db/schema';
 import { regionFullName } from '@/lib/regions/regions';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { LatestNotice } from '@/components/layout/latest-notice';
 
 export const metadata: Metadata = { title: '管理后台' };
 
@@ -29,6 +30,7 @@ export default async function AdminHome() {
   ];
   return (
     <div className="space-y-6">
+      <LatestNotice />
       <h1 className="text-xl font-semibold">管理后台</h1>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {stats.map(([k, v]) => (

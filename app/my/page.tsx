@@ -15,6 +15,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { StatusBadge } from '@/components/applications/status-badge';
 import { heldBackSubjectApplication } from '@/lib/applications/service';
 import { NoSubjectDialog } from '@/components/subjects/switch-subject-dialog';
+import { LatestNotice } from '@/components/layout/latest-notice';
 
 export const metadata: Metadata = { title: '首页' };
 
@@ -48,6 +49,7 @@ export default async function ApplicantHome() {
 
   return (
     <div className="space-y-6">
+      <LatestNotice />
       <h1 className="text-xl font-semibold">您好，{user.name}</h1>
       {!user.phoneVerified && (
         <Alert variant="info">

@@ -6,6 +6,7 @@ import { canDecide } from '@/lib/auth/policy';
 import { getDb } from '@/db/client';
 import { policeUnits } from '@/db/schema';
 import { Alert } from '@/components/ui/alert';
+import { LatestNotice } from '@/components/layout/latest-notice';
 
 export const metadata: Metadata = { title: '审核工作台' };
 
@@ -14,6 +15,7 @@ export default async function ReviewHome() {
   const unit = user.unitId ? getDb().select({ name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.id, user.unitId)).get() : null;
   return (
     <div className="space-y-4">
+      <LatestNotice />
       <div>
         <h1 className="text-xl font-semibold">审核工作台</h1>
         <p className="text-sm text-muted-foreground">审核单位：{unit?.name ?? (user.role === 'admin' ? '全部单位' : '未分配')}</p>
