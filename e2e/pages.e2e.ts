@@ -69,6 +69,7 @@ describe('key pages at desktop and phone width', () => {
       ] as const) {
         await page.goto(path);
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        if (path === '/my') await page.getByTestId('home-websites').getByText('京公网安备11010502000001号').waitFor();
         expect(await overflowX(page), path).toBeLessThanOrEqual(0);
         expect(await seriousViolations(page), path).toEqual([]);
         await screenshot(page, `${tag}${path.replace(/\//g, '-')}`);

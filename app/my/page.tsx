@@ -16,6 +16,7 @@ import { StatusBadge } from '@/components/applications/status-badge';
 import { heldBackSubjectApplication } from '@/lib/applications/service';
 import { NoSubjectDialog } from '@/components/subjects/switch-subject-dialog';
 import { LatestNotice } from '@/components/layout/latest-notice';
+import { listSubjectWebsites } from '@/lib/websites/service';
 
 export const metadata: Metadata = { title: '首页' };
 
@@ -43,6 +44,7 @@ export default async function ApplicantHome() {
   const apps = listMyApplications(user.id).rows.slice(0, 5);
   const notices = listNotifications(user.id, { unreadOnly: true, pageSize: 5 });
   const subject = currentSubjectView(user.id);
+  const sites = subject ? listSubjectWebsites(user.id, subject.id) : [];
   // 已注销 leaves nothing to work with: the user has to apply for a subject again.
   const noSubject = !subject || subject.status === '已注销';
   const heldBack = subject?.status === '待审核' ? heldBackSubjectApplication(user.id, subject.id) : null;
@@ -65,9 +67,6 @@ export default async function ApplicantHome() {
           <p className="font-medium">您的主体信息已提交，请继续办理新办网站申请，主体将与网站一并审核。</p>
           <p className="mt-1 text-sm">
             公安机关不会单独进行主体审核。
-            <Link href="/my/websites/new" className="ml-1 font-medium text-primary underline">
-              新办网站
-            </Link>
           </p>
         </Alert>
       )}
@@ -154,7 +153,22 @@ export default async function ApplicantHome() {
         </HomeCard>
 
         <HomeCard id="websites" title="我的网站">
-          <p className="text-muted-foreground">暂无网站</p>
+          {sites.length === 0 ? (
+            <p className="text-muted-foreground">暂无网站</p>
+          ) : (
+            <ul className="divide-y">
+              {sites.map((w) => (
+                <li key={w.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span className="min-w-0">
+                    <span className="font-medium">{w.name}</span>
+                    {w.domain && <span className="ml-2 text-muted-foreground">{w.domain}</span>}
+                    {w.filingNumber && <span className="block text-xs text-muted-foreground">{w.filingNumber}</span>}
+                  </span>
+                  <StatusBadge status={w.status} />
+                </li>
+              ))}
+            </ul>
+          )}
         </HomeCard>
       </div>
       {noSubject && <NoSubjectDialog />}
