@@ -16,7 +16,7 @@ import { StatusBadge } from '@/components/applications/status-badge';
 import { heldBackSubjectApplication } from '@/lib/applications/service';
 import { NoSubjectDialog } from '@/components/subjects/switch-subject-dialog';
 import { LatestNotice } from '@/components/layout/latest-notice';
-import { listSubjectWebsites } from '@/lib/websites/service';
+import { listMyWebsites } from '@/lib/websites/service';
 
 export const metadata: Metadata = { title: '首页' };
 
@@ -44,7 +44,7 @@ export default async function ApplicantHome() {
   const apps = listMyApplications(user.id).rows.slice(0, 5);
   const notices = listNotifications(user.id, { unreadOnly: true, pageSize: 5 });
   const subject = currentSubjectView(user.id);
-  const sites = subject ? listSubjectWebsites(user.id, subject.id) : [];
+  const sites = subject ? listMyWebsites(user.id, subject.id) : [];
   // 已注销 leaves nothing to work with: the user has to apply for a subject again.
   const noSubject = !subject || subject.status === '已注销';
   const heldBack = subject?.status === '待审核' ? heldBackSubjectApplication(user.id, subject.id) : null;

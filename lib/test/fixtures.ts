@@ -82,3 +82,38 @@ export async function orgSubjectInput(ownerId: number, over: Partial<SubjectInpu
     ...over,
   };
 }
+
+/** A complete 新办网站 wizard submission for a subject owned by `ownerId`. */
+export async function websiteInput(ownerId: number, over: { name?: string; domain?: string; interactive?: boolean } = {}) {
+  const cert = await uploadPng(ownerId, '域名证书.png');
+  const domain = over.domain ?? `site${++seq}.com.cn`;
+  const registrable = domain.split('.').slice(-3).join('.');
+  const self = { mode: '同主体负责人信息' as const };
+  return {
+    basic: {
+      name: over.name ?? '张伟摄影作品集',
+      hasIcp: '是' as const,
+      icpNumber: '京ICP备12345678号-1',
+      openDate: '2026-01-15',
+      domains: [{ domain: `www.${domain}`, primary: true }],
+      domainCertificates: { [registrable]: cert.id },
+      ipRanges: [{ start: '47.93.12.8', end: '47.93.12.8' }],
+      accessScope: '境内' as const,
+      accessRegion: '330106',
+      accessName: '阿里云计算有限公司',
+      accessMethod: '云服务器' as const,
+      registrarScope: '境内' as const,
+      registrarRegion: '110108',
+      registrarName: '北京新网数码信息技术有限公司',
+      interactive: over.interactive ? ('是' as const) : ('否' as const),
+      siteTypes: over.interactive ? (['D'] as 'D'[]) : [],
+      controlled: '否' as const,
+      controlledItems: [],
+      permitsNeeded: '否' as const,
+      permits: [],
+      languages: ['中文简体' as const],
+    },
+    contacts: { securityOwner: self, emergencyContact: self },
+    notice: { agree: true as const },
+  };
+}

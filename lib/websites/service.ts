@@ -1,9 +1,212 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { subjects, websites, websiteDomains } from '@/db/schema';
+import { applications, drafts, files, policeUnits, subjects, websiteDomains, websiteIpRanges, websites } from '@/db/schema';
+import { websiteSchema, type WebsiteData, type WebsiteInput } from './schemas';
+import { checkWebsiteName } from './naming';
+import { parseDomain } from './domains';
+import { parseIpRange } from './ip-ranges';
+import { nextApplicationCode, heldBackSubjectApplication } from '@/lib/applications/service';
+import { encryptPii, decryptPii } from '@/lib/pii/crypto';
+import { maskIdNumber, maskPhone } from '@/lib/pii/mask';
+import { notify } from '@/lib/notify/service';
+import { writeAudit } from '@/lib/audit/service';
+import { fieldErrorsOf } from '@/lib/zod-errors';
+import { AppError } from '@/lib/errors';
 
-/** The websites of one of the user's subjects: name, 主域名, status and 公安备案号. */
-export function listSubjectWebsites(userId: number, subjectId: number) {
+type Contact = WebsiteData['contacts']['securityOwner'];
+type Sealed = { enc: string; masked: string };
+export type StoredContact = Omit<Contact, 'idNumber' | 'phone'> & { idNumber: Sealed; phone: Sealed };
+export type StoredWebsite = { basic: WebsiteData['basic']; contacts: { securityOwner: StoredContact; emergencyContact: StoredContact }; needsAssessment: boolean };
+export type MaskedContact = Omit<Contact, 'idNumber' | 'phone'> & { idNumber: string; phone: string; idNumberMasked: string; phoneMasked: string };
+export type MaskedWebsiteData = { basic: WebsiteData['basic']; contacts: { securityOwner: MaskedContact; emergencyContact: MaskedContact } };
+
+const seal = (v: string, mask: (s: string) => string): Sealed => ({ enc: encryptPii(v), masked: mask(v) });
+
+function sealContact(c: Contact): StoredContact {
+  return { ...c, idNumber: seal(c.idNumber, maskIdNumber), phone: seal(c.phone, maskPhone) };
+}
+
+function maskContact(c: StoredContact): MaskedContact {
+  return { ...c, idNumber: c.idNumber.masked, phone: c.phone.masked, idNumberMasked: c.idNumber.masked, phoneMasked: c.phone.masked };
+}
+
+/** What pages may show of stored website data: PII masked. */
+export function maskWebsite(s: StoredWebsite): MaskedWebsiteData {
+  return { basic: s.basic, contacts: { securityOwner: maskContact(s.contacts.securityOwner), emergencyContact: maskContact(s.contacts.emergencyContact) } };
+}
+
+function ownedSubject(userId: number, subjectId: number) {
+  const s = getDb().select().from(subjects).where(and(eq(subjects.id, subjectId), eq(subjects.ownerId, userId))).get();
+  if (!s) throw new AppError('not_found', '主体不存在');
+  return s;
+}
+
+/** Step 01 开办主体 and the masked 同主体负责人信息 display. */
+export function wizardSubject(userId: number, subjectId: number) {
+  const s = getDb()
+    .select({
+      id: subjects.id,
+      name: subjects.name,
+      nature: subjects.nature,
+      unitType: subjects.unitType,
+      status: subjects.status,
+      unitName: policeUnits.name,
+      principalName: subjects.principalName,
+      principalIdType: subjects.principalIdType,
+      principalIdMasked: subjects.principalIdMasked,
+      principalPhoneMasked: subjects.principalPhoneMasked,
+    })
+    .from(subjects)
+    .leftJoin(policeUnits, eq(policeUnits.id, subjects.unitId))
+    .where(and(eq(subjects.id, subjectId), eq(subjects.ownerId, userId)))
+    .get();
+  return s ?? null;
+}
+
+const FILABLE_SUBJECT = ['待审核', '有效'];
+const LIVE_WEBSITE = ['待审核', '已备案', '变更中', '注销中'] as const;
+
+function fail(fieldErrors: Record<string, string>): never {
+  throw new AppError('invalid', Object.values(fieldErrors)[0] ?? '请检查填写的内容', fieldErrors);
+}
+
+/**
+ * 新办网站申请. A 新增主体 still held back is released with it as one bundle (the subject is
+ * decided first); an interactive website is marked as needing an approved 安全评估.
+ */
+export function submitNewWebsite(userId: number, subjectId: number, input: WebsiteInput, opts: { draftId?: number | null } = {}, now = Date.now()) {
+  const parsed = websiteSchema.safeParse(input);
+  if (!parsed.success) fail(fieldErrorsOf(parsed.error));
+  const d = parsed.data;
+  const s = ownedSubject(userId, subjectId);
+  if (!FILABLE_SUBJECT.includes(s.status)) throw new AppError('conflict', `主体当前状态为“${s.status}”，不能办理新办网站申请`);
+  const b = d.basic;
+  const interactive = b.interactive === '是';
+  const permits = b.permitsNeeded === '是' ? b.permits.map((p) => p.item) : [];
+
+  const errors: Record<string, string> = {};
+  for (const v of checkWebsiteName({ name: b.name, domains: b.domains.map((x) => x.domain), subject: { nature: s.nature, unitType: s.unitType ?? undefined }, permits, interactive }))
+    errors[v.field === 'name' ? 'basic.name' : 'basic.domains'] ??= v.message;
+  const domainRows = b.domains.map((x, i) => {
+    const p = parseDomain(x.domain);
+    if (!p.ok) {
+      errors[`basic.domains.${i}.domain`] = p.message;
+      return null;
+    }
+    return { unicode: p.unicode, ascii: p.ascii, registrable: p.registrable, isPrimary: x.primary };
+  });
+  const ipRows = b.ipRanges.map((r, i) => {
+    const p = parseIpRange(r.start, r.end);
+    if (!p.ok) {
+      errors[`basic.ipRanges.${i}.${p.field}`] = p.message;
+      return null;
+    }
+    return { startIp: p.start, endIp: p.end, family: p.family };
+  });
+  if (Object.keys(errors).length) fail(errors);
+
+  // 同主体负责人信息 is copied from the subject principal here, never through the browser.
+  const fromSubject = (c: Contact): Contact =>
+    c.mode === '同主体负责人信息'
+      ? {
+          ...c,
+          name: s.principalName,
+          idType: s.principalIdType as Contact['idType'],
+          idNumber: decryptPii(s.principalIdEnc),
+          phone: decryptPii(s.principalPhoneEnc),
+          idExpiry: '',
+          authMethod: undefined,
+          frontFileId: null,
+          backFileId: null,
+          handheldFileId: null,
+        }
+      : c;
+  const stored: StoredWebsite = {
+    basic: b,
+    contacts: { securityOwner: sealContact(fromSubject(d.contacts.securityOwner)), emergencyContact: sealContact(fromSubject(d.contacts.emergencyContact)) },
+    needsAssessment: interactive,
+  };
+
+  const fileIds = [
+    ...Object.values(b.domainCertificates),
+    ...b.controlledItems.map((c) => c.fileId),
+    ...b.permits.map((p) => p.fileId),
+    ...[d.contacts.securityOwner, d.contacts.emergencyContact].flatMap((c) => [c.frontFileId, c.backFileId, c.handheldFileId]),
+  ].filter((v): v is number => !!v);
+
+  return getDb().transaction((tx) => {
+    if (fileIds.length) {
+      const mine = tx.select({ id: files.id }).from(files).where(and(inArray(files.id, fileIds), eq(files.ownerId, userId))).all();
+      if (mine.length !== new Set(fileIds).size) throw new AppError('invalid', '上传的文件不存在，请重新上传');
+      tx.update(files).set({ subjectId }).where(inArray(files.id, fileIds)).run();
+    }
+    // A domain may belong to one live filing only.
+    const asciis = domainRows.map((r) => r!.ascii);
+    const taken = tx
+      .select({ ascii: websiteDomains.ascii, unicode: websiteDomains.unicode })
+      .from(websiteDomains)
+      .innerJoin(websites, eq(websites.id, websiteDomains.websiteId))
+      .where(and(inArray(websiteDomains.ascii, asciis), inArray(websites.status, [...LIVE_WEBSITE])))
+      .all();
+    if (taken.length) {
+      const i = asciis.indexOf(taken[0].ascii);
+      fail({ [`basic.domains.${i}.domain`]: `域名 ${taken[0].unicode} 已备案或正在办理，请勿重复申请` });
+    }
+    const w = tx
+      .insert(websites)
+      .values({
+        subjectId,
+        name: b.name,
+        status: '待审核',
+        interactive,
+        icpNumber: b.hasIcp === '是' ? b.icpNumber : null,
+        data: stored as unknown as Record<string, unknown>,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: websites.id })
+      .get();
+    tx.insert(websiteDomains).values(domainRows.map((r) => ({ ...r!, websiteId: w.id }))).run();
+    tx.insert(websiteIpRanges).values(ipRows.map((r) => ({ ...r!, websiteId: w.id }))).run();
+    const held = heldBackSubjectApplication(userId, subjectId);
+    const bundleId = held ? `B${held.id}` : null;
+    if (held) tx.update(applications).set({ queued: true, bundleId }).where(eq(applications.id, held.id)).run();
+    const app = tx
+      .insert(applications)
+      .values({
+        code: nextApplicationCode(tx, now),
+        type: '新办网站',
+        status: '待审核',
+        applicantId: userId,
+        subjectId,
+        websiteId: w.id,
+        unitId: s.unitId,
+        bundleId,
+        queued: true,
+        payload: { website: stored } as unknown as Record<string, unknown>,
+        submittedAt: now,
+      })
+      .returning({ id: applications.id, code: applications.code })
+      .get();
+    if (opts.draftId) tx.delete(drafts).where(and(eq(drafts.id, opts.draftId), eq(drafts.userId, userId))).run();
+    writeAudit({ actorId: userId, action: 'website.submit', objectType: 'application', objectId: app.id, after: { websiteId: w.id, bundleId } }, tx);
+    notify(
+      userId,
+      {
+        type: 'website.submitted',
+        title: '新办网站申请已提交',
+        body: `申请编号 ${app.code}（${b.name}）。${held ? '开办主体将与本网站一并审核。' : ''}${interactive ? '交互式网站须通过安全评估并经面审或实地检查后方可备案。' : ''}`,
+        link: `/my/applications/${app.id}`,
+        channels: { email: false, sms: false },
+      },
+      tx,
+    );
+    return { applicationId: app.id, code: app.code, websiteId: w.id };
+  });
+}
+
+/** The websites of one of the user's subjects, newest first, with the 主域名. */
+export function listMyWebsites(userId: number, subjectId: number) {
   return getDb()
     .select({
       id: websites.id,
@@ -11,12 +214,40 @@ export function listSubjectWebsites(userId: number, subjectId: number) {
       status: websites.status,
       filingNumber: websites.filingNumber,
       filedAt: websites.filedAt,
+      icpNumber: websites.icpNumber,
       domain: websiteDomains.unicode,
+      createdAt: websites.createdAt,
     })
     .from(websites)
     .innerJoin(subjects, and(eq(subjects.id, websites.subjectId), eq(subjects.ownerId, userId)))
     .leftJoin(websiteDomains, and(eq(websiteDomains.websiteId, websites.id), eq(websiteDomains.isPrimary, true)))
-    .where(eq(websites.subjectId, subjectId))
-    .orderBy(desc(websites.createdAt))
+    .where(and(eq(websites.subjectId, subjectId), notInArray(websites.status, ['已退回'])))
+    .orderBy(desc(websites.createdAt), desc(websites.id))
     .all();
+}
+
+/** One of the user's websites for its detail page (PII masked). */
+export function getWebsiteView(userId: number, websiteId: number) {
+  const row = getDb()
+    .select({ w: websites, subjectName: subjects.name, unitName: policeUnits.name })
+    .from(websites)
+    .innerJoin(subjects, and(eq(subjects.id, websites.subjectId), eq(subjects.ownerId, userId)))
+    .leftJoin(policeUnits, eq(policeUnits.id, subjects.unitId))
+    .where(eq(websites.id, websiteId))
+    .get();
+  if (!row) throw new AppError('not_found', '网站不存在');
+  const w = row.w;
+  const stored = w.data as unknown as StoredWebsite | { demo: true };
+  return {
+    id: w.id,
+    name: w.name,
+    status: w.status,
+    interactive: w.interactive,
+    filingNumber: w.filingNumber,
+    filedAt: w.filedAt,
+    icpNumber: w.icpNumber,
+    subjectName: row.subjectName,
+    unitName: row.unitName,
+    data: 'basic' in stored ? maskWebsite(stored) : null,
+  };
 }
