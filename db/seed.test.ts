@@ -29,6 +29,15 @@ describe('demo seed', () => {
     }
   });
 
+  it('files the demo websites through the real submission (full data, filing numbers, approved applications)', () => {
+    const rows = getDb().select().from(websites).all();
+    for (const w of rows) {
+      expect(w.status).toBe('已备案');
+      expect((w.data as { basic?: { name: string } }).basic?.name).toBe(w.name);
+    }
+    expect(rows.map((w) => w.filingNumber).sort()).toEqual(['京公网安备11010502000001号', '京公网安备11010502000002号', '京公网安备11010802000001号']);
+  });
+
   it('every printed demo account can log in with the demo password', async () => {
     for (const a of DEMO_ACCOUNTS) {
       const u = await authenticate(a.phone, DEMO_PASSWORD, null);

@@ -1,11 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from './client';
-import { users, policeUnits, unitCoverage, providerDirectory, subjects, websites, websiteDomains, websiteIpRanges, applications, files } from './schema';
+import { users, policeUnits, unitCoverage, providerDirectory, subjects, websites, applications, files, notifications } from './schema';
 import { createUser } from '@/lib/users/service';
 import { beijingDistricts } from '@/lib/regions/regions';
 import sharp from 'sharp';
 import { storeUpload } from '@/lib/files/service';
 import { subjectColumns } from '@/lib/subjects/service';
+import { submitNewWebsite } from '@/lib/websites/service';
 import type { SubjectData } from '@/lib/subjects/schemas';
 import { bindIdentityToken } from '@/lib/identity/verifier';
 import { OFFICE_NAME } from '@/lib/site/config';
@@ -155,24 +156,25 @@ export async function seedDemo(): Promise<void> {
     idHandheldFileId: null,
     ...national('陈静', DEMO_ACCOUNTS[4].idNumber),
   };
-  db.transaction((tx) => {
-    const filed = [
+  const filed = [
       {
         owner: ids['13800000003'],
         data: yunfan,
         unitId: chaoyang,
         sites: [
-          { name: '云帆科技官网', domain: 'yunfan-tech.cn', ip: '47.93.12.8', seq: 1, daysAgo: 40 },
-          { name: '云帆开发者文档中心', domain: 'docs.yunfan-tech.cn', ip: '47.93.12.9', seq: 2, daysAgo: 12 },
+          { name: '云帆科技官网', domain: 'yunfan-tech.cn', ip: '47.93.12.8', seq: 1, daysAgo: 40, icp: '京ICP备20261234号-1' },
+          { name: '云帆开发者文档中心', domain: 'docs.yunfan-tech.cn', ip: '47.93.12.9', seq: 2, daysAgo: 12, icp: '京ICP备20261234号-2' },
         ],
       },
       {
         owner: ids['13800000006'],
         data: chenjing,
         unitId: haidian,
-        sites: [{ name: '陈静摄影作品集', domain: 'chenjing-photo.cn', ip: '121.41.77.20', seq: 1, daysAgo: 5 }],
+        sites: [{ name: '陈静摄影作品集', domain: 'chenjing-photo.cn', ip: '121.41.77.20', seq: 1, daysAgo: 5, icp: '京ICP备20265678号-1' }],
       },
-    ];
+  ];
+  const subjectIds: { subjectId: number; owner: number; unitId: number; sites: (typeof filed)[number]['sites'] }[] = [];
+  db.transaction((tx) => {
     for (const f of filed) {
       const subject = tx
         .insert(subjects)
@@ -182,47 +184,64 @@ export async function seedDemo(): Promise<void> {
       if (f.data.orgCertFileId) tx.update(files).set({ subjectId: subject.id }).where(eq(files.id, f.data.orgCertFileId)).run();
       tx.update(users).set({ currentSubjectId: subject.id, identityVerifiedAt: now }).where(eq(users.id, f.owner)).run();
       const unit = tx.select().from(policeUnits).where(eq(policeUnits.id, f.unitId)).get()!;
-      for (const site of f.sites) {
-        const digits = `${unit.code}02${String(site.seq).padStart(6, '0')}`;
-        const filedAt = now - site.daysAgo * 86_400_000;
-        const w = tx
-          .insert(websites)
-          .values({
-            subjectId: subject.id,
-            name: site.name,
-            status: '已备案',
-            interactive: false,
-            filingDigits: digits,
-            filingNumber: `京公网安备${digits}号`,
-            filingUnitId: unit.id,
-            filedAt,
-            data: { demo: true, languages: ['中文简体'] },
-            createdAt: filedAt - 3 * 86_400_000,
-            updatedAt: filedAt,
-          })
-          .returning({ id: websites.id })
-          .get();
-        tx.insert(websiteDomains).values({ websiteId: w.id, unicode: site.domain, ascii: site.domain, registrable: site.domain.split('.').slice(-2).join('.'), isPrimary: true }).run();
-        tx.insert(websiteIpRanges).values({ websiteId: w.id, startIp: site.ip, endIp: site.ip, family: 4 }).run();
-        tx.insert(applications)
-          .values({
-            code: `SQ${new Date(filedAt).toISOString().slice(0, 10).replace(/-/g, '')}${String(w.id).padStart(6, '0')}`,
-            type: '新办网站',
-            status: '通过',
-            applicantId: f.owner,
-            subjectId: subject.id,
-            websiteId: w.id,
-            unitId: unit.id,
-            queued: true,
-            payload: { demo: true, name: site.name },
-            submittedAt: filedAt - 3 * 86_400_000,
-            decidedAt: filedAt,
-          })
-          .run();
-        tx.update(policeUnits).set({ filingSeq: sql`max(${policeUnits.filingSeq}, ${site.seq})` }).where(eq(policeUnits.id, unit.id)).run();
-      }
+      subjectIds.push({ subjectId: subject.id, owner: f.owner, unitId: f.unitId, sites: f.sites });
     }
   });
+
+  // Websites go through the real 新办网站 submission, then are marked filed as the review issue will.
+  for (const f of subjectIds) {
+    const unit = db.select().from(policeUnits).where(eq(policeUnits.id, f.unitId)).get()!;
+    for (const site of f.sites) {
+      const filedAt = now - site.daysAgo * 86_400_000;
+      const registrable = site.domain.split('.').slice(-2).join('.');
+      const cert = await storeUpload({ ownerId: f.owner, kind: 'image', originalName: `域名证书-${registrable}.png`, bytes: await demoImage(`域名证书 ${registrable}`) });
+      const self = { mode: '同主体负责人信息' as const };
+      const r = submitNewWebsite(
+        f.owner,
+        f.subjectId,
+        {
+          basic: {
+            name: site.name,
+            hasIcp: '是',
+            icpNumber: site.icp,
+            openDate: new Date(filedAt - 20 * 86_400_000).toISOString().slice(0, 10),
+            domains: [{ domain: site.domain, primary: true }],
+            domainCertificates: { [registrable]: cert.id },
+            ipRanges: [{ start: site.ip, end: site.ip }],
+            accessScope: '境内',
+            accessRegion: '330106',
+            accessName: '阿里云计算有限公司',
+            accessMethod: '云服务器',
+            registrarScope: '境内',
+            registrarRegion: '110108',
+            registrarName: '北京新网数码信息技术有限公司',
+            interactive: '否',
+            siteTypes: [],
+            controlled: '否',
+            controlledItems: [],
+            permitsNeeded: '否',
+            permits: [],
+            languages: ['中文简体'],
+          },
+          contacts: { securityOwner: self, emergencyContact: self },
+          notice: { agree: true },
+        },
+        {},
+        filedAt - 3 * 86_400_000,
+      );
+      const digits = `${unit.code}02${String(site.seq).padStart(6, '0')}`;
+      db.transaction((tx) => {
+        tx.update(websites)
+          .set({ status: '已备案', filingDigits: digits, filingNumber: `京公网安备${digits}号`, filingUnitId: unit.id, filedAt, updatedAt: filedAt })
+          .where(eq(websites.id, r.websiteId))
+          .run();
+        tx.update(applications).set({ status: '通过', decidedAt: filedAt }).where(eq(applications.id, r.applicationId)).run();
+        tx.update(policeUnits).set({ filingSeq: sql`max(${policeUnits.filingSeq}, ${site.seq})` }).where(eq(policeUnits.id, unit.id)).run();
+      });
+    }
+  }
+  // The submissions above left "已提交" notices; a demo account starts with a clean inbox.
+  db.update(notifications).set({ readAt: now }).run();
 }
 
 /** A plain demo scan (a bordered card with a caption) for seeded certificates. */

@@ -1,0 +1,104 @@
+/**
+ * Working days (工作日) on the official calendar of the State Council: weekends and statutory
+ * holidays are off, adjusted working weekends (调休补班) are on. The calendar comes from the
+ * `chinese-days` package; every date is a calendar day in Beijing time (UTC+8, no DST), whatever
+ * the server's time zone.
+ *
+ * Years the package has not published yet (the State Council announces each year's arrangement
+ * in the preceding autumn) fall back to Monday–Friday minus the fixed-date statutory holidays
+ * (元旦 1/1, 劳动节 5/1–5/2, 国庆节 10/1–10/3); updating `chinese-days` fills them in.
+ */
+import { getHolidaysInRange, isWorkday } from 'chinese-days';
+
+const DAY_MS = 86_400_000;
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** Fixed-date statutory holidays (《全国年节及纪念日放假办法》, 2025 revision), MM-DD. */
+const FIXED_HOLIDAYS = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
+
+type DateInput = Date | number;
+
+/** Days since 1970-01-01 of the Beijing calendar day containing the instant. */
+function beijingDayNumber(date: DateInput): number {
+  const ms = typeof date === 'number' ? date : date.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('无效的日期');
+  return Math.floor((ms + BEIJING_OFFSET_MS) / DAY_MS);
+}
+
+function ymd(day: number): { y: number; m: number; d: number } {
+  const u = new Date(day * DAY_MS);
+  return { y: u.getUTCFullYear(), m: u.getUTCMonth() + 1, d: u.getUTCDate() };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The day as the package expects it: a local-time Date at noon with the Beijing Y-M-D. The
+ * package reads dates with local getters (and parses 'YYYY-MM-DD' strings as UTC), so only a
+ * local Date keeps the day right in every server time zone; noon stays clear of DST jumps.
+ */
+function packageDate(day: number): Date {
+  const { y, m, d } = ymd(day);
+  return new Date(y, m - 1, d, 12);
+}
+
+const publishedYears = new Map<number, boolean>();
+
+/** Has `chinese-days` got the State Council's arrangement for this year? */
+function isPublishedYear(year: number): boolean {
+  let known = publishedYears.get(year);
+  if (known === undefined) {
+    known = getHolidaysInRange(new Date(year, 0, 1, 12), new Date(year, 11, 31, 12), false).length > 0;
+    publishedYears.set(year, known);
+  }
+  return known;
+}
+
+function isWorkingDayNumber(day: number): boolean {
+  const { y, m, d } = ymd(day);
+  if (isPublishedYear(y)) return isWorkday(packageDate(day));
+  const weekday = new Date(day * DAY_MS).getUTCDay();
+  return weekday >= 1 && weekday <= 5 && !FIXED_HOLIDAYS.has(`${pad(m)}-${pad(d)}`);
+}
+
+/** The Beijing calendar day of an instant as `YYYY-MM-DD`. */
+export function beijingDateString(date: DateInput): string {
+  const { y, m, d } = ymd(beijingDayNumber(date));
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** Is the Beijing calendar day containing `date` a working day? */
+export function isWorkingDay(date: DateInput): boolean {
+  return isWorkingDayNumber(beijingDayNumber(date));
+}
+
+/**
+ * The n-th working day after the Beijing day of `from` (not counting that day itself, whether or
+ * not it is a working day), returned as the **end of that day** in Beijing time (23:59:59.999
+ * +08:00), so "before the deadline" includes the whole last day. n = 0 gives the end of `from`'s
+ * own day; a negative n counts back (the |n|-th working day before).
+ */
+export function addWorkingDays(from: DateInput, n: number): Date {
+  if (!Number.isSafeInteger(n)) throw new RangeError('工作日数必须为整数');
+  let day = beijingDayNumber(from);
+  const step = n < 0 ? -1 : 1;
+  for (let left = Math.abs(n); left > 0; ) {
+    day += step;
+    if (isWorkingDayNumber(day)) left--;
+  }
+  return new Date((day + 1) * DAY_MS - BEIJING_OFFSET_MS - 1);
+}
+
+/**
+ * Working days after the Beijing day of `a` up to and including the Beijing day of `b`, so that
+ * `workingDaysBetween(a, addWorkingDays(a, n)) === n` for n ≥ 0. Same day → 0; `b` before `a` →
+ * minus the count from b to a.
+ */
+export function workingDaysBetween(a: DateInput, b: DateInput): number {
+  const start = beijingDayNumber(a);
+  const end = beijingDayNumber(b);
+  if (end < start) return -workingDaysBetween(b, a);
+  let count = 0;
+  for (let day = start + 1; day <= end; day++) if (isWorkingDayNumber(day)) count++;
+  return count;
+}
