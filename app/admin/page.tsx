@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { sql, eq, asc } from 'drizzle-orm';
 import { requirePage } from '@/lib/auth/session';
 import { getDb } from '@/db/client';
@@ -32,6 +33,11 @@ export default async function AdminHome() {
     <div className="space-y-6">
       <LatestNotice />
       <h1 className="text-xl font-semibold">管理后台</h1>
+      <nav aria-label="管理功能" className="flex flex-wrap gap-4 text-sm">
+        <Link href="/admin/providers" className="text-primary hover:underline">
+          服务商名录
+        </Link>
+      </nav>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {stats.map(([k, v]) => (
           <div key={k} className="rounded-lg border bg-card p-4">

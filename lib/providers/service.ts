@@ -125,7 +125,7 @@ export function listProviders(opts: { kind?: ProviderKind; scope?: ProviderScope
   if (opts.kind) conds.push(eq(providerDirectory.kind, opts.kind));
   if (opts.scope) conds.push(eq(providerDirectory.scope, opts.scope));
   const name = opts.name?.trim();
-  if (name) conds.push(sql`${providerDirectory.name} like ${containsPattern(name)} escape '\'`);
+  if (name) conds.push(sql`${providerDirectory.name} like ${containsPattern(name)} escape '\\'`);
   const where = conds.length ? and(...conds) : undefined;
   const rows = db
     .select(providerColumns)
