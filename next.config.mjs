@@ -24,7 +24,7 @@ const securityHeaders = [
 
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ['better-sqlite3', 'sharp'],
+  serverExternalPackages: ['better-sqlite3', 'sharp', 'chinese-days'],
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: '12mb' },

@@ -66,6 +66,7 @@ describe('key pages at desktop and phone width', () => {
         ['/my/subject/receive', '接收主体'],
         ['/my/applications', '我的申请'],
         ['/my/drafts', '我的草稿'],
+        ['/my/websites', '我的网站'],
       ] as const) {
         await page.goto(path);
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();

@@ -67,6 +67,9 @@ export default async function ApplicantHome() {
           <p className="font-medium">您的主体信息已提交，请继续办理新办网站申请，主体将与网站一并审核。</p>
           <p className="mt-1 text-sm">
             公安机关不会单独进行主体审核。
+            <Link href="/my/websites/new" className="ml-1 font-medium text-primary underline">
+              新办网站申请
+            </Link>
           </p>
         </Alert>
       )}

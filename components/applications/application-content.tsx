@@ -6,6 +6,8 @@ import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas'
 import { subjectDisplayValue, isFileField } from '@/lib/subjects/display';
 import { SubjectDetails, FileThumb, isSubjectSnapshot, shownSubjectFields, type MaskedSubject } from '@/components/subjects/subject-details';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { maskWebsite, type MaskedWebsiteData, type StoredWebsite } from '@/lib/websites/service';
+import { WebsiteDetails, placeWebsiteComments } from '@/components/websites/website-details';
 
 type AppLike = {
   type: BusinessType;
@@ -119,6 +121,18 @@ function CancelDetails({ payload, comments }: { payload: Record<string, unknown>
 }
 
 /**
+ * The website of a 新办网站 payload, PII masked: a stored payload seals 证件号码 / 手机号码 as
+ * `{ enc, masked }` and is masked here; an already masked one is used as is. Null if it is no website.
+ */
+function websiteOf(payload: Record<string, unknown>): MaskedWebsiteData | null {
+  const w = payload.website as Record<string, unknown> | undefined;
+  if (!w || typeof w !== 'object' || !w.basic || typeof w.basic !== 'object' || !w.contacts || typeof w.contacts !== 'object') return null;
+  const contacts = w.contacts as Record<string, { idNumber?: unknown } | undefined>;
+  const sealed = [contacts.securityOwner, contacts.emergencyContact].some((c) => !!c && typeof c.idNumber === 'object' && c.idNumber !== null);
+  return sealed ? maskWebsite(w as unknown as StoredWebsite) : (w as unknown as MaskedWebsiteData);
+}
+
+/**
  * The submitted data of an application, read-only, with each reviewer comment under its
  * field. `leftover` are comments with no field on the page (the page lists them with 退回原因).
  */
@@ -150,6 +164,13 @@ export function applicationContent(app: AppLike): { node: ReactNode; leftover: [
   if (type === '注销主体') {
     const { byField, leftover } = placeComments(app.fieldComments, CANCEL_LABELS);
     return { node: <CancelDetails payload={payload} comments={byField} />, leftover };
+  }
+  if (type === '新办网站') {
+    const website = websiteOf(payload);
+    if (website) {
+      const { byField, leftover } = placeWebsiteComments(app.fieldComments);
+      return { node: <WebsiteDetails data={website} comments={byField} />, leftover };
+    }
   }
   // Website and other business types render their own details once their pages exist.
   const { leftover } = placeComments(app.fieldComments, {});

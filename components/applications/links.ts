@@ -7,6 +7,7 @@ import type { BusinessType } from '@/db/schema';
 const DRAFT_PATHS: Partial<Record<BusinessType, string>> = {
   新增主体: '/my/subject/new',
   变更主体: '/my/subject/change',
+  新办网站: '/my/websites/new',
 };
 
 export function draftHref(type: BusinessType, draftId: number): string | null {

@@ -8,7 +8,10 @@
  * in the preceding autumn) fall back to Monday–Friday minus the fixed-date statutory holidays
  * (元旦 1/1, 劳动节 5/1–5/2, 国庆节 10/1–10/3); updating `chinese-days` fills them in.
  */
-import { getHolidaysInRange, isWorkday } from 'chinese-days';
+import chineseDays from 'chinese-days';
+
+// The package is CommonJS (served as an external to Next): use it through its default export.
+const { getHolidaysInRange, isWorkday } = chineseDays;
 
 const DAY_MS = 86_400_000;
 const BEIJING_OFFSET_MS = 8 * 3_600_000;

@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePage } from '@/lib/auth/session';
+import { getWebsiteView } from '@/lib/websites/service';
+import { isAppError } from '@/lib/errors';
+import { formatDateTime } from '@/lib/utils';
+import { addWorkingDays, beijingDateString } from '@/lib/workdays';
+import { Alert } from '@/components/ui/alert';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { StatusBadge } from '@/components/applications/status-badge';
+import { WebsiteDetails } from '@/components/websites/website-details';
+
+export const metadata: Metadata = { title: '网站详情' };
+
+/** Working days, from approval, to put the filing number and icon on the home page (SPEC §4.4). */
+const DISPLAY_DEADLINE_WORKING_DAYS = 30;
+
+function loadOwn(userId: number, rawId: string) {
+  if (!/^[1-9]\d{0,15}$/.test(rawId) || !Number.isSafeInteger(Number(rawId))) notFound();
+  try {
+    return getWebsiteView(userId, Number(rawId));
+  } catch (e) {
+    // Someone else's website is as unknown as a missing one.
+    if (isAppError(e) && e.code === 'not_found') notFound();
+    throw e;
+  }
+}
+
+export default async function WebsiteDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePage('applicant.area');
+  const { id } = await params;
+  const w = loadOwn(user.id, id);
+  const filed = w.status === '已备案' && w.filedAt != null;
+  const deadline = filed ? beijingDateString(addWorkingDays(w.filedAt!, DISPLAY_DEADLINE_WORKING_DAYS)) : null;
+
+  const info: [string, ReactNode][] = [['网站状态', <StatusBadge key="status" status={w.status} />]];
+  if (w.filingNumber) info.push(['公安备案号', <span key="number" data-testid="filing-number">{w.filingNumber}</span>]);
+  info.push(['备案时间', w.filedAt ? formatDateTime(w.filedAt) : '—'], ['审核单位', w.unitName ?? '—'], ['开办主体', w.subjectName]);
+
+  return (
+    <div className="min-w-0 space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="min-w-0 text-xl font-semibold break-all">{w.name}</h1>
+        <Link href="/my/websites" className="text-sm text-primary hover:underline">
+          返回我的网站
+        </Link>
+      </div>
+
+      {w.interactive && w.filedAt == null && w.status !== '已注销' && (
+        <Alert variant="info" data-testid="interactive-notice">
+          交互式网站须通过安全评估并经公安机关面审或实地检查后方可备案。
+        </Alert>
+      )}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>备案信息</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <dl className="grid gap-x-8 gap-y-3 text-sm md:grid-cols-2">
+            {info.map(([k, v]) => (
+              <div key={k} className="grid grid-cols-[6rem_1fr] gap-3">
+                <dt className="text-muted-foreground">{k}</dt>
+                <dd className="min-w-0 break-all">{v}</dd>
+              </div>
+            ))}
+          </dl>
+          {deadline && (
+            <Alert variant="info" data-testid="display-deadline">
+              请于 {deadline} 前在网站首页底部显著位置放置备案编号及图标
+            </Alert>
+          )}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardContent>
+          {w.data ? <WebsiteDetails data={w.data} /> : <p className="text-sm text-muted-foreground">暂无网站详细信息</p>}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+'use client';
+
+import { Controller, useFormContext, useWatch, type FieldPath } from 'react-hook-form';
+import { CONTACT_MODES, sameContactWarning, type WebsiteInput } from '@/lib/websites/schemas';
+import { LONG_TERM } from '@/lib/subjects/rules';
+import { ID_TYPES } from '@/lib/validation/identifiers';
+import { Field, selectClass } from '@/components/forms/field';
+import { Input } from '@/components/ui/input';
+import { Alert } from '@/components/ui/alert';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { UploadField } from '@/components/files/upload-field';
+import { ChoiceGroup, ErrorText, InfoList, warningAlertClass } from './wizard-controls';
+import type { StepProps } from './wizard-step-basic';
+import {
+  CONTACT_AUTH_METHODS,
+  CONTACT_PREFIX,
+  CONTACT_ROLES,
+  CONTACT_TITLES,
+  idOf,
+  type ContactRole,
+  type WizardSubjectView,
+  type WizardValues,
+} from './wizard-values';
+
+type Path = FieldPath<WizardValues>;
+
+export const SAME_AS_SUBJECT_NOTE = '为保障您的信息安全，平台未完整存储您的个人信息，请您逐项核实';
+
+/** 03 网站负责人: 网站安全负责人 and 网站应急联络人. */
+export function WizardStepContacts({ subject, headingId, err, fileValue, rememberFile }: StepProps & { subject: WizardSubjectView; headingId: string }) {
+  const { register, control } = useFormContext<WizardValues>();
+  const contacts = useWatch({ control, name: 'contacts' });
+  const warning = sameContactWarning(contacts as unknown as WebsiteInput['contacts']);
+
+  const aria = (path: string, hint?: boolean) => ({
+    'aria-invalid': err(path) ? true : undefined,
+    'aria-describedby': err(path) ? `${idOf(path)}-error` : hint ? `${idOf(path)}-hint` : undefined,
+  });
+
+  const contactCard = (role: ContactRole, index: number) => {
+    const c = contacts[role];
+    const p = CONTACT_PREFIX[role];
+    const path = (k: string) => `contacts.${role}.${k}`;
+    const titleId = index === 0 ? headingId : `contacts-${role}-title`;
+
+    const text = (k: 'name' | 'idNumber' | 'phone' | 'email', label: string, opts: { required?: boolean; hint?: string; type?: string; inputMode?: 'tel' | 'email'; autoComplete?: string } = {}) => (
+      <Field id={idOf(path(k))} label={label} required={opts.required} error={err(path(k))} hint={opts.hint}>
+        <Input
+          id={idOf(path(k))}
+          type={opts.type ?? 'text'}
+          inputMode={opts.inputMode}
+          autoComplete={opts.autoComplete ?? 'off'}
+          maxLength={k === 'email' ? 100 : 50}
+          {...register(`contacts.${role}.${k}`)}
+          {...aria(path(k), !!opts.hint)}
+        />
+      </Field>
+    );
+
+    const upload = (k: 'frontFileId' | 'backFileId' | 'handheldFileId', label: string) => (
+      <Controller
+        control={control}
+        name={`contacts.${role}.${k}` as Path}
+        render={({ field }) => (
+          <UploadField
+            id={idOf(path(k))}
+            name={path(k)}
+            label={label}
+            kind="image"
+            required
+            error={err(path(k))}
+            value={fileValue(field.value as number | null)}
+            onChange={(f) => {
+              if (f) rememberFile(f);
+              field.onChange(f ? f.id : null);
+            }}
+          />
+        )}
+      />
+    );
+
+    return (
+      <Card key={role}>
+        <CardHeader>
+          <CardTitle id={titleId} tabIndex={index === 0 ? -1 : undefined} data-step-heading={index === 0 ? '' : undefined} className="outline-none">
+            {CONTACT_TITLES[role]}
+          </CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <div role="radiogroup" aria-labelledby={titleId} className="flex flex-wrap gap-x-6 gap-y-2">
+            {CONTACT_MODES.map((m, i) => (
+              <label key={m} htmlFor={`${idOf(path('mode'))}-${i}`} className="inline-flex items-center gap-2 text-sm">
+                <input id={`${idOf(path('mode'))}-${i}`} type="radio" value={m} className="size-4 accent-primary" {...register(`contacts.${role}.mode`)} />
+                {m}
+              </label>
+            ))}
+          </div>
+          <ErrorText id={`${idOf(path('mode'))}-error`}>{err(path('mode'))}</ErrorText>
+
+          {c.mode === '同主体负责人信息' ? (
+            <div className="space-y-3 rounded-md border bg-muted/30 p-4">
+              <InfoList
+                rows={[
+                  [`${p}姓名`, subject.principalNameMasked],
+                  [`${p}证件类型`, subject.principalIdType],
+                  [`${p}证件号码`, subject.principalIdMasked],
+                  [`${p}手机号码`, subject.principalPhoneMasked],
+                ]}
+              />
+              <p className="text-sm text-muted-foreground">{SAME_AS_SUBJECT_NOTE}</p>
+            </div>
+          ) : (
+            <div className="grid gap-4 md:grid-cols-2">
+              {text('name', `${p}姓名`, { required: true, autoComplete: 'name' })}
+              <Field id={idOf(path('idType'))} label={`${p}证件类型`} required error={err(path('idType'))}>
+                <select id={idOf(path('idType'))} className={selectClass} {...register(`contacts.${role}.idType`)} {...aria(path('idType'))}>
+                  {ID_TYPES.map((t) => (
+                    <option key={t} value={t}>
+                      {t}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              {text('idNumber', `${p}证件号码`, { required: true })}
+              <Controller
+                control={control}
+                name={`contacts.${role}.idExpiry`}
+                render={({ field }) => {
+                  const longTerm = field.value === LONG_TERM;
+                  const id = idOf(path('idExpiry'));
+                  return (
+                    <Field id={id} label={`${p}证件有效期`} required error={err(path('idExpiry'))}>
+                      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+                        <Input
+                          id={id}
+                          type="date"
+                          ref={field.ref}
+                          name={field.name}
+                          value={longTerm ? '' : field.value}
+                          disabled={longTerm}
+                          onChange={(e) => field.onChange(e.target.value)}
+                          onBlur={field.onBlur}
+                          className="w-auto min-w-0 flex-1"
+                          {...aria(path('idExpiry'))}
+                        />
+                        <label htmlFor={`${id}-longTerm`} className="inline-flex shrink-0 items-center gap-2 text-sm">
+                          <input
+                            id={`${id}-longTerm`}
+                            type="checkbox"
+                            aria-label={`${p}长期有效`}
+                            className="size-4 accent-primary"
+                            checked={longTerm}
+                            onChange={(e) => field.onChange(e.target.checked ? LONG_TERM : '')}
+                          />
+                          长期有效
+                        </label>
+                      </div>
+                    </Field>
+                  );
+                }}
+              />
+              {text('phone', `${p}手机号码`, { required: true, type: 'tel', inputMode: 'tel', autoComplete: 'tel', hint: '手机号码格式：186xxxxxxxx' })}
+              {text('email', `${p}电子邮件地址`, { type: 'email', inputMode: 'email', autoComplete: 'email' })}
+              <ChoiceGroup
+                id={idOf(path('authMethod'))}
+                legend={`${p}认证方式`}
+                options={CONTACT_AUTH_METHODS}
+                required
+                registration={register(`contacts.${role}.authMethod`)}
+                error={err(path('authMethod'))}
+                className="md:col-span-2"
+              />
+              {c.authMethod === '文件认证' && (
+                <div className="grid gap-4 md:col-span-2 md:grid-cols-3">
+                  {upload('frontFileId', `${p}证件正面`)}
+                  {upload('backFileId', `${p}证件反面`)}
+                  {upload('handheldFileId', `${p}证件手持`)}
+                </div>
+              )}
+            </div>
+          )}
+        </CardContent>
+      </Card>
+    );
+  };
+
+  return (
+    <div className="space-y-6">
+      {CONTACT_ROLES.map((role, i) => contactCard(role, i))}
+      {warning && (
+        <Alert role="status" className={warningAlertClass}>
+          {warning}
+        </Alert>
+      )}
+    </div>
+  );
+}

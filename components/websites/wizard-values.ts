@@ -1,0 +1,398 @@
+/**
+ * The 新办网站申请 wizard's form values and how they map to the website schema, to drafts and
+ * to error paths. Pure: shared by the page and the action (server) and the wizard (browser).
+ */
+import {
+  ACCESS_METHODS,
+  CONTACT_MODES,
+  CONTROLLED_ITEMS,
+  LANGUAGES,
+  SITE_TYPES,
+  type WebsiteInput,
+} from '@/lib/websites/schemas';
+import { PERMIT_ITEMS } from '@/lib/websites/naming';
+import { hostToUnicode, registrableDomains } from '@/lib/websites/domains';
+import { ID_TYPES } from '@/lib/validation/identifiers';
+
+export type YesNo = '' | '是' | '否';
+export type Scope = '境内' | '境外';
+export type ContactMode = (typeof CONTACT_MODES)[number];
+
+export type WizardContact = {
+  mode: ContactMode;
+  name: string;
+  idType: string;
+  idNumber: string;
+  idExpiry: string;
+  phone: string;
+  email: string;
+  authMethod: string;
+  frontFileId: number | null;
+  backFileId: number | null;
+  handheldFileId: number | null;
+};
+
+/** What the inputs hold: strings ('' = not chosen), booleans and file ids. */
+export type WizardValues = {
+  basic: {
+    name: string;
+    hasIcp: YesNo;
+    icpNumber: string;
+    openDate: string;
+    domains: { domain: string; primary: boolean }[];
+    /**
+     * One 域名证书 per registrable domain (ASCII). Kept as a list, not a record keyed by domain:
+     * react-hook-form paths split on dots. Entries stay when a domain is edited away, so an
+     * uploaded certificate survives a typo; only those of the current domains are submitted.
+     */
+    certificates: { registrable: string; fileId: number | null }[];
+    ipRanges: { start: string; end: string }[];
+    accessScope: Scope;
+    accessRegion: string;
+    accessName: string;
+    accessMethod: string;
+    registrarScope: Scope;
+    registrarRegion: string;
+    registrarName: string;
+    interactive: YesNo;
+    siteTypes: string[];
+    controlled: YesNo;
+    /** Selected items only, in CONTROLLED_ITEMS order (server error paths index into this list). */
+    controlledItems: { item: string; fileId: number | null }[];
+    permitsNeeded: YesNo;
+    /** Selected items only, in PERMIT_ITEMS order. */
+    permits: { item: string; licenseNumber: string; fileId: number | null }[];
+    languages: string[];
+  };
+  contacts: { securityOwner: WizardContact; emergencyContact: WizardContact };
+  notice: { agree: boolean };
+};
+
+export type ContactRole = 'securityOwner' | 'emergencyContact';
+export const CONTACT_ROLES: readonly ContactRole[] = ['securityOwner', 'emergencyContact'];
+/** Card titles and the prefix that keeps every label on the page unique. */
+export const CONTACT_TITLES: Record<ContactRole, string> = { securityOwner: '网站安全负责人', emergencyContact: '网站应急联络人' };
+export const CONTACT_PREFIX: Record<ContactRole, string> = { securityOwner: '安全负责人', emergencyContact: '应急联络人' };
+
+export const WIZARD_STEPS = ['开办主体', '网站基本信息', '网站负责人', '提示说明'] as const;
+export type WizardStep = 1 | 2 | 3 | 4;
+
+/**
+ * 认证方式 offered for website contacts. Only 文件认证: the website schema has no identity token,
+ * so 国家网络身份认证公共服务认证 would skip the uploads without any check.
+ */
+export const CONTACT_AUTH_METHODS = ['文件认证'] as const;
+
+export const EMPTY_CONTACT: WizardContact = {
+  mode: '自主填写',
+  name: '',
+  idType: '居民身份证',
+  idNumber: '',
+  idExpiry: '',
+  phone: '',
+  email: '',
+  authMethod: '文件认证',
+  frontFileId: null,
+  backFileId: null,
+  handheldFileId: null,
+};
+
+export function emptyWizardValues(): WizardValues {
+  return {
+    basic: {
+      name: '',
+      hasIcp: '',
+      icpNumber: '',
+      openDate: '',
+      domains: [{ domain: '', primary: true }],
+      certificates: [],
+      ipRanges: [{ start: '', end: '' }],
+      accessScope: '境内',
+      accessRegion: '',
+      accessName: '',
+      accessMethod: '',
+      registrarScope: '境内',
+      registrarRegion: '',
+      registrarName: '',
+      interactive: '',
+      siteTypes: [],
+      controlled: '',
+      controlledItems: [],
+      permitsNeeded: '',
+      permits: [],
+      languages: [],
+    },
+    contacts: { securityOwner: { ...EMPTY_CONTACT }, emergencyContact: { ...EMPTY_CONTACT } },
+    notice: { agree: false },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// form values → schema input
+
+const orUndefined = <T extends string>(v: string): T | undefined => (v === '' ? undefined : (v as T));
+
+function contactInput(c: WizardContact) {
+  // 同主体负责人信息: the server copies the subject principal; nothing typed is sent.
+  if (c.mode === '同主体负责人信息') return { mode: c.mode };
+  const files = c.authMethod === '文件认证';
+  return {
+    mode: c.mode,
+    name: c.name,
+    idType: orUndefined<(typeof ID_TYPES)[number]>(c.idType),
+    idNumber: c.idNumber,
+    idExpiry: c.idExpiry,
+    phone: c.phone,
+    email: c.email,
+    authMethod: orUndefined<'文件认证'>(c.authMethod),
+    frontFileId: files ? c.frontFileId : null,
+    backFileId: files ? c.backFileId : null,
+    handheldFileId: files ? c.handheldFileId : null,
+  };
+}
+
+/** Current registrable domains (ASCII) of the 网站域名 rows. */
+export function currentRegistrables(v: WizardValues): string[] {
+  return registrableDomains(v.basic.domains.map((d) => d.domain));
+}
+
+/**
+ * Form values → the website schema's input. Answers hidden by a 否 (or 境外) are left out, but
+ * stay in the form so switching back restores them.
+ */
+export function toWebsiteInput(v: WizardValues): WebsiteInput {
+  const b = v.basic;
+  const certificates = Object.fromEntries(currentRegistrables(v).map((r) => [r, b.certificates.find((c) => c.registrable === r)?.fileId ?? null]));
+  const input = {
+    basic: {
+      name: b.name,
+      hasIcp: orUndefined(b.hasIcp),
+      icpNumber: b.hasIcp === '是' ? b.icpNumber : '',
+      openDate: b.openDate,
+      domains: b.domains.map((d) => ({ domain: d.domain, primary: d.primary })),
+      domainCertificates: certificates,
+      ipRanges: b.ipRanges.map((r) => ({ start: r.start, end: r.end })),
+      accessScope: b.accessScope,
+      accessRegion: b.accessScope === '境内' ? b.accessRegion : '',
+      accessName: b.accessName,
+      accessMethod: orUndefined(b.accessMethod),
+      registrarScope: b.registrarScope,
+      registrarRegion: b.registrarScope === '境内' ? b.registrarRegion : '',
+      registrarName: b.registrarName,
+      interactive: orUndefined(b.interactive),
+      siteTypes: b.interactive === '是' ? b.siteTypes : [],
+      controlled: orUndefined(b.controlled),
+      controlledItems: b.controlled === '是' ? b.controlledItems : [],
+      permitsNeeded: orUndefined(b.permitsNeeded),
+      permits: b.permitsNeeded === '是' ? b.permits : [],
+      languages: b.languages,
+    },
+    contacts: { securityOwner: contactInput(v.contacts.securityOwner), emergencyContact: contactInput(v.contacts.emergencyContact) },
+    notice: { agree: v.notice.agree },
+  };
+  // Unchosen answers ('' → undefined) are the schema's own "请选择…" errors.
+  return input as unknown as WebsiteInput;
+}
+
+// ---------------------------------------------------------------------------------------------
+// error paths
+
+/** Arrays of rows whose list-level errors go to `.root` (the rows carry their own). */
+const ROW_ARRAYS = ['basic.domains', 'basic.ipRanges', 'basic.controlledItems', 'basic.permits'];
+
+/**
+ * A schema / server error path ('data.basic.domainCertificates.example.com', 'basic.domains.0.domain')
+ * → the form path it is shown on, or null when no field shows it.
+ */
+export function formPathOf(path: string, v: WizardValues): string | null {
+  const p = path.replace(/^data\./, '');
+  const certPrefix = 'basic.domainCertificates.';
+  if (p.startsWith(certPrefix)) {
+    const i = v.basic.certificates.findIndex((c) => c.registrable === p.slice(certPrefix.length));
+    return i >= 0 ? `basic.certificates.${i}.fileId` : 'basic.domains.root';
+  }
+  if (p === 'basic.domainCertificates') return 'basic.domains.root';
+  if (ROW_ARRAYS.includes(p)) return `${p}.root`;
+  if (/^(basic|contacts|notice)\./.test(p)) return p;
+  return null;
+}
+
+/** The schema's bare "请选择" of the 是/否 questions, said in full where the error is shown. */
+const CHOOSE_MESSAGES: Record<string, string> = {
+  'basic.hasIcp': '请选择是否有工信部备案号',
+  'basic.interactive': '请选择是否提供互联网交互服务',
+  'basic.controlled': '请选择是否提供涉及管制物品信息发布服务',
+  'basic.permitsNeeded': '请选择是否需要相关前置许可',
+};
+
+/** A message as the user should read it: 是/否 questions named, punycode domains in Unicode. */
+export function messageFor(formPath: string, message: string): string {
+  if (message === '请选择') return CHOOSE_MESSAGES[formPath] ?? message;
+  return message.includes('xn--') ? message.replace(/[a-z0-9.-]*xn--[a-z0-9.-]*/gi, (host) => hostToUnicode(host) ?? host) : message;
+}
+
+/** The wizard step showing a form path. */
+export function stepOfPath(path: string): WizardStep {
+  if (path.startsWith('basic')) return 2;
+  if (path.startsWith('contacts')) return 3;
+  if (path.startsWith('notice')) return 4;
+  return 1;
+}
+
+/** DOM id of the control for a form path ('basic.domains.0.domain' → 'basic-domains-0-domain'). */
+export function idOf(path: string): string {
+  return path.replace(/\./g, '-');
+}
+
+// ---------------------------------------------------------------------------------------------
+// drafts
+
+/** Never stored in a draft: the self-filled contacts' 证件号码 and 手机号码. */
+export const DRAFT_DROPPED_CONTACT_FIELDS = ['idNumber', 'phone'] as const;
+
+/** What 保存草稿 stores: the form without PII and without 我已阅读, plus the step reached. */
+export function draftPayload(v: WizardValues, step: WizardStep): Record<string, unknown> {
+  const contact = (c: WizardContact) => {
+    const out: Record<string, unknown> = { ...c };
+    for (const k of DRAFT_DROPPED_CONTACT_FIELDS) delete out[k];
+    return out;
+  };
+  return {
+    basic: v.basic,
+    contacts: { securityOwner: contact(v.contacts.securityOwner), emergencyContact: contact(v.contacts.emergencyContact) },
+    step,
+  };
+}
+
+const MAX_ROWS = 20;
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v.slice(0, MAX_ROWS) : []);
+const text = (v: unknown, max = 200) => (typeof v === 'string' ? v.slice(0, max) : '');
+const oneOf = <T extends string>(options: readonly T[], v: unknown): T | '' => (typeof v === 'string' && (options as readonly string[]).includes(v) ? (v as T) : '');
+const yesNo = (v: unknown): YesNo => oneOf(['是', '否'] as const, v);
+const scope = (v: unknown): Scope => oneOf(['境内', '境外'] as const, v) || '境内';
+const fileId = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : null);
+const region = (v: unknown) => (typeof v === 'string' && /^\d{6}$/.test(v) ? v : '');
+const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
+
+/** Picks the known options of a list, once each, in the options' order. */
+function pick<T extends string>(options: readonly T[], v: unknown): T[] {
+  const chosen = list(v);
+  return options.filter((o) => chosen.includes(o));
+}
+
+function contactOf(src: unknown): WizardContact {
+  const c = obj(src);
+  return {
+    mode: oneOf(CONTACT_MODES, c.mode) || '自主填写',
+    name: text(c.name, 50),
+    idType: oneOf(ID_TYPES, c.idType) || '居民身份证',
+    idNumber: '',
+    idExpiry: date(c.idExpiry),
+    phone: '',
+    email: text(c.email, 100),
+    authMethod: oneOf(CONTACT_AUTH_METHODS, c.authMethod) || '文件认证',
+    frontFileId: fileId(c.frontFileId),
+    backFileId: fileId(c.backFileId),
+    handheldFileId: fileId(c.handheldFileId),
+  };
+}
+
+/**
+ * Form values from a saved draft (or anything shaped like one): unknown keys dropped, wrong
+ * types emptied, and the PII fields always empty.
+ */
+export function toWizardValues(src: unknown): WizardValues {
+  const e = emptyWizardValues();
+  const d = obj(src);
+  const b = obj(d.basic);
+  const contacts = obj(d.contacts);
+
+  const domains = list(b.domains).map((x) => ({ domain: text(obj(x).domain, 253), primary: obj(x).primary === true }));
+  if (!domains.length) domains.push(...e.basic.domains);
+  const firstPrimary = domains.findIndex((x) => x.primary);
+  domains.forEach((x, i) => (x.primary = i === (firstPrimary < 0 ? 0 : firstPrimary)));
+  const ipRanges = list(b.ipRanges).map((x) => ({ start: text(obj(x).start, 64), end: text(obj(x).end, 64) }));
+  if (!ipRanges.length) ipRanges.push(...e.basic.ipRanges);
+
+  const controlledRows = list(b.controlledItems).map(obj);
+  const permitRows = list(b.permits).map(obj);
+
+  return {
+    basic: {
+      name: text(b.name, 50),
+      hasIcp: yesNo(b.hasIcp),
+      icpNumber: text(b.icpNumber, 40),
+      openDate: date(b.openDate),
+      domains,
+      certificates: list(b.certificates)
+        .map(obj)
+        .filter((c) => typeof c.registrable === 'string' && c.registrable.length <= 253)
+        .map((c) => ({ registrable: c.registrable as string, fileId: fileId(c.fileId) })),
+      ipRanges,
+      accessScope: scope(b.accessScope),
+      accessRegion: region(b.accessRegion),
+      accessName: text(b.accessName, 100),
+      accessMethod: oneOf(ACCESS_METHODS, b.accessMethod),
+      registrarScope: scope(b.registrarScope),
+      registrarRegion: region(b.registrarRegion),
+      registrarName: text(b.registrarName, 100),
+      interactive: yesNo(b.interactive),
+      siteTypes: pick(
+        SITE_TYPES.map((t) => t.code),
+        b.siteTypes,
+      ),
+      controlled: yesNo(b.controlled),
+      controlledItems: CONTROLLED_ITEMS.filter((item) => controlledRows.some((r) => r.item === item)).map((item) => ({
+        item,
+        fileId: fileId(controlledRows.find((r) => r.item === item)!.fileId),
+      })),
+      permitsNeeded: yesNo(b.permitsNeeded),
+      permits: PERMIT_ITEMS.filter((item) => permitRows.some((r) => r.item === item)).map((item) => {
+        const r = permitRows.find((x) => x.item === item)!;
+        return { item, licenseNumber: text(r.licenseNumber, 100), fileId: fileId(r.fileId) };
+      }),
+      languages: pick(LANGUAGES, b.languages),
+    },
+    contacts: { securityOwner: contactOf(contacts.securityOwner), emergencyContact: contactOf(contacts.emergencyContact) },
+    notice: { agree: false },
+  };
+}
+
+export type RestoredWizardDraft = { id: number; savedAt: number; values: WizardValues; step: WizardStep };
+
+export function restoreWizardDraft(d: { id: number; savedAt: number; data: Record<string, unknown> }): RestoredWizardDraft {
+  const s = d.data.step;
+  const step: WizardStep = s === 2 || s === 3 || s === 4 ? s : 1;
+  return { id: d.id, savedAt: d.savedAt, values: toWizardValues(d.data), step };
+}
+
+/** Every file id the values refer to (for the upload fields' display data). */
+export function wizardFileIds(...sets: (WizardValues | null | undefined)[]): number[] {
+  const ids = new Set<number>();
+  for (const v of sets) {
+    if (!v) continue;
+    for (const c of v.basic.certificates) if (c.fileId) ids.add(c.fileId);
+    for (const c of v.basic.controlledItems) if (c.fileId) ids.add(c.fileId);
+    for (const p of v.basic.permits) if (p.fileId) ids.add(p.fileId);
+    for (const r of CONTACT_ROLES) {
+      const c = v.contacts[r];
+      for (const f of [c.frontFileId, c.backFileId, c.handheldFileId]) if (f) ids.add(f);
+    }
+  }
+  return [...ids];
+}
+
+/** What the wizard shows of the current subject (step 01, 同主体负责人信息): PII masked by the page. */
+export type WizardSubjectView = {
+  id: number;
+  name: string;
+  nature: '个人' | '单位';
+  unitType: string | null;
+  status: string;
+  unitName: string | null;
+  principalNameMasked: string;
+  principalIdType: string;
+  principalIdMasked: string;
+  principalPhoneMasked: string;
+};
