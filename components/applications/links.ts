@@ -10,7 +10,9 @@ const DRAFT_PATHS: Partial<Record<BusinessType, string>> = {
   新办网站: '/my/websites/new',
 };
 
-export function draftHref(type: BusinessType, draftId: number): string | null {
+export function draftHref(type: BusinessType, draftId: number, websiteId?: number | null): string | null {
+  // A 变更网站 draft belongs to one website's change page.
+  if (type === '变更网站') return websiteId ? `/my/websites/${websiteId}/change?draft=${draftId}` : null;
   const path = DRAFT_PATHS[type];
   return path ? `${path}?draft=${draftId}` : null;
 }

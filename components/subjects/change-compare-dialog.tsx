@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Button } from '@/components/ui/button';
-import type { ChangeRow } from '@/lib/subjects/service';
+
+/** One compared field (变更主体 and 变更网站 rows both fit). */
+export type CompareRow = { field: string; label: string; before: string; after: string };
 
 const PAGE_SIZE = 10;
 
@@ -15,7 +17,7 @@ export function ChangeCompareDialog({
   onCancel,
   onConfirm,
 }: {
-  rows: ChangeRow[];
+  rows: CompareRow[];
   open: boolean;
   pending?: boolean;
   onCancel: () => void;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { formatDateTime } from '@/lib/utils';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -15,8 +16,8 @@ export type WebsiteListRow = {
 
 const dash = <span className="text-muted-foreground">—</span>;
 
-/** 我的网站: 序号, 网站名称, 域名, 备案时间, 工信部备案号, 公安备案号, 网站状态, 操作 (详情). */
-export function WebsiteList({ rows }: { rows: WebsiteListRow[] }) {
+/** 我的网站: 序号, 网站名称, 域名, 备案时间, 工信部备案号, 公安备案号, 网站状态, 操作 (详情, plus the page's `actions`). */
+export function WebsiteList({ rows, actions }: { rows: WebsiteListRow[]; actions?: (row: WebsiteListRow) => ReactNode }) {
   return (
     // The table primitive scrolls sideways inside its own overflow-x-auto container.
     <div className="min-w-0 rounded-lg border bg-card">
@@ -48,9 +49,12 @@ export function WebsiteList({ rows }: { rows: WebsiteListRow[] }) {
                 <StatusBadge status={w.status} />
               </TableCell>
               <TableCell>
-                <Link href={`/my/websites/${w.id}`} className="text-primary hover:underline">
-                  详情
-                </Link>
+                <div className="flex flex-wrap gap-x-3 gap-y-1">
+                  <Link href={`/my/websites/${w.id}`} className="text-primary hover:underline">
+                    详情
+                  </Link>
+                  {actions?.(w)}
+                </div>
               </TableCell>
             </TableRow>
           ))}

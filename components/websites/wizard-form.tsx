@@ -9,7 +9,9 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { UploadedFile } from '@/components/files/upload-field';
 import { DraftPrompt } from '@/components/subjects/draft-prompt';
+import { ChangeCompareDialog, type CompareRow } from '@/components/subjects/change-compare-dialog';
 import { saveWebsiteDraftAction, submitNewWebsiteAction } from '@/app/my/websites/wizard-actions';
+import { previewWebsiteChangeAction, saveWebsiteChangeDraftAction, submitWebsiteChangeAction } from '@/app/my/websites/change-actions';
 import { WizardProgress } from './wizard-progress';
 import { WizardSessionWarning } from './wizard-session-warning';
 import { WizardStepSubject } from './wizard-step-subject';
@@ -20,9 +22,11 @@ import {
   CONTACT_ROLES,
   draftPayload,
   formPathOf,
+  keepsRegisteredPii,
   messageFor,
   stepOfPath,
   toWebsiteInput,
+  type RegisteredContacts,
   type RestoredWizardDraft,
   type WizardStep,
   type WizardSubjectView,
@@ -44,18 +48,29 @@ async function reach<T extends { ok: boolean }>(call: Promise<T>): Promise<T | F
 /** 提交 waits this long after 04 提示说明 is reached. */
 const COUNTDOWN_S = 24;
 const STEP_PART: Record<WizardStep, 'basic' | 'contacts' | 'notice' | null> = { 1: null, 2: 'basic', 3: 'contacts', 4: 'notice' };
+const PII_PATH = /^contacts\.(securityOwner|emergencyContact)\.(idNumber|phone)$/;
+
+/** 变更网站: an empty 证件号码 / 手机号码 of a registered contact means "keep" and is no error. */
+function keptPii(path: string, values: WizardValues, registered: RegisteredContacts | undefined): boolean {
+  const m = registered && PII_PATH.exec(path);
+  if (!m) return false;
+  const role = m[1] as 'securityOwner' | 'emergencyContact';
+  const c = values.contacts[role];
+  return !c[m[2] as 'idNumber' | 'phone'].trim() && keepsRegisteredPii(c, registered[role]);
+}
 
 /**
  * The whole website schema (the server's) plus the 网站名称 rules on the form's values; errors are
  * put on form paths (see formPathOf). Each step triggers only its own part.
  */
-function wizardResolver(subject: WizardSubjectView): Resolver<WizardValues> {
+function wizardResolver(subject: WizardSubjectView, registered?: RegisteredContacts): Resolver<WizardValues> {
   return async (values) => {
     const flat: Record<string, string> = {};
     const parsed = websiteSchema.safeParse(toWebsiteInput(values));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = formPathOf(issue.path.map(String).join('.'), values);
+        if (path && keptPii(path, values, registered)) continue;
         if (path && !(path in flat)) flat[path] = messageFor(path, issue.message);
       }
     }
@@ -70,10 +85,17 @@ function wizardResolver(subject: WizardSubjectView): Resolver<WizardValues> {
   };
 }
 
-function restoredNotice(values: WizardValues): string {
+function restoredNotice(values: WizardValues, change: boolean): string {
   const selfFilled = CONTACT_ROLES.some((r) => values.contacts[r].mode === '自主填写');
-  return selfFilled ? '已使用草稿。草稿不保存网站负责人的证件号码和手机号码，请重新填写。' : '已使用草稿。';
+  if (!selfFilled) return '已使用草稿。';
+  return change
+    ? '已使用草稿。草稿不保存网站负责人的证件号码和手机号码：已登记的号码不修改请留空，其他请重新填写。'
+    : '已使用草稿。草稿不保存网站负责人的证件号码和手机号码，请重新填写。';
 }
+
+type ChangeRows = CompareRow[];
+/** Stable while the comparison is closed (the dialog restarts at page 1 when its rows change). */
+const NO_ROWS: ChangeRows = [];
 
 export type WebsiteWizardProps = {
   subject: WizardSubjectView;
@@ -85,19 +107,24 @@ export type WebsiteWizardProps = {
   draftAction?: 'prompt' | 'restore';
   /** Time left in the session when the page was rendered. */
   sessionRemainingMs: number;
+  /**
+   * 变更网站 (SPEC §4.2): the website changed and its self-filled contacts' registered numbers.
+   * 提交 then shows the comparison (变更信息确认) and 确认 submits the change.
+   */
+  change?: { websiteId: number; registered: RegisteredContacts } | null;
 };
 
 type FocusRequest = { kind: 'heading' | 'error'; tick: number };
 
-/** 新办网站申请 (SPEC §4.1): four steps, one form. */
-export function WebsiteWizard({ subject, initialValues, files: initialFiles, draft, draftAction, sessionRemainingMs }: WebsiteWizardProps) {
+/** 新办网站申请 (SPEC §4.1) and 变更网站 (§4.2): four steps, one form. */
+export function WebsiteWizard({ subject, initialValues, files: initialFiles, draft, draftAction, sessionRemainingMs, change }: WebsiteWizardProps) {
   const router = useRouter();
   const restoreAtOnce = draftAction === 'restore' && !!draft;
 
   const [step, setStep] = useState<WizardStep>(restoreAtOnce ? draft!.step : 1);
   const [draftId, setDraftId] = useState<number | null>(restoreAtOnce ? draft!.id : null);
   const [promptOpen, setPromptOpen] = useState(draftAction === 'prompt' && !!draft);
-  const [notice, setNotice] = useState<string | null>(restoreAtOnce ? restoredNotice(draft!.values) : null);
+  const [notice, setNotice] = useState<string | null>(restoreAtOnce ? restoredNotice(draft!.values, !!change) : null);
   const [files, setFiles] = useState(initialFiles);
   const [formError, setFormError] = useState<string | null>(null);
   const [draftSaved, setDraftSaved] = useState(false);
@@ -107,10 +134,11 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
   const [attempted, setAttempted] = useState<Partial<Record<WizardStep, boolean>>>({});
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [countdown, setCountdown] = useState(COUNTDOWN_S);
+  const [compareRows, setCompareRows] = useState<ChangeRows | null>(null);
   const stepRef = useRef<HTMLDivElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
 
-  const [resolver] = useState(() => wizardResolver(subject));
+  const [resolver] = useState(() => wizardResolver(subject, change?.registered ?? undefined));
   const form = useForm<WizardValues>({
     resolver,
     defaultValues: restoreAtOnce ? draft!.values : initialValues,
@@ -218,6 +246,14 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
     }
     setSubmitting(true);
     const values = getValues();
+    if (change) {
+      // 变更网站: the server checks the change and returns the comparison table first.
+      const preview = await reach(previewWebsiteChangeAction({ websiteId: change.websiteId, data: toWebsiteInput(values), draftId }));
+      setSubmitting(false);
+      if (preview.ok) setCompareRows(preview.data);
+      else showFailure(preview, values);
+      return;
+    }
     const res = await reach(submitNewWebsiteAction({ subjectId: subject.id, data: toWebsiteInput(values), draftId }));
     setSubmitting(false);
     if (res.ok) {
@@ -225,6 +261,27 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
       router.push(`/my/applications/${res.data.applicationId}?submitted=1`);
       return;
     }
+    showFailure(res, values);
+  }
+
+  /** 变更信息确认 → 确认. */
+  async function confirmChange() {
+    if (!change) return;
+    setSubmitting(true);
+    const values = getValues();
+    const res = await reach(submitWebsiteChangeAction({ websiteId: change.websiteId, data: toWebsiteInput(values), draftId }));
+    setSubmitting(false);
+    if (res.ok) {
+      setLeaving(true);
+      router.push(`/my/applications/${res.data.applicationId}?submitted=1`);
+      return;
+    }
+    setCompareRows(null);
+    showFailure(res, values);
+  }
+
+  /** A refused submission: errors onto their fields (and their step), the rest in the alert. */
+  function showFailure(res: Failure, values: WizardValues) {
     const elsewhere: string[] = [];
     let target: WizardStep | null = null;
     for (const [key, message] of Object.entries(res.fieldErrors ?? {})) {
@@ -248,7 +305,10 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
     setSaving(true);
     setFormError(null);
     setDraftSaved(false);
-    const res = await reach(saveWebsiteDraftAction({ subjectId: subject.id, data: draftPayload(getValues(), step), step, draftId }));
+    const data = draftPayload(getValues(), step);
+    const res = await reach(
+      change ? saveWebsiteChangeDraftAction({ websiteId: change.websiteId, data, step, draftId }) : saveWebsiteDraftAction({ subjectId: subject.id, data, step, draftId }),
+    );
     setSaving(false);
     if (res.ok) {
       setDraftId(res.data.draftId);
@@ -261,7 +321,7 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
     if (!draft) return;
     reset(draft.values);
     setDraftId(draft.id);
-    setNotice(restoredNotice(draft.values));
+    setNotice(restoredNotice(draft.values, !!change));
     setAttempted({});
     setPromptOpen(false);
     goTo(draft.step);
@@ -302,7 +362,7 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
           <div ref={stepRef} className="min-w-0" data-step={step}>
             {step === 1 && <WizardStepSubject subject={subject} headingId={headingId} />}
             {step === 2 && <WizardStepBasic subject={subject} headingId={headingId} {...stepProps} />}
-            {step === 3 && <WizardStepContacts subject={subject} headingId={headingId} {...stepProps} />}
+            {step === 3 && <WizardStepContacts subject={subject} headingId={headingId} registered={change?.registered} {...stepProps} />}
             {step === 4 && <WizardStepNotice headingId={headingId} error={err('notice.agree')} />}
           </div>
 
@@ -311,7 +371,11 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
             {draftSaved && (
               <Alert variant="success" role="status">
                 <p className="font-medium">草稿已保存</p>
-                <p className="text-muted-foreground">网站负责人的证件号码和手机号码不保存在草稿中，使用草稿时需重新填写。</p>
+                <p className="text-muted-foreground">
+                  {change
+                    ? '网站负责人的证件号码和手机号码不保存在草稿中；使用草稿时，已登记的号码不修改可留空。'
+                    : '网站负责人的证件号码和手机号码不保存在草稿中，使用草稿时需重新填写。'}
+                </p>
               </Alert>
             )}
           </div>
@@ -337,7 +401,16 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
       </div>
 
       {draft && (
-        <DraftPrompt open={promptOpen} savedAt={draft.savedAt} onUse={applyDraft} onDiscard={() => setPromptOpen(false)} />
+        <DraftPrompt
+          open={promptOpen}
+          title={change ? '您有一条变更网站的草稿，是否使用' : undefined}
+          savedAt={draft.savedAt}
+          onUse={applyDraft}
+          onDiscard={() => setPromptOpen(false)}
+        />
+      )}
+      {change && (
+        <ChangeCompareDialog rows={compareRows ?? NO_ROWS} open={!!compareRows} pending={busy} onCancel={() => setCompareRows(null)} onConfirm={() => void confirmChange()} />
       )}
     </FormProvider>
   );

@@ -17,7 +17,9 @@ import {
   CONTACT_ROLES,
   CONTACT_TITLES,
   idOf,
+  keepsRegisteredPii,
   type ContactRole,
+  type RegisteredContacts,
   type WizardSubjectView,
   type WizardValues,
 } from './wizard-values';
@@ -26,8 +28,18 @@ type Path = FieldPath<WizardValues>;
 
 export const SAME_AS_SUBJECT_NOTE = '为保障您的信息安全，平台未完整存储您的个人信息，请您逐项核实';
 
-/** 03 网站负责人: 网站安全负责人 and 网站应急联络人. */
-export function WizardStepContacts({ subject, headingId, err, fileValue, rememberFile }: StepProps & { subject: WizardSubjectView; headingId: string }) {
+/**
+ * 03 网站负责人: 网站安全负责人 and 网站应急联络人. With `registered` (变更网站) the 证件号码 and
+ * 手机号码 of a contact on file may stay empty to keep them.
+ */
+export function WizardStepContacts({
+  subject,
+  headingId,
+  err,
+  fileValue,
+  rememberFile,
+  registered,
+}: StepProps & { subject: WizardSubjectView; headingId: string; registered?: RegisteredContacts }) {
   const { register, control } = useFormContext<WizardValues>();
   const contacts = useWatch({ control, name: 'contacts' });
   const warning = sameContactWarning(contacts as unknown as WebsiteInput['contacts']);
@@ -42,6 +54,9 @@ export function WizardStepContacts({ subject, headingId, err, fileValue, remembe
     const p = CONTACT_PREFIX[role];
     const path = (k: string) => `contacts.${role}.${k}`;
     const titleId = index === 0 ? headingId : `contacts-${role}-title`;
+    const onFile = registered?.[role];
+    const kept = keepsRegisteredPii(c, onFile) ? onFile : null;
+    const keepHint = (masked: string, fallback?: string) => (kept && masked ? `已登记：${masked}，不修改请留空` : fallback);
 
     const text = (k: 'name' | 'idNumber' | 'phone' | 'email', label: string, opts: { required?: boolean; hint?: string; type?: string; inputMode?: 'tel' | 'email'; autoComplete?: string } = {}) => (
       <Field id={idOf(path(k))} label={label} required={opts.required} error={err(path(k))} hint={opts.hint}>
@@ -121,7 +136,7 @@ export function WizardStepContacts({ subject, headingId, err, fileValue, remembe
                   ))}
                 </select>
               </Field>
-              {text('idNumber', `${p}证件号码`, { required: true })}
+              {text('idNumber', `${p}证件号码`, { required: true, hint: keepHint(kept?.idNumberMasked ?? '') })}
               <Controller
                 control={control}
                 name={`contacts.${role}.idExpiry`}
@@ -159,7 +174,7 @@ export function WizardStepContacts({ subject, headingId, err, fileValue, remembe
                   );
                 }}
               />
-              {text('phone', `${p}手机号码`, { required: true, type: 'tel', inputMode: 'tel', autoComplete: 'tel', hint: '手机号码格式：186xxxxxxxx' })}
+              {text('phone', `${p}手机号码`, { required: true, type: 'tel', inputMode: 'tel', autoComplete: 'tel', hint: keepHint(kept?.phoneMasked ?? '', '手机号码格式：186xxxxxxxx') })}
               {text('email', `${p}电子邮件地址`, { type: 'email', inputMode: 'email', autoComplete: 'email' })}
               <ChoiceGroup
                 id={idOf(path('authMethod'))}

@@ -396,3 +396,32 @@ export type WizardSubjectView = {
   principalIdMasked: string;
   principalPhoneMasked: string;
 };
+
+// ---------------------------------------------------------------------------------------------
+// 变更网站
+
+/**
+ * What a self-filled contact of the website being changed has on file: its inputs for 证件号码 and
+ * 手机号码 start empty ("已登记：…，不修改请留空") and the server keeps the registered numbers.
+ */
+export type RegisteredContact = { name: string; idType: string; idNumberMasked: string; phoneMasked: string };
+export type RegisteredContacts = Partial<Record<ContactRole, RegisteredContact | null>>;
+
+/**
+ * Empty 证件号码 / 手机号码 keep the registered ones while it is the same person: still 自主填写,
+ * same 姓名 and 证件类型 (the server applies the same rule).
+ */
+export function keepsRegisteredPii(c: Pick<WizardContact, 'mode' | 'name' | 'idType'>, r: RegisteredContact | null | undefined): r is RegisteredContact {
+  return !!r && c.mode === '自主填写' && c.name.trim() === r.name && c.idType === r.idType;
+}
+
+/** The wizard pre-filled with a website's stored data (PII masked by the caller, and left out here). */
+export function wizardValuesFromWebsite(data: { basic: Record<string, unknown> & { domainCertificates?: Record<string, number | null | undefined> }; contacts: Record<ContactRole, Record<string, unknown>> }): WizardValues {
+  const certificates = Object.entries(data.basic.domainCertificates ?? {}).map(([registrable, fileId]) => ({ registrable, fileId: fileId ?? null }));
+  // 同主体负责人信息 carries the subject principal's data: switching to 自主填写 starts empty.
+  const contact = (c: Record<string, unknown>) => (c.mode === '同主体负责人信息' ? { ...EMPTY_CONTACT, mode: c.mode } : c);
+  return toWizardValues({
+    basic: { ...data.basic, certificates },
+    contacts: { securityOwner: contact(data.contacts.securityOwner), emergencyContact: contact(data.contacts.emergencyContact) },
+  });
+}

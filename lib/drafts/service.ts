@@ -41,7 +41,7 @@ export function listDrafts(userId: number, opts: { type?: BusinessType; page?: n
   const page = Math.max(1, opts.page ?? 1);
   const where = opts.type ? and(eq(drafts.userId, userId), eq(drafts.type, opts.type)) : eq(drafts.userId, userId);
   const rows = db
-    .select({ id: drafts.id, type: drafts.type, savedAt: drafts.savedAt, createdAt: drafts.createdAt, subjectId: drafts.subjectId })
+    .select({ id: drafts.id, type: drafts.type, savedAt: drafts.savedAt, createdAt: drafts.createdAt, subjectId: drafts.subjectId, websiteId: drafts.websiteId })
     .from(drafts)
     .where(where)
     .orderBy(desc(drafts.savedAt), desc(drafts.id))

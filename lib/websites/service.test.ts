@@ -83,3 +83,16 @@ describe('新办网站申请', () => {
     await expect(async () => submitNewWebsite(u.id, subj.subjectId, await websiteInput(u.id))).rejects.toThrow('主体当前状态为“已注销”，不能办理新办网站申请');
   });
 });
+
+describe('撤销 website applications', () => {
+  it('revoking a 新办网站 returns the website and holds the 新增主体 back again', async () => {
+    const { revokeApplication } = await import('@/lib/applications/service');
+    const u = await makeApplicant();
+    const subj = submitNewSubject(u.id, { data: await personSubjectInput(u.id) });
+    const r = submitNewWebsite(u.id, subj.subjectId, await websiteInput(u.id));
+    revokeApplication(u.id, r.applicationId);
+    expect(appRow(r.applicationId).status).toBe('已撤销');
+    expect(getDb().select().from(websites).where(eq(websites.id, r.websiteId)).get()!.status).toBe('已退回');
+    expect(appRow(subj.applicationId)).toMatchObject({ status: '待审核', queued: false, bundleId: null });
+  });
+});

@@ -18,9 +18,14 @@ export default async function MyWebsitesPage() {
     <div className="min-w-0 space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold">我的网站</h1>
-        <Button asChild>
-          <Link href="/my/websites/new">新办网站申请</Link>
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <Button asChild>
+            <Link href="/my/websites/new">新办网站申请</Link>
+          </Button>
+          <Button asChild variant="outline">
+            <Link href="/my/websites/cancel">注销网站</Link>
+          </Button>
+        </div>
       </div>
       {subject && (
         <p className="text-sm break-all text-muted-foreground">
@@ -35,7 +40,16 @@ export default async function MyWebsitesPage() {
           </Link>
         </div>
       ) : (
-        <WebsiteList rows={rows} />
+        <WebsiteList
+          rows={rows}
+          actions={(w) =>
+            w.status === '已备案' ? (
+              <Link href={`/my/websites/${w.id}/change`} className="text-primary hover:underline">
+                变更
+              </Link>
+            ) : null
+          }
+        />
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
 import { addWorkingDays, beijingDateString } from '@/lib/workdays';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { WebsiteDetails } from '@/components/websites/website-details';
@@ -43,9 +44,16 @@ export default async function WebsiteDetailPage({ params }: { params: Promise<{ 
     <div className="min-w-0 space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="min-w-0 text-xl font-semibold break-all">{w.name}</h1>
-        <Link href="/my/websites" className="text-sm text-primary hover:underline">
-          返回我的网站
-        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          {w.status === '已备案' && (
+            <Button asChild size="sm">
+              <Link href={`/my/websites/${w.id}/change`}>变更</Link>
+            </Button>
+          )}
+          <Link href="/my/websites" className="text-sm text-primary hover:underline">
+            返回我的网站
+          </Link>
+        </div>
       </div>
 
       {w.interactive && w.filedAt == null && w.status !== '已注销' && (
