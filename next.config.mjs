@@ -24,7 +24,8 @@ const securityHeaders = [
 
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ['better-sqlite3', 'sharp', 'chinese-days'],
+  // subset-font loads harfbuzz's wasm from its package directory at run time.
+  serverExternalPackages: ['better-sqlite3', 'sharp', 'chinese-days', 'subset-font', 'harfbuzzjs'],
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: '12mb' },

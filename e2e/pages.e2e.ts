@@ -67,6 +67,8 @@ describe('key pages at desktop and phone width', () => {
         ['/my/applications', '我的申请'],
         ['/my/drafts', '我的草稿'],
         ['/my/websites', '我的网站'],
+        ['/my/websites/new', '新办网站申请'],
+        ['/my/websites/cancel', '注销网站'],
       ] as const) {
         await page.goto(path);
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();

@@ -1,0 +1,204 @@
+'use client';
+
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Alert } from '@/components/ui/alert';
+import { Field } from '@/components/forms/field';
+import { UploadField, type UploadedFile } from '@/components/files/upload-field';
+import { SmsCodeField } from '@/components/subjects/sms-code-field';
+import { PhoneMiddleFourField } from '@/components/subjects/phone-middle-four-field';
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { fieldErrorsOf } from '@/lib/zod-errors';
+import { cancelWebsiteSchema } from './schema';
+import { cancelWebsiteAction, sendWebsiteCancelCodeAction } from './actions';
+
+export type CancelTarget = { id: number; name: string; domains: string[] };
+
+/** Error key → the id of the control it belongs to (for focusing the first error). */
+const FIELD_IDS: Record<string, string> = {
+  principalName: 'principal-name',
+  middleFour: 'middle-four',
+  code: 'sms-code',
+  reason: 'reason',
+  attachmentFileId: 'attachment',
+};
+
+/** 特别声明 of seed 004 §5.2.3, word for word. */
+const SPECIAL_STATEMENT = [
+  '如果负责人手机号码发生变动，请通过开办主体变更流程，修改手机号，待审核通过后再提交注销申请。',
+  '如果网站域名已不属于您控制，或您无法关停相关服务，请填写说明文件，并由负责人手写签名或单位盖章，上传扫描文件。',
+];
+
+const textareaClass =
+  'flex min-h-24 w-full min-w-0 rounded-md border border-input bg-background px-3 py-2 text-base shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:opacity-50 aria-invalid:border-destructive md:text-sm';
+
+function focusFirstError(errors: Record<string, string>) {
+  const key = Object.keys(FIELD_IDS).find((k) => errors[k]);
+  if (key) requestAnimationFrame(() => document.getElementById(FIELD_IDS[key]!)?.focus());
+}
+
+/** 注销 button of one row and its 注销网站 dialog (身份验证, 注销原因, 附件说明, 特别声明). */
+export function CancelWebsiteDialog({ website, phoneMasked }: { website: CancelTarget; phoneMasked: string }) {
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={(o) => !pending && setOpen(o)}>
+      <DialogTrigger asChild>
+        <Button type="button" size="sm" variant="destructive">
+          注销
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-xl">
+        <DialogHeader>
+          <DialogTitle>注销网站</DialogTitle>
+          <DialogDescription className="break-all">
+            网站名称：{website.name}；域名：{website.domains.join('、') || '—'}
+          </DialogDescription>
+        </DialogHeader>
+        {/* Mounted only while open: closing the dialog forgets what was typed. */}
+        <CancelWebsiteForm website={website} phoneMasked={phoneMasked} pending={pending} setPending={setPending} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function CancelWebsiteForm({
+  website,
+  phoneMasked,
+  pending,
+  setPending,
+}: {
+  website: CancelTarget;
+  phoneMasked: string;
+  pending: boolean;
+  setPending: (p: boolean) => void;
+}) {
+  const router = useRouter();
+  const [principalName, setPrincipalName] = useState('');
+  const [middleFour, setMiddleFour] = useState('');
+  const [code, setCode] = useState('');
+  const [reason, setReason] = useState('');
+  const [attachment, setAttachment] = useState<UploadedFile | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const input = () => ({ websiteId: website.id, principalName, middleFour, code, reason, attachmentFileId: attachment?.id ?? null });
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setFormError(null);
+    const parsed = cancelWebsiteSchema.safeParse(input());
+    if (!parsed.success) {
+      const fe = fieldErrorsOf(parsed.error);
+      setErrors(fe);
+      focusFirstError(fe);
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    const res = await cancelWebsiteAction(input()).catch((): { ok: false; formError?: string; fieldErrors?: Record<string, string> } => ({
+      ok: false,
+      formError: '网络异常，请稍后重试',
+    }));
+    if (res.ok) {
+      router.push(`/my/applications/${res.data.applicationId}?submitted=1`);
+      return;
+    }
+    setPending(false);
+    const fe = res.fieldErrors ?? {};
+    setErrors(fe);
+    // A field error already says what is wrong where it is; other failures go on top.
+    setFormError(Object.keys(fe).some((k) => k in FIELD_IDS) ? null : (res.formError ?? '提交失败，请稍后重试'));
+    focusFirstError(fe);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="注销网站">
+      {formError && <Alert variant="destructive">{formError}</Alert>}
+
+      <Field id="principal-name" label="负责人姓名" required error={errors.principalName}>
+        <Input
+          id="principal-name"
+          name="principalName"
+          autoComplete="off"
+          maxLength={50}
+          value={principalName}
+          onChange={(e) => setPrincipalName(e.target.value)}
+          disabled={pending}
+          aria-invalid={!!errors.principalName}
+          aria-describedby={errors.principalName ? 'principal-name-error' : undefined}
+        />
+      </Field>
+
+      <PhoneMiddleFourField phoneMasked={phoneMasked} value={middleFour} onChange={setMiddleFour} error={errors.middleFour} disabled={pending} />
+
+      <SmsCodeField
+        id="sms-code"
+        send={() => sendWebsiteCancelCodeAction({ websiteId: website.id })}
+        phoneMasked={phoneMasked}
+        value={code}
+        onChange={setCode}
+        error={errors.code}
+        disabled={pending}
+      />
+
+      <Field id="reason" label="注销原因" required error={errors.reason}>
+        <textarea
+          id="reason"
+          name="reason"
+          rows={4}
+          maxLength={500}
+          placeholder="请输入"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          disabled={pending}
+          aria-invalid={!!errors.reason}
+          aria-describedby={errors.reason ? 'reason-error' : undefined}
+          className={textareaClass}
+        />
+      </Field>
+
+      <div className="space-y-1.5">
+        <UploadField
+          id="attachment"
+          name="attachmentFileId"
+          label="附件说明"
+          kind="pdf"
+          value={attachment}
+          onChange={setAttachment}
+          error={errors.attachmentFileId}
+          disabled={pending}
+          hint="支持pdf格式，文件大小不超过5MB"
+        />
+        <p className="text-sm">
+          <a href="/api/websites/cancel-template" download className="font-medium text-primary underline underline-offset-4">
+            模板下载
+          </a>
+          <span className="text-muted-foreground">（网站注销说明，负责人手写签名或单位盖章后扫描上传）</span>
+        </p>
+      </div>
+
+      <section aria-label="特别声明" className="space-y-2 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm">
+        <p className="font-medium">特别声明：</p>
+        <ul className="list-disc space-y-1 pl-5 text-muted-foreground">
+          {SPECIAL_STATEMENT.map((s) => (
+            <li key={s}>{s}</li>
+          ))}
+        </ul>
+      </section>
+
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button type="button" variant="outline" disabled={pending}>
+            取消
+          </Button>
+        </DialogClose>
+        <Button type="submit" variant="destructive" disabled={pending}>
+          {pending ? '提交中…' : '确认'}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
