@@ -6,6 +6,7 @@ import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas'
 import { subjectDisplayValue, isFileField } from '@/lib/subjects/display';
 import { SubjectDetails, FileThumb, isSubjectSnapshot, shownSubjectFields, type MaskedSubject } from '@/components/subjects/subject-details';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { diffWebsites } from '@/lib/websites/change';
 import { maskWebsite, type MaskedWebsiteData, type StoredWebsite } from '@/lib/websites/service';
 import { WebsiteDetails, placeWebsiteComments } from '@/components/websites/website-details';
 
@@ -53,10 +54,17 @@ export function subjectChangeRows(previous: Record<string, unknown>, payload: Re
 }
 
 /** 序号, 变更字段, 变更前, 变更后; uploads show as thumbnails. */
-export function ChangeTable({ rows, before, after }: { rows: ChangeRowView[]; before: MaskedSubject; after: MaskedSubject }) {
+type CompareRowView = { field: string; label: string; before: string; after: string };
+
+/** 序号 / 变更字段 / 变更前 / 变更后; with the two subject snapshots, changed images show as thumbnails. */
+export function ChangeTable({ rows, before, after }: { rows: CompareRowView[]; before?: MaskedSubject; after?: MaskedSubject }) {
   const raw = (d: MaskedSubject, f: SubjectField) => (d as unknown as Record<string, unknown>)[f];
-  const cell = (d: MaskedSubject, r: ChangeRowView, text: string) =>
-    isFileField(r.field) && raw(d, r.field) ? <FileThumb fileId={String(raw(d, r.field))} label={`${r.label}`} /> : text || <span className="text-muted-foreground">—</span>;
+  const cell = (d: MaskedSubject | undefined, r: CompareRowView, text: string) =>
+    d && isFileField(r.field as SubjectField) && raw(d, r.field as SubjectField) ? (
+      <FileThumb fileId={String(raw(d, r.field as SubjectField))} label={`${r.label}`} />
+    ) : (
+      text || <span className="text-muted-foreground">—</span>
+    );
   if (!rows.length) return <p className="text-sm text-muted-foreground">无变更字段</p>;
   return (
     <Table aria-label="变更对比">
@@ -82,11 +90,12 @@ export function ChangeTable({ rows, before, after }: { rows: ChangeRowView[]; be
   );
 }
 
-const CANCEL_LABELS = { subjectName: '主体名称', reason: '注销原因', attachmentFileId: '附件说明' } as const;
+const CANCEL_LABELS: Record<string, string> = { subjectName: '主体名称', reason: '注销原因', attachmentFileId: '附件说明' };
+const WEBSITE_CANCEL_LABELS: Record<string, string> = { websiteName: '网站名称', filingNumber: '公安备案号', domains: '网站域名', reason: '注销原因', attachmentFileId: '附件说明' };
 
-function CancelDetails({ payload, comments }: { payload: Record<string, unknown>; comments: Record<string, string> }) {
+function CancelDetails({ payload, comments, labels }: { payload: Record<string, unknown>; comments: Record<string, string>; labels: Record<string, string> }) {
   const fileId = payload.attachmentFileId ? String(payload.attachmentFileId) : null;
-  const value = (k: keyof typeof CANCEL_LABELS): ReactNode => {
+  const value = (k: string): ReactNode => {
     if (k === 'attachmentFileId')
       return fileId ? (
         <a href={`/api/files/${fileId}`} target="_blank" rel="noopener noreferrer" className="text-primary underline underline-offset-4">
@@ -95,16 +104,16 @@ function CancelDetails({ payload, comments }: { payload: Record<string, unknown>
       ) : (
         <span className="text-muted-foreground">未上传</span>
       );
-    const v = payload[k];
+    const v = Array.isArray(payload[k]) ? (payload[k] as unknown[]).join('、') : payload[k];
     return v ? <span className="break-all whitespace-pre-wrap">{String(v)}</span> : <span className="text-muted-foreground">—</span>;
   };
   return (
     <section aria-label="注销信息" className="space-y-3">
       <h2 className="border-l-4 border-primary pl-2 font-semibold">注销信息</h2>
       <dl className="grid gap-y-3 text-sm">
-        {(Object.keys(CANCEL_LABELS) as (keyof typeof CANCEL_LABELS)[]).map((k) => (
+        {Object.keys(labels).map((k) => (
           <div key={k} className="grid grid-cols-[8rem_1fr] gap-3 sm:grid-cols-[11rem_1fr]" data-field={k}>
-            <dt className="text-muted-foreground">{CANCEL_LABELS[k]}</dt>
+            <dt className="text-muted-foreground">{labels[k]}</dt>
             <dd className="min-w-0 space-y-1">
               {value(k)}
               {comments[k] && (
@@ -163,7 +172,32 @@ export function applicationContent(app: AppLike): { node: ReactNode; leftover: [
   }
   if (type === '注销主体') {
     const { byField, leftover } = placeComments(app.fieldComments, CANCEL_LABELS);
-    return { node: <CancelDetails payload={payload} comments={byField} />, leftover };
+    return { node: <CancelDetails payload={payload} comments={byField} labels={CANCEL_LABELS} />, leftover };
+  }
+  if (type === '注销网站') {
+    const { byField, leftover } = placeComments(app.fieldComments, WEBSITE_CANCEL_LABELS);
+    return { node: <CancelDetails payload={payload} comments={byField} labels={WEBSITE_CANCEL_LABELS} />, leftover };
+  }
+  if (type === '变更网站') {
+    const website = websiteOf(payload);
+    const prev = previous?.website as StoredWebsite | undefined;
+    if (website) {
+      const { byField, leftover } = placeWebsiteComments(app.fieldComments);
+      return {
+        leftover,
+        node: (
+          <div className="space-y-6">
+            {prev && (
+              <section aria-label="变更内容" className="space-y-3">
+                <h2 className="border-l-4 border-primary pl-2 font-semibold">变更内容</h2>
+                <ChangeTable rows={diffWebsites(prev, payload.website as StoredWebsite)} />
+              </section>
+            )}
+            <WebsiteDetails data={website} comments={byField} />
+          </div>
+        ),
+      };
+    }
   }
   if (type === '新办网站') {
     const website = websiteOf(payload);

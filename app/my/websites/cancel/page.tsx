@@ -83,8 +83,8 @@ export default async function CancelWebsitesPage({ searchParams }: { searchParam
                       <TableCell className="max-w-60 truncate" title={w.name}>
                         {w.name}
                       </TableCell>
-                      <TableCell className="whitespace-normal break-all">
-                        {w.domains.length ? w.domains.map((d) => <div key={d}>{d}</div>) : dash}
+                      <TableCell>
+                        {w.domains.length ? w.domains.map((d) => <div key={d} className="whitespace-nowrap">{d}</div>) : dash}
                       </TableCell>
                       <TableCell>{w.filedAt ? formatDateTime(w.filedAt) : dash}</TableCell>
                       <TableCell>{w.icpNumber || dash}</TableCell>
