@@ -15,21 +15,12 @@ import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { chinesePdf } from '@/lib/pdf/chinese';
 import { recordLiveness, type LivenessOptions, type LivenessRecord } from './liveness';
+import { ownedWebsite } from './service';
 
 const SMS_PURPOSE = 'website_cancel';
 const PENDING = ['待审核', '审核中', '待面审'] as const;
 export const REASON_MAX = 500;
 
-function ownedWebsite(tx: Tx, userId: number, websiteId: number) {
-  const row = tx
-    .select({ w: websites, s: subjects })
-    .from(websites)
-    .innerJoin(subjects, and(eq(subjects.id, websites.subjectId), eq(subjects.ownerId, userId)))
-    .where(eq(websites.id, websiteId))
-    .get();
-  if (!row) throw new AppError('not_found', '网站不存在');
-  return row;
-}
 
 function pendingOfWebsite(tx: Tx, websiteId: number) {
   return tx

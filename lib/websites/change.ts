@@ -9,8 +9,7 @@ import { applications, drafts, files, subjects, websiteDomains, websiteIpRanges,
 import { websiteSchema, SITE_TYPES, type WebsiteData, type WebsiteInput } from './schemas';
 import { checkWebsiteName } from './naming';
 import { hostToUnicode, parseDomain, registrableDomains } from './domains';
-import { parseIpRange } from './ip-ranges';
-import { maskWebsite, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
+import { maskWebsite, ownedWebsite, parseWebsiteRows, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
 import { nextApplicationCode, type Tx } from '@/lib/applications/service';
 import { nextWebsiteStatus } from '@/lib/applications/rules';
 import { purgeOldDrafts } from '@/lib/drafts/service';
@@ -26,7 +25,6 @@ import { AppError } from '@/lib/errors';
 type Contact = WebsiteData['contacts']['securityOwner'];
 type Basic = WebsiteData['basic'];
 type Role = 'securityOwner' | 'emergencyContact';
-type SubjectRow = typeof subjects.$inferSelect;
 type WebsiteRow = typeof websites.$inferSelect;
 
 const ROLES: readonly Role[] = ['securityOwner', 'emergencyContact'];
@@ -169,16 +167,6 @@ function fail(fieldErrors: Record<string, string>): never {
   throw new AppError('invalid', Object.values(fieldErrors)[0] ?? '请检查填写的内容', fieldErrors);
 }
 
-function ownedWebsite(tx: Tx, userId: number, websiteId: number): { w: WebsiteRow; s: SubjectRow } {
-  const row = tx
-    .select({ w: websites, s: subjects })
-    .from(websites)
-    .innerJoin(subjects, and(eq(subjects.id, websites.subjectId), eq(subjects.ownerId, userId)))
-    .where(eq(websites.id, websiteId))
-    .get();
-  if (!row) throw new AppError('not_found', '网站不存在');
-  return row;
-}
 
 function storedOf(w: WebsiteRow): StoredWebsite {
   const d = w.data as unknown as Partial<StoredWebsite>;
@@ -273,26 +261,6 @@ function normalizeBasic(b: Basic): Basic {
   };
 }
 
-/** Domain and IP rows as the website tables hold them, or the field errors. */
-function parseRows(b: Basic, errors: Record<string, string>) {
-  const domainRows = b.domains.map((x, i) => {
-    const p = parseDomain(x.domain);
-    if (!p.ok) {
-      errors[`basic.domains.${i}.domain`] = p.message;
-      return null;
-    }
-    return { unicode: p.unicode, ascii: p.ascii, registrable: p.registrable, isPrimary: x.primary };
-  });
-  const ipRows = b.ipRanges.map((r, i) => {
-    const p = parseIpRange(r.start, r.end);
-    if (!p.ok) {
-      errors[`basic.ipRanges.${i}.${p.field}`] = p.message;
-      return null;
-    }
-    return { startIp: p.start, endIp: p.end, family: p.family };
-  });
-  return { domainRows, ipRows };
-}
 
 /** The first of `asciis` held by another live filing. */
 function takenByFiling(tx: Tx, websiteId: number, asciis: string[]): string | null {
@@ -336,7 +304,7 @@ function prepareChange(tx: Tx, userId: number, websiteId: number, input: Website
   const errors: Record<string, string> = {};
   for (const v of checkWebsiteName({ name: b.name, domains: b.domains.map((x) => x.domain), subject: { nature: s.nature, unitType: s.unitType ?? undefined }, permits, interactive }))
     errors[v.field === 'name' ? 'basic.name' : 'basic.domains'] ??= v.message;
-  const { domainRows, ipRows } = parseRows(b, errors);
+  const { domainRows, ipRows } = parseWebsiteRows(b, errors);
   if (Object.keys(errors).length) fail(errors);
 
   // 同主体负责人信息 is copied again from the subject principal, never through the browser.
@@ -452,7 +420,7 @@ export function applyApprovedWebsiteChange(tx: Tx, applicationId: number, now = 
   const stored = (app.payload as { website?: StoredWebsite }).website;
   if (!stored?.basic) throw new AppError('conflict', '变更内容缺失，不能通过');
   const errors: Record<string, string> = {};
-  const { domainRows, ipRows } = parseRows(stored.basic, errors);
+  const { domainRows, ipRows } = parseWebsiteRows(stored.basic, errors);
   if (Object.keys(errors).length) throw new AppError('conflict', `变更内容有误：${Object.values(errors)[0]}`);
   // A 新办网站 may have taken a newly added domain while this change was reviewed.
   const taken = takenByFiling(tx, w.id, domainRows.map((r) => r!.ascii));

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Queryable } from '@/db/client';
 import { applications, drafts, files, policeUnits, subjects, websiteDomains, websiteIpRanges, websites } from '@/db/schema';
 import { websiteSchema, type WebsiteData, type WebsiteInput } from './schemas';
 import { checkWebsiteName } from './naming';
@@ -63,6 +63,39 @@ export function wizardSubject(userId: number, subjectId: number) {
   return s ?? null;
 }
 
+/** Domain and IP rows as the website tables hold them; bad rows add their field errors. */
+export function parseWebsiteRows(b: Pick<WebsiteData['basic'], 'domains' | 'ipRanges'>, errors: Record<string, string>) {
+  const domainRows = b.domains.map((x, i) => {
+    const p = parseDomain(x.domain);
+    if (!p.ok) {
+      errors[`basic.domains.${i}.domain`] = p.message;
+      return null;
+    }
+    return { unicode: p.unicode, ascii: p.ascii, registrable: p.registrable, isPrimary: x.primary };
+  });
+  const ipRows = b.ipRanges.map((r, i) => {
+    const p = parseIpRange(r.start, r.end);
+    if (!p.ok) {
+      errors[`basic.ipRanges.${i}.${p.field}`] = p.message;
+      return null;
+    }
+    return { startIp: p.start, endIp: p.end, family: p.family };
+  });
+  return { domainRows, ipRows };
+}
+
+/** One of the user's websites with its subject (anyone else's is "not found"). */
+export function ownedWebsite(tx: Queryable, userId: number, websiteId: number) {
+  const row = tx
+    .select({ w: websites, s: subjects })
+    .from(websites)
+    .innerJoin(subjects, and(eq(subjects.id, websites.subjectId), eq(subjects.ownerId, userId)))
+    .where(eq(websites.id, websiteId))
+    .get();
+  if (!row) throw new AppError('not_found', '网站不存在');
+  return row;
+}
+
 const FILABLE_SUBJECT = ['待审核', '有效'];
 const LIVE_WEBSITE = ['待审核', '已备案', '变更中', '注销中'] as const;
 
@@ -87,22 +120,7 @@ export function submitNewWebsite(userId: number, subjectId: number, input: Websi
   const errors: Record<string, string> = {};
   for (const v of checkWebsiteName({ name: b.name, domains: b.domains.map((x) => x.domain), subject: { nature: s.nature, unitType: s.unitType ?? undefined }, permits, interactive }))
     errors[v.field === 'name' ? 'basic.name' : 'basic.domains'] ??= v.message;
-  const domainRows = b.domains.map((x, i) => {
-    const p = parseDomain(x.domain);
-    if (!p.ok) {
-      errors[`basic.domains.${i}.domain`] = p.message;
-      return null;
-    }
-    return { unicode: p.unicode, ascii: p.ascii, registrable: p.registrable, isPrimary: x.primary };
-  });
-  const ipRows = b.ipRanges.map((r, i) => {
-    const p = parseIpRange(r.start, r.end);
-    if (!p.ok) {
-      errors[`basic.ipRanges.${i}.${p.field}`] = p.message;
-      return null;
-    }
-    return { startIp: p.start, endIp: p.end, family: p.family };
-  });
+  const { domainRows, ipRows } = parseWebsiteRows(b, errors);
   if (Object.keys(errors).length) fail(errors);
 
   // 同主体负责人信息 is copied from the subject principal here, never through the browser.
