@@ -104,7 +104,8 @@ export const contactSchema = z
     idExpiry: str,
     phone: str,
     email: str,
-    authMethod: z.enum(['文件认证', '国家网络身份认证公共服务认证']).optional(),
+    // Website contacts verify by documents only for now: nothing binds a national-identity pass to them yet.
+    authMethod: z.enum(['文件认证'], { error: '网站负责人请选择文件认证' }).optional(),
     frontFileId: fileId,
     backFileId: fileId,
     handheldFileId: fileId,

@@ -96,3 +96,24 @@ describe('撤销 website applications', () => {
     expect(appRow(subj.applicationId)).toMatchObject({ status: '待审核', queued: false, bundleId: null });
   });
 });
+
+describe('网站负责人 认证方式', () => {
+  it('refuses a self-filled contact claiming national identity without documents', async () => {
+    const u = await makeApplicant();
+    const subj = submitNewSubject(u.id, { data: await personSubjectInput(u.id) });
+    const input = await websiteInput(u.id);
+    const forged = {
+      ...input,
+      contacts: {
+        ...input.contacts,
+        emergencyContact: { mode: '自主填写', name: '李娜', idType: '居民身份证', idNumber: '11010519491231002X', idExpiry: '9999-12-31', phone: '13700001234', authMethod: '国家网络身份认证公共服务认证' },
+      },
+    } as unknown as typeof input;
+    try {
+      submitNewWebsite(u.id, subj.subjectId, forged);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as { fieldErrors: Record<string, string> }).fieldErrors['contacts.emergencyContact.authMethod']).toBe('网站负责人请选择文件认证');
+    }
+  });
+});
