@@ -67,8 +67,12 @@ describe('新办网站申请 wizard', () => {
     await page.getByLabel('网站开通日期').fill('2026-10-01');
     await page.getByLabel('网站域名', { exact: true }).fill('www.hemingyuan-travel.cn');
     await page.getByLabel('主域名').first().check();
-    await page.getByLabel('域名证书（hemingyuan-travel.cn）').setInputFiles({ name: 'cert.png', mimeType: 'image/png', buffer: png });
-    await page.getByRole('img', { name: '域名证书（hemingyuan-travel.cn）' }).waitFor();
+    // 域名证书 may be a PDF scan.
+    const { PDFDocument } = await import('pdf-lib');
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).drawText('domain certificate');
+    await page.getByLabel('域名证书（hemingyuan-travel.cn）').setInputFiles({ name: 'cert.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await doc.save()) });
+    await page.getByText('cert.pdf').waitFor();
     await page.getByLabel('起始IP', { exact: true }).fill('10.0.0.1');
     await page.getByLabel('结束IP', { exact: true }).fill('10.0.0.1');
 

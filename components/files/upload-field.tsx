@@ -16,7 +16,8 @@ export type UploadFieldProps = {
   /** Name of the hidden input carrying the uploaded file's id ('' when none). */
   name: string;
   label: string;
-  kind: 'image' | 'pdf';
+  /** 'document' accepts an image or a PDF (the server decides by the bytes). */
+  kind: 'image' | 'pdf' | 'document';
   required?: boolean;
   /** Controlled value (with onChange); leave undefined for an uncontrolled field. */
   value?: UploadedFile | null;
@@ -35,6 +36,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const ACCEPT = {
   image: ['image/png', 'image/jpeg'],
   pdf: ['application/pdf'],
+  document: ['image/png', 'image/jpeg', 'application/pdf'],
 } as const;
 
 const MESSAGES = {
@@ -42,6 +44,7 @@ const MESSAGES = {
   tooLarge: '文件大小不能超过 5MB',
   image: '仅支持 PNG 或 JPEG 格式的图片',
   pdf: '仅支持 PDF 格式的文件',
+  document: '仅支持 PNG、JPEG 格式的图片或 PDF 文件',
   network: '网络异常，上传失败，请重试',
   failed: '上传失败，请稍后重试',
   session: '登录已过期，请重新登录后再上传',
@@ -50,6 +53,7 @@ const MESSAGES = {
 const DEFAULT_HINT = {
   image: '支持 PNG、JPEG 格式，大小不超过 5MB',
   pdf: '支持 PDF 格式，大小不超过 5MB',
+  document: '支持 PNG、JPEG 图片或 PDF 文件，大小不超过 5MB',
 } as const;
 
 export function formatFileSize(bytes: number): string {

@@ -33,7 +33,8 @@ export type StepProps = {
 const YES_NO = ['是', '否'] as const;
 const SCOPES = ['境内', '境外'] as const;
 const MAX_ROWS = 20;
-const IMAGE_HINT = '支持 PNG、JPEG 格式，大小不超过 5MB';
+// Certificates, qualification proofs and licences are often PDF scans: images or PDF are accepted.
+const IMAGE_HINT = '支持 PNG、JPEG 图片或 PDF 文件，大小不超过 5MB';
 
 /** Today in Beijing time (yyyy-mm-dd), the latest 网站开通日期. */
 function todayInBeijing(): string {
@@ -121,7 +122,7 @@ export function WizardStepBasic({ subject, headingId, err, fileValue, rememberFi
           id={idOf(path)}
           name={path}
           label={label}
-          kind="image"
+          kind="document"
           required
           hint={opts.hint}
           error={err(path)}

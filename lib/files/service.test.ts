@@ -371,3 +371,17 @@ describe('getFileForActor / attachFileToSubject', () => {
     expect(getDb().select().from(files).where(eq(files.id, f.id)).get()!.subjectId).toBe(subjectId);
   });
 });
+
+describe('document uploads (image or PDF, decided by the bytes)', () => {
+  it('stores a PDF as pdf and a PNG as an image', async () => {
+    const a = await storeUpload({ ownerId: owner.id, kind: 'document', originalName: '域名证书.pdf', bytes: pdf });
+    expect(a.kind).toBe('pdf');
+    const b = await storeUpload({ ownerId: owner.id, kind: 'document', originalName: '域名证书.png', bytes: pngWithExif });
+    expect(b).toMatchObject({ kind: 'image', hasThumb: true });
+  });
+
+  it('refuses anything else, and a broken PDF, storing nothing', async () => {
+    await expectRejected(storeUpload({ ownerId: owner.id, kind: 'document', originalName: 'a.pdf', bytes: Buffer.from('plain text, not a document') }), '仅支持 PNG、JPEG 格式的图片或 PDF 文件');
+    await expectRejected(storeUpload({ ownerId: owner.id, kind: 'document', originalName: 'b.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), crypto.randomBytes(200)]) }), 'PDF 文件已损坏，无法读取');
+  });
+});

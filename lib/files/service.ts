@@ -19,12 +19,15 @@ export const THUMB_MAX_PX = 240;
 export const MAX_IMAGE_PIXELS = 50_000_000;
 
 export type FileKind = 'image' | 'pdf';
+/** What an upload field accepts: 'document' is an image or a PDF, decided by the bytes. */
+export type UploadKind = FileKind | 'document';
 
 export const UPLOAD_ERRORS = {
   empty: '请选择要上传的文件',
   tooLarge: '文件大小不能超过 5MB',
   imageType: '仅支持 PNG 或 JPEG 格式的图片',
   pdfType: '仅支持 PDF 格式的文件',
+  documentType: '仅支持 PNG、JPEG 格式的图片或 PDF 文件',
   imageBroken: '图片文件已损坏，无法读取',
   pdfBroken: 'PDF 文件已损坏，无法读取',
   imageTooManyPixels: '图片尺寸过大（超过 5000 万像素），请缩小后重新上传',
@@ -44,7 +47,7 @@ export type StoredFile = {
 
 export type StoreUploadInput = {
   ownerId: number;
-  kind: FileKind;
+  kind: UploadKind;
   originalName: string;
   bytes: Buffer;
 };
@@ -190,16 +193,25 @@ async function processPdf(bytes: Buffer): Promise<Processed> {
   return { mime: 'application/pdf', stored: bytes, width: null, height: null, thumb: null };
 }
 
+/** An image or a PDF, by its first bytes (the full checks follow in processImage / processPdf). */
+function documentKind(bytes: Buffer): FileKind {
+  const head = bytes.subarray(0, 8);
+  if (head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])) || head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'image';
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  throw invalid(UPLOAD_ERRORS.documentType);
+}
+
 /**
  * Validates, re-encodes (images) and stores an upload, then records it. Every check
  * runs before anything touches the disk, so a rejected file leaves no trace; the row
  * is inserted only after the blobs are safely renamed into place.
  */
 export async function storeUpload(input: StoreUploadInput): Promise<StoredFile> {
-  const { ownerId, kind, bytes } = input;
-  if (kind !== 'image' && kind !== 'pdf') throw invalid(UPLOAD_ERRORS.kind);
+  const { ownerId, bytes } = input;
+  if (input.kind !== 'image' && input.kind !== 'pdf' && input.kind !== 'document') throw invalid(UPLOAD_ERRORS.kind);
   if (!bytes || bytes.length === 0) throw invalid(UPLOAD_ERRORS.empty);
   if (bytes.length > MAX_UPLOAD_BYTES) throw invalid(UPLOAD_ERRORS.tooLarge);
+  const kind: FileKind = input.kind === 'document' ? documentKind(bytes) : input.kind;
 
   const originalName = sanitizeFileName(input.originalName);
   const processed = kind === 'image' ? await processImage(bytes) : await processPdf(bytes);

@@ -1,7 +1,7 @@
 import { getCurrentUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/policy';
 import { GENERIC_ERROR, isAppError } from '@/lib/errors';
-import { MAX_UPLOAD_BYTES, UPLOAD_ERRORS, storeUpload, type FileKind } from '@/lib/files/service';
+import { MAX_UPLOAD_BYTES, UPLOAD_ERRORS, storeUpload, type UploadKind } from '@/lib/files/service';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -47,7 +47,7 @@ async function readBodyLimited(req: Request, limit: number): Promise<Uint8Array>
 }
 
 /**
- * POST /api/files — multipart form-data with `file` (File) and `kind` ('image' | 'pdf').
+ * POST /api/files — multipart form-data with `file` (File) and `kind` ('image' | 'pdf' | 'document' = either).
  * 201 { id, kind, name, size, mime, width, height, thumbUrl, url } or 4xx { error, field }.
  */
 export async function POST(req: Request) {
@@ -73,8 +73,8 @@ export async function POST(req: Request) {
     }
 
     const kindRaw = form.get('kind');
-    if (kindRaw !== 'image' && kindRaw !== 'pdf') return fileError(UPLOAD_ERRORS.kind);
-    const kind: FileKind = kindRaw;
+    if (kindRaw !== 'image' && kindRaw !== 'pdf' && kindRaw !== 'document') return fileError(UPLOAD_ERRORS.kind);
+    const kind: UploadKind = kindRaw;
 
     const file = form.get('file');
     if (!file || typeof file === 'string' || file.size === 0) return fileError(UPLOAD_ERRORS.empty);
