@@ -7,9 +7,8 @@ import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, drafts, files, subjects, websiteDomains, websiteIpRanges, websites, type BusinessType } from '@/db/schema';
 import { websiteSchema, SITE_TYPES, type WebsiteData, type WebsiteInput } from './schemas';
-import { checkWebsiteName } from './naming';
 import { hostToUnicode, parseDomain, registrableDomains } from './domains';
-import { maskWebsite, ownedWebsite, parseWebsiteRows, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
+import { maskWebsite, ownedWebsite, parseWebsiteRows, checkBasic, contactFromSubject, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
 import { nextApplicationCode, type Tx } from '@/lib/applications/service';
 import { nextWebsiteStatus } from '@/lib/applications/rules';
 import { purgeOldDrafts } from '@/lib/drafts/service';
@@ -299,31 +298,8 @@ function prepareChange(tx: Tx, userId: number, websiteId: number, input: Website
   const d = parsed.data;
   const b = normalizeBasic(d.basic);
   const interactive = b.interactive === '是';
-  const permits = b.permitsNeeded === '是' ? b.permits.map((p) => p.item) : [];
-
-  const errors: Record<string, string> = {};
-  for (const v of checkWebsiteName({ name: b.name, domains: b.domains.map((x) => x.domain), subject: { nature: s.nature, unitType: s.unitType ?? undefined }, permits, interactive }))
-    errors[v.field === 'name' ? 'basic.name' : 'basic.domains'] ??= v.message;
-  const { domainRows, ipRows } = parseWebsiteRows(b, errors);
-  if (Object.keys(errors).length) fail(errors);
-
-  // 同主体负责人信息 is copied again from the subject principal, never through the browser.
-  const fromSubject = (c: Contact): Contact =>
-    c.mode === '同主体负责人信息'
-      ? {
-          ...c,
-          name: s.principalName,
-          idType: s.principalIdType as Contact['idType'],
-          idNumber: decryptPii(s.principalIdEnc),
-          phone: decryptPii(s.principalPhoneEnc),
-          idExpiry: '',
-          email: '',
-          authMethod: undefined,
-          frontFileId: null,
-          backFileId: null,
-          handheldFileId: null,
-        }
-      : c;
+  const { domainRows, ipRows } = checkBasic(b, s);
+  const fromSubject = (c: Contact) => contactFromSubject(c, s);
   const after: StoredWebsite = {
     basic: b,
     contacts: { securityOwner: sealContact(fromSubject(d.contacts.securityOwner)), emergencyContact: sealContact(fromSubject(d.contacts.emergencyContact)) },

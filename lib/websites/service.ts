@@ -96,6 +96,39 @@ export function ownedWebsite(tx: Queryable, userId: number, websiteId: number) {
   return row;
 }
 
+/**
+ * The naming rules (with the subject as context) and the domain / IP rows of 网站基本信息,
+ * failing with every field error at once.
+ */
+export function checkBasic(b: WebsiteData['basic'], s: Pick<typeof subjects.$inferSelect, 'nature' | 'unitType'>) {
+  const interactive = b.interactive === '是';
+  const permits = b.permitsNeeded === '是' ? b.permits.map((p) => p.item) : [];
+  const errors: Record<string, string> = {};
+  for (const v of checkWebsiteName({ name: b.name, domains: b.domains.map((x) => x.domain), subject: { nature: s.nature, unitType: s.unitType ?? undefined }, permits, interactive }))
+    errors[v.field === 'name' ? 'basic.name' : 'basic.domains'] ??= v.message;
+  const rows = parseWebsiteRows(b, errors);
+  if (Object.keys(errors).length) fail(errors);
+  return rows;
+}
+
+/** 同主体负责人信息 is copied from the subject principal on the server, never through the browser. */
+export function contactFromSubject(c: Contact, s: typeof subjects.$inferSelect): Contact {
+  if (c.mode !== '同主体负责人信息') return c;
+  return {
+    ...c,
+    name: s.principalName,
+    idType: s.principalIdType as Contact['idType'],
+    idNumber: decryptPii(s.principalIdEnc),
+    phone: decryptPii(s.principalPhoneEnc),
+    idExpiry: '',
+    email: '',
+    authMethod: undefined,
+    frontFileId: null,
+    backFileId: null,
+    handheldFileId: null,
+  };
+}
+
 const FILABLE_SUBJECT = ['待审核', '有效'];
 const LIVE_WEBSITE = ['待审核', '已备案', '变更中', '注销中'] as const;
 
@@ -115,30 +148,8 @@ export function submitNewWebsite(userId: number, subjectId: number, input: Websi
   if (!FILABLE_SUBJECT.includes(s.status)) throw new AppError('conflict', `主体当前状态为“${s.status}”，不能办理新办网站申请`);
   const b = d.basic;
   const interactive = b.interactive === '是';
-  const permits = b.permitsNeeded === '是' ? b.permits.map((p) => p.item) : [];
-
-  const errors: Record<string, string> = {};
-  for (const v of checkWebsiteName({ name: b.name, domains: b.domains.map((x) => x.domain), subject: { nature: s.nature, unitType: s.unitType ?? undefined }, permits, interactive }))
-    errors[v.field === 'name' ? 'basic.name' : 'basic.domains'] ??= v.message;
-  const { domainRows, ipRows } = parseWebsiteRows(b, errors);
-  if (Object.keys(errors).length) fail(errors);
-
-  // 同主体负责人信息 is copied from the subject principal here, never through the browser.
-  const fromSubject = (c: Contact): Contact =>
-    c.mode === '同主体负责人信息'
-      ? {
-          ...c,
-          name: s.principalName,
-          idType: s.principalIdType as Contact['idType'],
-          idNumber: decryptPii(s.principalIdEnc),
-          phone: decryptPii(s.principalPhoneEnc),
-          idExpiry: '',
-          authMethod: undefined,
-          frontFileId: null,
-          backFileId: null,
-          handheldFileId: null,
-        }
-      : c;
+  const { domainRows, ipRows } = checkBasic(b, s);
+  const fromSubject = (c: Contact) => contactFromSubject(c, s);
   const stored: StoredWebsite = {
     basic: b,
     contacts: { securityOwner: sealContact(fromSubject(d.contacts.securityOwner)), emergencyContact: sealContact(fromSubject(d.contacts.emergencyContact)) },
