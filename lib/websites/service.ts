@@ -7,7 +7,7 @@ import { parseDomain } from './domains';
 import { parseIpRange } from './ip-ranges';
 import { nextApplicationCode, heldBackSubjectApplication } from '@/lib/applications/service';
 import { encryptPii, decryptPii } from '@/lib/pii/crypto';
-import { maskIdNumber, maskPhone } from '@/lib/pii/mask';
+import { maskIdNumber, maskName, maskPhone } from '@/lib/pii/mask';
 import { notify } from '@/lib/notify/service';
 import { writeAudit } from '@/lib/audit/service';
 import { fieldErrorsOf } from '@/lib/zod-errors';
@@ -60,7 +60,10 @@ export function wizardSubject(userId: number, subjectId: number) {
     .leftJoin(policeUnits, eq(policeUnits.id, subjects.unitId))
     .where(and(eq(subjects.id, subjectId), eq(subjects.ownerId, userId)))
     .get();
-  return s ?? null;
+  if (!s) return null;
+  const { principalName, ...rest } = s;
+  // Only the masked principal name goes to the wizard (it is shown for 同主体负责人信息).
+  return { ...rest, principalNameMasked: maskName(principalName) };
 }
 
 /** Domain and IP rows as the website tables hold them; bad rows add their field errors. */

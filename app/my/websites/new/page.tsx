@@ -8,7 +8,6 @@ import { secrets } from '@/lib/config/env';
 import { currentSubjectId } from '@/lib/subjects/service';
 import { wizardSubject } from '@/lib/websites/service';
 import { getDraft, latestDraft } from '@/lib/drafts/service';
-import { maskName } from '@/lib/pii/mask';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -98,18 +97,7 @@ export default async function NewWebsitePage({ searchParams }: { searchParams: P
       />
     );
 
-  const subject: WizardSubjectView = {
-    id: s.id,
-    name: s.name,
-    nature: s.nature,
-    unitType: s.unitType,
-    status: s.status,
-    unitName: s.unitName,
-    principalNameMasked: maskName(s.principalName),
-    principalIdType: s.principalIdType,
-    principalIdMasked: s.principalIdMasked,
-    principalPhoneMasked: s.principalPhoneMasked,
-  };
+  const subject: WizardSubjectView = s;
 
   let notice: string | null = null;
   let draft: RestoredWizardDraft | null = null;

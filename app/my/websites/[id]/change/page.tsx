@@ -8,7 +8,6 @@ import { secrets } from '@/lib/config/env';
 import { wizardSubject } from '@/lib/websites/service';
 import { latestWebsiteChangeDraft, loadWebsiteForChange } from '@/lib/websites/change';
 import { getDraft } from '@/lib/drafts/service';
-import { maskName } from '@/lib/pii/mask';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -86,18 +85,7 @@ export default async function ChangeWebsitePage({ params, searchParams }: { para
   const s = wizardSubject(user.id, w.subjectId);
   if (!s) return <Blocked message="网站不存在，或不属于当前账号。" websiteId={null} />;
 
-  const subject: WizardSubjectView = {
-    id: s.id,
-    name: s.name,
-    nature: s.nature,
-    unitType: s.unitType,
-    status: s.status,
-    unitName: s.unitName,
-    principalNameMasked: maskName(s.principalName),
-    principalIdType: s.principalIdType,
-    principalIdMasked: s.principalIdMasked,
-    principalPhoneMasked: s.principalPhoneMasked,
-  };
+  const subject: WizardSubjectView = s;
 
   let notice: string | null = null;
   let draft: RestoredWizardDraft | null = null;
