@@ -13,6 +13,8 @@ const DRAFT_PATHS: Partial<Record<BusinessType, string>> = {
 export function draftHref(type: BusinessType, draftId: number, websiteId?: number | null): string | null {
   // A 变更网站 draft belongs to one website's change page.
   if (type === '变更网站') return websiteId ? `/my/websites/${websiteId}/change?draft=${draftId}` : null;
+  // A 注销网站 draft reopens the dialog of its website on the 注销网站 list.
+  if (type === '注销网站') return websiteId ? `/my/websites/cancel?draft=${draftId}` : null;
   const path = DRAFT_PATHS[type];
   return path ? `${path}?draft=${draftId}` : null;
 }

@@ -8,14 +8,16 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { getDb } from '@/db/client';
-import { applications, files, subjects, websiteChecks, websites } from '@/db/schema';
+import { applications, drafts, files, subjects, websiteChecks, websites } from '@/db/schema';
 import { seedUnits, makeApplicant, personSubjectInput, websiteInput } from '@/lib/test/fixtures';
 import { submitNewSubject } from '@/lib/subjects/service';
 import { storeUpload } from '@/lib/files/service';
 import { revokeApplication } from '@/lib/applications/service';
 import { dataDir } from '@/lib/config/env';
 import { submitNewWebsite } from './service';
-import { sendWebsiteCancelCode, submitWebsiteCancel, listCancellableWebsites, websiteCancelTemplatePdf } from './cancel';
+import { sendWebsiteCancelCode, submitWebsiteCancel, listCancellableWebsites, websiteCancelTemplatePdf, saveWebsiteCancelDraft, latestCancelDrafts } from './cancel';
+import { listDrafts } from '@/lib/drafts/service';
+import { draftHref } from '@/components/applications/links';
 
 let closedPort: number;
 let livePort: number;
@@ -218,6 +220,36 @@ describe('注销网站', () => {
     expect(listCancellableWebsites(other.id, f.subjectId)).toEqual([]);
     db().update(websites).set({ status: '注销中' }).where(eq(websites.id, f.websiteId)).run();
     expect(listCancellableWebsites(f.user.id, f.subjectId)).toEqual([]);
+  });
+});
+
+describe('注销网站 drafts', () => {
+  it('keeps 负责人姓名, 注销原因 and the PDF (never the phone digits or code), shows in 我的草稿 and goes with the submission', async () => {
+    process.env.WLBA_ALLOW_PRIVATE_FETCH = '1';
+    const f = await filedWebsite();
+    const pdf = await uploadPdf(f.user.id);
+    const typed = { principalName: '张伟', reason: '网站停止运营', attachmentFileId: pdf.id, middleFour: f.middleFour, code: '123456' };
+    const id = saveWebsiteCancelDraft(f.user.id, f.websiteId, typed, null);
+    const row = db().select().from(drafts).where(eq(drafts.id, id)).get()!;
+    expect(row).toMatchObject({ type: '注销网站', websiteId: f.websiteId, subjectId: f.subjectId });
+    expect(row.data).toEqual({ principalName: '张伟', reason: '网站停止运营', attachmentFileId: pdf.id });
+
+    // Saving again updates the same draft; the dialog of the website finds the newest one.
+    expect(saveWebsiteCancelDraft(f.user.id, f.websiteId, { ...typed, reason: '域名到期不再续费' }, id)).toBe(id);
+    expect(latestCancelDrafts(f.user.id).get(f.websiteId)).toMatchObject({ id, data: { reason: '域名到期不再续费' } });
+    const listed = listDrafts(f.user.id, { type: '注销网站' }).rows;
+    expect(listed).toEqual([expect.objectContaining({ id, type: '注销网站', websiteId: f.websiteId })]);
+    expect(draftHref('注销网站', id, f.websiteId)).toBe(`/my/websites/cancel?draft=${id}`);
+
+    // Somebody else cannot save a draft for this website.
+    const other = await makeApplicant('陈静');
+    expect(() => saveWebsiteCancelDraft(other.id, f.websiteId, typed, null)).toThrow();
+
+    await sendWebsiteCancelCode(f.user.id, f.websiteId);
+    submitWebsiteCancel(f.user.id, f.websiteId, { ...typed, code: lastSmsCode(f.phone), draftId: id }, { liveness: closedSite() });
+    expect(db().select().from(drafts).where(eq(drafts.id, id)).get()).toBeUndefined();
+    // While the 注销网站 application is pending no draft can be saved for it.
+    expect(() => saveWebsiteCancelDraft(f.user.id, f.websiteId, typed, null)).toThrow('存在审核中的单据');
   });
 });
 

@@ -3,9 +3,9 @@
  * middle four digits of the phone, SMS code), then a 注销网站 application with the website
  * 注销中, and a liveness check of its domains for the reviewer.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { applications, files, subjects, websiteChecks, websiteDomains, websites } from '@/db/schema';
+import { applications, drafts, files, subjects, websiteChecks, websiteDomains, websites } from '@/db/schema';
 import { nextApplicationCode, type Tx } from '@/lib/applications/service';
 import { nextWebsiteStatus } from '@/lib/applications/rules';
 import { sendSmsCode, verifySmsCode } from '@/lib/notify/codes';
@@ -16,6 +16,7 @@ import { AppError } from '@/lib/errors';
 import { chinesePdf } from '@/lib/pdf/chinese';
 import { recordLiveness, type LivenessOptions, type LivenessRecord } from './liveness';
 import { ownedWebsite } from './service';
+import { purgeOldDrafts, saveDraft } from '@/lib/drafts/service';
 
 const SMS_PURPOSE = 'website_cancel';
 const PENDING = ['待审核', '审核中', '待面审'] as const;
@@ -46,7 +47,15 @@ export async function sendWebsiteCancelCode(userId: number, websiteId: number, n
   return { phoneMasked: s.principalPhoneMasked };
 }
 
-export type WebsiteCancelInput = { principalName: string; middleFour: string; code: string; reason: string; attachmentFileId?: number | null };
+export type WebsiteCancelInput = {
+  principalName: string;
+  middleFour: string;
+  code: string;
+  reason: string;
+  attachmentFileId?: number | null;
+  /** The 注销网站 draft this submission came from: deleted with the submission. */
+  draftId?: number | null;
+};
 
 /**
  * 注销网站. Name and middle four digits are checked, then the SMS code (outside the
@@ -111,6 +120,7 @@ export function submitWebsiteCancel(
       .where(and(eq(websites.id, websiteId), eq(websites.status, w.status)))
       .run();
     if (res.changes !== 1) throw new AppError('conflict', '网站状态已变化，请刷新后重试');
+    if (input.draftId) tx.delete(drafts).where(and(eq(drafts.id, input.draftId), eq(drafts.userId, userId), eq(drafts.type, '注销网站'))).run();
     writeAudit({ actorId: userId, action: 'website.cancel_submit', objectType: 'application', objectId: app.id, before: { status: w.status }, after: { websiteId, status: next } }, tx);
     return { applicationId: app.id, code: app.code };
   });
@@ -192,6 +202,46 @@ export function listCancellableWebsites(userId: number, subjectId: number, filte
       pending: pending.has(r.id),
     }))
     .filter((r) => (!name || r.name.includes(name)) && (!domain || r.domains.some((d) => d.toLowerCase().includes(domain))));
+}
+
+/**
+ * What a 注销网站 draft keeps: 负责人姓名, 注销原因 and the 附件说明 PDF. Never the middle four
+ * digits of the phone or the SMS code (the code expires in minutes anyway).
+ */
+export type WebsiteCancelDraft = { principalName: string; reason: string; attachmentFileId: number | null };
+
+export function toCancelDraft(data: unknown): WebsiteCancelDraft {
+  const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
+  const id = d.attachmentFileId;
+  return {
+    principalName: text(d.principalName, 50),
+    reason: text(d.reason, REASON_MAX),
+    attachmentFileId: typeof id === 'number' && Number.isInteger(id) && id > 0 ? id : null,
+  };
+}
+
+/** 保存草稿 in the 注销网站 dialog: only for a website the user may cancel now. */
+export function saveWebsiteCancelDraft(userId: number, websiteId: number, data: WebsiteCancelDraft, draftId: number | null, now = Date.now()): number {
+  const db = getDb();
+  const { s } = assertCancellable(db, userId, websiteId);
+  // A draft id of another website's dialog starts a new draft instead of moving that one.
+  const own = draftId ? db.select({ websiteId: drafts.websiteId }).from(drafts).where(and(eq(drafts.id, draftId), eq(drafts.userId, userId))).get() : null;
+  return saveDraft(userId, '注销网站', { ...toCancelDraft(data) }, { draftId: own?.websiteId === websiteId ? draftId : null, subjectId: s.id, websiteId }, now);
+}
+
+/** The newest 注销网站 draft of each website (for "您有一条草稿，是否使用" in its dialog). */
+export function latestCancelDrafts(userId: number, now = Date.now()): Map<number, { id: number; savedAt: number; data: WebsiteCancelDraft }> {
+  purgeOldDrafts(now);
+  const rows = getDb()
+    .select()
+    .from(drafts)
+    .where(and(eq(drafts.userId, userId), eq(drafts.type, '注销网站')))
+    .orderBy(desc(drafts.savedAt), desc(drafts.id))
+    .all();
+  const out = new Map<number, { id: number; savedAt: number; data: WebsiteCancelDraft }>();
+  for (const r of rows) if (r.websiteId && !out.has(r.websiteId)) out.set(r.websiteId, { id: r.id, savedAt: r.savedAt, data: toCancelDraft(r.data) });
+  return out;
 }
 
 /** 模板下载: the 网站注销说明 form, to be signed or sealed by hand, scanned and uploaded as 附件说明. */

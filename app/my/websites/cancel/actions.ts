@@ -3,8 +3,8 @@
 import { after } from 'next/server';
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions';
-import { sendWebsiteCancelCode, submitWebsiteCancel } from '@/lib/websites/cancel';
-import { cancelWebsiteSchema, websiteIdSchema } from './schema';
+import { saveWebsiteCancelDraft, sendWebsiteCancelCode, submitWebsiteCancel } from '@/lib/websites/cancel';
+import { cancelWebsiteDraftSchema, cancelWebsiteSchema, websiteIdSchema } from './schema';
 
 export const sendWebsiteCancelCodeAction = defineAction({ schema: websiteIdSchema, permission: 'applicant.area' }, async ({ websiteId }, { user }) => {
   return sendWebsiteCancelCode(user.id, websiteId);
@@ -18,3 +18,13 @@ export const cancelWebsiteAction = defineAction({ schema: cancelWebsiteSchema, p
   revalidatePath('/my', 'layout');
   return res;
 });
+
+/** 保存草稿: 负责人姓名, 注销原因 and the PDF (never the phone digits or the code). */
+export const saveWebsiteCancelDraftAction = defineAction(
+  { schema: cancelWebsiteDraftSchema, permission: 'applicant.area' },
+  async ({ websiteId, draftId, ...data }, { user }) => {
+    const id = saveWebsiteCancelDraft(user.id, websiteId, data, draftId);
+    revalidatePath('/my/drafts');
+    return { draftId: id };
+  },
+);

@@ -11,10 +11,16 @@ import { SmsCodeField } from '@/components/subjects/sms-code-field';
 import { PhoneMiddleFourField } from '@/components/subjects/phone-middle-four-field';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { fieldErrorsOf } from '@/lib/zod-errors';
+import { formatDateTime } from '@/lib/utils';
 import { cancelWebsiteSchema } from './schema';
-import { cancelWebsiteAction, sendWebsiteCancelCodeAction } from './actions';
+import { cancelWebsiteAction, saveWebsiteCancelDraftAction, sendWebsiteCancelCodeAction } from './actions';
 
 export type CancelTarget = { id: number; name: string; domains: string[] };
+
+/** A saved 注销网站 draft of this website, with the 附件说明 it had (if still the user's). */
+export type CancelDraft = { id: number; savedAt: number; principalName: string; reason: string; attachment: UploadedFile | null };
+
+const DRAFT_NOTE = '手机号码中间四位和短信验证码不保存在草稿中，使用草稿时需重新填写。';
 
 /** Error key → the id of the control it belongs to (for focusing the first error). */
 const FIELD_IDS: Record<string, string> = {
@@ -40,8 +46,19 @@ function focusFirstError(errors: Record<string, string>) {
 }
 
 /** 注销 button of one row and its 注销网站 dialog (身份验证, 注销原因, 附件说明, 特别声明). */
-export function CancelWebsiteDialog({ website, phoneMasked }: { website: CancelTarget; phoneMasked: string }) {
-  const [open, setOpen] = useState(false);
+export function CancelWebsiteDialog({
+  website,
+  phoneMasked,
+  draft = null,
+  restoreDraft = false,
+}: {
+  website: CancelTarget;
+  phoneMasked: string;
+  draft?: CancelDraft | null;
+  /** Opened from 我的草稿 (?draft=): the dialog opens with the draft filled in. */
+  restoreDraft?: boolean;
+}) {
+  const [open, setOpen] = useState(restoreDraft && !!draft);
   const [pending, setPending] = useState(false);
   return (
     <Dialog open={open} onOpenChange={(o) => !pending && setOpen(o)}>
@@ -58,7 +75,7 @@ export function CancelWebsiteDialog({ website, phoneMasked }: { website: CancelT
           </DialogDescription>
         </DialogHeader>
         {/* Mounted only while open: closing the dialog forgets what was typed. */}
-        <CancelWebsiteForm website={website} phoneMasked={phoneMasked} pending={pending} setPending={setPending} />
+        <CancelWebsiteForm website={website} phoneMasked={phoneMasked} draft={draft} restoreDraft={restoreDraft} pending={pending} setPending={setPending} />
       </DialogContent>
     </Dialog>
   );
@@ -67,24 +84,62 @@ export function CancelWebsiteDialog({ website, phoneMasked }: { website: CancelT
 function CancelWebsiteForm({
   website,
   phoneMasked,
+  draft,
+  restoreDraft,
   pending,
   setPending,
 }: {
   website: CancelTarget;
   phoneMasked: string;
+  draft: CancelDraft | null;
+  restoreDraft: boolean;
   pending: boolean;
   setPending: (p: boolean) => void;
 }) {
   const router = useRouter();
-  const [principalName, setPrincipalName] = useState('');
+  const restored = restoreDraft && !!draft;
+  const [principalName, setPrincipalName] = useState(restored ? draft.principalName : '');
   const [middleFour, setMiddleFour] = useState('');
   const [code, setCode] = useState('');
-  const [reason, setReason] = useState('');
-  const [attachment, setAttachment] = useState<UploadedFile | null>(null);
+  const [reason, setReason] = useState(restored ? draft.reason : '');
+  const [attachment, setAttachment] = useState<UploadedFile | null>(restored ? draft.attachment : null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // "您有一条草稿，是否使用" when the dialog is opened by 注销 while a draft exists.
+  const [asking, setAsking] = useState(!!draft && !restoreDraft);
+  const [draftId, setDraftId] = useState<number | null>(restored ? draft.id : null);
+  const [notice, setNotice] = useState<string | null>(restored ? `已使用草稿。${DRAFT_NOTE}` : null);
+  const [saving, setSaving] = useState(false);
 
-  const input = () => ({ websiteId: website.id, principalName, middleFour, code, reason, attachmentFileId: attachment?.id ?? null });
+  const input = () => ({ websiteId: website.id, principalName, middleFour, code, reason, attachmentFileId: attachment?.id ?? null, draftId });
+
+  function applyDraft() {
+    if (!draft) return;
+    setPrincipalName(draft.principalName);
+    setReason(draft.reason);
+    setAttachment(draft.attachment);
+    setDraftId(draft.id);
+    setAsking(false);
+    setNotice(`已使用草稿。${DRAFT_NOTE}`);
+  }
+
+  async function saveDraftNow() {
+    setFormError(null);
+    setNotice(null);
+    setSaving(true);
+    const res = await saveWebsiteCancelDraftAction({
+      websiteId: website.id,
+      draftId,
+      principalName: principalName.slice(0, 50),
+      reason: reason.slice(0, 500),
+      attachmentFileId: attachment?.id ?? null,
+    }).catch((): { ok: false; formError?: string } => ({ ok: false, formError: '网络异常，请稍后重试' }));
+    setSaving(false);
+    if (res.ok) {
+      setDraftId(res.data.draftId);
+      setNotice(`草稿已保存。${DRAFT_NOTE}`);
+    } else setFormError(res.formError ?? '保存失败，请稍后重试');
+  }
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -116,7 +171,28 @@ function CancelWebsiteForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="注销网站">
+      {asking && draft && (
+        <div role="group" aria-labelledby="cancel-draft-prompt" className="space-y-3 rounded-md border border-primary/40 bg-primary/5 p-3 text-sm">
+          <p id="cancel-draft-prompt" className="font-medium">
+            您有一条草稿，是否使用
+          </p>
+          <p className="text-muted-foreground">草稿保存时间：{formatDateTime(draft.savedAt)}。系统只保留 30 天内的草稿信息。</p>
+          <div className="flex gap-2">
+            <Button type="button" size="sm" onClick={applyDraft}>
+              是
+            </Button>
+            <Button type="button" size="sm" variant="outline" onClick={() => setAsking(false)}>
+              否
+            </Button>
+          </div>
+        </div>
+      )}
       {formError && <Alert variant="destructive">{formError}</Alert>}
+      {notice && (
+        <Alert variant="success" role="status">
+          {notice}
+        </Alert>
+      )}
 
       <Field id="principal-name" label="负责人姓名" required error={errors.principalName}>
         <Input
@@ -195,6 +271,9 @@ function CancelWebsiteForm({
             取消
           </Button>
         </DialogClose>
+        <Button type="button" variant="outline" onClick={saveDraftNow} disabled={pending || saving}>
+          {saving ? '保存中…' : '保存草稿'}
+        </Button>
         <Button type="submit" variant="destructive" disabled={pending}>
           {pending ? '提交中…' : '确认'}
         </Button>

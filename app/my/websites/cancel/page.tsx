@@ -2,18 +2,21 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePage } from '@/lib/auth/session';
 import { currentSubjectView } from '@/lib/subjects/service';
-import { listCancellableWebsites } from '@/lib/websites/cancel';
+import { latestCancelDrafts, listCancellableWebsites, toCancelDraft } from '@/lib/websites/cancel';
+import { getDraft } from '@/lib/drafts/service';
+import { AppError } from '@/lib/errors';
+import { uploadedFilesOf } from '@/components/subjects/subject-form-data';
 import { formatDateTime } from '@/lib/utils';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Field } from '@/components/forms/field';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { CancelWebsiteDialog } from './cancel-website-dialog';
+import { CancelWebsiteDialog, type CancelDraft } from './cancel-website-dialog';
 
 export const metadata: Metadata = { title: '注销网站' };
 
-type SP = { name?: string; domain?: string };
+type SP = { name?: string; domain?: string; draft?: string };
 
 const dash = <span className="text-muted-foreground">—</span>;
 
@@ -27,6 +30,36 @@ export default async function CancelWebsitesPage({ searchParams }: { searchParam
   const usable = subject?.status === '有效';
   const rows = subject && usable ? listCancellableWebsites(user.id, subject.id, { name, domain }) : [];
 
+  // Each row's newest 注销网站 draft (asked about when its dialog opens); ?draft= from 我的草稿 opens that one.
+  const saved = latestCancelDrafts(user.id);
+  let restore: { websiteId: number; id: number; savedAt: number; data: ReturnType<typeof toCancelDraft> } | null = null;
+  let draftNotice: string | null = null;
+  const draftParam = typeof sp.draft === 'string' && /^\d{1,12}$/.test(sp.draft) ? Number(sp.draft) : null;
+  if (draftParam) {
+    try {
+      const d = getDraft(user.id, draftParam);
+      const row = rows.find((r) => r.id === d.websiteId);
+      if (d.type !== '注销网站' || !d.websiteId) draftNotice = '该草稿不是注销网站的草稿';
+      else if (!row) draftNotice = '该草稿对应的网站当前不能注销（可能不属于当前主体，或已不是已备案状态）';
+      else if (row.pending) draftNotice = '该网站存在审核中的单据，暂不能使用草稿';
+      else restore = { websiteId: d.websiteId, id: d.id, savedAt: d.savedAt, data: toCancelDraft(d.data) };
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      draftNotice = e.message;
+    }
+  }
+  const draftOf = (websiteId: number) => (restore?.websiteId === websiteId ? restore : saved.get(websiteId));
+  const files = uploadedFilesOf(
+    user.id,
+    rows.map((r) => draftOf(r.id)?.data.attachmentFileId).filter((v): v is number => !!v),
+  );
+  const cancelDraft = (websiteId: number): CancelDraft | null => {
+    const d = draftOf(websiteId);
+    if (!d) return null;
+    const fid = d.data.attachmentFileId;
+    return { id: d.id, savedAt: d.savedAt, principalName: d.data.principalName, reason: d.data.reason, attachment: fid ? (files[fid] ?? null) : null };
+  };
+
   return (
     <div className="min-w-0 space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -35,6 +68,8 @@ export default async function CancelWebsitesPage({ searchParams }: { searchParam
           <Link href="/my/websites">返回我的网站</Link>
         </Button>
       </div>
+
+      {draftNotice && <Alert variant="info">{draftNotice}</Alert>}
 
       {!subject ? (
         <Alert variant="info">您还没有开办主体，暂无可注销的网站。</Alert>
@@ -93,7 +128,12 @@ export default async function CancelWebsitesPage({ searchParams }: { searchParam
                         {w.pending ? (
                           <span className="text-sm text-muted-foreground">存在审核中的单据</span>
                         ) : (
-                          <CancelWebsiteDialog website={{ id: w.id, name: w.name, domains: w.domains }} phoneMasked={subject.principalPhoneMasked} />
+                          <CancelWebsiteDialog
+                            website={{ id: w.id, name: w.name, domains: w.domains }}
+                            phoneMasked={subject.principalPhoneMasked}
+                            draft={cancelDraft(w.id)}
+                            restoreDraft={restore?.websiteId === w.id}
+                          />
                         )}
                       </TableCell>
                     </TableRow>
