@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { files } from '@/db/schema';
 import type { MaskedWebsiteData } from '@/lib/websites/service';
-import { SITE_TYPES } from '@/lib/websites/schemas';
+import { NATIONAL_IDENTITY, SITE_TYPES } from '@/lib/websites/schemas';
 import { hostToUnicode, parseDomain } from '@/lib/websites/domains';
 import { regionFullName } from '@/lib/regions/regions';
 import { LONG_TERM } from '@/lib/subjects/rules';
@@ -186,7 +186,9 @@ function contactRows(c: ContactView, kinds: FileKinds): [string, ReactNode][] {
   rows.push(['手机号码', text(masked(c, 'phone'))], ['电子邮件地址', text(c.email)]);
   if (!same && c.authMethod) {
     rows.push(['认证方式', String(c.authMethod)]);
-    if (c.authMethod === '文件认证')
+    // The pass itself is never shown: only that the server accepted it for this person.
+    if (c.authMethod === NATIONAL_IDENTITY) rows.push(['国家网络身份认证', c.identityToken ? '已认证' : <Empty key="identity" text="未认证" />]);
+    else if (c.authMethod === '文件认证')
       rows.push(
         ['证件正面', <FileLink key="front" id={c.frontFileId} label="证件正面" kinds={kinds} />],
         ['证件反面', <FileLink key="back" id={c.backFileId} label="证件反面" kinds={kinds} />],

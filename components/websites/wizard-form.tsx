@@ -86,11 +86,12 @@ function wizardResolver(subject: WizardSubjectView, registered?: RegisteredConta
 }
 
 function restoredNotice(values: WizardValues, change: boolean): string {
-  const selfFilled = CONTACT_ROLES.some((r) => values.contacts[r].mode === '自主填写');
-  if (!selfFilled) return '已使用草稿。';
+  const selfFilled = CONTACT_ROLES.filter((r) => values.contacts[r].mode === '自主填写');
+  if (!selfFilled.length) return '已使用草稿。';
+  const national = selfFilled.some((r) => values.contacts[r].authMethod === '国家网络身份认证公共服务认证') ? '选择国家网络身份认证的负责人需重新认证。' : '';
   return change
-    ? '已使用草稿。草稿不保存网站负责人的证件号码和手机号码：已登记的号码不修改请留空，其他请重新填写。'
-    : '已使用草稿。草稿不保存网站负责人的证件号码和手机号码，请重新填写。';
+    ? `已使用草稿。草稿不保存网站负责人的证件号码和手机号码：已登记的号码不修改请留空，其他请重新填写。${national}`
+    : `已使用草稿。草稿不保存网站负责人的证件号码和手机号码，请重新填写。${national}`;
 }
 
 type ChangeRows = CompareRow[];

@@ -1,16 +1,19 @@
 'use client';
 
+import { useEffect, useState } from 'react';
 import { Controller, useFormContext, useWatch, type FieldPath } from 'react-hook-form';
-import { CONTACT_MODES, sameContactWarning, type WebsiteInput } from '@/lib/websites/schemas';
+import { CONTACT_MODES, NATIONAL_IDENTITY, sameContactWarning, type WebsiteInput } from '@/lib/websites/schemas';
 import { LONG_TERM } from '@/lib/subjects/rules';
 import { ID_TYPES } from '@/lib/validation/identifiers';
 import { Field, selectClass } from '@/components/forms/field';
 import { Input } from '@/components/ui/input';
+import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { UploadField } from '@/components/files/upload-field';
 import { ChoiceGroup, ErrorText, InfoList, warningAlertClass } from './wizard-controls';
 import type { StepProps } from './wizard-step-basic';
+import { verifyContactIdentityAction } from '@/app/my/websites/wizard-actions';
 import {
   CONTACT_AUTH_METHODS,
   CONTACT_PREFIX,
@@ -28,6 +31,11 @@ type Path = FieldPath<WizardValues>;
 
 export const SAME_AS_SUBJECT_NOTE = '为保障您的信息安全，平台未完整存储您的个人信息，请您逐项核实';
 
+/** A pass vouches for one 姓名 / 证件类型 / 证件号码: typing in one of them drops it. */
+const IDENTITY_INPUT = /^contacts\.(securityOwner|emergencyContact)\.(name|idType|idNumber)$/;
+/** Error keys of verifyContactIdentityAction: the contact's own fields, in page order. */
+const VERIFY_FIELDS = ['name', 'idType', 'idNumber', 'identityToken'];
+
 /**
  * 03 网站负责人: 网站安全负责人 and 网站应急联络人. With `registered` (变更网站) the 证件号码 and
  * 手机号码 of a contact on file may stay empty to keep them.
@@ -40,9 +48,45 @@ export function WizardStepContacts({
   rememberFile,
   registered,
 }: StepProps & { subject: WizardSubjectView; headingId: string; registered?: RegisteredContacts }) {
-  const { register, control } = useFormContext<WizardValues>();
+  const { register, control, watch, getValues, setValue, setError, clearErrors } = useFormContext<WizardValues>();
   const contacts = useWatch({ control, name: 'contacts' });
   const warning = sameContactWarning(contacts as unknown as WebsiteInput['contacts']);
+  const [verifying, setVerifying] = useState<Partial<Record<ContactRole, boolean>>>({});
+  const [sandbox, setSandbox] = useState<Partial<Record<ContactRole, boolean>>>({});
+
+  useEffect(() => {
+    const sub = watch((_v, { name }) => {
+      const m = name ? IDENTITY_INPUT.exec(name) : null;
+      if (!m) return;
+      const role = m[1] as ContactRole;
+      if (getValues(`contacts.${role}.identityToken`)) setValue(`contacts.${role}.identityToken`, '', { shouldDirty: true });
+    });
+    return () => sub.unsubscribe();
+  }, [watch, getValues, setValue]);
+
+  /** 国家网络身份认证 of one self-filled contact; the pass goes into the form, errors onto its fields. */
+  async function verifyIdentity(role: ContactRole) {
+    const path = (k: string) => `contacts.${role}.${k}` as Path;
+    setVerifying((v) => ({ ...v, [role]: true }));
+    clearErrors(path('identityToken'));
+    const c = getValues(`contacts.${role}`);
+    const res = await verifyContactIdentityAction({ name: c.name, idType: c.idType, idNumber: c.idNumber }).catch(() => ({
+      ok: false as const,
+      formError: '网络异常，请检查网络后重试',
+      fieldErrors: undefined,
+    }));
+    setVerifying((v) => ({ ...v, [role]: false }));
+    if (res.ok) {
+      setValue(path('identityToken'), res.data.token, { shouldDirty: true });
+      setSandbox((v) => ({ ...v, [role]: res.data.sandbox }));
+      return;
+    }
+    const keys = Object.entries(res.fieldErrors ?? {}).filter(([k]) => VERIFY_FIELDS.includes(k));
+    for (const [k, message] of keys) setError(path(k), { type: 'server', message });
+    if (!keys.length) setError(path('identityToken'), { type: 'server', message: res.formError ?? '认证失败，请稍后重试' });
+    const first = VERIFY_FIELDS.find((k) => keys.some(([key]) => key === k)) ?? 'identityToken';
+    requestAnimationFrame(() => document.getElementById(idOf(path(first)))?.focus());
+  }
 
   const aria = (path: string, hint?: boolean) => ({
     'aria-invalid': err(path) ? true : undefined,
@@ -57,6 +101,8 @@ export function WizardStepContacts({
     const onFile = registered?.[role];
     const kept = keepsRegisteredPii(c, onFile) ? onFile : null;
     const keepHint = (masked: string, fallback?: string) => (kept && masked ? `已登记：${masked}，不修改请留空` : fallback);
+    const token = c.identityToken;
+    const tokenLabel = token ? (token.startsWith('sandbox:') || sandbox[role] ? '已认证（沙箱环境）' : '已认证') : '';
 
     const text = (k: 'name' | 'idNumber' | 'phone' | 'email', label: string, opts: { required?: boolean; hint?: string; type?: string; inputMode?: 'tel' | 'email'; autoComplete?: string } = {}) => (
       <Field id={idOf(path(k))} label={label} required={opts.required} error={err(path(k))} hint={opts.hint}>
@@ -190,6 +236,28 @@ export function WizardStepContacts({
                   {upload('frontFileId', `${p}证件正面`)}
                   {upload('backFileId', `${p}证件反面`)}
                   {upload('handheldFileId', `${p}证件手持`)}
+                </div>
+              )}
+              {c.authMethod === NATIONAL_IDENTITY && (
+                <div className="space-y-3 rounded-md border bg-muted/30 p-4 md:col-span-2">
+                  <p className="text-sm">请使用“国家网络身份认证”APP完成认证。平台实名认证支持的证件类型为居民身份证件，姓名、证件类型或证件号码修改后须重新认证。</p>
+                  <div className="flex flex-wrap items-center gap-3">
+                    <Button
+                      id={idOf(path('identityToken'))}
+                      type="button"
+                      variant="outline"
+                      aria-label={`${p}国家网络身份认证`}
+                      onClick={() => void verifyIdentity(role)}
+                      disabled={!!verifying[role]}
+                      {...aria(path('identityToken'))}
+                    >
+                      国家网络身份认证
+                    </Button>
+                    <span role="status" className={verifying[role] ? 'text-sm text-muted-foreground' : 'text-sm font-medium text-success'}>
+                      {verifying[role] ? '认证中…' : tokenLabel}
+                    </span>
+                  </div>
+                  <ErrorText id={`${idOf(path('identityToken'))}-error`}>{err(path('identityToken'))}</ErrorText>
                 </div>
               )}
             </div>

@@ -4,6 +4,7 @@
  */
 import {
   ACCESS_METHODS,
+  CONTACT_AUTH_METHODS,
   CONTACT_MODES,
   CONTROLLED_ITEMS,
   LANGUAGES,
@@ -30,6 +31,11 @@ export type WizardContact = {
   frontFileId: number | null;
   backFileId: number | null;
   handheldFileId: number | null;
+  /**
+   * 国家网络身份认证公共服务认证: the pass the server bound to 姓名 / 证件类型 / 证件号码. Cleared when
+   * they change; never kept in a draft (it vouches for the 证件号码 a draft does not hold).
+   */
+  identityToken: string;
 };
 
 /** What the inputs hold: strings ('' = not chosen), booleans and file ids. */
@@ -77,11 +83,8 @@ export const CONTACT_PREFIX: Record<ContactRole, string> = { securityOwner: '安
 export const WIZARD_STEPS = ['开办主体', '网站基本信息', '网站负责人', '提示说明'] as const;
 export type WizardStep = 1 | 2 | 3 | 4;
 
-/**
- * 认证方式 offered for website contacts. Only 文件认证: the website schema has no identity token,
- * so 国家网络身份认证公共服务认证 would skip the uploads without any check.
- */
-export const CONTACT_AUTH_METHODS = ['文件认证'] as const;
+/** 认证方式 offered for self-filled website contacts: 文件认证 or 国家网络身份认证公共服务认证. */
+export { CONTACT_AUTH_METHODS };
 
 export const EMPTY_CONTACT: WizardContact = {
   mode: '自主填写',
@@ -95,6 +98,7 @@ export const EMPTY_CONTACT: WizardContact = {
   frontFileId: null,
   backFileId: null,
   handheldFileId: null,
+  identityToken: '',
 };
 
 export function emptyWizardValues(): WizardValues {
@@ -144,10 +148,11 @@ function contactInput(c: WizardContact) {
     idExpiry: c.idExpiry,
     phone: c.phone,
     email: c.email,
-    authMethod: orUndefined<'文件认证'>(c.authMethod),
+    authMethod: orUndefined<(typeof CONTACT_AUTH_METHODS)[number]>(c.authMethod),
     frontFileId: files ? c.frontFileId : null,
     backFileId: files ? c.backFileId : null,
     handheldFileId: files ? c.handheldFileId : null,
+    identityToken: c.authMethod === '国家网络身份认证公共服务认证' ? c.identityToken : '',
   };
 }
 
@@ -247,8 +252,8 @@ export function idOf(path: string): string {
 // ---------------------------------------------------------------------------------------------
 // drafts
 
-/** Never stored in a draft: the self-filled contacts' 证件号码 and 手机号码. */
-export const DRAFT_DROPPED_CONTACT_FIELDS = ['idNumber', 'phone'] as const;
+/** Never stored in a draft: the self-filled contacts' 证件号码 and 手机号码, and the identity pass vouching for them. */
+export const DRAFT_DROPPED_CONTACT_FIELDS = ['idNumber', 'phone', 'identityToken'] as const;
 
 /** What 保存草稿 stores: the form without PII and without 我已阅读, plus the step reached. */
 export function draftPayload(v: WizardValues, step: WizardStep): Record<string, unknown> {
@@ -295,12 +300,14 @@ function contactOf(src: unknown): WizardContact {
     frontFileId: fileId(c.frontFileId),
     backFileId: fileId(c.backFileId),
     handheldFileId: fileId(c.handheldFileId),
+    // Drafts never hold a pass (see DRAFT_DROPPED_CONTACT_FIELDS): national identity is verified again.
+    identityToken: '',
   };
 }
 
 /**
  * Form values from a saved draft (or anything shaped like one): unknown keys dropped, wrong
- * types emptied, and the PII fields always empty.
+ * types emptied, and the PII fields and identity passes always empty.
  */
 export function toWizardValues(src: unknown): WizardValues {
   const e = emptyWizardValues();
@@ -415,13 +422,23 @@ export function keepsRegisteredPii(c: Pick<WizardContact, 'mode' | 'name' | 'idT
   return !!r && c.mode === '自主填写' && c.name.trim() === r.name && c.idType === r.idType;
 }
 
-/** The wizard pre-filled with a website's stored data (PII masked by the caller, and left out here). */
+/**
+ * The wizard pre-filled with a website's stored data (PII masked by the caller, and left out here).
+ * A registered national-identity contact keeps its pass: with the registered 证件号码 kept, the
+ * server finds it still bound to the same person (and the form drops it if 姓名 / 证件 change).
+ */
 export function wizardValuesFromWebsite(data: { basic: Record<string, unknown> & { domainCertificates?: Record<string, number | null | undefined> }; contacts: Record<ContactRole, Record<string, unknown>> }): WizardValues {
   const certificates = Object.entries(data.basic.domainCertificates ?? {}).map(([registrable, fileId]) => ({ registrable, fileId: fileId ?? null }));
   // 同主体负责人信息 carries the subject principal's data: switching to 自主填写 starts empty.
   const contact = (c: Record<string, unknown>) => (c.mode === '同主体负责人信息' ? { ...EMPTY_CONTACT, mode: c.mode } : c);
-  return toWizardValues({
+  const values = toWizardValues({
     basic: { ...data.basic, certificates },
     contacts: { securityOwner: contact(data.contacts.securityOwner), emergencyContact: contact(data.contacts.emergencyContact) },
   });
+  for (const role of CONTACT_ROLES) {
+    const c = data.contacts[role];
+    const v = values.contacts[role];
+    if (v.mode === '自主填写' && v.authMethod === '国家网络身份认证公共服务认证') v.identityToken = text(c.identityToken, 1000);
+  }
+  return values;
 }

@@ -9,7 +9,8 @@ import { decryptPii } from '@/lib/pii/crypto';
 import { maskIdNumber } from '@/lib/pii/mask';
 import { submitNewWebsite, type StoredWebsite } from './service';
 import type { WebsiteInput } from './schemas';
-import { toWebsiteInput, wizardValuesFromWebsite } from '@/components/websites/wizard-values';
+import { draftPayload, restoreWizardDraft, toWebsiteInput, toWizardValues, wizardValuesFromWebsite } from '@/components/websites/wizard-values';
+import { bindIdentityToken } from '@/lib/identity/verifier';
 import { previewWebsiteChange, submitWebsiteChange, applyApprovedWebsiteChange, endWebsiteChange, loadWebsiteForChange, latestWebsiteChangeDraft } from './change';
 
 beforeAll(() => {
@@ -215,6 +216,94 @@ describe('变更网站', () => {
     expect(() => previewWebsiteChange(f.user.id, f.websiteId, input)).toThrow('您未修改任何信息');
     const renamed = toWebsiteInput({ ...values, basic: { ...values.basic, name: '张伟摄影作品展' }, notice: { agree: true } });
     expect(previewWebsiteChange(f.user.id, f.websiteId, renamed).map((r) => r.label)).toEqual(['网站名称']);
+  });
+
+  describe('a national-identity contact', () => {
+    const NATIONAL = '国家网络身份认证公共服务认证' as const;
+    const person = { name: '李娜', idType: '居民身份证' as const, idNumber: idWithCheck('11010519880808002') };
+    const EXPIRED = '国家网络身份认证已失效，请重新认证';
+
+    const national = async (userId: number) => {
+      const base = await websiteInput(userId, { domain: `national-contact${++seq}.cn` });
+      const contact = { mode: '自主填写' as const, ...person, idExpiry: '9999-12-31', phone: '13712345678', authMethod: NATIONAL, identityToken: bindIdentityToken(person, 'sandbox:abc') };
+      return { ...base, contacts: { ...base.contacts, securityOwner: contact } } as unknown as Input;
+    };
+    type C = Record<string, unknown>;
+    const withOwner = (input: Input, over: C) => {
+      const so = (input.contacts as unknown as { securityOwner: C }).securityOwner;
+      return { ...input, contacts: { ...input.contacts, securityOwner: { ...so, ...over } } } as unknown as Input;
+    };
+    const fieldErrors = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return (e as { fieldErrors?: Record<string, string> }).fieldErrors ?? {};
+      }
+      throw new Error('not refused');
+    };
+
+    it('left unchanged (证件号码 kept from the registered one) keeps its pass', async () => {
+      const f = await filedWebsite({ input: national });
+      // 证件号码 / 手机号码 left empty: the server restores them before checking the pass.
+      const kept = withOwner(changed(f.input, { name: '张伟摄影作品展' }), { idNumber: '', phone: '' });
+      expect(previewWebsiteChange(f.user.id, f.websiteId, kept).map((r) => r.label)).toEqual(['网站名称']);
+      const r = submitWebsiteChange(f.user.id, f.websiteId, { data: kept });
+      const so = (appRow(r.applicationId).payload as { website: StoredWebsite }).website.contacts.securityOwner;
+      expect(so).toMatchObject({ authMethod: NATIONAL, frontFileId: null, backFileId: null, handheldFileId: null });
+      expect(decryptPii(so.idNumber.enc)).toBe(person.idNumber);
+    });
+
+    it('the wizard pre-filled from the website carries the pass; drafts never do', async () => {
+      const f = await filedWebsite({ input: national });
+      const view = loadWebsiteForChange(f.user.id, f.websiteId);
+      const values = wizardValuesFromWebsite(view.data);
+      const token = (f.input.contacts as unknown as { securityOwner: C }).securityOwner.identityToken;
+      expect(values.contacts.securityOwner).toMatchObject({ mode: '自主填写', authMethod: NATIONAL, idNumber: '', phone: '', identityToken: token });
+      expect(() => previewWebsiteChange(f.user.id, f.websiteId, toWebsiteInput({ ...values, notice: { agree: true } }))).toThrow('您未修改任何信息');
+
+      const draft = draftPayload(values, 3);
+      expect(JSON.stringify(draft)).not.toContain(String(token));
+      expect((draft.contacts as { securityOwner: C }).securityOwner).not.toHaveProperty('identityToken');
+      // Even a draft (or a forged one) holding a pass is restored without it.
+      const forged = { ...draft, contacts: { securityOwner: { ...values.contacts.securityOwner } } };
+      expect(toWizardValues(forged).contacts.securityOwner).toMatchObject({ authMethod: NATIONAL, identityToken: '' });
+      expect(restoreWizardDraft({ id: 1, savedAt: 0, data: forged }).values.contacts.securityOwner.identityToken).toBe('');
+    });
+
+    it('shows a switch of 认证方式 in the comparison, never the pass', async () => {
+      const f = await filedWebsite({ input: national });
+      const [a, b, c] = [await uploadPng(f.user.id), await uploadPng(f.user.id), await uploadPng(f.user.id)];
+      const toFiles = withOwner(f.input, { idNumber: '', phone: '', authMethod: '文件认证', frontFileId: a.id, backFileId: b.id, handheldFileId: c.id });
+      const rows = previewWebsiteChange(f.user.id, f.websiteId, toFiles);
+      expect(rows).toEqual([
+        { field: 'contacts.securityOwner.authMethod', label: '网站安全负责人认证方式', before: NATIONAL, after: '文件认证' },
+        { field: 'contacts.securityOwner.frontFileId', label: '网站安全负责人证件正面', before: '', after: `已上传（文件 ${a.id}）` },
+        { field: 'contacts.securityOwner.backFileId', label: '网站安全负责人证件反面', before: '', after: `已上传（文件 ${b.id}）` },
+        { field: 'contacts.securityOwner.handheldFileId', label: '网站安全负责人证件手持', before: '', after: `已上传（文件 ${c.id}）` },
+      ]);
+      expect(JSON.stringify(rows)).not.toContain('sandbox:');
+      const r = submitWebsiteChange(f.user.id, f.websiteId, { data: toFiles });
+      const so = (appRow(r.applicationId).payload as { website: StoredWebsite }).website.contacts.securityOwner;
+      expect(so).toMatchObject({ authMethod: '文件认证', identityToken: '', frontFileId: a.id });
+
+      // A new pass for the same person is no change on its own.
+      const g = await filedWebsite({ input: national });
+      const again = withOwner(g.input, { idNumber: '', phone: '', identityToken: bindIdentityToken(person, 'sandbox:def') });
+      expect(() => previewWebsiteChange(g.user.id, g.websiteId, again)).toThrow('您未修改任何信息');
+    });
+
+    it('refuses the kept pass once the 证件号码 changes, and a made-up or someone else’s pass', async () => {
+      const f = await filedWebsite({ input: national });
+      const otherNumber = withOwner(f.input, { idNumber: idWithCheck('11010519900101123'), phone: '' });
+      expect(fieldErrors(() => previewWebsiteChange(f.user.id, f.websiteId, otherNumber))).toEqual({ 'contacts.securityOwner.identityToken': EXPIRED });
+      for (const identityToken of ['sandbox:made-up', bindIdentityToken({ ...person, name: '王芳' }, 'sandbox:abc')]) {
+        const input = withOwner(changed(f.input, { name: '张伟摄影作品展' }), { idNumber: '', phone: '', identityToken });
+        expect(() => submitWebsiteChange(f.user.id, f.websiteId, { data: input })).toThrow(EXPIRED);
+      }
+      const passport = withOwner(f.input, { idType: '护照', idNumber: 'E12345678', phone: '13712345678' });
+      expect(fieldErrors(() => previewWebsiteChange(f.user.id, f.websiteId, passport))['contacts.securityOwner.authMethod']).toBe('国家网络身份认证仅支持居民身份证，其他证件请选择文件认证');
+      expect(site(f.websiteId).status).toBe('已备案');
+    });
   });
 
   it('refuses another user’s website and a website that is not 已备案', async () => {

@@ -8,7 +8,7 @@ import { getDb } from '@/db/client';
 import { applications, drafts, files, subjects, websiteDomains, websiteIpRanges, websites, type BusinessType } from '@/db/schema';
 import { websiteSchema, SITE_TYPES, type WebsiteData, type WebsiteInput } from './schemas';
 import { hostToUnicode, parseDomain, registrableDomains } from './domains';
-import { maskWebsite, ownedWebsite, parseWebsiteRows, checkBasic, contactFromSubject, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
+import { maskWebsite, ownedWebsite, parseWebsiteRows, checkBasic, checkContactIdentities, contactFromSubject, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
 import { nextApplicationCode, type Tx } from '@/lib/applications/service';
 import { nextWebsiteStatus } from '@/lib/applications/rules';
 import { purgeOldDrafts } from '@/lib/drafts/service';
@@ -56,7 +56,11 @@ export const WEBSITE_CHANGE_LABELS = {
   'basic.languages': '网站语种',
 } as const;
 
-/** Contact rows: the card title for the 填写方式, then the title + the form's field name. */
+/**
+ * Contact rows: the card title for the 填写方式, then the title + the form's field name. The national
+ * identity token is no row: a switch of 认证方式 shows as such, and a new pass for the same person
+ * is no change.
+ */
 const CONTACT_FIELDS = [
   ['mode', ''],
   ['name', '姓名'],
@@ -299,6 +303,8 @@ function prepareChange(tx: Tx, userId: number, websiteId: number, input: Website
   const b = normalizeBasic(d.basic);
   const interactive = b.interactive === '是';
   const { domainRows, ipRows } = checkBasic(b, s);
+  // After fillKeptPii: a kept 证件号码 is the registered one, so an unchanged contact's pass still holds.
+  checkContactIdentities(d.contacts);
   const fromSubject = (c: Contact) => contactFromSubject(c, s);
   const after: StoredWebsite = {
     basic: b,

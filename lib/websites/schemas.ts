@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ID_TYPES, idNumberError, mobileError, emailError, isValidIcpNumber, normalizeIdNumber } from '@/lib/validation/identifiers';
-import { idExpiryError, personNameError } from '@/lib/subjects/rules';
+import { AUTH_METHODS, idExpiryError, personNameError } from '@/lib/subjects/rules';
 import { domainsError, registrableDomains } from './domains';
 import { ipRangesError } from './ip-ranges';
 import { PERMIT_ITEMS } from './naming';
@@ -22,6 +22,9 @@ export const SITE_TYPES = [
 export const CONTROLLED_ITEMS = ['民爆物品', '放射性物品', '管制器具', '剧毒化学物', '警用装备', '枪支弹药', '易制爆危险化学品'] as const;
 export const LANGUAGES = ['中文简体', '中文繁体', '英语', '法语', '西班牙语', '德语', '日语', '俄语', '阿拉伯语', '朝鲜语', '哈萨克语', '蒙古语', '维吾尔语', '藏语', '其他'] as const;
 export const CONTACT_MODES = ['同主体负责人信息', '自主填写'] as const;
+/** 认证方式 of a self-filled contact: as for the subject principal (SPEC §3.1, §4.1). */
+export const CONTACT_AUTH_METHODS = AUTH_METHODS;
+export const NATIONAL_IDENTITY = '国家网络身份认证公共服务认证' satisfies (typeof CONTACT_AUTH_METHODS)[number];
 
 export const CONTROLLED_EXPLANATION =
   '管制物品是指国家依法实行特别管理的物品，包括民用爆炸物品、放射性物品、管制器具、剧毒化学品、警用装备、枪支弹药、易制爆危险化学品等。网站如发布涉及上述物品的信息，须取得相应资质并上传资质证明。';
@@ -94,7 +97,11 @@ export const basicInfoSchema = z
     { when: () => true },
   );
 
-/** One of 网站安全负责人 / 网站应急联络人. With 同主体负责人信息 the server copies the subject principal. */
+/**
+ * One of 网站安全负责人 / 网站应急联络人. With 同主体负责人信息 the server copies the subject principal.
+ * 国家网络身份认证公共服务认证 needs the token of a pass bound to this 姓名 and 居民身份证 (the
+ * server checks the binding); 文件认证 needs the three images.
+ */
 export const contactSchema = z
   .object({
     mode: z.enum(CONTACT_MODES),
@@ -104,11 +111,11 @@ export const contactSchema = z
     idExpiry: str,
     phone: str,
     email: str,
-    // Website contacts verify by documents only for now: nothing binds a national-identity pass to them yet.
-    authMethod: z.enum(['文件认证'], { error: '网站负责人请选择文件认证' }).optional(),
+    authMethod: z.enum(CONTACT_AUTH_METHODS, { error: '请选择认证方式' }).optional(),
     frontFileId: fileId,
     backFileId: fileId,
     handheldFileId: fileId,
+    identityToken: z.string().trim().max(1000, '国家网络身份认证已失效，请重新认证').optional().default(''),
   })
   .superRefine(
     (v, ctx) => {
@@ -124,6 +131,9 @@ export const contactSchema = z
         issue(ctx, ['frontFileId'], v.frontFileId ? null : '请上传证件正面');
         issue(ctx, ['backFileId'], v.backFileId ? null : '请上传证件反面');
         issue(ctx, ['handheldFileId'], v.handheldFileId ? null : '请上传证件手持照片');
+      } else if (v.authMethod === NATIONAL_IDENTITY) {
+        if (v.idType && v.idType !== '居民身份证') issue(ctx, ['authMethod'], '国家网络身份认证仅支持居民身份证，其他证件请选择文件认证');
+        else if (!v.identityToken) issue(ctx, ['identityToken'], '请先完成国家网络身份认证');
       }
     },
     { when: () => true },
@@ -142,6 +152,24 @@ export type BasicInfoInput = z.input<typeof basicInfoSchema>;
 export type ContactInput = z.input<typeof contactSchema>;
 export type WebsiteInput = z.input<typeof websiteSchema>;
 export type WebsiteData = z.output<typeof websiteSchema>;
+export type ContactData = z.output<typeof contactSchema>;
+
+/**
+ * Drops what the chosen 认证方式 does not use before storing: the images of a national-identity
+ * contact, the token of a 文件认证 one (and both for 同主体负责人信息, which the server fills).
+ */
+export function normalizeContact<C extends Pick<ContactData, 'mode' | 'authMethod' | 'frontFileId' | 'backFileId' | 'handheldFileId' | 'identityToken'>>(c: C): C {
+  const self = c.mode === '自主填写';
+  const files = self && c.authMethod === '文件认证';
+  const national = self && c.authMethod === NATIONAL_IDENTITY;
+  return {
+    ...c,
+    frontFileId: files ? c.frontFileId : null,
+    backFileId: files ? c.backFileId : null,
+    handheldFileId: files ? c.handheldFileId : null,
+    identityToken: national ? c.identityToken : '',
+  };
+}
 
 /** The emergency contact carries a 7×24 duty: the same person as the security owner is only warned about. */
 export function sameContactWarning(c: Pick<WebsiteInput['contacts'], 'securityOwner' | 'emergencyContact'>): string | null {

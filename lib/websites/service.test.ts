@@ -2,9 +2,10 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, subjects, websites, websiteDomains } from '@/db/schema';
-import { seedUnits, makeApplicant, personSubjectInput, websiteInput } from '@/lib/test/fixtures';
+import { seedUnits, makeApplicant, personSubjectInput, websiteInput, uploadPng, idWithCheck } from '@/lib/test/fixtures';
+import { bindIdentityToken } from '@/lib/identity/verifier';
 import { submitNewSubject } from '@/lib/subjects/service';
-import { submitNewWebsite, getWebsiteView, listMyWebsites } from './service';
+import { submitNewWebsite, getWebsiteView, listMyWebsites, type StoredWebsite } from './service';
 
 beforeAll(() => {
   seedUnits();
@@ -98,22 +99,97 @@ describe('撤销 website applications', () => {
 });
 
 describe('网站负责人 认证方式', () => {
-  it('refuses a self-filled contact claiming national identity without documents', async () => {
+  const NATIONAL = '国家网络身份认证公共服务认证' as const;
+  const person = { name: '李娜', idType: '居民身份证', idNumber: idWithCheck('11010519880808002') };
+
+  /** A 新办网站 input whose 网站应急联络人 is self-filled with `over` (national identity by default). */
+  async function withContact(userId: number, over: Record<string, unknown> = {}) {
+    const input = await websiteInput(userId);
+    const contact = { mode: '自主填写', ...person, idExpiry: '9999-12-31', phone: '13700001234', authMethod: NATIONAL, ...over };
+    return { ...input, contacts: { ...input.contacts, emergencyContact: contact } } as unknown as typeof input;
+  }
+
+  async function subjectOf() {
     const u = await makeApplicant();
     const subj = submitNewSubject(u.id, { data: await personSubjectInput(u.id) });
-    const input = await websiteInput(u.id);
-    const forged = {
-      ...input,
-      contacts: {
-        ...input.contacts,
-        emergencyContact: { mode: '自主填写', name: '李娜', idType: '居民身份证', idNumber: '11010519491231002X', idExpiry: '9999-12-31', phone: '13700001234', authMethod: '国家网络身份认证公共服务认证' },
-      },
-    } as unknown as typeof input;
+    return { u, subjectId: subj.subjectId };
+  }
+
+  const fieldErrors = (fn: () => unknown) => {
     try {
-      submitNewWebsite(u.id, subj.subjectId, forged);
-      expect.unreachable();
+      fn();
     } catch (e) {
-      expect((e as { fieldErrors: Record<string, string> }).fieldErrors['contacts.emergencyContact.authMethod']).toBe('网站负责人请选择文件认证');
+      return (e as { fieldErrors?: Record<string, string> }).fieldErrors ?? {};
     }
+    throw new Error('not refused');
+  };
+
+  const storedContact = (websiteId: number) =>
+    (getDb().select().from(websites).where(eq(websites.id, websiteId)).get()!.data as unknown as StoredWebsite).contacts.emergencyContact;
+
+  it('accepts a self-filled contact with a national-identity pass bound to that person, stored without images', async () => {
+    const { u, subjectId } = await subjectOf();
+    const img = await uploadPng(u.id);
+    const token = bindIdentityToken(person, 'sandbox:abc');
+    // Images sent along by a form that switched methods are not kept.
+    const r = submitNewWebsite(u.id, subjectId, await withContact(u.id, { identityToken: token, frontFileId: img.id, backFileId: img.id, handheldFileId: img.id }));
+    const c = storedContact(r.websiteId);
+    expect(c).toMatchObject({ mode: '自主填写', name: '李娜', authMethod: NATIONAL, identityToken: token, frontFileId: null, backFileId: null, handheldFileId: null });
+    const view = getWebsiteView(u.id, r.websiteId).data!.contacts.emergencyContact;
+    expect(view).toMatchObject({ authMethod: NATIONAL, idNumber: c.idNumber.masked });
+  });
+
+  it('accepts the pass whatever the case of the check character and spacing of the name', async () => {
+    const { u, subjectId } = await subjectOf();
+    const x = { ...person, idNumber: idWithCheck('11010519491231002') };
+    expect(x.idNumber.endsWith('X')).toBe(true);
+    const token = bindIdentityToken(x, 'sandbox:abc');
+    const r = submitNewWebsite(u.id, subjectId, await withContact(u.id, { name: ' 李娜 ', idNumber: x.idNumber.toLowerCase(), identityToken: token }));
+    expect(storedContact(r.websiteId).authMethod).toBe(NATIONAL);
+  });
+
+  it('refuses a made-up pass, one bound to another person, and one bound to other numbers', async () => {
+    const { u, subjectId } = await subjectOf();
+    const expired = { 'contacts.emergencyContact.identityToken': '国家网络身份认证已失效，请重新认证' };
+    for (const identityToken of [
+      'sandbox:made-up',
+      'sandbox:abc.forged',
+      bindIdentityToken({ ...person, name: '王芳' }, 'sandbox:abc'),
+      bindIdentityToken({ ...person, idNumber: idWithCheck('11010519900101123') }, 'sandbox:abc'),
+    ]) {
+      const input = await withContact(u.id, { identityToken });
+      expect(() => submitNewWebsite(u.id, subjectId, input)).toThrow('国家网络身份认证已失效，请重新认证');
+      expect(fieldErrors(() => submitNewWebsite(u.id, subjectId, input))).toEqual(expired);
+    }
+    expect(listMyWebsites(u.id, subjectId)).toEqual([]);
+  });
+
+  it('refuses national identity without a pass, or for a document other than 居民身份证', async () => {
+    const { u, subjectId } = await subjectOf();
+    const none = await withContact(u.id);
+    expect(fieldErrors(() => submitNewWebsite(u.id, subjectId, none))['contacts.emergencyContact.identityToken']).toBe('请先完成国家网络身份认证');
+    const passport = { name: '李娜', idType: '护照', idNumber: 'E12345678' };
+    const foreign = await withContact(u.id, { ...passport, identityToken: bindIdentityToken(passport, 'sandbox:abc') });
+    expect(fieldErrors(() => submitNewWebsite(u.id, subjectId, foreign))['contacts.emergencyContact.authMethod']).toBe('国家网络身份认证仅支持居民身份证，其他证件请选择文件认证');
+  });
+
+  it('文件认证 still needs the three images, and stores no token', async () => {
+    const { u, subjectId } = await subjectOf();
+    const bare = await withContact(u.id, { authMethod: '文件认证' });
+    expect(fieldErrors(() => submitNewWebsite(u.id, subjectId, bare))).toEqual({
+      'contacts.emergencyContact.frontFileId': '请上传证件正面',
+      'contacts.emergencyContact.backFileId': '请上传证件反面',
+      'contacts.emergencyContact.handheldFileId': '请上传证件手持照片',
+    });
+    const [a, b, c] = [await uploadPng(u.id), await uploadPng(u.id), await uploadPng(u.id)];
+    const files = { authMethod: '文件认证', frontFileId: a.id, backFileId: b.id, handheldFileId: c.id, identityToken: bindIdentityToken(person, 'sandbox:abc') };
+    const r = submitNewWebsite(u.id, subjectId, await withContact(u.id, files));
+    expect(storedContact(r.websiteId)).toMatchObject({ authMethod: '文件认证', frontFileId: a.id, backFileId: b.id, handheldFileId: c.id, identityToken: '' });
+  });
+
+  it('同主体负责人信息 stores neither images nor a pass', async () => {
+    const { u, subjectId } = await subjectOf();
+    const r = submitNewWebsite(u.id, subjectId, await withContact(u.id, { mode: '同主体负责人信息', identityToken: 'sandbox:made-up' }));
+    expect(storedContact(r.websiteId)).toMatchObject({ mode: '同主体负责人信息', identityToken: '', frontFileId: null, backFileId: null, handheldFileId: null });
   });
 });

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { getDb, type Queryable } from '@/db/client';
 import { applications, drafts, files, policeUnits, subjects, websiteDomains, websiteIpRanges, websites } from '@/db/schema';
-import { websiteSchema, type WebsiteData, type WebsiteInput } from './schemas';
+import { websiteSchema, normalizeContact, NATIONAL_IDENTITY, type WebsiteData, type WebsiteInput } from './schemas';
 import { checkWebsiteName } from './naming';
 import { parseDomain } from './domains';
 import { parseIpRange } from './ip-ranges';
@@ -12,6 +12,7 @@ import { notify } from '@/lib/notify/service';
 import { writeAudit } from '@/lib/audit/service';
 import { fieldErrorsOf } from '@/lib/zod-errors';
 import { AppError } from '@/lib/errors';
+import { identityTokenValid } from '@/lib/identity/verifier';
 
 type Contact = WebsiteData['contacts']['securityOwner'];
 type Sealed = { enc: string; masked: string };
@@ -114,9 +115,12 @@ export function checkBasic(b: WebsiteData['basic'], s: Pick<typeof subjects.$inf
   return rows;
 }
 
-/** 同主体负责人信息 is copied from the subject principal on the server, never through the browser. */
+/**
+ * A contact as it is stored: 同主体负责人信息 copied from the subject principal on the server (never
+ * through the browser); a self-filled one keeps only what its 认证方式 uses (images or token).
+ */
 export function contactFromSubject(c: Contact, s: typeof subjects.$inferSelect): Contact {
-  if (c.mode !== '同主体负责人信息') return c;
+  if (c.mode !== '同主体负责人信息') return normalizeContact(c);
   return {
     ...c,
     name: s.principalName,
@@ -129,7 +133,25 @@ export function contactFromSubject(c: Contact, s: typeof subjects.$inferSelect):
     frontFileId: null,
     backFileId: null,
     handheldFileId: null,
+    identityToken: '',
   };
+}
+
+export const IDENTITY_EXPIRED = '国家网络身份认证已失效，请重新认证';
+
+/**
+ * A self-filled contact with 国家网络身份认证公共服务认证 must bring a pass bound to its own 姓名,
+ * 证件类型 and 证件号码 (the full, server-side values): a made-up token, or one for somebody else
+ * or for numbers changed since, is refused on `contacts.<role>.identityToken`.
+ */
+export function checkContactIdentities(contacts: WebsiteData['contacts']) {
+  const errors: Record<string, string> = {};
+  for (const role of ['securityOwner', 'emergencyContact'] as const) {
+    const c = contacts[role];
+    if (c.mode !== '自主填写' || c.authMethod !== NATIONAL_IDENTITY) continue;
+    if (!identityTokenValid({ name: c.name, idType: c.idType ?? '', idNumber: c.idNumber }, c.identityToken)) errors[`contacts.${role}.identityToken`] = IDENTITY_EXPIRED;
+  }
+  if (Object.keys(errors).length) fail(errors);
 }
 
 const FILABLE_SUBJECT = ['待审核', '有效'];
@@ -152,6 +174,7 @@ export function submitNewWebsite(userId: number, subjectId: number, input: Websi
   const b = d.basic;
   const interactive = b.interactive === '是';
   const { domainRows, ipRows } = checkBasic(b, s);
+  checkContactIdentities(d.contacts);
   const fromSubject = (c: Contact) => contactFromSubject(c, s);
   const stored: StoredWebsite = {
     basic: b,
@@ -163,7 +186,7 @@ export function submitNewWebsite(userId: number, subjectId: number, input: Websi
     ...Object.values(b.domainCertificates),
     ...b.controlledItems.map((c) => c.fileId),
     ...b.permits.map((p) => p.fileId),
-    ...[d.contacts.securityOwner, d.contacts.emergencyContact].flatMap((c) => [c.frontFileId, c.backFileId, c.handheldFileId]),
+    ...[stored.contacts.securityOwner, stored.contacts.emergencyContact].flatMap((c) => [c.frontFileId, c.backFileId, c.handheldFileId]),
   ].filter((v): v is number => !!v);
 
   return getDb().transaction((tx) => {

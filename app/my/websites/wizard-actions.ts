@@ -9,6 +9,7 @@ import { submitNewWebsite, wizardSubject } from '@/lib/websites/service';
 import { PROVIDER_KINDS, searchProviders } from '@/lib/providers/service';
 import { regionFullName } from '@/lib/regions/regions';
 import { saveDraft } from '@/lib/drafts/service';
+import { bindIdentityToken, getIdentityVerifier } from '@/lib/identity/verifier';
 import { draftPayload, toWizardValues, type WizardStep } from '@/components/websites/wizard-values';
 
 const id = z.number().int().positive();
@@ -72,5 +73,31 @@ export const submitNewWebsiteAction = defineAction(
     const r = submitNewWebsite(user.id, subjectId, data, { draftId });
     revalidatePath('/my');
     return { applicationId: r.applicationId, code: r.code };
+  },
+);
+
+/**
+ * 网站负责人 (自主填写) → 国家网络身份认证 through the configured IdentityVerifier. The pass is bound to
+ * the 姓名 / 证件类型 / 证件号码 sent here; submitting checks it against the contact's own values.
+ * Errors are keyed name / idNumber / identityToken (the wizard puts them on that contact's fields).
+ */
+export const verifyContactIdentityAction = defineAction(
+  {
+    schema: z.object({
+      name: z.string().trim().max(50),
+      idType: z.string().trim().max(20),
+      idNumber: z.string().trim().max(40),
+    }),
+    permission: 'applicant.area',
+  },
+  async (input) => {
+    const missing: Record<string, string> = {};
+    if (!input.name) missing.name = '请先填写姓名';
+    if (!input.idNumber) missing.idNumber = '发起认证需要填写完整的证件号码';
+    if (Object.keys(missing).length) throw new AppError('invalid', Object.values(missing)[0], missing);
+    const verifier = getIdentityVerifier();
+    const r = await verifier.verify(input);
+    if (!r.ok) throw new AppError('invalid', r.message, { identityToken: r.message });
+    return { token: bindIdentityToken(input, r.token), sandbox: !!verifier.sandbox };
   },
 );
