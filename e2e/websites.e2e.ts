@@ -1,6 +1,21 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, login, screenshot } from './helpers';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, login, logout, screenshot, dataDir, readSmsCode } from './helpers';
+
+/** The same page at phone width too (390 px), then back to desktop. */
+async function screenshotBoth(page: Page, name: string) {
+  await screenshot(page, `desktop-${name}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `phone-${name}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name} overflows at 390 px`).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+// Set by the wizard test, used by the change/cancel test: the website it filed.
+let filed: { websiteId: number; number: string } | null = null;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,14 +74,20 @@ describe('新办网站申请 wizard', () => {
 
     await page.goto('/my/websites/new');
     await page.getByText('主体将与本网站一并审核').waitFor();
-    await screenshot(page, 'desktop-website-new-step1');
+    await screenshotBoth(page, 'website-new-step1');
     await page.getByRole('button', { name: '下一步' }).click();
 
-    await page.getByLabel('网站名称').fill('何明远旅行摄影');
+    // A 个人 website may not carry words that need special approval: refused with the rule's message.
+    await page.getByLabel('网站名称').fill('何明远旅行论坛');
     await page.getByRole('group', { name: '是否有工信部备案号' }).getByLabel('否').check();
     await page.getByLabel('网站开通日期').fill('2026-10-01');
     await page.getByLabel('网站域名', { exact: true }).fill('www.hemingyuan-travel.cn');
     await page.getByLabel('主域名').first().check();
+    // A second domain under a multi-level public suffix: its own 域名证书.
+    await page.getByRole('button', { name: '添加域名' }).click();
+    await page.getByLabel('网站域名2').fill('hemingyuan.com.cn');
+    await page.getByLabel('域名证书（hemingyuan.com.cn）').setInputFiles({ name: 'cert2.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('img', { name: '域名证书（hemingyuan.com.cn）' }).waitFor();
     // 域名证书 may be a PDF scan.
     const { PDFDocument } = await import('pdf-lib');
     const doc = await PDFDocument.create();
@@ -92,29 +113,153 @@ describe('新办网站申请 wizard', () => {
     await page.getByRole('group', { name: '相关前置许可' }).getByLabel('否').check();
     await page.getByLabel('中文简体').check();
     await page.getByRole('button', { name: '下一步' }).click();
-    // A private address is refused on its field; the step does not advance.
+    // A private address and the name are refused on their fields; the step does not advance.
     await page.getByText('请填写公网IP').first().waitFor();
+    await page.getByText('个人网站的名称不得使用“论坛”等需要专项审批的字样').first().waitFor();
+    await page.getByLabel('网站名称').fill('何明远旅行摄影');
     await page.getByLabel('起始IP', { exact: true }).fill('47.93.12.10');
     await page.getByLabel('结束IP', { exact: true }).fill('47.93.12.10');
-    await screenshot(page, 'desktop-website-new-step2');
+    await screenshotBoth(page, 'website-new-step2');
     await page.getByRole('button', { name: '下一步' }).click();
 
     await page.getByRole('radiogroup', { name: '网站安全负责人' }).getByLabel('同主体负责人信息').check();
     await page.getByRole('radiogroup', { name: '网站应急联络人' }).getByLabel('同主体负责人信息').check();
     await page.getByText('为保障您的信息安全，平台未完整存储您的个人信息，请您逐项核实').first().waitFor();
-    await screenshot(page, 'desktop-website-new-step3');
+    await page.getByText('网站安全负责人与网站应急联络人为同一人').first().waitFor();
+    await screenshotBoth(page, 'website-new-step3');
+
+    // 保存草稿 at step 3, leave, come back: the prompt restores it at step 3 with everything typed.
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText('草稿已保存').waitFor();
+    await logout(page);
+    await login(page, '13566667777', 'Secret#2026');
+    await page.waitForURL(/\/my$/);
+    await page.goto('/my/drafts');
+    await page.getByRole('row').filter({ hasText: '新办网站' }).first().waitFor();
+    await page.goto('/my/websites/new');
+    const prompt = page.getByRole('dialog', { name: '您有一条草稿，是否使用' });
+    await prompt.getByRole('button', { name: '是' }).click();
+    await expect(page.getByRole('radiogroup', { name: '网站安全负责人' }).getByLabel('同主体负责人信息').isChecked()).resolves.toBe(true);
+    await page.getByRole('button', { name: '上一步' }).click();
+    await expect(page.getByLabel('网站名称').inputValue()).resolves.toBe('何明远旅行摄影');
+    await expect(page.getByLabel('网站域名2').inputValue()).resolves.toBe('hemingyuan.com.cn');
+    await expect(page.getByLabel('网络接入服务商名称').inputValue()).resolves.toBe('阿里云计算有限公司');
+    await page.getByText('cert.pdf').waitFor();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('radiogroup', { name: '网站应急联络人' }).waitFor();
     await page.getByRole('button', { name: '下一步' }).click();
 
     await page.getByText('互联网信息服务单位网络安全责任告知书').first().waitFor();
     await page.getByRole('button', { name: /提交 \(\d+\)s/ }).waitFor();
     await page.getByLabel('我已阅读').check();
-    await screenshot(page, 'desktop-website-new-step4');
+    await screenshotBoth(page, 'website-new-step4');
+    // 提交 waits out the 24-second countdown.
+    await expect(page.getByRole('button', { name: '提交', exact: true }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: '提交', exact: true }).click({ timeout: 40_000 });
     await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
     await page.getByText('新办网站').first().waitFor();
+    await page.goto('/my/applications');
+    await page.getByRole('row').filter({ hasText: '新办网站' }).getByText('待审核').waitFor();
     await page.goto('/my');
     await expect(page.getByTestId('file-website-reminder').count()).resolves.toBe(0);
     await page.goto('/my/websites');
     await page.getByTestId('website-row').filter({ hasText: '何明远旅行摄影' }).getByText('待审核').waitFor();
+    const href = await page.getByTestId('website-row').filter({ hasText: '何明远旅行摄影' }).getByRole('link', { name: '详情' }).getAttribute('href');
+    filed = { websiteId: Number(href!.split('/').pop()), number: '' };
+  });
+});
+
+describe('变更网站 and 注销网站', () => {
+  it('changes a filed website (number kept), revokes the change, then cancels it with a draft, SMS code and PDF', async () => {
+    expect(filed, 'the wizard test files the website first').not.toBeNull();
+    const websiteId = filed!.websiteId;
+    // The review issue approves applications; here the approval is written directly.
+    const digits = '11010802000777';
+    const number = `京公网安备${digits}号`;
+    const db = new Database(path.join(dataDir(), 'app.db'));
+    const now = Date.now();
+    db.prepare("update applications set status = '通过', decided_at = ? where subject_id = (select subject_id from websites where id = ?)").run(now, websiteId);
+    db.prepare("update subjects set status = '有效' where id = (select subject_id from websites where id = ?)").run(websiteId);
+    db.prepare("update websites set status = '已备案', filing_digits = ?, filing_number = ?, filed_at = ? where id = ?").run(digits, number, now, websiteId);
+    db.close();
+
+    const page = await newPage(browser);
+    await login(page, '13566667777', 'Secret#2026');
+    await page.waitForURL(/\/my$/);
+
+    // 变更网站: the wizard pre-filled; a third domain; the comparison; website 变更中 with the same number.
+    await page.goto('/my/websites');
+    await page.getByTestId('website-row').filter({ hasText: '何明远旅行摄影' }).getByRole('link', { name: '变更' }).click();
+    await page.waitForURL(new RegExp(`/my/websites/${websiteId}/change`));
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect(page.getByLabel('网站名称').inputValue()).resolves.toBe('何明远旅行摄影');
+    await page.getByLabel('网站名称').fill('何明远旅行摄影集');
+    await screenshotBoth(page, 'website-change-step2');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('radiogroup', { name: '网站安全负责人' }).waitFor();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('我已阅读').check();
+    await page.getByRole('button', { name: '提交', exact: true }).click({ timeout: 40_000 });
+    const compare = page.getByRole('dialog', { name: '变更信息确认' });
+    await compare.getByRole('cell', { name: '网站名称' }).waitFor();
+    await compare.getByRole('cell', { name: '何明远旅行摄影集' }).waitFor();
+    await screenshotBoth(page, 'website-change-compare');
+    await compare.getByRole('button', { name: '确认' }).click();
+    await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
+    await page.getByText('变更网站').first().waitFor();
+    await page.goto(`/my/websites/${websiteId}`);
+    await page.getByText('变更中').first().waitFor();
+    await expect(page.getByTestId('filing-number').textContent()).resolves.toContain(number);
+
+    // 撤销申请 puts it back to 已备案 with the old name.
+    await page.goto('/my/applications');
+    await page.getByRole('row').filter({ hasText: '变更网站' }).getByRole('link', { name: '详情' }).click();
+    await page.getByRole('button', { name: '撤销申请' }).click();
+    await page.getByRole('button', { name: '确定' }).click();
+    await page.getByText('已撤销').first().waitFor();
+    await page.goto('/my/websites');
+    await page.getByTestId('website-row').filter({ hasText: '何明远旅行摄影' }).getByText('已备案').waitFor();
+
+    // 注销网站: the dialog with the masked phone; 保存草稿, close, reopen → the draft prompt restores it.
+    await page.goto('/my/websites/cancel');
+    const row = page.getByTestId('cancel-website-row').filter({ hasText: '何明远旅行摄影' });
+    await row.getByText(number).waitFor();
+    await row.getByRole('button', { name: '注销' }).click();
+    let dialog = page.getByRole('dialog', { name: '注销网站' });
+    await dialog.getByText('135****7777').first().waitFor();
+    await dialog.getByLabel('负责人姓名').fill('何明远');
+    await dialog.getByLabel('注销原因').fill('网站停止运营，服务器已关闭');
+    await dialog.getByRole('button', { name: '保存草稿' }).click();
+    await dialog.getByText('草稿已保存').waitFor();
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await row.getByRole('button', { name: '注销' }).click();
+    dialog = page.getByRole('dialog', { name: '注销网站' });
+    await dialog.getByText('您有一条草稿，是否使用').waitFor();
+    await dialog.getByRole('button', { name: '是' }).click();
+    await expect(dialog.getByLabel('注销原因').inputValue()).resolves.toBe('网站停止运营，服务器已关闭');
+    await expect(dialog.getByLabel('负责人姓名').inputValue()).resolves.toBe('何明远');
+
+    // Wrong middle digits are refused on their field; then the SMS code and a PDF.
+    await dialog.getByLabel('手机号码中间四位').fill('0000');
+    await dialog.getByRole('button', { name: '获取短信验证码' }).click();
+    await dialog.getByRole('button', { name: /秒后重新获取/ }).waitFor();
+    await dialog.getByLabel('短信验证码').fill(readSmsCode('13566667777'));
+    const { PDFDocument } = await import('pdf-lib');
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).drawText('signed statement');
+    await dialog.getByLabel('附件说明').setInputFiles({ name: '网站注销说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await doc.save()) });
+    await dialog.getByText('网站注销说明.pdf').waitFor();
+    await screenshotBoth(page, 'website-cancel-dialog');
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await dialog.getByText('手机号码中间四位不正确').waitFor();
+    await dialog.getByLabel('手机号码中间四位').fill('6666');
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
+    await page.getByText('注销网站').first().waitFor();
+    await page.goto('/my/websites');
+    await page.getByTestId('website-row').filter({ hasText: '何明远旅行摄影' }).getByText('注销中').waitFor();
+    // The draft went with the submission.
+    await page.goto('/my/drafts');
+    await expect(page.getByRole('row').filter({ hasText: '注销网站' }).count()).resolves.toBe(0);
   });
 });

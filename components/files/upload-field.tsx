@@ -206,24 +206,36 @@ export function UploadField({
         <label htmlFor={inputId}>{label}</label>
       </div>
 
-      <input
-        ref={inputRef}
-        id={inputId}
-        type="file"
-        accept={ACCEPT[kind].join(',')}
-        disabled={disabled}
-        aria-required={required || undefined}
-        aria-invalid={shownError ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={handleChange}
-        className={cn(
-          'flex h-9 w-full min-w-0 cursor-pointer rounded-md border border-input bg-background px-3 py-1 text-sm shadow-xs',
-          'text-muted-foreground file:mr-3 file:cursor-pointer file:border-0 file:bg-transparent file:text-sm file:font-medium file:text-foreground',
-          'focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring',
-          'disabled:cursor-not-allowed disabled:opacity-50',
-          'aria-invalid:border-destructive aria-invalid:ring-destructive/20',
-        )}
-      />
+      {/* The native control stays for keyboards, screen readers and tests; its browser-language
+          “Choose File” text is replaced by a Chinese face that opens it. */}
+      <div className="relative">
+        <input
+          ref={inputRef}
+          id={inputId}
+          type="file"
+          accept={ACCEPT[kind].join(',')}
+          disabled={disabled}
+          aria-required={required || undefined}
+          aria-invalid={shownError ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={handleChange}
+          className="peer sr-only"
+        />
+        <div
+          aria-hidden="true"
+          onClick={() => !disabled && inputRef.current?.click()}
+          className={cn(
+            'flex h-9 w-full min-w-0 cursor-pointer items-center gap-3 rounded-md border border-input bg-background px-3 text-sm shadow-xs',
+            'peer-focus-visible:ring-2 peer-focus-visible:ring-ring',
+            'peer-disabled:cursor-not-allowed peer-disabled:opacity-50',
+            'peer-aria-invalid:border-destructive',
+          )}
+        >
+          <span className="shrink-0 font-medium">{current ? '重新选择' : '选择文件'}</span>
+          {/* The chosen file's name shows in the preview below, not twice. */}
+          <span className="min-w-0 truncate text-muted-foreground">{uploading ? '上传中…' : current ? '已上传' : '未选择文件'}</span>
+        </div>
+      </div>
       <input type="hidden" name={name} value={current ? String(current.id) : ''} />
 
       <div id={statusId} className="empty:hidden">
