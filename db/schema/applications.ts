@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 import { subjects } from './subjects';
@@ -31,6 +32,9 @@ export const applications = sqliteTable(
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     previous: text('previous', { mode: 'json' }).$type<Record<string, unknown>>(),
     submittedAt: integer('submitted_at').notNull(),
+    /** When it entered the review queue (submission, or the release of a held-back 新增主体). */
+    queuedAt: integer('queued_at'),
+    /** 办理时限: end of the n-th working day after queuedAt; recomputed when the calendar changes. */
     dueAt: integer('due_at'),
     claimedBy: integer('claimed_by').references(() => users.id),
     claimedUntil: integer('claimed_until'),
@@ -44,6 +48,14 @@ export const applications = sqliteTable(
     uniqueIndex('applications_code').on(t.code),
     index('applications_applicant').on(t.applicantId, t.submittedAt),
     index('applications_queue').on(t.unitId, t.queued, t.status, t.dueAt),
+    // The open queue in due order, per unit and for admins (the WHERE is repeated by the queue query).
+    index('applications_open_unit')
+      .on(t.unitId, t.dueAt, t.id)
+      .where(sql`${t.queued} = 1 and ${t.status} in ('待审核', '审核中', '待面审')`),
+    index('applications_open_all')
+      .on(t.dueAt, t.id)
+      .where(sql`${t.queued} = 1 and ${t.status} in ('待审核', '审核中', '待面审')`),
+    index('applications_decided').on(t.unitId, t.decidedAt),
     index('applications_subject').on(t.subjectId),
     index('applications_website').on(t.websiteId),
   ],
@@ -103,3 +115,9 @@ export const drafts = sqliteTable(
   },
   (t) => [index('drafts_user').on(t.userId, t.savedAt)],
 );
+
+/** Small key/value facts of the installation (e.g. the calendar the due dates were computed with). */
+export const appMeta = sqliteTable('app_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -30,6 +30,9 @@ describe('application transitions (SPEC §2)', () => {
     ['待面审', 'approve', '通过'],
     ['待面审', 'return', '退回'],
     ['待面审', 'void', '已撤销'],
+    ['待审核', 'bundleReturn', '退回'],
+    ['审核中', 'bundleReturn', '退回'],
+    ['待面审', 'bundleReturn', '退回'],
   ];
   it.each(allowed)('%s --%s--> %s', (from, e, to) => expect(nextApplicationStatus(from, e)).toBe(to));
 
@@ -41,7 +44,7 @@ describe('application transitions (SPEC §2)', () => {
         expect(() => nextApplicationStatus(from, e)).toThrow(`申请当前状态为“${from}”，不能${APPLICATION_EVENTS[e]}`);
         refused++;
       }
-    expect(refused).toBe(6 * 7 - allowed.length);
+    expect(refused).toBe(6 * 8 - allowed.length);
   });
 
   it('a decided application can never be decided again', () => {

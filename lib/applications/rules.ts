@@ -16,13 +16,15 @@ export const APPLICATION_EVENTS = {
   return: '退回',
   revoke: '撤销申请',
   void: '作废',
+  /** A business application bundled with a 新增主体 that was returned goes back with it. */
+  bundleReturn: '随主体退回',
 } as const;
 export type ApplicationEvent = keyof typeof APPLICATION_EVENTS;
 
 export const APPLICATION_TRANSITIONS: Record<ApplicationStatus, Partial<Record<ApplicationEvent, ApplicationStatus>>> = {
-  待审核: { claim: '审核中', revoke: '已撤销', void: '已撤销' },
-  审核中: { release: '待审核', approve: '通过', return: '退回', schedule: '待面审', void: '已撤销' },
-  待面审: { approve: '通过', return: '退回', void: '已撤销' },
+  待审核: { claim: '审核中', revoke: '已撤销', void: '已撤销', bundleReturn: '退回' },
+  审核中: { release: '待审核', approve: '通过', return: '退回', schedule: '待面审', void: '已撤销', bundleReturn: '退回' },
+  待面审: { approve: '通过', return: '退回', void: '已撤销', bundleReturn: '退回' },
   通过: {},
   退回: {},
   已撤销: {},

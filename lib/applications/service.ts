@@ -91,7 +91,7 @@ export function revokeApplication(userId: number, id: number, now = Date.now()):
       // A 新增主体 released by this 新办网站 waits again for a business application.
       if (app.type === '新办网站' && app.bundleId)
         tx.update(applications)
-          .set({ queued: false, bundleId: null })
+          .set({ queued: false, bundleId: null, queuedAt: null, dueAt: null })
           .where(and(eq(applications.bundleId, app.bundleId), eq(applications.type, '新增主体'), eq(applications.status, '待审核')))
           .run();
     } else if (app.subjectId) {

@@ -56,6 +56,16 @@ export function canReadFile(actor: Actor | null, file: { ownerId: number; subjec
   return actor.role === 'reviewer' && actor.unitId != null && file.subjectUnitId === actor.unitId;
 }
 
+/**
+ * Reviewers see and decide only their own unit's applications, admins all (SPEC §6.1); a
+ * 新增主体 still held back from the queue is nobody's to review yet.
+ */
+export function canReviewApplication(actor: Actor | null, app: { unitId: number | null; queued: boolean }): boolean {
+  if (!actor || !can(actor, 'review.area') || !app.queued) return false;
+  if (actor.role === 'admin') return true;
+  return actor.unitId != null && app.unitId === actor.unitId;
+}
+
 /** Where each role lands after login and what the header links to. */
 export function homeFor(role: Role): string {
   switch (role) {

@@ -225,7 +225,8 @@ export function submitNewWebsite(userId: number, subjectId: number, input: Websi
     tx.insert(websiteIpRanges).values(ipRows.map((r) => ({ ...r!, websiteId: w.id }))).run();
     const held = heldBackSubjectApplication(userId, subjectId);
     const bundleId = held ? `B${held.id}` : null;
-    if (held) tx.update(applications).set({ queued: true, bundleId }).where(eq(applications.id, held.id)).run();
+    // Released now: its 办理时限 counts from today (filled in by the queue, lib/review/due.ts).
+    if (held) tx.update(applications).set({ queued: true, bundleId, queuedAt: now, dueAt: null }).where(eq(applications.id, held.id)).run();
     const app = tx
       .insert(applications)
       .values({

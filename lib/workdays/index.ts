@@ -8,6 +8,7 @@
  * in the preceding autumn) fall back to Monday–Friday minus the fixed-date statutory holidays
  * (元旦 1/1, 劳动节 5/1–5/2, 国庆节 10/1–10/3); updating `chinese-days` fills them in.
  */
+import fs from 'node:fs';
 import chineseDays from 'chinese-days';
 
 // The package is CommonJS (served as an external to Next): use it through its default export.
@@ -57,8 +58,40 @@ function isPublishedYear(year: number): boolean {
   return known;
 }
 
+/**
+ * Local additions to the calendar (`YYYY-MM-DD` → working day or not), e.g. a year's arrangement
+ * announced before `chinese-days` publishes it. They win over the package and the fallback.
+ */
+let adjustments = new Map<string, boolean>();
+
+export type CalendarAdjustments = { holidays?: string[]; workdays?: string[] };
+
+export function setCalendarAdjustments(a: CalendarAdjustments | null): void {
+  const next = new Map<string, boolean>();
+  const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
+  for (const d of a?.holidays ?? []) if (valid(d)) next.set(d, false);
+  for (const d of a?.workdays ?? []) if (valid(d)) next.set(d, true);
+  adjustments = next;
+}
+
+/** WLBA_CALENDAR_FILE: a JSON file `{ "holidays": [...], "workdays": [...] }` read at start. */
+function loadCalendarFile(): void {
+  const file = process.env.WLBA_CALENDAR_FILE;
+  if (!file) return;
+  try {
+    setCalendarAdjustments(JSON.parse(fs.readFileSync(file, 'utf8')) as CalendarAdjustments);
+  } catch (e) {
+    console.error(`[workdays] WLBA_CALENDAR_FILE ${file} could not be read:`, e);
+  }
+}
+loadCalendarFile();
+
 function isWorkingDayNumber(day: number): boolean {
   const { y, m, d } = ymd(day);
+  if (adjustments.size) {
+    const adj = adjustments.get(`${y}-${pad(m)}-${pad(d)}`);
+    if (adj !== undefined) return adj;
+  }
   if (isPublishedYear(y)) return isWorkday(packageDate(day));
   const weekday = new Date(day * DAY_MS).getUTCDay();
   return weekday >= 1 && weekday <= 5 && !FIXED_HOLIDAYS.has(`${pad(m)}-${pad(d)}`);
@@ -104,4 +137,21 @@ export function workingDaysBetween(a: DateInput, b: DateInput): number {
   let count = 0;
   for (let day = start + 1; day <= end; day++) if (isWorkingDayNumber(day)) count++;
   return count;
+}
+
+/**
+ * A short fingerprint of the calendar from last year to next year (Beijing years around `now`):
+ * it changes when the package or the local adjustments change a day that due dates may use,
+ * and otherwise only at the turn of a year.
+ */
+export function calendarFingerprint(now: DateInput = Date.now()): string {
+  const { y } = ymd(beijingDayNumber(now));
+  const start = Math.floor(Date.UTC(y - 1, 0, 1) / DAY_MS);
+  const end = Math.floor(Date.UTC(y + 2, 0, 1) / DAY_MS);
+  let bits = '';
+  for (let day = start; day < end; day++) bits += isWorkingDayNumber(day) ? '1' : '0';
+  // FNV-1a over the bit string is plenty to notice a change.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bits.length; i++) h = Math.imul(h ^ bits.charCodeAt(i), 0x01000193) >>> 0;
+  return `${y}:${h.toString(16)}`;
 }

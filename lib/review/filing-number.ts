@@ -1,0 +1,75 @@
+/**
+ * 公安备案号 (SPEC §6.4): `{省简称}公网安备{unit6}02{seq6}号`, e.g. 京公网安备11010502013462号.
+ * unit6 is the GB/T 2260 code of the accepting police unit, 02 marks a website filing, seq6 is
+ * the unit's own running number. The 14 digits are the canonical key.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { policeUnits } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+
+/** Public-security province abbreviations (not always the ICP ones), by the first two digits. */
+export const PROVINCE_ABBR: Readonly<Record<string, string>> = {
+  '11': '京',
+  '12': '津',
+  '13': '冀',
+  '14': '晋',
+  '15': '蒙',
+  '21': '辽',
+  '22': '吉',
+  '23': '黑',
+  '31': '沪',
+  '32': '苏',
+  '33': '浙',
+  '34': '皖',
+  '35': '闽',
+  '36': '赣',
+  '37': '鲁',
+  '41': '豫',
+  '42': '鄂',
+  '43': '湘',
+  '44': '粤',
+  '45': '桂',
+  '46': '琼',
+  '50': '渝',
+  '51': '川',
+  '52': '贵',
+  '53': '滇',
+  '54': '藏',
+  '61': '陕',
+  '62': '甘',
+  '63': '青',
+  '64': '宁',
+  '65': '新',
+};
+
+export const WEBSITE_FILING_MARK = '02';
+export const MAX_FILING_SEQ = 999_999;
+
+/** The number of the `seq`-th website filing of the unit with division code `unitCode`. */
+export function formatFilingNumber(unitCode: string, seq: number): { digits: string; number: string } {
+  if (!/^\d{6}$/.test(unitCode)) throw new RangeError(`单位区划代码无效：${unitCode}`);
+  const abbr = PROVINCE_ABBR[unitCode.slice(0, 2)];
+  if (!abbr) throw new RangeError(`没有省份简称：${unitCode}`);
+  if (!Number.isInteger(seq) || seq < 1 || seq > MAX_FILING_SEQ) throw new RangeError(`备案序号超出范围：${seq}`);
+  const digits = `${unitCode}${WEBSITE_FILING_MARK}${String(seq).padStart(6, '0')}`;
+  return { digits, number: `${abbr}公网安备${digits}号` };
+}
+
+/**
+ * Allocates the unit's next number inside the caller's (approving) transaction. The counter is
+ * bumped with one UPDATE … RETURNING, so concurrent approvals serialise on SQLite's write lock
+ * and never share a number; a rolled-back approval gives its number back with everything else,
+ * and a number once committed is never handed out again (the counter only goes up).
+ */
+export function allocateFilingNumber(tx: Queryable, unitId: number): { digits: string; number: string; unitCode: string } {
+  const row = tx
+    .update(policeUnits)
+    .set({ filingSeq: sql`${policeUnits.filingSeq} + 1` })
+    .where(eq(policeUnits.id, unitId))
+    .returning({ seq: policeUnits.filingSeq, code: policeUnits.code })
+    .get();
+  if (!row) throw new AppError('conflict', '审核单位不存在，不能分配备案号');
+  if (row.seq > MAX_FILING_SEQ) throw new AppError('conflict', '本单位备案序号已用尽，请联系管理员');
+  return { ...formatFilingNumber(row.code, row.seq), unitCode: row.code };
+}

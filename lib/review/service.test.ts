@@ -1,0 +1,281 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { applications, assessments, auditLog, interviews, notifications, policeUnits, subjects, users, websites } from '@/db/schema';
+import { seedUnits, makeApplicant, personSubjectInput, websiteInput } from '@/lib/test/fixtures';
+import { createUser } from '@/lib/users/service';
+import { createUnit } from '@/lib/units/service';
+import { submitNewSubject } from '@/lib/subjects/service';
+import { submitNewWebsite } from '@/lib/websites/service';
+import { submitWebsiteChange } from '@/lib/websites/change';
+import { getFileForActor } from '@/lib/files/service';
+import type { Actor } from '@/lib/auth/policy';
+import {
+  ALREADY_DECIDED,
+  CLAIM_MS,
+  claimApplication,
+  decideApplication,
+  getReviewApplication,
+  listQueue,
+  recordInterviewOutcome,
+  releaseApplication,
+  scheduleInterview,
+} from './service';
+
+let units: ReturnType<typeof seedUnits>;
+let reviewerA: Actor;
+let reviewerB: Actor;
+let otherUnitReviewer: Actor;
+let admin: Actor;
+let seq = 0;
+
+async function reviewer(unitId: number, name: string): Promise<Actor> {
+  const phone = `1377000${String(++seq).padStart(4, '0')}`;
+  const { id } = await createUser({ role: 'reviewer', name, phone, password: 'Secret#2026', unitId, phoneVerified: true });
+  return { id, role: 'reviewer', unitId, phoneVerified: true };
+}
+
+beforeAll(async () => {
+  units = seedUnits();
+  const haidian = createUnit({ name: '海淀分局网安大队', code: '110108' }, null);
+  reviewerA = await reviewer(units.chaoyang.id, '李明');
+  reviewerB = await reviewer(units.chaoyang.id, '孙强');
+  otherUnitReviewer = await reviewer(haidian.id, '周洁');
+  const a = await createUser({ role: 'admin', name: '王建国', phone: '13770009999', password: 'Secret#2026', phoneVerified: true });
+  admin = { id: a.id, role: 'admin', unitId: null, phoneVerified: true };
+});
+
+const db = () => getDb();
+const appRow = (id: number) => db().select().from(applications).where(eq(applications.id, id)).get()!;
+const site = (id: number) => db().select().from(websites).where(eq(websites.id, id)).get()!;
+const subjectRow = (id: number) => db().select().from(subjects).where(eq(subjects.id, id)).get()!;
+const noticesOf = (userId: number) => db().select().from(notifications).where(eq(notifications.userId, userId)).all();
+
+/** A fresh applicant with a 个人 subject (朝阳, held back) and its first website bundled with it. */
+async function bundle(opts: { interactive?: boolean } = {}) {
+  const u = await makeApplicant();
+  const s = submitNewSubject(u.id, { data: await personSubjectInput(u.id, { principalPhone: `1356${String(++seq).padStart(7, '0')}` }) });
+  const domain = `review${++seq}.com.cn`;
+  const w = submitNewWebsite(u.id, s.subjectId, await websiteInput(u.id, { domain, interactive: opts.interactive }));
+  return { user: u, domain, subjectId: s.subjectId, subjectAppId: s.applicationId, websiteAppId: w.applicationId, websiteId: w.websiteId };
+}
+
+/** A bundle whose subject is approved: the website waits alone. */
+async function approvedSubjectWithWebsite(opts: { interactive?: boolean } = {}) {
+  const b = await bundle(opts);
+  decideApplication(reviewerA, b.subjectAppId, { decision: '通过' });
+  return b;
+}
+
+describe('queue', () => {
+  it('shows the unit its released applications in due order, with filters; other units and held-back ones stay out', async () => {
+    const b = await bundle();
+    const held = await makeApplicant();
+    const heldSubject = submitNewSubject(held.id, { data: await personSubjectInput(held.id, { principalPhone: '13566660001' }) });
+    const q = listQueue(reviewerA, {});
+    const ids = q.rows.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([b.subjectAppId, b.websiteAppId]));
+    expect(ids).not.toContain(heldSubject.applicationId);
+    const row = q.rows.find((r) => r.id === b.websiteAppId)!;
+    expect(row).toMatchObject({ type: '新办网站', subjectName: '张伟', websiteName: '张伟摄影作品集', status: '待审核', handler: null, overdue: false });
+    expect(row.domain).toMatch(/^www\.review\d+\.com\.cn$/);
+    expect(row.dueAt).toBeGreaterThan(row.submittedAt);
+    const dues = q.rows.map((r) => r.dueAt!);
+    expect([...dues].sort((x, y) => x - y)).toEqual(dues);
+
+    expect(listQueue(otherUnitReviewer, {}).rows.map((r) => r.id)).not.toContain(b.websiteAppId);
+    expect(listQueue(admin, {}).rows.map((r) => r.id)).toContain(b.websiteAppId);
+    expect(listQueue(reviewerA, { type: '新增主体' }).rows.every((r) => r.type === '新增主体')).toBe(true);
+    expect(listQueue(reviewerA, { q: row.domain!.slice(4, 14) }).rows.map((r) => r.id)).toEqual([b.websiteAppId]);
+    expect(listQueue(reviewerA, { q: appRow(b.subjectAppId).code }).rows.map((r) => r.id)).toEqual([b.subjectAppId]);
+
+    // Overdue: past its due date.
+    const later = appRow(b.websiteAppId).dueAt! + 1;
+    const overdue = listQueue(reviewerA, { overdue: true }, later);
+    expect(overdue.rows.find((r) => r.id === b.websiteAppId)?.overdue).toBe(true);
+    expect(listQueue(reviewerA, { overdue: true }).rows.map((r) => r.id)).not.toContain(b.websiteAppId);
+
+    // A claim shows 审核中 with 处理人, and reads as 待审核 again once it has run out.
+    claimApplication(reviewerA, b.websiteAppId);
+    expect(listQueue(reviewerB, { status: '审核中' }).rows.find((r) => r.id === b.websiteAppId)).toMatchObject({ status: '审核中', handler: '李明' });
+    const expired = Date.now() + CLAIM_MS + 1000;
+    expect(listQueue(reviewerB, { status: '待审核' }, expired).rows.find((r) => r.id === b.websiteAppId)).toMatchObject({ status: '待审核', handler: null });
+  });
+});
+
+describe('claims and atomic decisions', () => {
+  it('two reviewers deciding the same application: exactly one decision', async () => {
+    const b = await approvedSubjectWithWebsite();
+    expect(claimApplication(reviewerA, b.websiteAppId)).toMatchObject({ mine: true, claimedBy: reviewerA.id });
+    expect(appRow(b.websiteAppId)).toMatchObject({ status: '审核中', claimedBy: reviewerA.id });
+    // B sees it taken and cannot decide it.
+    expect(claimApplication(reviewerB, b.websiteAppId)).toMatchObject({ mine: false, claimedBy: reviewerA.id });
+    expect(() => decideApplication(reviewerB, b.websiteAppId, { decision: '退回', reason: '其他' })).toThrow('该申请正由李明处理');
+    const r = decideApplication(reviewerA, b.websiteAppId, { decision: '通过' });
+    expect(r.status).toBe('通过');
+    // A double click or a stale page: nothing changes.
+    expect(() => decideApplication(reviewerA, b.websiteAppId, { decision: '通过' })).toThrow(ALREADY_DECIDED);
+    expect(() => decideApplication(reviewerB, b.websiteAppId, { decision: '退回', reason: '重复' })).toThrow(ALREADY_DECIDED);
+    const decisions = db()
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLog)
+      .where(and(eq(auditLog.objectType, 'application'), eq(auditLog.objectId, String(b.websiteAppId)), sql`${auditLog.action} in ('application.approve','application.return')`))
+      .get()!.n;
+    expect(decisions).toBe(1);
+    expect(site(b.websiteId).filingNumber).toBe(r.filingNumber);
+  });
+
+  it('a claim runs out after 30 minutes and can be taken over; 释放 gives it back', async () => {
+    const b = await approvedSubjectWithWebsite();
+    const t0 = Date.now();
+    claimApplication(reviewerA, b.websiteAppId, t0);
+    expect(claimApplication(reviewerB, b.websiteAppId, t0 + CLAIM_MS - 1000).mine).toBe(false);
+    expect(claimApplication(reviewerB, b.websiteAppId, t0 + CLAIM_MS + 1000)).toMatchObject({ mine: true, claimedBy: reviewerB.id });
+    expect(() => releaseApplication(reviewerA, b.websiteAppId)).toThrow('该申请不是由您处理');
+    releaseApplication(reviewerB, b.websiteAppId);
+    expect(appRow(b.websiteAppId)).toMatchObject({ status: '待审核', claimedBy: null, claimedUntil: null });
+  });
+
+  it('退回 needs a reason; field comments are kept for the applicant', async () => {
+    const b = await bundle();
+    expect(() => decideApplication(reviewerA, b.subjectAppId, { decision: '退回', reason: '  ' })).toThrow('请填写退回原因');
+    expect(appRow(b.subjectAppId).status).toBe('待审核');
+    decideApplication(reviewerA, b.subjectAppId, {
+      decision: '退回',
+      reason: '负责人常住地址不具体',
+      fieldComments: { principalAddress: '请填写到门牌号', principalName: ' ' },
+    });
+    expect(appRow(b.subjectAppId)).toMatchObject({ status: '退回', reason: '负责人常住地址不具体', fieldComments: { principalAddress: '请填写到门牌号' }, decidedBy: reviewerA.id });
+  });
+});
+
+describe('effects of decisions', () => {
+  it('the bundled subject is decided first; its approval makes it 有效 and passes 身份验证; the website is filed with a number', async () => {
+    const b = await bundle();
+    expect(() => decideApplication(reviewerA, b.websiteAppId, { decision: '通过' })).toThrow(`请先审核与本申请一并提交的新增主体申请（${appRow(b.subjectAppId).code}）`);
+    decideApplication(reviewerA, b.subjectAppId, { decision: '通过' });
+    expect(subjectRow(b.subjectId).status).toBe('有效');
+    expect(db().select({ v: users.identityVerifiedAt }).from(users).where(eq(users.id, b.user.id)).get()!.v).not.toBeNull();
+
+    const unitSeq = db().select({ s: policeUnits.filingSeq }).from(policeUnits).where(eq(policeUnits.id, units.chaoyang.id)).get()!.s;
+    const r = decideApplication(reviewerA, b.websiteAppId, { decision: '通过' });
+    const digits = `11010502${String(unitSeq + 1).padStart(6, '0')}`;
+    expect(r.filingNumber).toBe(`京公网安备${digits}号`);
+    expect(site(b.websiteId)).toMatchObject({ status: '已备案', filingDigits: digits, filingUnitId: units.chaoyang.id });
+    const notices = noticesOf(b.user.id).filter((n) => n.event === 'application.approved');
+    expect(notices.map((n) => n.title)).toEqual(['新增主体申请已通过', '新办网站申请已通过']);
+    expect(notices[1].body).toContain(`公安备案号：京公网安备${digits}号`);
+    expect(notices[1].link).toBe(`/my/applications/${b.websiteAppId}`);
+  });
+
+  it('退回 of the subject returns its bundled website too', async () => {
+    const b = await bundle();
+    decideApplication(reviewerA, b.subjectAppId, { decision: '退回', reason: '证件照片不清晰' });
+    expect(subjectRow(b.subjectId).status).toBe('已退回');
+    expect(appRow(b.websiteAppId)).toMatchObject({ status: '退回', reason: '开办主体审核未通过：证件照片不清晰' });
+    expect(site(b.websiteId).status).toBe('已退回');
+    expect(site(b.websiteId).filingNumber).toBeNull();
+    expect(noticesOf(b.user.id).find((n) => n.event === 'application.returned')!.body).toContain('与主体一并提交的新办网站申请一并退回');
+  });
+
+  it('变更网站 通过 keeps the number; 退回 leaves the website as it was', async () => {
+    const b = await approvedSubjectWithWebsite();
+    const { filingNumber } = decideApplication(reviewerA, b.websiteAppId, { decision: '通过' });
+    const input = await websiteInput(b.user.id, { name: '张伟摄影作品集二版', domain: b.domain });
+    const change = submitWebsiteChange(b.user.id, b.websiteId, { data: input });
+    expect(site(b.websiteId).status).toBe('变更中');
+    decideApplication(reviewerB, change.applicationId, { decision: '通过' });
+    expect(site(b.websiteId)).toMatchObject({ status: '已备案', name: '张伟摄影作品集二版', filingNumber });
+
+    const again = submitWebsiteChange(b.user.id, b.websiteId, { data: { ...input, basic: { ...input.basic, name: '张伟摄影作品集三版' } } });
+    decideApplication(reviewerB, again.applicationId, { decision: '退回', reason: '网站名称不符合命名规范' });
+    expect(site(b.websiteId)).toMatchObject({ status: '已备案', name: '张伟摄影作品集二版', filingNumber });
+  });
+});
+
+describe('interactive websites', () => {
+  it('need an approved 安全评估, then 面审 scheduled and recorded before they are filed', async () => {
+    const b = await approvedSubjectWithWebsite({ interactive: true });
+    expect(() => decideApplication(reviewerA, b.websiteAppId, { decision: '通过' })).toThrow('需先通过安全评估');
+    const future = Date.now() + 3 * 86_400_000;
+    expect(() => scheduleInterview(reviewerA, b.websiteAppId, { kind: '面审', scheduledAt: future, place: '朝阳分局', materials: '身份证原件' })).toThrow('需先通过安全评估');
+
+    // A pending assessment is not enough; an approved one is.
+    db().insert(assessments).values({ subjectId: b.subjectId, websiteId: b.websiteId, status: '待审核', data: {}, createdAt: Date.now() }).run();
+    expect(() => decideApplication(reviewerA, b.websiteAppId, { decision: '通过' })).toThrow('需先通过安全评估');
+    db().update(assessments).set({ status: '通过' }).where(eq(assessments.websiteId, b.websiteId)).run();
+    expect(() => decideApplication(reviewerA, b.websiteAppId, { decision: '通过' })).toThrow('交互式网站须先安排面审或实地检查');
+
+    expect(() => scheduleInterview(reviewerA, b.websiteAppId, { kind: '面审', scheduledAt: future, place: '', materials: '身份证原件' })).toThrow('请填写面审地点');
+    expect(() => scheduleInterview(reviewerA, b.websiteAppId, { kind: '面审', scheduledAt: Date.now() - 1000, place: '朝阳分局', materials: '身份证原件' })).toThrow('请选择当前时间之后的时间');
+    scheduleInterview(reviewerA, b.websiteAppId, { kind: '面审', scheduledAt: future, place: '朝阳分局网安大队（朝阳路1号）', materials: '身份证原件、营业执照副本' });
+    expect(appRow(b.websiteAppId).status).toBe('待面审');
+    const notice = noticesOf(b.user.id).find((n) => n.event === 'interview.scheduled')!;
+    expect(notice.title).toBe('面审通知');
+    expect(notice.body).toContain('朝阳分局网安大队（朝阳路1号）');
+    expect(notice.body).toContain('身份证原件、营业执照副本');
+    expect(() => decideApplication(reviewerA, b.websiteAppId, { decision: '通过' })).toThrow('请在面审记录中登记结果');
+
+    // Any reviewer of the unit records the outcome; a second record is refused.
+    const r = recordInterviewOutcome(reviewerB, b.websiteAppId, { decision: '通过', note: '材料齐全' });
+    expect(r.status).toBe('通过');
+    expect(site(b.websiteId).status).toBe('已备案');
+    expect(site(b.websiteId).filingNumber).toMatch(/^京公网安备1101050200\d{4}号$/);
+    expect(db().select().from(interviews).where(eq(interviews.applicationId, b.websiteAppId)).get()).toMatchObject({ outcome: '通过', outcomeNote: '材料齐全' });
+    expect(() => recordInterviewOutcome(reviewerA, b.websiteAppId, { decision: '退回', reason: '重复' })).toThrow(ALREADY_DECIDED);
+  });
+});
+
+describe('unit boundaries', () => {
+  it('a reviewer of another unit is refused on read, decide and file download', async () => {
+    const b = await bundle();
+    expect(() => getReviewApplication(otherUnitReviewer, b.subjectAppId)).toThrow('申请不存在或不属于本单位');
+    expect(() => claimApplication(otherUnitReviewer, b.subjectAppId)).toThrow('申请不存在或不属于本单位');
+    expect(() => decideApplication(otherUnitReviewer, b.subjectAppId, { decision: '通过' })).toThrow('申请不存在或不属于本单位');
+    const fileId = (appRow(b.subjectAppId).payload as { idFrontFileId: number }).idFrontFileId;
+    expect(() => getFileForActor(otherUnitReviewer, fileId)).toThrow('您没有权限查看此文件');
+    expect(getFileForActor(reviewerA, fileId).mime).toBe('image/png');
+    expect(getReviewApplication(reviewerA, b.subjectAppId).app.id).toBe(b.subjectAppId);
+    expect(appRow(b.subjectAppId).status).toBe('待审核');
+  });
+});
+
+describe('filing numbers under concurrency', () => {
+  it('50 approvals racing in 5 processes get 50 distinct consecutive numbers of the unit', async () => {
+    const u = await makeApplicant();
+    const s = submitNewSubject(u.id, { data: await personSubjectInput(u.id, { principalPhone: '13566669999' }) });
+    const ids: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const w = submitNewWebsite(u.id, s.subjectId, await websiteInput(u.id, { domain: `race${i}-${Date.now()}.com.cn` }));
+      ids.push(w.applicationId);
+      if (i === 0) decideApplication(reviewerA, s.applicationId, { decision: '通过' });
+    }
+    const start = db().select({ s: policeUnits.filingSeq }).from(policeUnits).where(eq(policeUnits.id, units.chaoyang.id)).get()!.s;
+    const actors = [reviewerA, reviewerB, reviewerA, reviewerB, reviewerA];
+    const startAt = Date.now() + 2500;
+    const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const runs = actors.map(
+      (actor, k) =>
+        new Promise<string[]>((resolve, reject) => {
+          const p = spawn(tsx, ['lib/test/decide-worker.ts', JSON.stringify(actor), JSON.stringify(ids.slice(k * 10, k * 10 + 10)), String(startAt)], {
+            env: process.env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let out = '';
+          let err = '';
+          p.stdout.on('data', (d) => (out += d));
+          p.stderr.on('data', (d) => (err += d));
+          p.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`worker ${k} exited ${code}: ${err}`))));
+        }),
+    );
+    const numbers = (await Promise.all(runs)).flat();
+    expect(numbers.filter((n) => n.startsWith('error'))).toEqual([]);
+    expect(new Set(numbers).size).toBe(50);
+    const seqs = numbers.map((n) => Number(n.slice(13, 19))).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => start + 1 + i));
+    expect(numbers.every((n) => /^京公网安备11010502\d{6}号$/.test(n))).toBe(true);
+    expect(db().select({ s: policeUnits.filingSeq }).from(policeUnits).where(eq(policeUnits.id, units.chaoyang.id)).get()!.s).toBe(start + 50);
+  }, 120_000);
+});
