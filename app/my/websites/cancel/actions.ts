@@ -24,7 +24,8 @@ export const saveWebsiteCancelDraftAction = defineAction(
   { schema: cancelWebsiteDraftSchema, permission: 'applicant.area' },
   async ({ websiteId, draftId, ...data }, { user }) => {
     const id = saveWebsiteCancelDraft(user.id, websiteId, data, draftId);
-    revalidatePath('/my/drafts');
+    // 我的草稿 lists it, and this page hands it to the dialog when it is opened again.
+    revalidatePath('/my', 'layout');
     return { draftId: id };
   },
 );
