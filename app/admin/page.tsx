@@ -34,8 +34,17 @@ export default async function AdminHome() {
       <LatestNotice />
       <h1 className="text-xl font-semibold">管理后台</h1>
       <nav aria-label="管理功能" className="flex flex-wrap gap-4 text-sm">
+        <Link href="/admin/units" className="text-primary hover:underline">
+          审核单位
+        </Link>
+        <Link href="/admin/users" className="text-primary hover:underline">
+          账号管理
+        </Link>
         <Link href="/admin/providers" className="text-primary hover:underline">
           服务商名录
+        </Link>
+        <Link href="/admin/audit" className="text-primary hover:underline">
+          审计日志
         </Link>
       </nav>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">

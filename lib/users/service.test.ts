@@ -4,7 +4,8 @@ import { getDb } from '@/db/client';
 import { auditLog, policeUnits, users } from '@/db/schema';
 import { authenticate } from '@/lib/auth/login';
 import { decryptPii } from '@/lib/pii/crypto';
-import { changePassword, createUser, findUserByIdentifier, getUserPhone, getUserProfile, setUserStatus } from './service';
+import { createUnit } from '@/lib/units/service';
+import { changePassword, createStaffUser, createUser, findUserByIdentifier, getUserPhone, getUserProfile, listUsers, newStaffSchema, setUserStatus, setUserUnit } from './service';
 
 type Row = Record<string, unknown>;
 const rawUsers = () => getDb().$client.prepare('select * from users').all() as Row[];
@@ -176,5 +177,130 @@ describe('setUserStatus', () => {
     const before = getDb().select().from(auditLog).all().length;
     expect(await caught(() => setUserStatus(444_444, 'disabled', sunId))).toMatchObject({ code: 'not_found', message: '用户不存在' });
     expect(getDb().select().from(auditLog).all().length).toBe(before);
+  });
+
+  it('refuses to disable oneself and to repeat a change (a double click), writing nothing', async () => {
+    const admin = await createUser({ role: 'admin', name: '自己', phone: '13500003333', password: 'Secret#2026' });
+    const before = getDb().select().from(auditLog).all().length;
+    expect(await caught(() => setUserStatus(admin.id, 'disabled', admin.id))).toMatchObject({ code: 'forbidden', message: '不能停用自己的账号' });
+    expect(await caught(() => setUserStatus(admin.id, 'active', sunId))).toMatchObject({ code: 'conflict', message: '该账号已是正常状态' });
+    setUserStatus(admin.id, 'disabled', sunId);
+    expect(await caught(() => setUserStatus(admin.id, 'disabled', sunId))).toMatchObject({ code: 'conflict', message: '该账号已是停用状态' });
+    expect(rawUser(admin.id)).toMatchObject({ status: 'disabled', session_version: 2 });
+    expect(getDb().select().from(auditLog).all().length).toBe(before + 1);
+  });
+});
+
+describe('newStaffSchema / createStaffUser', () => {
+  const issues = (v: object) => {
+    const r = newStaffSchema.safeParse(v);
+    return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+  };
+
+  it('checks 姓名, 手机号码 and 初始密码 with the registration rules, and the unit of a 网安民警', () => {
+    expect(issues({ role: 'reviewer', name: '张三', phone: '13700005555', password: 'Police#2026', confirmPassword: 'Police#2026', unitId: 1 })).toEqual({});
+    expect(issues({ role: 'applicant', name: '张', phone: '123', password: 'short', confirmPassword: 'other', unitId: null })).toEqual({
+      role: '请选择角色',
+      name: '姓名长度应为2-30个字符',
+      phone: expect.any(String),
+      password: '初始密码长度应为8-32位',
+      confirmPassword: '两次输入的密码不一致',
+    });
+    expect(issues({ role: 'reviewer', name: '张三', phone: '13700005555', password: 'abcdefgh' })).toEqual({
+      password: '初始密码须包含字母、数字、符号中的至少两种',
+      unitId: '网安民警账号须选择审核单位',
+    });
+  });
+
+  it('creates a reviewer in a unit, unverified, audited with the admin as actor; other roles get no unit', async () => {
+    const unit = createUnit({ name: '大兴分局网安大队', code: '110115' }, null);
+    const admin = await createUser({ role: 'admin', name: '管理员乙', phone: '13500004444', password: 'Secret#2026' });
+    const r = await createStaffUser({ role: 'reviewer', name: '钱警官', phone: '13700006666', password: 'Police#2026', confirmPassword: 'Police#2026', unitId: unit.id }, { actorId: admin.id });
+    expect(getUserProfile(r.id)).toMatchObject({ role: 'reviewer', unitId: unit.id, phoneVerifiedAt: null, status: 'active' });
+    const p = await createStaffUser({ role: 'provider', name: '孙经理', phone: '13700007777', password: 'Police#2026', unitId: unit.id }, { actorId: admin.id });
+    expect(getUserProfile(p.id)!.unitId).toBeNull();
+    const audit = getDb().select().from(auditLog).where(eq(auditLog.objectId, String(r.id))).all();
+    expect(audit).toEqual([expect.objectContaining({ action: 'user.create', actorId: admin.id, after: { role: 'reviewer', name: '钱警官', unitId: unit.id } })]);
+    const e = await caught(createStaffUser({ role: 'admin', name: '重复', phone: '13700006666', password: 'Police#2026' }, { actorId: admin.id }));
+    expect(e).toMatchObject({ code: 'conflict', fieldErrors: { phone: '该手机号码已注册' } });
+    const bad = await caught(createStaffUser({ role: 'reviewer', name: '钱', phone: '1', password: 'x' }, { actorId: admin.id }));
+    expect(bad).toMatchObject({ code: 'invalid' });
+    expect(Object.keys(bad.fieldErrors!).sort()).toEqual(['name', 'password', 'phone', 'unitId']);
+  });
+});
+
+describe('listUsers', () => {
+  let unitA = 0;
+  let unitB = 0;
+  const ids: Record<string, number> = {};
+  beforeAll(async () => {
+    unitA = createUnit({ name: '怀柔分局网安大队', code: '110116' }, null).id;
+    unitB = createUnit({ name: '平谷分局网安大队', code: '110117' }, null).id;
+    ids.a1 = (await createUser({ role: 'reviewer', name: '列表甲', phone: '13300000001', password: 'Secret#2026', unitId: unitA })).id;
+    ids.a2 = (await createUser({ role: 'reviewer', name: '列表乙', phone: '13300000002', password: 'Secret#2026', unitId: unitA, phoneVerified: true })).id;
+    ids.b1 = (await createUser({ role: 'reviewer', name: '列表丙', phone: '13300000003', password: 'Secret#2026', unitId: unitB })).id;
+    ids.p = (await createUser({ role: 'provider', name: '列表丁', phone: '13300000004', password: 'Secret#2026' })).id;
+    setUserStatus(ids.a1, 'disabled', null);
+  });
+  const names = (r: ReturnType<typeof listUsers>) => r.rows.map((x) => x.name);
+
+  it('filters by 角色, 审核单位, 状态 and 姓名, newest first', () => {
+    expect(names(listUsers({ keyword: '列表' }))).toEqual(['列表丁', '列表丙', '列表乙', '列表甲']);
+    expect(names(listUsers({ keyword: '列表', role: 'reviewer' }))).toEqual(['列表丙', '列表乙', '列表甲']);
+    expect(names(listUsers({ unitId: unitA }))).toEqual(['列表乙', '列表甲']);
+    expect(names(listUsers({ unitId: unitA, status: 'active' }))).toEqual(['列表乙']);
+    expect(names(listUsers({ keyword: '列表', status: 'disabled' }))).toEqual(['列表甲']);
+    expect(listUsers({ keyword: '丙' }).rows).toEqual([
+      expect.objectContaining({ id: ids.b1, role: 'reviewer', unitId: unitB, unitName: '平谷分局网安大队', phoneMasked: '133****0003', phoneVerifiedAt: null, status: 'active' }),
+    ]);
+    expect(listUsers({ keyword: '%' }).total).toBe(0);
+  });
+
+  it('finds a full phone number exactly through its HMAC, and never returns PII beyond the masked copy', () => {
+    const r = listUsers({ keyword: ' 13300000002 ' });
+    expect(r.total).toBe(1);
+    expect(r.rows[0]).toMatchObject({ id: ids.a2, phoneMasked: '133****0002', phoneVerifiedAt: expect.any(Number) });
+    // Part of a number matches nothing: numbers are only stored encrypted.
+    expect(listUsers({ keyword: '1330000000' }).total).toBe(0);
+    expect(listUsers({ keyword: '13300000009' }).total).toBe(0);
+    const text = JSON.stringify(listUsers({ keyword: '列表' }));
+    expect(text).not.toContain('13300000002');
+    expect(text).not.toContain('v1:');
+    expect(text).not.toContain('scrypt');
+  });
+
+  it('pages 20 at a time', () => {
+    const all = listUsers({});
+    expect(all.pageSize).toBe(20);
+    expect(all.rows.length).toBe(Math.min(20, all.total));
+    expect(listUsers({ page: 2 }).rows.length).toBe(Math.max(0, Math.min(20, all.total - 20)));
+  });
+
+  describe('setUserUnit', () => {
+    it('moves a reviewer to another unit, audited', () => {
+      setUserUnit(ids.a2, unitB, sunId);
+      expect(getUserProfile(ids.a2)!.unitId).toBe(unitB);
+      const audit = getDb().select().from(auditLog).where(eq(auditLog.action, 'user.set_unit')).all();
+      expect(audit).toEqual([
+        expect.objectContaining({
+          actorId: sunId,
+          objectType: 'user',
+          objectId: String(ids.a2),
+          before: { unitId: unitA, unitName: '怀柔分局网安大队' },
+          after: { unitId: unitB, unitName: '平谷分局网安大队' },
+        }),
+      ]);
+      // Unchanged: nothing to record.
+      setUserUnit(ids.a2, unitB, sunId);
+      expect(getDb().select().from(auditLog).where(eq(auditLog.action, 'user.set_unit')).all()).toHaveLength(1);
+      expect(names(listUsers({ unitId: unitB }))).toEqual(['列表丙', '列表乙']);
+    });
+
+    it('refuses a non-reviewer, an unknown unit and an unknown user', async () => {
+      expect(await caught(() => setUserUnit(ids.p, unitA, sunId))).toMatchObject({ code: 'invalid', message: '只有网安民警账号属于审核单位' });
+      expect(await caught(() => setUserUnit(ids.b1, 424_242, sunId))).toMatchObject({ code: 'invalid', fieldErrors: { unitId: '审核单位不存在' } });
+      expect(await caught(() => setUserUnit(424_242, unitA, sunId))).toMatchObject({ code: 'not_found' });
+      expect(getUserProfile(ids.b1)!.unitId).toBe(unitB);
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { eq, or } from 'drizzle-orm';
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { users, policeUnits, type Role } from '@/db/schema';
 import { encryptPii, hmacPii, decryptPii } from '@/lib/pii/crypto';
@@ -8,6 +9,9 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/notify/service';
+import { realNameError } from '@/lib/users/schemas';
+import { mobileError } from '@/lib/validation/identifiers';
+import { passwordError } from '@/lib/auth/rules';
 
 export type NewUser = {
   role: Role;
@@ -44,7 +48,7 @@ export async function createUser(input: NewUser, audit: { actorId: number | null
     }
     if (Object.keys(fieldErrors).length) throw new AppError('conflict', Object.values(fieldErrors)[0], fieldErrors);
     if (input.unitId != null && !tx.select({ id: policeUnits.id }).from(policeUnits).where(eq(policeUnits.id, input.unitId)).get())
-      throw new AppError('invalid', '审核单位不存在');
+      throw new AppError('invalid', '审核单位不存在', { unitId: '审核单位不存在' });
 
     const now = Date.now();
     const row = tx
@@ -154,14 +158,135 @@ export async function changePassword(userId: number, currentPassword: string, ne
 
 /** Disabling (or re-enabling) an account; disabling voids its sessions at once. */
 export function setUserStatus(userId: number, status: 'active' | 'disabled', actorId: number | null) {
+  if (status === 'disabled' && actorId === userId) throw new AppError('forbidden', '不能停用自己的账号');
   const db = getDb();
   db.transaction((tx) => {
     const before = tx.select({ status: users.status, sv: users.sessionVersion }).from(users).where(eq(users.id, userId)).get();
     if (!before) throw new AppError('not_found', '用户不存在');
+    // Asserted inside the transaction: a double click cannot disable (and audit) twice.
+    if (before.status === status) throw new AppError('conflict', status === 'disabled' ? '该账号已是停用状态' : '该账号已是正常状态');
     tx.update(users)
       .set({ status, sessionVersion: before.sv + 1, updatedAt: Date.now() })
       .where(eq(users.id, userId))
       .run();
     writeAudit({ actorId, action: `user.${status === 'disabled' ? 'disable' : 'enable'}`, objectType: 'user', objectId: userId, before: { status: before.status }, after: { status } }, tx);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// 账号管理 (/admin/users)
+// ---------------------------------------------------------------------------
+
+export const USER_STATUSES = ['active', 'disabled'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+/** Accounts an administrator creates; 开办者 register themselves. */
+export const STAFF_ROLES = ['reviewer', 'admin', 'provider'] as const;
+export const USER_PAGE_SIZE = 20;
+
+const refineWith = (fn: (v: string) => string | null) => (v: string, ctx: z.RefinementCtx) => {
+  const msg = fn(v);
+  if (msg) ctx.addIssue({ code: 'custom', message: msg });
+};
+
+/** 新建账号: 姓名, 手机号码, 初始密码 (the registration rules), 角色; 网安民警 need their 审核单位. */
+export const newStaffSchema = z
+  .object({
+    role: z.enum(STAFF_ROLES, { error: '请选择角色' }),
+    name: z.string({ error: '请填写姓名' }).trim().superRefine(refineWith((v) => realNameError(v)?.replace('真实姓名', '姓名') ?? null)),
+    phone: z.string({ error: '请填写手机号码' }).trim().superRefine(refineWith(mobileError)),
+    password: z.string({ error: '请填写初始密码' }).superRefine(refineWith((v) => passwordError(v)?.replace('登录密码', '初始密码') ?? null)),
+    confirmPassword: z.string().optional(),
+    unitId: z.number().int().positive().nullish(),
+  })
+  .superRefine(
+    (v, ctx) => {
+      if (v.confirmPassword !== undefined && v.confirmPassword !== v.password)
+        ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的密码不一致' });
+      if (v.role === 'reviewer' && !v.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: '网安民警账号须选择审核单位' });
+    },
+    // Cross-field checks run even when other fields failed, so every error shows at once.
+    { when: () => true },
+  );
+export type NewStaffInput = z.input<typeof newStaffSchema>;
+
+/** 新建账号 by an administrator: the phone is verified later by its owner (个人中心). */
+export async function createStaffUser(input: NewStaffInput, audit: { actorId: number; ip?: string | null }) {
+  const parsed = newStaffSchema.safeParse(input);
+  if (!parsed.success) {
+    const fe: Record<string, string> = {};
+    for (const i of parsed.error.issues) fe[i.path.map(String).join('.') || '_form'] ??= i.message;
+    throw new AppError('invalid', '请检查填写的内容', fe);
+  }
+  const v = parsed.data;
+  return createUser({ role: v.role, name: v.name, phone: v.phone, password: v.password, unitId: v.role === 'reviewer' ? v.unitId : null }, audit);
+}
+
+/** LIKE pattern for "contains", with the user's % and _ taken literally. */
+const containsPattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * 账号列表: filters by 角色, 审核单位, 状态 and a keyword: a full 11-digit mobile number
+ * is matched exactly through its HMAC (the number is stored encrypted), anything else
+ * against 姓名. Newest first, 20 a page; masked phone only.
+ */
+export function listUsers(opts: { role?: Role; unitId?: number; status?: UserStatus; keyword?: string; page?: number } = {}) {
+  const db = getDb();
+  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const conds: SQL[] = [];
+  if (opts.role) conds.push(eq(users.role, opts.role));
+  if (opts.unitId) conds.push(eq(users.unitId, opts.unitId));
+  if (opts.status) conds.push(eq(users.status, opts.status));
+  const kw = opts.keyword?.trim();
+  if (kw) conds.push(/^1\d{10}$/.test(kw) ? eq(users.phoneHmac, hmacPii(kw)) : sql`${users.name} like ${containsPattern(kw)} escape '\\'`);
+  const where = conds.length ? and(...conds) : undefined;
+  const rows = db
+    .select({
+      id: users.id,
+      role: users.role,
+      name: users.name,
+      unitId: users.unitId,
+      unitName: policeUnits.name,
+      phoneMasked: users.phoneMasked,
+      phoneVerifiedAt: users.phoneVerifiedAt,
+      status: users.status,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .leftJoin(policeUnits, eq(policeUnits.id, users.unitId))
+    .where(where)
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(USER_PAGE_SIZE)
+    .offset((page - 1) * USER_PAGE_SIZE)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()!.n;
+  return { rows, total, page, pageSize: USER_PAGE_SIZE };
+}
+
+/** 编辑单位: moves a 网安民警 to another 审核单位 (their queue follows on the next request). */
+export function setUserUnit(userId: number, unitId: number, actorId: number | null) {
+  getDb().transaction((tx) => {
+    const before = tx
+      .select({ role: users.role, unitId: users.unitId, unitName: policeUnits.name })
+      .from(users)
+      .leftJoin(policeUnits, eq(policeUnits.id, users.unitId))
+      .where(eq(users.id, userId))
+      .get();
+    if (!before) throw new AppError('not_found', '用户不存在');
+    if (before.role !== 'reviewer') throw new AppError('invalid', '只有网安民警账号属于审核单位');
+    const unit = tx.select({ name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.id, unitId)).get();
+    if (!unit) throw new AppError('invalid', '审核单位不存在', { unitId: '审核单位不存在' });
+    if (before.unitId === unitId) return;
+    tx.update(users).set({ unitId, updatedAt: Date.now() }).where(eq(users.id, userId)).run();
+    writeAudit(
+      {
+        actorId,
+        action: 'user.set_unit',
+        objectType: 'user',
+        objectId: userId,
+        before: { unitId: before.unitId, unitName: before.unitName },
+        after: { unitId, unitName: unit.name },
+      },
+      tx,
+    );
   });
 }
