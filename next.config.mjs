@@ -22,6 +22,18 @@ const securityHeaders = [
   },
 ];
 
+/**
+ * Uploaded files may be shown inside the platform's own pages (PDFs inline on the review page):
+ * framing by the same origin only, and nothing in them may run or load anything else.
+ */
+const fileHeaders = [
+  { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+  {
+    key: 'Content-Security-Policy',
+    value: ["default-src 'none'", "img-src 'self' data:", "style-src 'unsafe-inline'", "object-src 'self'", "frame-ancestors 'self'", "base-uri 'none'", "form-action 'none'"].join('; '),
+  },
+];
+
 const nextConfig = {
   poweredByHeader: false,
   // subset-font loads harfbuzz's wasm from its package directory at run time.
@@ -31,7 +43,11 @@ const nextConfig = {
     serverActions: { bodySizeLimit: '12mb' },
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    // A later entry overrides the same header of an earlier one.
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/api/files/:path*', headers: fileHeaders },
+    ];
   },
 };
 

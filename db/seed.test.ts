@@ -1,6 +1,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { getDb } from './client';
-import { subjects, websites, policeUnits } from './schema';
+import { eq } from 'drizzle-orm';
+import { subjects, websites, policeUnits, users, applications } from './schema';
+import { listQueue } from '@/lib/review/service';
 import { seedDemo, isSeeded, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed';
 import { subjectSchema } from '@/lib/subjects/schemas';
 import { unsealSubject, type StoredSubject } from '@/lib/subjects/pii';
@@ -17,7 +19,7 @@ describe('demo seed', () => {
     expect(units).toHaveLength(17);
     expect(units.find((u) => u.isDefault)?.name).toBe('北京市公安局网安总队');
     expect(units.map((u) => u.name)).toContain('朝阳分局网安大队');
-    const sites = getDb().select().from(websites).all();
+    const sites = getDb().select().from(websites).where(eq(websites.status, '已备案')).all();
     expect(sites.length).toBeGreaterThanOrEqual(3);
     expect(sites.every((s) => /^\d{6}02\d{6}$/.test(s.filingDigits ?? ''))).toBe(true);
   });
@@ -29,13 +31,24 @@ describe('demo seed', () => {
     }
   });
 
-  it('files the demo websites through the real submission (full data, filing numbers, approved applications)', () => {
-    const rows = getDb().select().from(websites).all();
+  it('files the demo websites through the real submission and review (full data, filing numbers, approved applications)', () => {
+    const rows = getDb().select().from(websites).where(eq(websites.status, '已备案')).all();
     for (const w of rows) {
       expect(w.status).toBe('已备案');
       expect((w.data as { basic?: { name: string } }).basic?.name).toBe(w.name);
     }
     expect(rows.map((w) => w.filingNumber).sort()).toEqual(['京公网安备11010502000001号', '京公网安备11010502000002号', '京公网安备11010802000001号']);
+  });
+
+  it('leaves a subject and its first website waiting in 朝阳分局网安大队’s queue', () => {
+    const reviewer = getDb().select().from(users).where(eq(users.name, '李明')).get()!;
+    const q = listQueue({ id: reviewer.id, role: 'reviewer', unitId: reviewer.unitId, phoneVerified: true });
+    expect(q.rows.map((r) => [r.type, r.subjectName, r.websiteName])).toEqual([
+      ['新增主体', '王芳', null],
+      ['新办网站', '王芳', '王芳的烘焙日记'],
+    ]);
+    const decided = getDb().select().from(applications).where(eq(applications.status, '通过')).all();
+    expect(decided.every((a) => a.decidedBy !== null)).toBe(true);
   });
 
   it('every printed demo account can log in with the demo password', async () => {

@@ -7,6 +7,8 @@ import sharp from 'sharp';
 import { storeUpload } from '@/lib/files/service';
 import { subjectColumns } from '@/lib/subjects/service';
 import { submitNewWebsite } from '@/lib/websites/service';
+import { submitNewSubject } from '@/lib/subjects/service';
+import { decideApplication } from '@/lib/review/service';
 import type { SubjectData } from '@/lib/subjects/schemas';
 import { bindIdentityToken } from '@/lib/identity/verifier';
 import { OFFICE_NAME } from '@/lib/site/config';
@@ -20,6 +22,7 @@ export const DEMO_ACCOUNTS = [
   { role: 'applicant', name: '张伟', phone: '13800000003', email: 'zhangwei@example.com', unit: null, label: '开办者（已有备案网站）', idNumber: withIdCheck('11010519850312003') },
   { role: 'applicant', name: '陈静', phone: '13800000006', email: 'chenjing@example.com', unit: null, label: '开办者（个人主体）', idNumber: withIdCheck('11010819920716004') },
   { role: 'provider', name: '刘洋', phone: '13800000004', email: 'liuyang@cloud.example.cn', unit: null, label: '接入服务商' },
+  { role: 'applicant', name: '王芳', phone: '13800000007', email: 'wangfang@example.com', unit: null, label: '开办者（申请待审核）', idNumber: withIdCheck('11010519880520006') },
 ] as const;
 
 /** GB 11643 check character for a 17-digit body. */
@@ -188,7 +191,8 @@ export async function seedDemo(): Promise<void> {
     }
   });
 
-  // Websites go through the real 新办网站 submission, then are marked filed as the review issue will.
+  // Websites go through the real 新办网站 submission and the real review.
+  const admin = { id: ids['13800000001'], role: 'admin' as const, unitId: null, phoneVerified: true };
   for (const f of subjectIds) {
     const unit = db.select().from(policeUnits).where(eq(policeUnits.id, f.unitId)).get()!;
     for (const site of f.sites) {
@@ -229,17 +233,68 @@ export async function seedDemo(): Promise<void> {
         {},
         filedAt - 3 * 86_400_000,
       );
-      const digits = `${unit.code}02${String(site.seq).padStart(6, '0')}`;
-      db.transaction((tx) => {
-        tx.update(websites)
-          .set({ status: '已备案', filingDigits: digits, filingNumber: `京公网安备${digits}号`, filingUnitId: unit.id, filedAt, updatedAt: filedAt })
-          .where(eq(websites.id, r.websiteId))
-          .run();
-        tx.update(applications).set({ status: '通过', decidedAt: filedAt }).where(eq(applications.id, r.applicationId)).run();
-        tx.update(policeUnits).set({ filingSeq: sql`max(${policeUnits.filingSeq}, ${site.seq})` }).where(eq(policeUnits.id, unit.id)).run();
-      });
+      // Approved through the review service by the office's administrator, on the day it was filed.
+      const filing = decideApplication(admin, r.applicationId, { decision: '通过' }, filedAt);
+      if (filing.filingNumber !== `京公网安备${unit.code}02${String(site.seq).padStart(6, '0')}号`) throw new Error(`unexpected demo number ${filing.filingNumber}`);
     }
   }
+
+  // Work waiting in 朝阳分局网安大队's queue: a 个人 subject with its first website, one of them overdue.
+  const wangfang = DEMO_ACCOUNTS[6];
+  const wfOwner = ids[wangfang.phone];
+  const submittedAt = now - 10 * 86_400_000;
+  const wfSubject = submitNewSubject(
+    wfOwner,
+    {
+      data: {
+        nature: '个人',
+        principalName: wangfang.name,
+        principalIdType: '居民身份证',
+        principalIdNumber: wangfang.idNumber,
+        principalIdExpiry: '2034-05-20',
+        principalRegion: '110105',
+        principalAddress: '望京街道阜通东大街6号院3号楼1502室',
+        principalPhone: wangfang.phone,
+        principalEmail: wangfang.email,
+        ...national(wangfang.name, wangfang.idNumber),
+      },
+    },
+    submittedAt,
+  );
+  const wfCert = await storeUpload({ ownerId: wfOwner, kind: 'image', originalName: '域名证书-wangfang-bakery.cn.png', bytes: await demoImage('域名证书 wangfang-bakery.cn') });
+  submitNewWebsite(
+    wfOwner,
+    wfSubject.subjectId,
+    {
+      basic: {
+        name: '王芳的烘焙日记',
+        hasIcp: '是',
+        icpNumber: '京ICP备20269876号-1',
+        openDate: new Date(submittedAt - 30 * 86_400_000).toISOString().slice(0, 10),
+        domains: [{ domain: 'www.wangfang-bakery.cn', primary: true }],
+        domainCertificates: { 'wangfang-bakery.cn': wfCert.id },
+        ipRanges: [{ start: '101.200.35.17', end: '101.200.35.17' }],
+        accessScope: '境内',
+        accessRegion: '110108',
+        accessName: '腾讯云计算（北京）有限责任公司',
+        accessMethod: '虚拟主机',
+        registrarScope: '境内',
+        registrarRegion: '330106',
+        registrarName: '阿里云计算有限公司（万网）',
+        interactive: '否',
+        siteTypes: [],
+        controlled: '否',
+        controlledItems: [],
+        permitsNeeded: '否',
+        permits: [],
+        languages: ['中文简体'],
+      },
+      contacts: { securityOwner: { mode: '同主体负责人信息' }, emergencyContact: { mode: '同主体负责人信息' } },
+      notice: { agree: true },
+    },
+    {},
+    submittedAt,
+  );
   // The submissions above left "已提交" notices; a demo account starts with a clean inbox.
   db.update(notifications).set({ readAt: now }).run();
 }

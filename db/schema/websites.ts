@@ -30,6 +30,7 @@ export const websites = sqliteTable(
     index('websites_subject').on(t.subjectId),
     uniqueIndex('websites_filing_digits').on(t.filingDigits),
     index('websites_filed_at').on(t.filedAt),
+    index('websites_filing_unit').on(t.filingUnitId, t.status),
   ],
 );
 

@@ -79,6 +79,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'interview.schedule': '安排面审/实地检查',
   'interview.pass': '面审/实地检查通过',
   'interview.fail': '面审/实地检查退回',
+  'website.export': '导出备案网站',
 };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

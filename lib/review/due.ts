@@ -22,6 +22,9 @@ export const DEFAULT_DUE_DAYS: Record<BusinessType, number> = {
 
 export const OPEN_STATUSES = ['待审核', '审核中', '待面审'] as const;
 
+/** The open queue, written out literally so SQLite can use the partial indexes applications_open_*. */
+export const openQueueSql = sql`${applications.queued} = 1 and ${applications.status} in ('待审核', '审核中', '待面审')`;
+
 /**
  * WLBA_DUE_DAYS overrides some types, e.g. `安全评估=15,新办网站=7` (1–60 working days);
  * anything malformed is ignored with a warning.
@@ -53,6 +56,8 @@ export function queueFields(type: BusinessType, now: number) {
 }
 
 const META_KEY = 'due_dates_basis';
+const DAY_MS = 86_400_000;
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 /** What the stored due dates were computed with: the calendar and the days per type. */
 export function dueBasis(now = Date.now(), days = dueDaysConfig()): string {
@@ -70,29 +75,43 @@ let checkedDay = -1;
 export function ensureDueDates(opts: { now?: number; force?: boolean } = {}): { updated: number } {
   const now = opts.now ?? Date.now();
   const db = getDb();
-  const day = Math.floor(now / 86_400_000);
+  const day = Math.floor(now / DAY_MS);
   const basis = !opts.force && checkedBasis && checkedDay === day ? checkedBasis : dueBasis(now);
-  const open = and(eq(applications.queued, true), inArray(applications.status, [...OPEN_STATUSES]));
+  // Literal (not bound) so SQLite can use the partial indexes on the open queue.
+  const open = openQueueSql;
   const days = dueDaysConfig();
   let updated = 0;
-  db.transaction((tx) => {
-    const stored = tx.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, META_KEY)).get()?.value;
-    const all = opts.force || stored !== basis;
-    const rows = tx
-      .select({ id: applications.id, type: applications.type, queuedAt: applications.queuedAt, submittedAt: applications.submittedAt, dueAt: applications.dueAt })
-      .from(applications)
-      .where(all ? open : and(open, isNull(applications.dueAt)))
-      .all();
-    for (const r of rows) {
-      const base = r.queuedAt ?? r.submittedAt;
-      const due = dueAtFor(r.type, base, days);
-      if (due === r.dueAt && r.queuedAt !== null) continue;
-      tx.update(applications).set({ queuedAt: base, dueAt: due }).where(eq(applications.id, r.id)).run();
-      updated++;
-    }
-    if (stored !== basis)
-      tx.insert(appMeta).values({ key: META_KEY, value: basis }).onConflictDoUpdate({ target: appMeta.key, set: { value: basis } }).run();
-  });
+  // The due date depends only on the type and the Beijing day the application was queued: one
+  // computation and one UPDATE per (type, day), however many applications there are.
+  const base = sql`coalesce(${applications.queuedAt}, ${applications.submittedAt})`;
+  const dayOf = sql<number>`(${base} + ${sql.raw(String(BEIJING_OFFSET_MS))}) / ${sql.raw(String(DAY_MS))}`;
+  db.transaction(
+    (tx) => {
+      const stored = tx.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, META_KEY)).get()?.value;
+      const all = opts.force || stored !== basis;
+      const scope = all ? open : and(open, isNull(applications.dueAt));
+      const groups = tx.select({ type: applications.type, day: dayOf }).from(applications).where(scope).groupBy(applications.type, dayOf).all();
+      for (const g of groups) {
+        const dayStart = g.day * DAY_MS - BEIJING_OFFSET_MS;
+        const due = dueAtFor(g.type, dayStart, days);
+        updated += tx
+          .update(applications)
+          .set({ queuedAt: base, dueAt: due })
+          .where(
+            and(
+              scope,
+              eq(applications.type, g.type),
+              sql`${base} >= ${dayStart} and ${base} < ${dayStart + DAY_MS}`,
+              sql`(${applications.dueAt} is null or ${applications.dueAt} <> ${due} or ${applications.queuedAt} is null)`,
+            ),
+          )
+          .run().changes;
+      }
+      if (stored !== basis)
+        tx.insert(appMeta).values({ key: META_KEY, value: basis }).onConflictDoUpdate({ target: appMeta.key, set: { value: basis } }).run();
+    },
+    { behavior: 'immediate' },
+  );
   checkedBasis = basis;
   checkedDay = day;
   return { updated };
@@ -109,4 +128,3 @@ export function isOverdue(a: { status: string; dueAt: number | null }, now = Dat
   return a.dueAt !== null && a.dueAt < now && (OPEN_STATUSES as readonly string[]).includes(a.status);
 }
 
-export const openQueueSql = sql`${applications.queued} = 1 and ${applications.status} in ('待审核', '审核中', '待面审')`;

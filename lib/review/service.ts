@@ -567,7 +567,7 @@ export function getReviewApplication(actor: Actor, id: number, now = Date.now())
     : [];
   const history = app.subjectId
     ? db
-        .select({ id: applications.id, code: applications.code, type: applications.type, status: applications.status, submittedAt: applications.submittedAt, decidedAt: applications.decidedAt, reason: applications.reason, decider: users.name })
+        .select({ id: applications.id, code: applications.code, type: applications.type, status: applications.status, queued: applications.queued, submittedAt: applications.submittedAt, decidedAt: applications.decidedAt, reason: applications.reason, decider: users.name })
         .from(applications)
         .leftJoin(users, eq(users.id, applications.decidedBy))
         .where(and(eq(applications.subjectId, app.subjectId), sql`${applications.id} <> ${app.id}`))

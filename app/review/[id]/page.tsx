@@ -1,0 +1,489 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Check, X } from 'lucide-react';
+import { requirePage, type CurrentUser } from '@/lib/auth/session';
+import { canDecide } from '@/lib/auth/policy';
+import { isAppError } from '@/lib/errors';
+import { formatDateTime } from '@/lib/utils';
+import { claimApplication, getReviewApplication, COMMON_RETURN_REASONS } from '@/lib/review/service';
+import { OPEN_STATUSES } from '@/lib/review/due';
+import { applicationFiles, formatDate, websiteNamingHints } from '@/lib/review/view';
+import { latestLiveness } from '@/lib/websites/liveness';
+import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
+import { SUBJECT_FIELD_LABELS } from '@/lib/subjects/schemas';
+import { isSubjectSnapshot, shownSubjectFields } from '@/components/subjects/subject-details';
+import { WEBSITE_FIELD_LABELS, type WebsiteField } from '@/components/websites/website-details';
+import { applicationContent, CANCEL_LABELS, WEBSITE_CANCEL_LABELS } from '@/components/applications/application-content';
+import { StatusBadge } from '@/components/applications/status-badge';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { msToBeijingLocal } from '../schema';
+import { Attachments } from './attachments';
+import { DecisionPanel, type FieldOption } from './decision-panel';
+import { RecheckLivenessButton } from './recheck-liveness-button';
+import { ReleaseButton } from './release-button';
+import { ScheduleInterviewForm } from './schedule-interview-form';
+
+export const metadata: Metadata = { title: '申请审核' };
+
+type View = ReturnType<typeof getReviewApplication>;
+
+/** Another unit's application, a held-back one or a missing one: all the same 404. */
+function load(user: CurrentUser, id: number): View {
+  try {
+    return getReviewApplication(user, id);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'not_found') notFound();
+    throw e;
+  }
+}
+
+/** Opening claims the application (SPEC §6.3); a lost race just shows who won. */
+function openForReview(user: CurrentUser, id: number): View {
+  const view = load(user, id);
+  if (!canDecide(user) || (view.status !== '待审核' && view.status !== '审核中')) return view;
+  try {
+    claimApplication(user, id);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'not_found') notFound();
+    if (!isAppError(e) || e.code !== 'conflict') throw e;
+  }
+  return load(user, id);
+}
+
+const isOpen = (s: string) => (OPEN_STATUSES as readonly string[]).includes(s);
+
+/** The fields a reviewer may comment on: those the applicant's page shows for this application. */
+function fieldOptions(view: View): FieldOption[] {
+  const { type, payload } = view.app;
+  const entries = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+  if ((type === '新增主体' || type === '变更主体') && isSubjectSnapshot(payload)) {
+    const shown = shownSubjectFields(maskedSubject(payload as unknown as StoredSubject));
+    return shown.map((f) => ({ value: f, label: SUBJECT_FIELD_LABELS[f] }));
+  }
+  if (type === '注销主体') return entries(CANCEL_LABELS);
+  if (type === '注销网站') return entries(WEBSITE_CANCEL_LABELS);
+  if (type === '新办网站' || type === '变更网站') {
+    const b = ((payload.website as { basic?: Record<string, unknown> } | undefined)?.basic ?? {}) as Record<string, unknown>;
+    const hidden = new Set<WebsiteField>();
+    if (b.interactive !== '是') hidden.add('basic.siteTypes');
+    if (b.controlled !== '是') hidden.add('basic.controlledItems');
+    if (!b.domainCertificates || !Object.values(b.domainCertificates as object).some(Boolean)) hidden.add('basic.domainCertificates');
+    return (Object.entries(WEBSITE_FIELD_LABELS) as [WebsiteField, string][]).filter(([f]) => !hidden.has(f)).map(([value, label]) => ({ value, label }));
+  }
+  return [];
+}
+
+const APPROVE_EFFECT: Record<string, string> = {
+  新增主体: '通过后开办主体生效。',
+  变更主体: '通过后主体变更内容生效。',
+  注销主体: '通过后主体及其全部网站将被注销。',
+  新办网站: '通过后网站即备案，并分配公安备案号。',
+  变更网站: '通过后网站变更内容生效，公安备案号不变。',
+  注销网站: '通过后网站将被注销，原公安备案号不再使用。',
+  安全评估: '通过后该网站的安全评估生效。',
+};
+
+function InfoList({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="grid gap-x-8 gap-y-3 text-sm md:grid-cols-2">
+      {rows.map(([k, v]) => (
+        <div key={k} className="grid grid-cols-[6rem_1fr] gap-3">
+          <dt className="text-muted-foreground">{k}</dt>
+          <dd className="min-w-0 break-all">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <Card data-testid={testId}>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent>{children}</CardContent>
+    </Card>
+  );
+}
+
+function Empty({ children }: { children: ReactNode }) {
+  return <p className="text-sm text-muted-foreground">{children}</p>;
+}
+
+function LivenessSection({ websiteId, canRecheck, applicationId }: { websiteId: number; canRecheck: boolean; applicationId: number }) {
+  const check = latestLiveness(websiteId);
+  const probe = (p: { ok: boolean; status?: number; error?: string }) =>
+    p.ok ? (
+      <span className="font-medium text-destructive">可访问{p.status ? `（${p.status}）` : ''}</span>
+    ) : (
+      <span className="text-success">无响应{p.error ? `（${p.error}）` : ''}</span>
+    );
+  return (
+    <Section title="网站关闭状态检测" testId="liveness">
+      <div className="space-y-3 text-sm">
+        <Alert variant="info">网站注销必须保证网站已经处于关闭状态</Alert>
+        {!check ? (
+          <Empty>尚未检测。</Empty>
+        ) : (
+          <>
+            <div className="flex flex-wrap items-center gap-3">
+              <span className="text-muted-foreground">检测结论</span>
+              {check.ok ? (
+                <Badge variant="success" data-testid="liveness-result">
+                  网站已关闭
+                </Badge>
+              ) : (
+                <Badge variant="destructive" data-testid="liveness-result">
+                  {check.results.length && !check.error ? '网站仍可访问' : '未能确认已关闭'}
+                </Badge>
+              )}
+              <span className="text-muted-foreground">检测时间</span>
+              <span>{formatDateTime(check.checkedAt)}</span>
+            </div>
+            {check.error && <Alert variant="destructive">{check.error}</Alert>}
+            {check.results.length > 0 && (
+              <Table aria-label="各域名检测结果">
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>域名</TableHead>
+                    <TableHead>HTTP</TableHead>
+                    <TableHead>HTTPS</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {check.results.map((r) => (
+                    <TableRow key={r.host} data-alive={r.alive ? 'true' : 'false'}>
+                      <TableCell className="font-mono">{r.host}</TableCell>
+                      <TableCell>{probe(r.http)}</TableCell>
+                      <TableCell>{probe(r.https)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </>
+        )}
+        {canRecheck && <RecheckLivenessButton applicationId={applicationId} />}
+      </div>
+    </Section>
+  );
+}
+
+function NamingSection({ view }: { view: View }) {
+  const hints = websiteNamingHints(view.app.payload, view.subject ? { nature: view.subject.nature, unitType: view.subject.unitType } : null);
+  if (!hints) return null;
+  const failed = hints.filter((h) => !h.ok).length;
+  return (
+    <Section title="网站名称规范检查" testId="naming-hints">
+      <p className="mb-3 text-sm text-muted-foreground">
+        {failed ? `有 ${failed} 项需要核实，请对照填写注意事项审核。` : '网站名称和域名符合全部命名规范。'}
+      </p>
+      <ul className="space-y-2 text-sm">
+        {hints.map((h) => (
+          <li key={h.id} className="flex gap-2" data-testid="naming-hint" data-ok={h.ok ? 'true' : 'false'}>
+            {h.ok ? <Check className="mt-0.5 size-4 shrink-0 text-success" aria-hidden /> : <X className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden />}
+            <span className="sr-only">{h.ok ? '符合：' : '不符合：'}</span>
+            <span className="min-w-0">
+              <span className={h.ok ? undefined : 'font-medium text-destructive'}>{h.title}</span>
+              {h.message && <span className="block text-destructive">{h.message}</span>}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+export default async function ReviewApplicationPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePage('review.area');
+  const { id: rawId } = await params;
+  if (!/^[1-9]\d{0,15}$/.test(rawId) || !Number.isSafeInteger(Number(rawId))) notFound();
+  const id = Number(rawId);
+  const view = openForReview(user, id);
+  const { app } = view;
+  const now = Date.now();
+  const decider = canDecide(user);
+  const mine = view.handler?.id === user.id;
+  const heldByOther = !!view.handler && !mine;
+  const claimable = view.status === '待审核' || view.status === '审核中';
+  const decided = view.status === '通过' || view.status === '退回' || view.status === '已撤销';
+
+  const pendingSubject = app.type !== '新增主体' ? view.bundle.find((b) => b.type === '新增主体' && isOpen(b.status)) : undefined;
+  const assessmentPassed = view.assessment?.status === '通过';
+  const pendingInterview = view.status === '待面审' && view.interview && !view.interview.outcome ? view.interview : null;
+
+  const mode: 'decision' | 'interview' | null = !decider ? null : claimable && mine ? 'decision' : pendingInterview ? 'interview' : null;
+  let approveBlocked: string | null = null;
+  if (pendingSubject) approveBlocked = `请先审核与本申请一并提交的新增主体申请（${pendingSubject.code}）`;
+  // Worded apart from the 安全评估 card's “需先通过安全评估” so each text is on the page once.
+  else if (view.interactive) approveBlocked = assessmentPassed ? '交互式网站须经面审或实地检查后备案，请在“安全评估与面审”中安排。' : '安全评估通过前只能退回。';
+  const canApprove = mode === 'interview' || (mode === 'decision' && !approveBlocked);
+
+  const { node, leftover } = applicationContent(app);
+  const files = applicationFiles(app.payload);
+  const subjectName = view.subject?.name ?? (typeof app.payload.name === 'string' ? app.payload.name : null);
+  const websiteName = view.website?.name ?? (app.payload.website as { basic?: { name?: string } } | undefined)?.basic?.name ?? (typeof app.payload.websiteName === 'string' ? app.payload.websiteName : null);
+
+  const info: [string, ReactNode][] = [
+    ['申请编号', <span key="code" className="font-mono" data-testid="application-code">{app.code}</span>],
+    ['业务类型', app.type],
+    ['状态', <StatusBadge key="status" status={view.status} />],
+    ['申请时间', formatDateTime(app.submittedAt)],
+    [
+      '办理时限',
+      <span key="due" className="inline-flex flex-wrap items-center gap-2" data-testid="due">
+        <span className={view.overdue ? 'font-medium text-destructive' : undefined}>{formatDate(app.dueAt) || '—'}</span>
+        {view.overdue && <Badge className="bg-destructive text-white">已超期</Badge>}
+      </span>,
+    ],
+    ['审核单位', view.unitName ?? '—'],
+    ['申请人', view.applicant ? `${view.applicant.name}（${view.applicant.phoneMasked}）` : '—'],
+  ];
+  if (subjectName) info.push(['主体名称', subjectName]);
+  if (websiteName) info.push(['网站名称', websiteName]);
+  if (view.website?.filingNumber) info.push(['公安备案号', <span key="fn" className="font-mono" data-testid="website-filing-number">{view.website.filingNumber}</span>]);
+  if (!decided) {
+    info.push([
+      '处理人',
+      <span key="handler" className="inline-flex flex-wrap items-center gap-3" data-testid="handler">
+        <span>{view.handler ? `${view.handler.name ?? '—'}${mine ? '（本人）' : ''}` : '—'}</span>
+        {mine && view.status === '审核中' && <ReleaseButton applicationId={app.id} />}
+      </span>,
+    ]);
+    if (view.handler && view.claimedUntil) info.push(['领取至', <span key="until" data-testid="claimed-until">{formatDateTime(view.claimedUntil)}</span>]);
+  } else if (view.status !== '已撤销') {
+    info.push(['审核人', view.decidedByName ?? '—'], ['审核时间', formatDateTime(app.decidedAt) || '—']);
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">申请审核</h1>
+        <Link href="/review" className="text-sm text-primary hover:underline">
+          返回审核工作台
+        </Link>
+      </div>
+
+      {!decider && !decided && (
+        <Alert variant="info">
+          审核人员须完成手机验证后方可审核。请前往
+          <Link href="/my/account" className="mx-1 font-medium underline">
+            个人中心
+          </Link>
+          完成手机验证。
+        </Alert>
+      )}
+      {heldByOther && claimable && (
+        <Alert variant="destructive" data-testid="held-by-other">
+          <p className="font-medium">该申请正由{view.handler!.name ?? '其他审核人员'}处理</p>
+          {view.claimedUntil && <p>领取至 {formatDateTime(view.claimedUntil)}，届时未办结将自动释放。</p>}
+        </Alert>
+      )}
+      {pendingSubject && !decided && (
+        <Alert variant="info">
+          本申请与新增主体申请一并提交，须先审核主体：
+          <Link href={`/review/${pendingSubject.id}`} prefetch={false} className="mx-1 font-medium underline">
+            {pendingSubject.code}
+          </Link>
+        </Alert>
+      )}
+      {(view.status === '退回' || view.status === '已撤销') && (
+        <Alert variant="destructive" data-testid="return-reason">
+          <p className="font-medium">{view.status === '退回' ? '申请已退回' : '申请已撤销'}</p>
+          {app.reason && <p className="whitespace-pre-wrap">{view.status === '退回' ? '退回原因' : '说明'}：{app.reason}</p>}
+          {leftover.length > 0 && (
+            <ul className="mt-1 list-inside list-disc">
+              {leftover.map(([label, comment]) => (
+                <li key={label}>
+                  {label}：{comment}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
+      {view.status === '通过' && (
+        <Alert variant="success" data-testid="approved">
+          <p className="font-medium">申请已通过</p>
+          {app.type === '新办网站' && view.website?.filingNumber && <p>公安备案号：{view.website.filingNumber}</p>}
+        </Alert>
+      )}
+
+      <Section title="申请信息" testId="application-info">
+        <InfoList rows={info} />
+        {mode && (
+          <p className="mt-4 border-t pt-3 text-sm">
+            <a href="#decision" className="text-primary hover:underline">
+              {mode === 'interview' ? '前往登记结果' : '前往填写审核意见'}
+            </a>
+          </p>
+        )}
+      </Section>
+
+      <Section title="申请内容">{node ?? <Empty>无可显示的申请内容。</Empty>}</Section>
+
+      {files.length > 0 && (
+        <Section title="附件材料" testId="attachments">
+          <Attachments files={files} />
+        </Section>
+      )}
+
+      {app.type === '注销网站' && app.websiteId && <LivenessSection websiteId={app.websiteId} applicationId={app.id} canRecheck={decider && isOpen(view.status)} />}
+
+      {(app.type === '新办网站' || app.type === '变更网站') && <NamingSection view={view} />}
+
+      {view.interactive && (
+        <Section title="安全评估与面审" testId="interview">
+          <div className="space-y-4 text-sm">
+            <div className="flex flex-wrap items-center gap-3">
+              <span className="text-muted-foreground">安全评估</span>
+              {view.assessment ? <StatusBadge status={view.assessment.status} /> : <Badge variant="secondary">未提交</Badge>}
+            </div>
+            {!assessmentPassed && !view.interview && (
+              <Alert variant="destructive" data-testid="assessment-required">
+                需先通过安全评估
+              </Alert>
+            )}
+            {view.interview && (
+              <InfoList
+                rows={[
+                  ['方式', view.interview.kind],
+                  ['时间', formatDateTime(view.interview.scheduledAt)],
+                  ['地点', view.interview.place || '—'],
+                  [view.interview.kind === '面审' ? '需携带材料' : '需准备材料', view.interview.materials || '—'],
+                  ['结果', view.interview.outcome ?? '待登记'],
+                  ...(view.interview.outcomeNote ? ([['说明', view.interview.outcomeNote]] as [string, ReactNode][]) : []),
+                ]}
+              />
+            )}
+            {decider && claimable && mine && assessmentPassed && !view.interview && !pendingSubject && (
+              <div className="space-y-3 border-t pt-4">
+                <h3 className="font-semibold">安排面审/实地检查</h3>
+                <ScheduleInterviewForm applicationId={app.id} minLocal={msToBeijingLocal(now)} />
+              </div>
+            )}
+          </div>
+        </Section>
+      )}
+
+      <div id="decision" className="scroll-mt-4">
+        <DecisionPanel
+          key={`decision-${app.id}`}
+          applicationId={app.id}
+          mode={mode}
+          title={mode === 'interview' && pendingInterview ? `登记${pendingInterview.kind}结果` : '审核意见'}
+          canApprove={canApprove}
+          approveBlocked={approveBlocked}
+          approveEffect={mode === 'interview' ? APPROVE_EFFECT['新办网站'] : APPROVE_EFFECT[app.type]}
+          fieldOptions={fieldOptions(view)}
+          reasons={COMMON_RETURN_REASONS}
+        />
+      </div>
+
+      {view.bundle.length > 0 && (
+        <Section title="一并提交的申请" testId="bundle">
+          <Table aria-label="一并提交的申请">
+            <TableHeader>
+              <TableRow>
+                <TableHead>申请编号</TableHead>
+                <TableHead>业务类型</TableHead>
+                <TableHead>状态</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {view.bundle.map((b) => (
+                <TableRow key={b.id}>
+                  <TableCell>
+                    <Link href={`/review/${b.id}`} prefetch={false} className="font-mono text-primary hover:underline">
+                      {b.code}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{b.type}</TableCell>
+                  <TableCell>
+                    <StatusBadge status={b.status} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Section>
+      )}
+
+      {app.subjectId && (
+        <Section title="该主体的其他网站" testId="other-websites">
+          {view.otherWebsites.length === 0 ? (
+            <Empty>该主体暂无其他网站。</Empty>
+          ) : (
+            <Table aria-label="该主体的其他网站">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>网站名称</TableHead>
+                  <TableHead>网站状态</TableHead>
+                  <TableHead>公安备案号</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {view.otherWebsites.map((w) => (
+                  <TableRow key={w.id}>
+                    <TableCell className="whitespace-normal break-all">{w.name}</TableCell>
+                    <TableCell>
+                      <StatusBadge status={w.status} />
+                    </TableCell>
+                    <TableCell className="font-mono">{w.filingNumber ?? '—'}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </Section>
+      )}
+
+      {app.subjectId && (
+        <Section title="主体历史申请" testId="history">
+          {view.history.length === 0 ? (
+            <Empty>该主体暂无其他申请记录。</Empty>
+          ) : (
+            <Table aria-label="主体历史申请">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>申请编号</TableHead>
+                  <TableHead>业务类型</TableHead>
+                  <TableHead>状态</TableHead>
+                  <TableHead>申请时间</TableHead>
+                  <TableHead>审核时间</TableHead>
+                  <TableHead>审核人</TableHead>
+                  <TableHead>退回原因</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {view.history.map((h) => (
+                  <TableRow key={h.id}>
+                    <TableCell>
+                      <Link href={`/review/${h.id}`} prefetch={false} className="font-mono text-primary hover:underline">
+                        {h.code}
+                      </Link>
+                    </TableCell>
+                    <TableCell>{h.type}</TableCell>
+                    <TableCell>
+                      <StatusBadge status={h.status} />
+                    </TableCell>
+                    <TableCell>{formatDateTime(h.submittedAt)}</TableCell>
+                    <TableCell>{formatDateTime(h.decidedAt) || '—'}</TableCell>
+                    <TableCell>{h.decider ?? '—'}</TableCell>
+                    <TableCell className="max-w-72 min-w-40 whitespace-normal break-all">{h.status === '退回' ? (h.reason ?? '—') : '—'}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </Section>
+      )}
+    </div>
+  );
+}

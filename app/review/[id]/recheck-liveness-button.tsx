@@ -1,0 +1,39 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { Button } from '@/components/ui/button';
+import { recheckLivenessAction } from '../actions';
+
+/** 重新检测: probes every domain again (up to a few seconds) and refreshes the stored result. */
+export function RecheckLivenessButton({ applicationId }: { applicationId: number }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const inFlight = useRef(false);
+
+  async function run() {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setPending(true);
+    setError(null);
+    const res = await recheckLivenessAction({ id: applicationId }).catch(() => ({ ok: false as const, formError: '网络异常，请稍后重试' }));
+    inFlight.current = false;
+    setPending(false);
+    if (!res.ok) setError(res.formError ?? '检测失败，请稍后重试');
+    router.refresh();
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <Button type="button" variant="outline" size="sm" onClick={run} disabled={pending}>
+        {pending ? '检测中…' : '重新检测'}
+      </Button>
+      {error && (
+        <p role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

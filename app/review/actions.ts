@@ -1,0 +1,76 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { defineAction } from '@/lib/actions';
+import { canDecide } from '@/lib/auth/policy';
+import type { CurrentUser } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+import { decideApplication, getReviewApplication, recordInterviewOutcome, releaseApplication, scheduleInterview } from '@/lib/review/service';
+import { checkClosedAfterCancel } from '@/lib/websites/cancel';
+import { beijingLocalToMs, PHONE_REQUIRED, decisionSchema, idSchema, interviewOutcomeSchema, scheduleInterviewSchema } from './schema';
+
+/** The service's actor; CurrentUser carries exactly the policy's fields (and a few more). */
+function actorOf(user: CurrentUser) {
+  if (!canDecide(user)) throw new AppError('forbidden', PHONE_REQUIRED);
+  return { id: user.id, role: user.role, unitId: user.unitId, phoneVerified: user.phoneVerified };
+}
+
+/** Several comments on one field are joined, as the applicant sees them under that field. */
+function commentsRecord(rows: { field: string; comment: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { field, comment } of rows) if (field && comment) out[field] = out[field] ? `${out[field]}；${comment}` : comment;
+  return out;
+}
+
+/** 通过 / 退回. Returns the new status and, for a filed website, its 公安备案号. */
+export const decideAction = defineAction({ schema: decisionSchema, permission: 'review.decide' }, async (input, { user }) => {
+  const actor = actorOf(user);
+  const res = decideApplication(actor, input.id, {
+    decision: input.decision,
+    reason: input.decision === '退回' ? input.reason : undefined,
+    fieldComments: input.decision === '退回' ? commentsRecord(input.fieldComments) : undefined,
+  });
+  revalidatePath('/review', 'layout');
+  return res;
+});
+
+/**
+ * 释放. Deliberately no revalidatePath: an action that revalidates re-renders the open page in
+ * its response, and opening /review/[id] claims the application again. The client goes to
+ * /review instead (dynamic, so it is read fresh).
+ */
+export const releaseAction = defineAction({ schema: idSchema, permission: 'review.decide' }, async ({ id }, { user }) => {
+  releaseApplication(actorOf(user), id);
+  return null;
+});
+
+/** 安排面审 / 实地检查 (时间 entered as Beijing time). */
+export const scheduleInterviewAction = defineAction({ schema: scheduleInterviewSchema, permission: 'review.decide' }, async (input, { user }) => {
+  const actor = actorOf(user);
+  const res = scheduleInterview(actor, input.id, { kind: input.kind, scheduledAt: beijingLocalToMs(input.scheduledAt), place: input.place, materials: input.materials });
+  revalidatePath('/review', 'layout');
+  return res;
+});
+
+/** 登记面审结果: 通过 files the website (the number is shown on the refreshed page). */
+export const interviewOutcomeAction = defineAction({ schema: interviewOutcomeSchema, permission: 'review.decide' }, async (input, { user }) => {
+  const actor = actorOf(user);
+  const res = recordInterviewOutcome(actor, input.id, {
+    decision: input.decision,
+    reason: input.decision === '退回' ? input.reason : undefined,
+    note: input.note,
+  });
+  revalidatePath('/review', 'layout');
+  const filed = input.decision === '通过' ? getReviewApplication(actor, input.id).website?.filingNumber : null;
+  return { status: res.status, filingNumber: filed ?? null };
+});
+
+/** 重新检测 of a 注销网站: are its domains closed now? (The probe guards against internal addresses.) */
+export const recheckLivenessAction = defineAction({ schema: idSchema, permission: 'review.decide' }, async ({ id }, { user }) => {
+  const view = getReviewApplication(actorOf(user), id);
+  if (view.app.type !== '注销网站' || !view.app.websiteId) throw new AppError('invalid', '只有注销网站申请需要检测网站关闭状态');
+  if (view.status === '通过' || view.status === '退回' || view.status === '已撤销') throw new AppError('conflict', '该申请已被处理');
+  const record = await checkClosedAfterCancel(view.app.websiteId);
+  if (!record) throw new AppError('conflict', '网站关闭状态检测失败，请人工核实');
+  return { ok: record.ok, checkedAt: record.checkedAt };
+});

@@ -1,0 +1,92 @@
+/**
+ * Inputs of the reviewer's forms, shared by the client forms (checked before the confirmation
+ * dialog) and the server actions (the authority). No server imports: the browser loads this.
+ */
+import { z } from 'zod';
+
+/** Refusal for a reviewer or admin without a verified phone (SPEC §1). */
+export const PHONE_REQUIRED = '审核人员须完成手机验证后方可审核';
+
+export const REASON_MAX = 500;
+export const COMMENT_MAX = 200;
+export const NOTE_MAX = 500;
+
+const id = z.number().int().positive();
+
+export const fieldCommentSchema = z
+  .object({
+    field: z.string().trim().max(100),
+    comment: z.string().trim().max(COMMENT_MAX, `审核意见不能超过${COMMENT_MAX}个字`),
+  })
+  .superRefine((v, ctx) => {
+    if (v.field && !v.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: '请填写审核意见' });
+    if (!v.field && v.comment) ctx.addIssue({ code: 'custom', path: ['field'], message: '请选择字段' });
+  });
+
+const reason = z.string().trim().max(REASON_MAX, `退回原因不能超过${REASON_MAX}个字`).default('');
+
+function requireReason(v: { decision: string; reason: string }, ctx: z.RefinementCtx) {
+  if (v.decision === '退回' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写退回原因' });
+}
+
+/** 审核结果 of an application (通过 / 退回 with 退回原因 and optional per-field comments). */
+export const decisionSchema = z
+  .object({
+    id,
+    decision: z.enum(['通过', '退回'], { error: '请选择审核结果' }),
+    reason,
+    fieldComments: z.array(fieldCommentSchema).max(50, '字段审核意见过多').default([]),
+  })
+  .superRefine(requireReason);
+export type DecisionFormInput = z.input<typeof decisionSchema>;
+
+/** 面审 / 实地检查 result. */
+export const interviewOutcomeSchema = z
+  .object({
+    id,
+    decision: z.enum(['通过', '退回'], { error: '请选择结果' }),
+    reason,
+    note: z.string().trim().max(NOTE_MAX, `说明不能超过${NOTE_MAX}个字`).default(''),
+  })
+  .superRefine(requireReason);
+export type InterviewOutcomeFormInput = z.input<typeof interviewOutcomeSchema>;
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** A datetime-local value (`2026-05-20T09:30`) read as Beijing time, in ms; NaN if malformed. */
+export function beijingLocalToMs(value: string): number {
+  const m = LOCAL.exec(value);
+  if (!m) return NaN;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  const ms = Date.UTC(y, mo - 1, d, h, mi) - BEIJING_OFFSET_MS;
+  // Rejects 2026-02-31 and the like instead of rolling over.
+  const back = new Date(ms + BEIJING_OFFSET_MS);
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && back.getUTCHours() === h ? ms : NaN;
+}
+
+/** ms → datetime-local value in Beijing time (for `min`). */
+export function msToBeijingLocal(ms: number): string {
+  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+export const INTERVIEW_KIND_OPTIONS = ['面审', '实地检查'] as const;
+
+/** 安排面审 / 实地检查: 时间 is required, 地点 and 需携带材料 for 面审. */
+export const scheduleInterviewSchema = z
+  .object({
+    id,
+    kind: z.enum(INTERVIEW_KIND_OPTIONS, { error: '请选择面审或实地检查' }),
+    scheduledAt: z.string().trim().default(''),
+    place: z.string().trim().max(200, '地点不能超过200个字').default(''),
+    materials: z.string().trim().max(500, '材料说明不能超过500个字').default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.scheduledAt) ctx.addIssue({ code: 'custom', path: ['scheduledAt'], message: '请选择时间' });
+    else if (Number.isNaN(beijingLocalToMs(v.scheduledAt))) ctx.addIssue({ code: 'custom', path: ['scheduledAt'], message: '时间格式不正确' });
+    if (v.kind === '面审' && !v.place) ctx.addIssue({ code: 'custom', path: ['place'], message: '请填写面审地点' });
+    if (v.kind === '面审' && !v.materials) ctx.addIssue({ code: 'custom', path: ['materials'], message: '请填写需携带的材料' });
+  });
+export type ScheduleInterviewFormInput = z.input<typeof scheduleInterviewSchema>;
+
+export const idSchema = z.object({ id });

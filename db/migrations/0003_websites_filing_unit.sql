@@ -1,0 +1,1 @@
+CREATE INDEX `websites_filing_unit` ON `websites` (`filing_unit_id`,`status`);
