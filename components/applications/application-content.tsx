@@ -90,8 +90,8 @@ export function ChangeTable({ rows, before, after }: { rows: CompareRowView[]; b
   );
 }
 
-const CANCEL_LABELS: Record<string, string> = { subjectName: '主体名称', reason: '注销原因', attachmentFileId: '附件说明' };
-const WEBSITE_CANCEL_LABELS: Record<string, string> = { websiteName: '网站名称', filingNumber: '公安备案号', domains: '网站域名', reason: '注销原因', attachmentFileId: '附件说明' };
+export const CANCEL_LABELS: Record<string, string> = { subjectName: '主体名称', reason: '注销原因', attachmentFileId: '附件说明' };
+export const WEBSITE_CANCEL_LABELS: Record<string, string> = { websiteName: '网站名称', filingNumber: '公安备案号', domains: '网站域名', reason: '注销原因', attachmentFileId: '附件说明' };
 
 function CancelDetails({ payload, comments, labels }: { payload: Record<string, unknown>; comments: Record<string, string>; labels: Record<string, string> }) {
   const fileId = payload.attachmentFileId ? String(payload.attachmentFileId) : null;
