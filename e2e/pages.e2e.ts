@@ -78,6 +78,36 @@ describe('key pages at desktop and phone width', () => {
         await screenshot(page, `${tag}${path.replace(/\//g, '-')}`);
       }
     });
+
+    it(`reviewer and admin pages render (${tag})`, async () => {
+      const page = await newPage(browser, width, 844);
+      await login(page, '13800000001', 'Demo@2026');
+      await page.waitForURL(/\/admin$/);
+      await page.goto('/review');
+      const decision = await page.getByTestId('queue-row').filter({ hasText: '王芳的烘焙日记' }).getByRole('link', { name: '办理' }).getAttribute('href');
+      for (const [path, heading] of [
+        ['/review', '审核工作台'],
+        [decision!, '申请审核'],
+        ['/review/dashboard', '审核统计'],
+        ['/admin', '管理后台'],
+        ['/admin/units', '审核单位'],
+        ['/admin/users', '账号管理'],
+        ['/admin/audit', '审计日志'],
+        ['/admin/providers', '服务商名录'],
+      ] as const) {
+        await page.goto(path);
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        expect(await overflowX(page), path).toBeLessThanOrEqual(0);
+        expect(await seriousViolations(page), path).toEqual([]);
+        await screenshot(page, `${tag}${path.replace(/\/\d+$/, '-decision').replace(/\//g, '-')}`);
+        // Opening claimed it: give it back so the unit's reviewers find it free.
+        if (path === decision) {
+          await page.getByRole('button', { name: '释放' }).click();
+          await page.getByRole('button', { name: '确定' }).click();
+          await page.waitForURL(/\/review$/);
+        }
+      }
+    });
   }
 
   it('health answers 200 with the database reachable', async () => {

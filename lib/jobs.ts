@@ -1,5 +1,7 @@
 import { processDeliveries } from '@/lib/notify/service';
 import { purgeOldDrafts } from '@/lib/drafts/service';
+import { sendInterviewReminders } from '@/lib/review/reminders';
+import { ensureDueDates } from '@/lib/review/due';
 
 let started = false;
 
@@ -7,8 +9,8 @@ const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * Background work of the server process: retries e-mail and SMS deliveries every
- * 30 seconds, and deletes drafts not saved for 30 days once shortly after start
- * and then daily (系统只保留 30 天内的草稿信息).
+ * 30 seconds, deletes drafts not saved for 30 days once shortly after start and then
+ * daily (系统只保留 30 天内的草稿信息), and hourly sends 面审 reminders and refreshes due dates.
  */
 export function startBackgroundJobs(): void {
   if (started) return;
@@ -28,4 +30,17 @@ export function startBackgroundJobs(): void {
   };
   setTimeout(drafts, 10_000).unref();
   setInterval(drafts, DAY_MS).unref();
+
+  // 面审/实地检查 reminders the day before; due dates follow a changed holiday calendar.
+  const hourly = () => {
+    try {
+      const n = sendInterviewReminders();
+      if (n > 0) console.info(`[jobs] sent ${n} interview reminders`);
+      ensureDueDates();
+    } catch (e) {
+      console.error('[jobs] hourly', e);
+    }
+  };
+  setTimeout(hourly, 20_000).unref();
+  setInterval(hourly, 3_600_000).unref();
 }

@@ -1,10 +1,15 @@
 import * as React from 'react';
 import { cn } from '@/lib/utils';
 
-/** shadcn table; the container scrolls sideways so a phone never overflows the page. */
-function Table({ className, ...props }: React.ComponentProps<'table'>) {
+/**
+ * shadcn table; the container scrolls sideways so a phone never overflows the page. A table
+ * with nothing focusable inside (figures only) passes `keyboardScroll` so keyboard users can
+ * reach and scroll it: the container becomes a named, focusable region.
+ */
+function Table({ className, keyboardScroll, ...props }: React.ComponentProps<'table'> & { keyboardScroll?: boolean }) {
+  const region = keyboardScroll ? { tabIndex: 0, role: 'region', 'aria-label': props['aria-label'] } : {};
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    <div data-slot="table-container" className="relative w-full overflow-x-auto focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none" {...region}>
       <table data-slot="table" className={cn('w-full caption-bottom text-sm', className)} {...props} />
     </div>
   );

@@ -1,13 +1,16 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { dataDir } from '@/lib/config/env';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, assessments, auditLog, interviews, notifications, policeUnits, subjects, users, websites } from '@/db/schema';
 import { seedUnits, makeApplicant, personSubjectInput, websiteInput } from '@/lib/test/fixtures';
 import { createUser } from '@/lib/users/service';
 import { createUnit } from '@/lib/units/service';
-import { submitNewSubject } from '@/lib/subjects/service';
+import { sendPrincipalCode, submitNewSubject, submitSubjectCancel } from '@/lib/subjects/service';
+import { sendWebsiteCancelCode, submitWebsiteCancel } from '@/lib/websites/cancel';
 import { submitNewWebsite } from '@/lib/websites/service';
 import { submitWebsiteChange } from '@/lib/websites/change';
 import { getFileForActor } from '@/lib/files/service';
@@ -23,6 +26,7 @@ import {
   releaseApplication,
   scheduleInterview,
 } from './service';
+import { sendInterviewReminders } from './reminders';
 
 let units: ReturnType<typeof seedUnits>;
 let reviewerA: Actor;
@@ -195,6 +199,52 @@ describe('effects of decisions', () => {
   });
 });
 
+describe('cancellations', () => {
+  function lastSmsCode(phone: string): string {
+    const log = fs.readFileSync(path.join(dataDir(), 'outbox', 'sms.log'), 'utf8').trim().split('\n');
+    return log.filter((l) => l.split('\t')[1] === phone).at(-1)!.match(/验证码为 (\d{6})/)![1];
+  }
+
+  it('注销网站 通过: 已注销, the number kept on the row and never handed out again; 退回: 已备案 again', async () => {
+    const b = await approvedSubjectWithWebsite();
+    const { filingNumber } = decideApplication(reviewerA, b.websiteAppId, { decision: '通过' });
+    const phone = (await import('@/lib/pii/crypto')).decryptPii(subjectRow(b.subjectId).principalPhoneEnc);
+    let now = Date.now();
+    const cancel = async (reason: string) => {
+      now += 61_000; // one code per phone a minute
+      await sendWebsiteCancelCode(b.user.id, b.websiteId, now);
+      const r = submitWebsiteCancel(b.user.id, b.websiteId, { principalName: '张伟', middleFour: phone.slice(3, 7), code: lastSmsCode(phone), reason }, { now, liveness: { lookup: async () => [] } });
+      await r.liveness;
+      return r.applicationId;
+    };
+    const first = await cancel('暂不关闭');
+    decideApplication(reviewerA, first, { decision: '退回', reason: '网站仍可访问，网站注销必须保证网站已经处于关闭状态' });
+    expect(site(b.websiteId)).toMatchObject({ status: '已备案', filingNumber });
+
+    const second = await cancel('网站已关闭');
+    decideApplication(reviewerA, second, { decision: '通过' });
+    expect(site(b.websiteId)).toMatchObject({ status: '已注销', filingNumber });
+    expect(site(b.websiteId).cancelledAt).not.toBeNull();
+    // The next filing of the unit gets a new number.
+    const next = await approvedSubjectWithWebsite();
+    expect(decideApplication(reviewerA, next.websiteAppId, { decision: '通过' }).filingNumber).not.toBe(filingNumber);
+  });
+
+  it('注销主体 通过 ends the subject with its websites and pending applications', async () => {
+    const b = await approvedSubjectWithWebsite();
+    decideApplication(reviewerA, b.websiteAppId, { decision: '通过' });
+    const phone = (await import('@/lib/pii/crypto')).decryptPii(subjectRow(b.subjectId).principalPhoneEnc);
+    await sendPrincipalCode(b.user.id, b.subjectId, 'subject_cancel');
+    const c = submitSubjectCancel(b.user.id, b.subjectId, { principalName: '张伟', middleFour: phone.slice(3, 7), code: lastSmsCode(phone), reason: '不再运营' });
+    expect(subjectRow(b.subjectId).status).toBe('注销中');
+    decideApplication(reviewerB, c.applicationId, { decision: '通过' });
+    expect(subjectRow(b.subjectId).status).toBe('已注销');
+    expect(site(b.websiteId).status).toBe('已注销');
+    expect(appRow(c.applicationId)).toMatchObject({ status: '通过', decidedBy: reviewerB.id });
+    expect(noticesOf(b.user.id).find((n) => n.title === '注销主体申请已通过')!.body).toContain('主体及其网站已注销');
+  });
+});
+
 describe('interactive websites', () => {
   it('need an approved 安全评估, then 面审 scheduled and recorded before they are filed', async () => {
     const b = await approvedSubjectWithWebsite({ interactive: true });
@@ -217,6 +267,12 @@ describe('interactive websites', () => {
     expect(notice.body).toContain('朝阳分局网安大队（朝阳路1号）');
     expect(notice.body).toContain('身份证原件、营业执照副本');
     expect(() => decideApplication(reviewerA, b.websiteAppId, { decision: '通过' })).toThrow('请在面审记录中登记结果');
+
+    // The day before, the applicant is reminded once.
+    expect(sendInterviewReminders(future - 2 * 86_400_000)).toBe(0);
+    expect(sendInterviewReminders(future - 3_600_000)).toBe(1);
+    expect(sendInterviewReminders(future - 1_800_000)).toBe(0);
+    expect(noticesOf(b.user.id).find((n) => n.event === 'interview.reminder')).toMatchObject({ title: '面审提醒', link: `/my/applications/${b.websiteAppId}` });
 
     // Any reviewer of the unit records the outcome; a second record is refused.
     const r = recordInterviewOutcome(reviewerB, b.websiteAppId, { decision: '通过', note: '材料齐全' });

@@ -85,7 +85,7 @@ export function DecisionsChart({ days }: { days: DecisionDay[] }) {
       <details className="text-sm">
         <summary className="cursor-pointer text-primary">查看数据</summary>
         <div className="mt-2 rounded-md border">
-          <Table aria-label="近30日每日审核量">
+          <Table aria-label="近30日每日审核量" keyboardScroll>
             <TableHeader>
               <TableRow>
                 <TableHead>日期</TableHead>

@@ -99,7 +99,7 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
             <h2 id="open-by-type" className="font-semibold">
               待办申请分布
             </h2>
-            <Table aria-label="按业务类型和审核状态统计的待办申请">
+            <Table aria-label="按业务类型和审核状态统计的待办申请" keyboardScroll>
               <TableHeader>
                 <TableRow>
                   <TableHead>业务类型</TableHead>

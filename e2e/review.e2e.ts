@@ -1,0 +1,204 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, login, logout, screenshot, adminCli, idWithCheck, readSmsCode } from './helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const APPLICANT = { name: '郑华', phone: '13522225555', password: 'Secret#2026', id: idWithCheck('11010519830415123') };
+const REVIEWER = { name: '钱进', phone: '13722223333', password: 'Police#2026' };
+const SITE = { name: '郑华茶艺分享', domain: 'www.zhenghua-tea.cn', registrable: 'zhenghua-tea.cn' };
+
+/** Desktop and phone screenshots; the page must not scroll sideways on a phone. */
+async function screenshotBoth(page: Page, name: string) {
+  await screenshot(page, `desktop-${name}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `phone-${name}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name} overflows at 390 px`).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** A 个人 subject in 朝阳 and its first (non-interactive) website, through the real forms. */
+async function fileSubjectAndWebsite(page: Page) {
+  const sharp = (await import('sharp')).default;
+  const png = await sharp({ create: { width: 200, height: 120, channels: 3, background: '#5a7' } }).png().toBuffer();
+  await page.goto('/my/subject/new');
+  await page.getByLabel('个人', { exact: true }).check();
+  await page.getByLabel('负责人姓名', { exact: true }).fill(APPLICANT.name);
+  await page.getByLabel('负责人证件号码', { exact: true }).fill(APPLICANT.id);
+  await page.getByLabel('长期有效').check();
+  await page.getByLabel('负责人常住地址省份').selectOption('110000');
+  await page.getByLabel('负责人常住地址区县').selectOption('110105');
+  await page.getByLabel('负责人常住详细地址').fill('朝阳门外大街18号院6号楼');
+  await page.getByLabel('负责人手机号码').fill(APPLICANT.phone);
+  await page.getByLabel('文件认证').check();
+  for (const l of ['身份证人像面', '身份证国徽面', '身份证手持']) {
+    await page.getByLabel(l, { exact: true }).setInputFiles({ name: `${l}.png`, mimeType: 'image/png', buffer: png });
+    await page.getByRole('img', { name: l }).waitFor();
+  }
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await page.waitForURL(/\/my\/applications\/\d+/);
+
+  await page.goto('/my/websites/new');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('网站名称').fill(SITE.name);
+  await page.getByRole('group', { name: '是否有工信部备案号' }).getByLabel('否').check();
+  await page.getByLabel('网站开通日期').fill('2026-09-01');
+  await page.getByLabel('网站域名', { exact: true }).fill(SITE.domain);
+  await page.getByLabel('主域名').first().check();
+  await page.getByLabel(`域名证书（${SITE.registrable}）`).setInputFiles({ name: 'cert.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('img', { name: `域名证书（${SITE.registrable}）` }).waitFor();
+  await page.getByLabel('起始IP', { exact: true }).fill('39.96.10.20');
+  await page.getByLabel('结束IP', { exact: true }).fill('39.96.10.20');
+  await page.getByLabel('网络接入服务商名称').fill('阿里云计算有限公司');
+  await page.getByLabel('接入商所属地区省份').selectOption('110000');
+  await page.getByLabel('接入商所属地区区县').selectOption('110108');
+  await page.getByLabel('网站接入方式').selectOption('云服务器');
+  await page.getByLabel('注册商所属地区省份').selectOption('110000');
+  await page.getByLabel('注册商所属地区区县').selectOption('110108');
+  await page.getByLabel('域名注册服务商名称').fill('北京新网数码信息技术有限公司');
+  await page.getByRole('group', { name: '是否提供互联网交互服务' }).getByLabel('否').check();
+  await page.getByRole('group', { name: '是否提供涉及管制物品信息发布服务' }).getByLabel('否').check();
+  await page.getByRole('group', { name: '相关前置许可' }).getByLabel('否').check();
+  await page.getByLabel('中文简体').check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('radiogroup', { name: '网站安全负责人' }).getByLabel('同主体负责人信息').check();
+  await page.getByRole('radiogroup', { name: '网站应急联络人' }).getByLabel('同主体负责人信息').check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('我已阅读').check();
+  await page.getByRole('button', { name: '提交', exact: true }).click({ timeout: 40_000 });
+  await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
+}
+
+/** Opens the reviewer's queue row of `type` for the applicant and returns to its decision page. */
+async function openFromQueue(page: Page, type: string) {
+  await page.goto('/review');
+  await page.getByLabel('关键词').fill(APPLICANT.name);
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.waitForURL(/q=/);
+  const row = page.getByTestId('queue-row').filter({ hasText: type });
+  await row.getByRole('link', { name: '办理' }).click();
+  await page.getByRole('heading', { name: '申请审核' }).waitFor();
+}
+
+/** 审核结果 → 提交审核结果 → 确定. */
+async function decide(page: Page, decision: '通过' | '退回', fill?: () => Promise<void>) {
+  await page.getByRole('group', { name: '审核结果' }).getByLabel(decision, { exact: true }).check();
+  if (fill) await fill();
+  await page.getByRole('button', { name: '提交审核结果' }).click();
+  await page.getByRole('dialog', { name: decision === '通过' ? '确认通过该申请？' : '确认退回该申请？' }).getByRole('button', { name: '确定' }).click();
+  await page.getByTestId('decision-result').getByText(`审核完成：已${decision === '通过' ? '通过' : '退回'}`).waitFor();
+}
+
+describe('审核 from queue to filing number', () => {
+  it('files a website reviewed by the right unit, and returns a change with a field comment the applicant sees', async () => {
+    expect(adminCli(['create-user', '--role', 'applicant', '--name', APPLICANT.name, '--phone', APPLICANT.phone, '--password', APPLICANT.password]).status).toBe(0);
+    const created = adminCli(['create-user', '--role', 'reviewer', '--name', REVIEWER.name, '--phone', REVIEWER.phone, '--password', REVIEWER.password, '--unit', '110105']);
+    expect(created.stderr).toBe('');
+
+    const applicant = await newPage(browser);
+    await login(applicant, APPLICANT.phone, APPLICANT.password);
+    await applicant.waitForURL(/\/my$/);
+    await fileSubjectAndWebsite(applicant);
+
+    // The reviewer verifies the phone first (SPEC §1), then works the queue.
+    const reviewer = await newPage(browser);
+    await login(reviewer, REVIEWER.phone, REVIEWER.password);
+    await reviewer.waitForURL(/\/review$/);
+    await reviewer.getByText('审核单位：朝阳分局网安大队').waitFor();
+    await reviewer.goto('/my/account');
+    await reviewer.getByRole('listitem').filter({ hasText: '手机验证' }).getByRole('button', { name: '立即验证' }).click();
+    await reviewer.getByRole('button', { name: '获取短信验证码' }).click();
+    await reviewer.getByText('验证码已发送至').waitFor();
+    await reviewer.getByLabel('短信验证码').fill(readSmsCode(REVIEWER.phone));
+    await reviewer.getByRole('button', { name: '验证', exact: true }).click();
+    await reviewer.getByTestId('phone-status').getByText('已验证').waitFor();
+
+    await reviewer.goto('/review');
+    const queue = reviewer.getByRole('table', { name: '待办申请列表' });
+    await queue.getByTestId('queue-row').filter({ hasText: SITE.name }).waitFor();
+    await queue.getByTestId('queue-row').filter({ hasText: '新增主体' }).filter({ hasText: APPLICANT.name }).waitFor();
+    // The demo's overdue application stands out.
+    await queue.locator('[data-overdue="true"]').first().getByText('已超期').waitFor();
+    await screenshotBoth(reviewer, 'review-queue');
+
+    // The website cannot be approved before its bundled subject.
+    await openFromQueue(reviewer, '新办网站');
+    await reviewer.getByTestId('approve-blocked').waitFor();
+    await openFromQueue(reviewer, '新增主体');
+    await reviewer.getByTestId('handler').getByText(REVIEWER.name).waitFor();
+    await decide(reviewer, '通过');
+
+    await openFromQueue(reviewer, '新办网站');
+    await reviewer.getByTestId('naming-hints').waitFor();
+    await reviewer.getByText(SITE.domain).first().waitFor();
+    await screenshotBoth(reviewer, 'review-decision');
+    await decide(reviewer, '通过');
+    const number = (await reviewer.getByTestId('filing-number').textContent())!.match(/京公网安备11010502\d{6}号/)![0];
+    await reviewer.goto('/review/dashboard');
+    await reviewer.getByRole('heading', { name: '审核统计' }).waitFor();
+    await reviewer.getByText('近30日审核量').waitFor();
+    await screenshotBoth(reviewer, 'review-dashboard');
+
+    // The applicant sees the website filed with its number, and the notice.
+    await applicant.goto('/my/websites');
+    const siteRow = applicant.getByTestId('website-row').filter({ hasText: SITE.name });
+    await siteRow.getByText('已备案').waitFor();
+    await siteRow.getByText(number).waitFor();
+    await applicant.goto('/my/notifications');
+    await applicant.getByText('新办网站申请已通过').first().waitFor();
+    await applicant.getByText(`公安备案号：${number}`).first().waitFor();
+
+    // 变更主体, returned with a comment on one field: the applicant sees it beside that field.
+    await applicant.goto('/my/subject/change');
+    await applicant.getByLabel('负责人常住详细地址').fill('朝阳门外大街18号院');
+    await applicant.getByRole('button', { name: '提交审核' }).click();
+    await applicant.getByRole('dialog', { name: '变更信息确认' }).getByRole('button', { name: '确认' }).click();
+    await applicant.waitForURL(/\/my\/applications\/\d+/);
+    const changeUrl = applicant.url().replace(/\?.*$/, '');
+
+    await openFromQueue(reviewer, '变更主体');
+    await reviewer.getByRole('table', { name: '变更对比' }).getByText('朝阳门外大街18号院', { exact: true }).waitFor();
+    await decide(reviewer, '退回', async () => {
+      await reviewer.getByLabel('常用退回原因').selectOption({ label: '负责人常住地址不具体，城镇请填写到街道门牌号，农村请填写到村' });
+      await reviewer.getByRole('button', { name: '添加字段意见' }).click();
+      await reviewer.getByLabel('字段').selectOption({ label: '负责人常住详细地址' });
+      await reviewer.getByLabel('审核意见', { exact: true }).fill('请填写到门牌号');
+    });
+    await reviewer.getByRole('link', { name: '返回待办' }).click();
+    await expect(reviewer.getByTestId('queue-row').filter({ hasText: '变更主体' }).filter({ hasText: APPLICANT.name }).count()).resolves.toBe(0);
+
+    await applicant.goto(changeUrl);
+    await applicant.getByTestId('return-reason').getByText('退回原因：负责人常住地址不具体，城镇请填写到街道门牌号，农村请填写到村').waitFor();
+    await applicant.getByTestId('field-comment-principalAddress').getByText('审核意见：请填写到门牌号').waitFor();
+    await applicant.goto('/my/subject');
+    await applicant.getByText('有效').first().waitFor();
+    await logout(applicant);
+  });
+
+  it('refuses a reviewer of another unit on the decision page and the file', async () => {
+    // 李明 (朝阳) may; 赵磊 (the office, 110000) does not review 朝阳's applications.
+    const page = await newPage(browser);
+    await login(page, '13800000002', 'Demo@2026');
+    await page.waitForURL(/\/review$/);
+    const href = await page.getByTestId('queue-row').filter({ hasText: '王芳的烘焙日记' }).getByRole('link', { name: '办理' }).getAttribute('href');
+    await page.goto(href!);
+    const file = await page.getByTestId('attachments').locator('a[href^="/api/files/"]').first().getAttribute('href');
+    expect((await page.request.get(file!)).status()).toBe(200);
+    await page.getByRole('button', { name: '释放' }).click();
+    await page.getByRole('button', { name: '确定' }).click();
+    await page.waitForURL(/\/review$/);
+    await logout(page);
+    await login(page, '13800000005', 'Demo@2026');
+    await page.waitForURL(/\/review$/);
+    const res = await page.goto(href!);
+    expect(res?.status()).toBe(404);
+    expect((await page.request.get(file!)).status()).toBe(403);
+  });
+});
