@@ -119,7 +119,7 @@ export default async function AdminProvidersPage({ searchParams }: { searchParam
               <li>管辖：境内 或 境外</li>
               <li>地区代码：境内服务商填6位行政区划代码（省、市、区县均可，如 110000、330100、110105）；境外服务商留空</li>
             </ul>
-            <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs">
+            <pre tabIndex={0} aria-label="CSV 示例" className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
               {['类型,名称,管辖,地区代码', '接入服务商,北京示例云计算有限公司,境内,110105', '域名注册服务商,"Example Registrar, Inc.",境外,'].join('\n')}
             </pre>
           </div>
