@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 import { subjects } from './subjects';
 import { websites } from './websites';
@@ -51,6 +51,9 @@ export const applications = sqliteTable(
     // The open queue in due order, per unit and for admins (the WHERE is repeated by the queue query).
     index('applications_open_unit')
       .on(t.unitId, t.dueAt, t.id)
+      .where(sql`${t.queued} = 1 and ${t.status} in ('待审核', '审核中', '待面审')`),
+    index('applications_open_unit_type')
+      .on(t.unitId, t.type, t.dueAt, t.id)
       .where(sql`${t.queued} = 1 and ${t.status} in ('待审核', '审核中', '待面审')`),
     index('applications_open_all')
       .on(t.dueAt, t.id)
@@ -121,3 +124,17 @@ export const appMeta = sqliteTable('app_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Open, released applications per unit and type, kept by triggers on applications (migration
+ * 0004): the queue's “共 N 条” without counting 100,000 rows.
+ */
+export const queueCounts = sqliteTable(
+  'queue_counts',
+  {
+    unitId: integer('unit_id').notNull(),
+    type: text('type', { enum: BUSINESS_TYPES }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.type] })],
+);

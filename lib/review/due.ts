@@ -76,36 +76,35 @@ export function ensureDueDates(opts: { now?: number; force?: boolean } = {}): { 
   const now = opts.now ?? Date.now();
   const db = getDb();
   const day = Math.floor(now / DAY_MS);
-  const basis = !opts.force && checkedBasis && checkedDay === day ? checkedBasis : dueBasis(now);
+  const cached = !opts.force && checkedBasis !== null && checkedDay === day;
+  const basis = cached ? checkedBasis! : dueBasis(now);
   // Literal (not bound) so SQLite can use the partial indexes on the open queue.
   const open = openQueueSql;
+  // The everyday case: nothing changed and no application is missing its due date — read only.
+  if (cached && !db.select({ id: applications.id }).from(applications).where(and(open, isNull(applications.dueAt))).limit(1).get()) return { updated: 0 };
   const days = dueDaysConfig();
   let updated = 0;
-  // The due date depends only on the type and the Beijing day the application was queued: one
-  // computation and one UPDATE per (type, day), however many applications there are.
-  const base = sql`coalesce(${applications.queuedAt}, ${applications.submittedAt})`;
-  const dayOf = sql<number>`(${base} + ${sql.raw(String(BEIJING_OFFSET_MS))}) / ${sql.raw(String(DAY_MS))}`;
+  const base = sql<number>`coalesce(${applications.queuedAt}, ${applications.submittedAt})`;
   db.transaction(
     (tx) => {
       const stored = tx.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, META_KEY)).get()?.value;
       const all = opts.force || stored !== basis;
-      const scope = all ? open : and(open, isNull(applications.dueAt));
-      const groups = tx.select({ type: applications.type, day: dayOf }).from(applications).where(scope).groupBy(applications.type, dayOf).all();
-      for (const g of groups) {
-        const dayStart = g.day * DAY_MS - BEIJING_OFFSET_MS;
-        const due = dueAtFor(g.type, dayStart, days);
-        updated += tx
-          .update(applications)
-          .set({ queuedAt: base, dueAt: due })
-          .where(
-            and(
-              scope,
-              eq(applications.type, g.type),
-              sql`${base} >= ${dayStart} and ${base} < ${dayStart + DAY_MS}`,
-              sql`(${applications.dueAt} is null or ${applications.dueAt} <> ${due} or ${applications.queuedAt} is null)`,
-            ),
-          )
-          .run().changes;
+      const rows = tx
+        .select({ id: applications.id, type: applications.type, base, dueAt: applications.dueAt, queuedAt: applications.queuedAt })
+        .from(applications)
+        .where(all ? open : and(open, isNull(applications.dueAt)))
+        .all();
+      // The due date depends only on the type and the Beijing day the application was queued.
+      const memo = new Map<string, number>();
+      const set = getDb().$client.prepare('update applications set queued_at = ?, due_at = ? where id = ?');
+      for (const r of rows) {
+        const d = Math.floor((r.base + BEIJING_OFFSET_MS) / DAY_MS);
+        const key = `${r.type}|${d}`;
+        let due = memo.get(key);
+        if (due === undefined) memo.set(key, (due = dueAtFor(r.type, d * DAY_MS - BEIJING_OFFSET_MS, days)));
+        if (due === r.dueAt && r.queuedAt !== null) continue;
+        set.run(r.base, due, r.id);
+        updated++;
       }
       if (stored !== basis)
         tx.insert(appMeta).values({ key: META_KEY, value: basis }).onConflictDoUpdate({ target: appMeta.key, set: { value: basis } }).run();

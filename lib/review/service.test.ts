@@ -102,6 +102,12 @@ describe('queue', () => {
     expect(listQueue(reviewerA, { overdue: true }).rows.map((r) => r.id)).not.toContain(b.websiteAppId);
 
     // A claim shows 审核中 with 处理人, and reads as 待审核 again once it has run out.
+    // The total follows every change (it is remembered only while nothing was written).
+    const before = listQueue(reviewerA, {}).total;
+    expect(listQueue(reviewerA, {}).total).toBe(before);
+    decideApplication(reviewerA, b.subjectAppId, { decision: '通过' });
+    expect(listQueue(reviewerA, {}).total).toBe(before - 1);
+
     claimApplication(reviewerA, b.websiteAppId);
     expect(listQueue(reviewerB, { status: '审核中' }).rows.find((r) => r.id === b.websiteAppId)).toMatchObject({ status: '审核中', handler: '李明' });
     const expired = Date.now() + CLAIM_MS + 1000;
@@ -295,6 +301,39 @@ describe('unit boundaries', () => {
     expect(getFileForActor(reviewerA, fileId).mime).toBe('image/png');
     expect(getReviewApplication(reviewerA, b.subjectAppId).app.id).toBe(b.subjectAppId);
     expect(appRow(b.subjectAppId).status).toBe('待审核');
+  });
+});
+
+describe('queue counters', () => {
+  it('the trigger-kept totals equal a real count after submissions, release, claims, decisions, revoke and cancellation', async () => {
+    const real = (unitId?: number, type?: string) =>
+      db()
+        .select({ n: sql<number>`count(*)` })
+        .from(applications)
+        .where(
+          sql`${applications.queued} = 1 and ${applications.status} in ('待审核', '审核中', '待面审') ${unitId ? sql`and ${applications.unitId} = ${unitId}` : sql``} ${type ? sql`and ${applications.type} = ${type}` : sql``}`,
+        )
+        .get()!.n;
+    const check = () => {
+      expect(listQueue(admin, {}).total).toBe(real());
+      expect(listQueue(reviewerA, {}).total).toBe(real(units.chaoyang.id));
+      expect(listQueue(reviewerA, { type: '新办网站' }).total).toBe(real(units.chaoyang.id, '新办网站'));
+      expect(listQueue(reviewerA, { type: '新增主体' }).total).toBe(real(units.chaoyang.id, '新增主体'));
+    };
+    check();
+    const b = await bundle();
+    check();
+    claimApplication(reviewerA, b.subjectAppId);
+    check();
+    decideApplication(reviewerA, b.subjectAppId, { decision: '通过' });
+    check();
+    const { revokeApplication } = await import('@/lib/applications/service');
+    revokeApplication(b.user.id, b.websiteAppId);
+    check();
+    const c = await bundle();
+    decideApplication(reviewerA, c.subjectAppId, { decision: '退回', reason: '证件照片不清晰' });
+    check();
+    expect(listQueue(otherUnitReviewer, {}).total).toBe(0);
   });
 });
 

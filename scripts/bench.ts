@@ -1,0 +1,89 @@
+/**
+ * npm run bench: builds a throw-away database in a temp DATA_DIR and measures, in process, the
+ * queries whose speed SPEC §13 sets targets for. Prints one table (p50/p95/p99 in ms).
+ *
+ * Review queue: 100,000 pending applications in one unit (plus 20,000 in another), first page
+ * and other pages of /review's query (listQueue) with its total count. Target: first page ≤ 10 ms p95.
+ * Totals without filters come from the trigger-kept queue_counts; filtered ones are counted.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wlba-bench-'));
+process.env.DATA_DIR = dir;
+
+const { getDb, closeDb } = await import('@/db/client');
+const { createUnit } = await import('@/lib/units/service');
+const { listQueue } = await import('@/lib/review/service');
+const { ensureDueDates } = await import('@/lib/review/due');
+
+type Row = { name: string; p50: number; p95: number; p99: number; target?: number };
+
+function measure(name: string, fn: () => unknown, runs = 300, target?: number): Row {
+  for (let i = 0; i < 20; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+  return { name, p50: q(0.5), p95: q(0.95), p99: q(0.99), target };
+}
+
+function seedQueue(perUnit: [number, number][]) {
+  const db = getDb();
+  const raw = db.$client;
+  const now = Date.now();
+  raw
+    .prepare(
+      "insert into users (role, name, phone_enc, phone_hmac, phone_masked, password_hash, status, session_version, created_at, updated_at) values ('applicant', '基准', 'x', 'bench', '138****0000', 'x', 'active', 1, ?, ?)",
+    )
+    .run(now, now);
+  const insert = raw.prepare(
+    "insert into applications (code, type, status, applicant_id, unit_id, queued, payload, submitted_at, queued_at) values (?, ?, '待审核', 1, ?, 1, '{}', ?, ?)",
+  );
+  const types = ['新增主体', '新办网站', '变更网站', '注销网站', '变更主体', '安全评估'];
+  let n = 0;
+  raw.transaction(() => {
+    for (const [unitId, count] of perUnit)
+      for (let i = 0; i < count; i++) {
+        const at = now - Math.floor(Math.random() * 60 * 86_400_000);
+        insert.run(`SQ20261123${String(++n).padStart(6, '0')}`, types[n % types.length], unitId, at, at);
+      }
+  })();
+  const t = performance.now();
+  ensureDueDates({ force: true });
+  return performance.now() - t;
+}
+
+const units = [createUnit({ name: '北京市公安局网安总队', code: '110000', isDefault: true }, null), createUnit({ name: '朝阳分局网安大队', code: '110105' }, null)];
+const t0 = performance.now();
+const dueMs = seedQueue([
+  [units[1].id, 100_000],
+  [units[0].id, 20_000],
+]);
+const seedMs = performance.now() - t0;
+const reviewer = { id: 1, role: 'reviewer' as const, unitId: units[1].id, phoneVerified: true };
+const admin = { id: 1, role: 'admin' as const, unitId: null, phoneVerified: true };
+
+const rows: Row[] = [
+  measure('审核队列 第1页（10万待办，含总数）', () => listQueue(reviewer, {}), 300, 10),
+  measure('审核队列 第50页', () => listQueue(reviewer, { page: 50 }), 100),
+  measure('审核队列 按业务类型', () => listQueue(reviewer, { type: '新办网站' }), 100),
+  measure('审核队列 仅看超期', () => listQueue(reviewer, { overdue: true }), 100),
+  measure('审核队列 管理员（全部单位12万）', () => listQueue(admin, {}), 100),
+  measure('审核队列 申请编号查询', () => listQueue(reviewer, { q: 'SQ20261123050000' }), 100),
+];
+
+const fmt = (n: number) => n.toFixed(2).padStart(8);
+console.log(`\n数据准备：12万条待办 ${(seedMs / 1000).toFixed(1)} s（其中计算办理时限 ${(dueMs / 1000).toFixed(1)} s）\n`);
+console.log(`| 查询 | p50 ms | p95 ms | p99 ms | 目标 p95 |`);
+console.log(`|---|---:|---:|---:|---|`);
+for (const r of rows)
+  console.log(`| ${r.name} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.target ? `≤ ${r.target} ms ${r.p95 <= r.target ? '达标' : '未达标'}` : '—'} |`);
+
+closeDb();
+fs.rmSync(dir, { recursive: true, force: true });
