@@ -1,8 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, login, logout, screenshot, dataDir, readSmsCode } from './helpers';
+import { launchBrowser, newPage, login, logout, screenshot, dataDir, readSmsCode, baseURL } from './helpers';
 
 /** The same page at phone width too (390 px), then back to desktop. */
 async function screenshotBoth(page: Page, name: string) {
@@ -40,6 +41,20 @@ describe('我的网站', () => {
     await page.getByText('yunfan-tech.cn').first().waitFor();
     await page.getByText('同主体负责人信息').first().waitFor();
     expect(await page.content()).not.toContain('13800000003');
+
+    // 复制备案编号HTML代码: the one-line snippet, and the copy button's feedback.
+    const base = baseURL().replace(/\/+$/, '');
+    await expect(page.getByLabel('备案编号HTML代码').inputValue()).resolves.toBe(
+      `<img src="${base}/badge.png" width="20" height="20" alt=""><a href="${base}/query/11010502000001" rel="noreferrer" target="_blank">京公网安备11010502000001号</a>`,
+    );
+    await page.getByRole('button', { name: '复制备案编号HTML代码' }).click();
+    await page.getByTestId('copy-snippet-status').getByText(/已复制|已选中代码/).waitFor();
+    // 下载备案编号图标: a 20×20 PNG named after the filing.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载备案编号图标' }).click()]);
+    expect(download.suggestedFilename()).toBe('公安备案图标-11010502000001.png');
+    const sharp = (await import('sharp')).default;
+    const meta = await sharp(await fs.promises.readFile((await download.path())!)).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', 20, 20]);
     await screenshot(page, 'desktop-website-detail');
   });
 });

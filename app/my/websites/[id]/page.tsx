@@ -7,11 +7,13 @@ import { getWebsiteView } from '@/lib/websites/service';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
 import { addWorkingDays, beijingDateString } from '@/lib/workdays';
+import { filingSnippet } from '@/lib/public/snippet';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { WebsiteDetails } from '@/components/websites/website-details';
+import { CopySnippetButton } from '@/components/websites/copy-snippet-button';
 
 export const metadata: Metadata = { title: '网站详情' };
 
@@ -35,6 +37,9 @@ export default async function WebsiteDetailPage({ params }: { params: Promise<{ 
   const w = loadOwn(user.id, id);
   const filed = w.status === '已备案' && w.filedAt != null;
   const deadline = filed ? beijingDateString(addWorkingDays(w.filedAt!, DISPLAY_DEADLINE_WORKING_DAYS)) : null;
+  // The 14 digits are the canonical key of the number (SPEC §6.4); they end the stored 公安备案号.
+  const digits = filed ? /(\d{14})号$/.exec(w.filingNumber ?? '')?.[1] : undefined;
+  const snippet = digits ? filingSnippet({ number: w.filingNumber!, digits }) : null;
 
   const info: [string, ReactNode][] = [['网站状态', <StatusBadge key="status" status={w.status} />]];
   if (w.filingNumber) info.push(['公安备案号', <span key="number" data-testid="filing-number">{w.filingNumber}</span>]);
@@ -82,6 +87,28 @@ export default async function WebsiteDetailPage({ params }: { params: Promise<{ 
           )}
         </CardContent>
       </Card>
+
+      {snippet && (
+        <Card data-testid="filing-badge">
+          <CardHeader>
+            <CardTitle>备案编号及图标</CardTitle>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <div className="flex flex-wrap items-center gap-3">
+              <span className="inline-flex items-center gap-1 text-sm">
+                <img src="/badge.png" srcSet="/badge@2x.png 2x" width={20} height={20} alt="" />
+                {w.filingNumber}
+              </span>
+              <Button asChild size="sm" variant="outline">
+                <a href="/badge.png" download={`公安备案图标-${digits}.png`} data-testid="badge-download">
+                  下载备案编号图标
+                </a>
+              </Button>
+            </div>
+            <CopySnippetButton snippet={snippet} />
+          </CardContent>
+        </Card>
+      )}
 
       <Card>
         <CardContent>
