@@ -56,6 +56,19 @@ describe('我的网站', () => {
     const meta = await sharp(await fs.promises.readFile((await download.path())!)).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 20, 20]);
     await screenshot(page, 'desktop-website-detail');
+
+    // The snippet's link: the public detail page, without login; a typed number redirects to its digits.
+    const pub = await newPage(browser);
+    await pub.goto('/query/' + encodeURIComponent('京公网安备11010502000001号'));
+    await pub.waitForURL(/\/query\/11010502000001$/);
+    await pub.getByRole('heading', { name: '备案信息', level: 1 }).waitFor();
+    await pub.getByText('云帆科技官网').waitFor();
+    await pub.getByText('北京云帆网络科技有限公司').waitFor();
+    await pub.getByText('非交互式').waitFor();
+    await screenshot(pub, 'desktop-query-detail');
+    const missing = await pub.goto('/query/11010502999999');
+    expect(missing?.status()).toBe(404);
+    await pub.getByRole('heading', { name: '未查询到备案信息' }).waitFor();
   });
 });
 

@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { getPublicFiling } from '@/lib/public/filings';
+import { normalizeFilingNumber } from '@/lib/public/filing-number';
+import { formatDateTime } from '@/lib/utils';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+
+export const metadata: Metadata = { title: '备案信息' };
+
+/** /query/{14 digits} (SPEC §10.2): one filing, public; a typed number with prefix redirects to its digits. */
+export default async function FilingDetailPage({ params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  const raw = decodeURIComponent(code);
+  const digits = normalizeFilingNumber(raw);
+  if (!digits) notFound();
+  if (digits !== raw) permanentRedirect(`/query/${digits}`);
+  const f = getPublicFiling(digits);
+  if (!f) notFound();
+
+  const rows: [string, ReactNode][] = [
+    ['网站名称', f.websiteName],
+    ['网站域名', f.domains.length ? f.domains.map((d) => <div key={d}>{d}</div>) : '—'],
+    ['开办主体名称', f.subjectName],
+    ['开办主体性质', f.subjectNature],
+    ['公安备案号', <span key="n" data-testid="public-filing-number">{f.filingNumber}</span>],
+    ['备案时间', f.filedAt ? formatDateTime(f.filedAt) : '—'],
+    ['审核单位', f.unitName ?? '—'],
+    ['网站类型', f.interactive ? '交互式' : '非交互式'],
+    ['备案状态', <Badge key="s" variant={f.status === '已注销' ? 'secondary' : 'success'}>{f.status}</Badge>],
+  ];
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">备案信息</h1>
+        <Link href="/" className="text-sm text-primary hover:underline">
+          返回首页
+        </Link>
+      </div>
+      {f.status === '已注销' && <p className="rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm">该联网备案号已注销。</p>}
+      <Card>
+        <CardHeader>
+          <CardTitle className="break-all">{f.filingNumber}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <dl className="grid gap-y-3 text-sm">
+            {rows.map(([k, v]) => (
+              <div key={k} className="grid grid-cols-[7rem_1fr] gap-3 sm:grid-cols-[9rem_1fr]">
+                <dt className="text-muted-foreground">{k}</dt>
+                <dd className="min-w-0 break-all">{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
