@@ -1,10 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, login, screenshot } from './helpers';
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPage, login, screenshotBoth } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,30 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-/** Desktop and phone (390 px) screenshots; the page must not scroll sideways on a phone. */
-async function screenshotBoth(page: Page, name: string) {
-  // After a server action the page re-renders; its <title> streams in with the new payload.
-  await page.waitForFunction(() => document.title !== '');
-  expect(await seriousViolations(page), name).toEqual([]);
-  await screenshot(page, `desktop-${name}`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await screenshot(page, `phone-${name}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name} overflows at 390 px`).toBeLessThanOrEqual(0);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 const UNIT = '北京市公安局延庆分局网安大队';
 const REVIEWER = { name: '韩冬', phone: '13701190001', masked: '137****0001', password: 'Police#2026' };
@@ -77,7 +49,7 @@ describe('审核单位, 账号管理 and 审计日志 (admin)', () => {
     await dialog.waitFor({ state: 'detached' });
     const unitRow = page.getByTestId('unit-row').filter({ hasText: UNIT });
     await unitRow.getByText('110119', { exact: true }).first().waitFor();
-    await screenshotBoth(page, 'admin-units');
+    await screenshotBoth(page, 'admin-units', { axe: true });
 
     // 账号管理: a 网安民警 in the edited unit.
     await page.goto('/admin');
@@ -124,7 +96,7 @@ describe('审核单位, 账号管理 and 审计日志 (admin)', () => {
     await enable.getByRole('button', { name: '确定' }).click();
     await enable.waitFor({ state: 'detached' });
     await row.getByText('正常').waitFor();
-    await screenshotBoth(page, 'admin-users');
+    await screenshotBoth(page, 'admin-users', { axe: true });
 
     // The administrator cannot disable himself: his own row has no 停用.
     await search.getByLabel('姓名或手机号码').fill('13800000001');
@@ -170,6 +142,6 @@ describe('审核单位, 账号管理 and 审计日志 (admin)', () => {
     await rows.first().getByText('编辑审核单位').waitFor();
     await rows.first().getByText('查看变更后').click();
     await rows.first().getByText(new RegExp(UNIT)).waitFor();
-    await screenshotBoth(page, 'admin-audit');
+    await screenshotBoth(page, 'admin-audit', { axe: true });
   });
 });

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const baseURL = () => inject('baseURL');
 export const dataDir = () => inject('dataDir');
@@ -79,6 +80,43 @@ export async function screenshot(page: Page, name: string) {
   const dir = path.resolve(import.meta.dirname, 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations of the page, with the offending elements' selectors. */
+export async function seriousViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(
+      document,
+      { resultTypes: ['violations'] },
+    );
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** How far the page is wider than the viewport (≤ 0: no sideways scrolling). */
+export async function overflowX(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * Desktop and phone (390 px) screenshots; the page must not scroll sideways on a phone. With
+ * `axe`, the page must also have no serious or critical axe-core violation.
+ */
+export async function screenshotBoth(page: Page, name: string, opts: { axe?: boolean } = {}) {
+  if (opts.axe) {
+    // After a server action the page re-renders; its <title> streams in with the new payload.
+    await page.waitForFunction(() => document.title !== '');
+    expect(await seriousViolations(page), name).toEqual([]);
+  }
+  await screenshot(page, `desktop-${name}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `phone-${name}`);
+  expect(await overflowX(page), `${name} overflows at 390 px`).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 /** A valid 居民身份证 number for a 17-digit body. */

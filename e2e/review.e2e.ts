@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, login, logout, screenshot, adminCli, idWithCheck, readSmsCode } from './helpers';
+import { launchBrowser, newPage, login, logout, screenshotBoth, adminCli, idWithCheck, readSmsCode } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,15 +14,6 @@ const APPLICANT = { name: '郑华', phone: '13522225555', password: 'Secret#2026
 const REVIEWER = { name: '钱进', phone: '13722223333', password: 'Police#2026' };
 const SITE = { name: '郑华茶艺分享', domain: 'www.zhenghua-tea.cn', registrable: 'zhenghua-tea.cn' };
 
-/** Desktop and phone screenshots; the page must not scroll sideways on a phone. */
-async function screenshotBoth(page: Page, name: string) {
-  await screenshot(page, `desktop-${name}`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await screenshot(page, `phone-${name}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name} overflows at 390 px`).toBeLessThanOrEqual(0);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** A 个人 subject in 朝阳 and its first (non-interactive) website, through the real forms. */
 async function fileSubjectAndWebsite(page: Page) {

@@ -3,17 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, login, logout, screenshot, dataDir, readSmsCode, baseURL } from './helpers';
+import { launchBrowser, newPage, login, logout, screenshot, screenshotBoth, dataDir, readSmsCode, baseURL } from './helpers';
 
-/** The same page at phone width too (390 px), then back to desktop. */
-async function screenshotBoth(page: Page, name: string) {
-  await screenshot(page, `desktop-${name}`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await screenshot(page, `phone-${name}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name} overflows at 390 px`).toBeLessThanOrEqual(0);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 // Set by the wizard test, used by the change/cancel test: the website it filed.
 let filed: { websiteId: number; number: string } | null = null;
