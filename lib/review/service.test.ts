@@ -1,12 +1,10 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { dataDir } from '@/lib/config/env';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, assessments, auditLog, interviews, notifications, policeUnits, subjects, users, websites } from '@/db/schema';
-import { seedUnits, makeApplicant, personSubjectInput, websiteInput } from '@/lib/test/fixtures';
+import { seedUnits, makeApplicant, personSubjectInput, websiteInput, lastSmsCode } from '@/lib/test/fixtures';
 import { createUser } from '@/lib/users/service';
 import { createUnit } from '@/lib/units/service';
 import { sendPrincipalCode, submitNewSubject, submitSubjectCancel } from '@/lib/subjects/service';
@@ -206,10 +204,6 @@ describe('effects of decisions', () => {
 });
 
 describe('cancellations', () => {
-  function lastSmsCode(phone: string): string {
-    const log = fs.readFileSync(path.join(dataDir(), 'outbox', 'sms.log'), 'utf8').trim().split('\n');
-    return log.filter((l) => l.split('\t')[1] === phone).at(-1)!.match(/验证码为 (\d{6})/)![1];
-  }
 
   it('注销网站 通过: 已注销, the number kept on the row and never handed out again; 退回: 已备案 again', async () => {
     const b = await approvedSubjectWithWebsite();

@@ -1,10 +1,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, subjects, websites, files, assessments, users, drafts } from '@/db/schema';
-import { seedUnits, makeApplicant, personSubjectInput, orgSubjectInput, uploadPng } from '@/lib/test/fixtures';
+import { seedUnits, makeApplicant, personSubjectInput, orgSubjectInput, uploadPng, lastSmsCode } from '@/lib/test/fixtures';
 import {
   submitNewSubject,
   submitSubjectChange,
@@ -24,7 +22,6 @@ import {
 } from './service';
 import { revokeApplication, listMyApplications } from '@/lib/applications/service';
 import { saveDraft, listDrafts, latestDraft, purgeOldDrafts } from '@/lib/drafts/service';
-import { dataDir } from '@/lib/config/env';
 
 let units: ReturnType<typeof seedUnits>;
 beforeAll(() => {
@@ -35,11 +32,6 @@ const db = () => getDb();
 const subjectRow = (id: number) => db().select().from(subjects).where(eq(subjects.id, id)).get()!;
 const appRow = (id: number) => db().select().from(applications).where(eq(applications.id, id)).get()!;
 
-function lastSmsCode(phone: string): string {
-  const log = fs.readFileSync(path.join(dataDir(), 'outbox', 'sms.log'), 'utf8').trim().split('\n');
-  const line = log.filter((l) => l.split('\t')[1] === phone).at(-1)!;
-  return line.match(/验证码为 (\d{6})/)![1];
-}
 
 /** Marks a subject approved the way the review service will (direct, for set-up). */
 function approve(subjectId: number, status: '有效' | '注销中' = '有效') {

@@ -1,4 +1,7 @@
 /** Test fixtures: real rows through the real services (no mocks). */
+import fs from 'node:fs';
+import path from 'node:path';
+import { dataDir } from '@/lib/config/env';
 import sharp from 'sharp';
 import { createUser } from '@/lib/users/service';
 import { createUnit } from '@/lib/units/service';
@@ -116,4 +119,11 @@ export async function websiteInput(ownerId: number, over: { name?: string; domai
     contacts: { securityOwner: self, emergencyContact: self },
     notice: { agree: true as const },
   };
+}
+
+/** The newest SMS verification code sent to `phone`, read from the outbox's sms.log. */
+export function lastSmsCode(phone: string): string {
+  const log = fs.readFileSync(path.join(dataDir(), 'outbox', 'sms.log'), 'utf8').trim().split('\n');
+  const line = log.filter((l) => l.split('\t')[1] === phone).at(-1)!;
+  return line.match(/验证码为 (\d{6})/)![1];
 }

@@ -9,11 +9,10 @@ import { eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { getDb } from '@/db/client';
 import { applications, drafts, files, subjects, websiteChecks, websites } from '@/db/schema';
-import { seedUnits, makeApplicant, personSubjectInput, websiteInput } from '@/lib/test/fixtures';
+import { seedUnits, makeApplicant, personSubjectInput, websiteInput, lastSmsCode } from '@/lib/test/fixtures';
 import { submitNewSubject } from '@/lib/subjects/service';
 import { storeUpload } from '@/lib/files/service';
 import { revokeApplication } from '@/lib/applications/service';
-import { dataDir } from '@/lib/config/env';
 import { submitNewWebsite } from './service';
 import { sendWebsiteCancelCode, submitWebsiteCancel, listCancellableWebsites, websiteCancelTemplatePdf, saveWebsiteCancelDraft, latestCancelDrafts } from './cancel';
 import { listDrafts } from '@/lib/drafts/service';
@@ -50,11 +49,6 @@ const checks = (websiteId: number) => db().select().from(websiteChecks).where(eq
 const toLocal = async () => [{ address: '127.0.0.1', family: 4 }];
 const closedSite = () => ({ lookup: toLocal, ports: { http: closedPort, https: closedPort } });
 
-function lastSmsCode(phone: string): string {
-  const log = fs.readFileSync(path.join(dataDir(), 'outbox', 'sms.log'), 'utf8').trim().split('\n');
-  const line = log.filter((l) => l.split('\t')[1] === phone).at(-1)!;
-  return line.match(/验证码为 (\d{6})/)![1];
-}
 
 let seq = 0;
 /** A website through the real 新办网站 submission, then approved and numbered the way review will. */
