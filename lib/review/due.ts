@@ -7,7 +7,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { appMeta, applications, BUSINESS_TYPES, type BusinessType } from '@/db/schema';
-import { addWorkingDays, calendarFingerprint } from '@/lib/workdays';
+import { addWorkingDays, beijingDayNumber, beijingDayStartMs, calendarFingerprint, DAY_MS } from '@/lib/workdays';
 
 export const DEFAULT_DUE_DAYS: Record<BusinessType, number> = {
   新增主体: 5,
@@ -56,8 +56,6 @@ export function queueFields(type: BusinessType, now: number) {
 }
 
 const META_KEY = 'due_dates_basis';
-const DAY_MS = 86_400_000;
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 /** What the stored due dates were computed with: the calendar and the days per type. */
 export function dueBasis(now = Date.now(), days = dueDaysConfig()): string {
@@ -98,10 +96,10 @@ export function ensureDueDates(opts: { now?: number; force?: boolean } = {}): { 
       const memo = new Map<string, number>();
       const set = getDb().$client.prepare('update applications set queued_at = ?, due_at = ? where id = ?');
       for (const r of rows) {
-        const d = Math.floor((r.base + BEIJING_OFFSET_MS) / DAY_MS);
+        const d = beijingDayNumber(r.base);
         const key = `${r.type}|${d}`;
         let due = memo.get(key);
-        if (due === undefined) memo.set(key, (due = dueAtFor(r.type, d * DAY_MS - BEIJING_OFFSET_MS, days)));
+        if (due === undefined) memo.set(key, (due = dueAtFor(r.type, beijingDayStartMs(d), days)));
         if (due === r.dueAt && r.queuedAt !== null) continue;
         set.run(r.base, due, r.id);
         updated++;

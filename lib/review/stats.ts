@@ -10,10 +10,9 @@ import { assertCan, type Actor } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
 import { ensureDueDates, openQueueSql, OPEN_STATUSES } from './due';
+import { BEIJING_OFFSET_MS, DAY_MS, beijingDayNumber, beijingDayStartMs } from '@/lib/workdays';
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const BEIJING_OFFSET_MS = 8 * HOUR_MS;
 
 export const DECISION_DAYS = 30;
 export const MEDIAN_WINDOW_DAYS = 90;
@@ -72,20 +71,12 @@ export type DashboardStats = {
   cancelledWebsites: number;
 };
 
-/** Days since 1970-01-01 of the Beijing calendar day containing the instant. */
-export function beijingDay(ms: number): number {
-  return Math.floor((ms + BEIJING_OFFSET_MS) / DAY_MS);
-}
 
 /** A Beijing day number as YYYY-MM-DD. */
 export function beijingDayLabel(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Instant at which a Beijing day starts. */
-function beijingDayStart(day: number): number {
-  return day * DAY_MS - BEIJING_OFFSET_MS;
-}
 
 function emptyByStatus(): Record<OpenStatus, number> {
   return Object.fromEntries(OPEN_STATUSES.map((s) => [s, 0])) as Record<OpenStatus, number>;
@@ -128,7 +119,7 @@ export function dashboardStats(scope: Pick<StatsScope, 'unitId'>, now = Date.now
   }
 
   // Decisions per Beijing day: 通过 and 退回 made by a reviewer (not system voids).
-  const today = beijingDay(now);
+  const today = beijingDayNumber(now);
   const firstDay = today - (DECISION_DAYS - 1);
   const decided = and(isNotNull(applications.decidedBy), inArray(applications.status, ['通过', '退回']), unitOf(applications.unitId));
   // Constants inlined: better-sqlite3 binds numbers as REAL, which would make this a fraction.
@@ -136,7 +127,7 @@ export function dashboardStats(scope: Pick<StatsScope, 'unitId'>, now = Date.now
   const perDay = db
     .select({ day: dayExpr, status: applications.status, n: sql<number>`count(*)` })
     .from(applications)
-    .where(and(decided, sql`${applications.decidedAt} >= ${beijingDayStart(firstDay)}`, sql`${applications.decidedAt} < ${beijingDayStart(today + 1)}`))
+    .where(and(decided, sql`${applications.decidedAt} >= ${beijingDayStartMs(firstDay)}`, sql`${applications.decidedAt} < ${beijingDayStartMs(today + 1)}`))
     .groupBy(dayExpr, applications.status)
     .all();
   const decisions: DecisionDay[] = Array.from({ length: DECISION_DAYS }, (_, i) => ({ day: beijingDayLabel(firstDay + i), approved: 0, returned: 0 }));
@@ -217,7 +208,7 @@ export function csvLine(cells: readonly (string | number | null | undefined)[]):
 /** 备案网站-<unit>-<YYYYMMDD>.csv, the date in Beijing time; `fallback` for clients without RFC 5987. */
 export function exportFilename(unitName: string, now = Date.now()): { name: string; fallback: string } {
   const safe = unitName.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').trim() || '审核单位';
-  const ymd = beijingDayLabel(beijingDay(now)).replace(/-/g, '');
+  const ymd = beijingDayLabel(beijingDayNumber(now)).replace(/-/g, '');
   return { name: `备案网站-${safe}-${ymd}.csv`, fallback: `filings-${ymd}.csv` };
 }
 

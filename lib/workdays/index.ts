@@ -14,8 +14,9 @@ import chineseDays from 'chinese-days';
 // The package is CommonJS (served as an external to Next): use it through its default export.
 const { getHolidaysInRange, isWorkday } = chineseDays;
 
-const DAY_MS = 86_400_000;
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
+export const DAY_MS = 86_400_000;
+/** Beijing time is UTC+8 all year (no DST). */
+export const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 /** Fixed-date statutory holidays (《全国年节及纪念日放假办法》, 2025 revision), MM-DD. */
 const FIXED_HOLIDAYS = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
@@ -23,10 +24,15 @@ const FIXED_HOLIDAYS = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10
 type DateInput = Date | number;
 
 /** Days since 1970-01-01 of the Beijing calendar day containing the instant. */
-function beijingDayNumber(date: DateInput): number {
+export function beijingDayNumber(date: DateInput): number {
   const ms = typeof date === 'number' ? date : date.getTime();
   if (!Number.isFinite(ms)) throw new RangeError('无效的日期');
   return Math.floor((ms + BEIJING_OFFSET_MS) / DAY_MS);
+}
+
+/** The instant (epoch ms) at which Beijing day number `day` starts. */
+export function beijingDayStartMs(day: number): number {
+  return day * DAY_MS - BEIJING_OFFSET_MS;
 }
 
 function ymd(day: number): { y: number; m: number; d: number } {
