@@ -1,16 +1,28 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { limitPublicRequest } from '@/lib/public/rate-limit';
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
-/** Only redirects signed-out visitors of private areas to /login; pages do the real checks. */
+/**
+ * Public queries (/query, /api/public) are rate-limited per IP (SPEC §10.2). Private areas only
+ * redirect signed-out visitors to /login; pages do the real checks.
+ */
 export function proxy(req: NextRequest) {
+  const path = req.nextUrl.pathname;
+  if (path === '/query' || path.startsWith('/query/') || path.startsWith('/api/public/')) {
+    // A CORS preflight is not a query.
+    if (req.method === 'OPTIONS') return NextResponse.next();
+    return limitPublicRequest(req.headers, path) ?? NextResponse.next();
+  }
   if (SESSION_COOKIES.some((n) => req.cookies.has(n))) return NextResponse.next();
   // The e-mail verification link works without a session.
-  if (req.nextUrl.pathname === '/my/account/verify-email') return NextResponse.next();
+  if (path === '/my/account/verify-email') return NextResponse.next();
   const url = req.nextUrl.clone();
   url.pathname = '/login';
   url.search = `?callbackUrl=${encodeURIComponent(req.nextUrl.pathname + req.nextUrl.search)}`;
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ['/my/:path*', '/review/:path*', '/admin/:path*', '/provider/:path*'] };
+export const config = {
+  matcher: ['/my/:path*', '/review/:path*', '/admin/:path*', '/provider/:path*', '/query', '/query/:path*', '/api/public/:path*'],
+};

@@ -11,6 +11,7 @@ export function Pagination({
   page,
   pageSize,
   total,
+  maxPages,
   className,
 }: {
   path: string;
@@ -19,10 +20,12 @@ export function Pagination({
   page: number;
   pageSize: number;
   total: number;
+  /** Pages beyond this are not offered (the total is still shown). */
+  maxPages?: number;
   className?: string;
 }) {
   if (total <= 0) return null;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pages = Math.min(maxPages ?? Infinity, Math.max(1, Math.ceil(total / pageSize)));
   const href = (p: number) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);

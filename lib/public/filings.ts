@@ -1,8 +1,8 @@
 /**
- * One filing as the public sees it (SPEC §10.2): no login, a person's name masked, a cancelled
+ * Filings as the public sees them (SPEC §10.2): no login, a person's name masked, a cancelled
  * number shown as 已注销. Only websites that were ever given a number are public.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { policeUnits, subjects, websiteDomains, websites } from '@/db/schema';
 import { maskName } from '@/lib/pii/mask';
@@ -11,6 +11,7 @@ export type PublicFiling = {
   digits: string;
   filingNumber: string;
   websiteName: string;
+  /** Unicode forms, 主域名 first. */
   domains: string[];
   subjectName: string;
   subjectNature: string;
@@ -21,35 +22,69 @@ export type PublicFiling = {
   status: '已备案' | '已注销';
 };
 
-export function getPublicFiling(digits: string): PublicFiling | null {
-  if (!/^\d{14}$/.test(digits)) return null;
+/** The public view of these websites, in the order of `ids`; ids without a number are left out. */
+export function loadPublicFilings(ids: number[]): PublicFiling[] {
+  if (ids.length === 0) return [];
   const db = getDb();
-  const row = db
-    .select({ w: websites, subjectName: subjects.name, nature: subjects.nature, unitType: subjects.unitType, unitName: policeUnits.name })
+  const rows = db
+    .select({
+      id: websites.id,
+      name: websites.name,
+      status: websites.status,
+      interactive: websites.interactive,
+      digits: websites.filingDigits,
+      filingNumber: websites.filingNumber,
+      filedAt: websites.filedAt,
+      subjectName: subjects.name,
+      nature: subjects.nature,
+      unitType: subjects.unitType,
+      unitName: policeUnits.name,
+    })
     .from(websites)
     .innerJoin(subjects, eq(subjects.id, websites.subjectId))
     .leftJoin(policeUnits, eq(policeUnits.id, websites.filingUnitId))
-    .where(eq(websites.filingDigits, digits))
-    .get();
-  if (!row || !row.w.filingNumber) return null;
-  const domains = db
-    .select({ unicode: websiteDomains.unicode, isPrimary: websiteDomains.isPrimary })
+    .where(inArray(websites.id, ids))
+    .all();
+  const domains = new Map<number, { unicode: string; isPrimary: boolean }[]>();
+  for (const d of db
+    .select({ websiteId: websiteDomains.websiteId, unicode: websiteDomains.unicode, isPrimary: websiteDomains.isPrimary })
     .from(websiteDomains)
-    .where(eq(websiteDomains.websiteId, row.w.id))
+    .where(inArray(websiteDomains.websiteId, ids))
     .orderBy(asc(websiteDomains.id))
-    .all()
-    .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary))
-    .map((d) => d.unicode);
-  return {
-    digits,
-    filingNumber: row.w.filingNumber,
-    websiteName: row.w.name,
-    domains,
-    subjectName: row.nature === '个人' ? maskName(row.subjectName) : row.subjectName,
-    subjectNature: row.nature === '个人' ? '个人' : row.unitType ? `单位（${row.unitType}）` : '单位',
-    filedAt: row.w.filedAt,
-    unitName: row.unitName,
-    interactive: row.w.interactive,
-    status: row.w.status === '已注销' ? '已注销' : '已备案',
-  };
+    .all()) {
+    const list = domains.get(d.websiteId) ?? [];
+    list.push(d);
+    domains.set(d.websiteId, list);
+  }
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: PublicFiling[] = [];
+  for (const id of ids) {
+    const r = byId.get(id);
+    if (!r || !r.digits || !r.filingNumber) continue;
+    out.push({
+      digits: r.digits,
+      filingNumber: r.filingNumber,
+      websiteName: r.name,
+      domains: (domains.get(id) ?? []).sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary)).map((d) => d.unicode),
+      subjectName: r.nature === '个人' ? maskName(r.subjectName) : r.subjectName,
+      subjectNature: r.nature === '个人' ? '个人' : r.unitType ? `单位（${r.unitType}）` : '单位',
+      filedAt: r.filedAt,
+      unitName: r.unitName,
+      interactive: r.interactive,
+      status: r.status === '已注销' ? '已注销' : '已备案',
+    });
+  }
+  return out;
+}
+
+/** The website id behind 14 digits, if it was ever given that number. */
+export function websiteIdByDigits(digits: string): number | null {
+  if (!/^\d{14}$/.test(digits)) return null;
+  const row = getDb().select({ id: websites.id }).from(websites).where(eq(websites.filingDigits, digits)).get();
+  return row?.id ?? null;
+}
+
+export function getPublicFiling(digits: string): PublicFiling | null {
+  const id = websiteIdByDigits(digits);
+  return id === null ? null : (loadPublicFilings([id])[0] ?? null);
 }

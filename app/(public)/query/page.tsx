@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { searchFilings, MAX_PAGES, PAGE_SIZE } from '@/lib/public/search';
+import { formatDateTime } from '@/lib/utils';
+import { QueryForm, QUERY_TYPES, parseQueryType } from '@/components/public/query-form';
+import { Badge } from '@/components/ui/badge';
+import { Pagination } from '@/components/ui/pagination';
+
+export const metadata: Metadata = { title: '公共查询' };
+
+type Search = { type?: string; q?: string; page?: string };
+
+/** /query (SPEC §10.2): public search by 网站名称, 网站域名 or 联网备案号, 10 a page. */
+export default async function QueryPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const sp = await searchParams;
+  const type = parseQueryType(sp.type);
+  const q = typeof sp.q === 'string' ? sp.q : '';
+  const typeLabel = QUERY_TYPES.find((t) => t.value === type)!.label;
+  const result = q.trim() ? searchFilings(type, q, Number(sp.page) || 1) : null;
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">公共查询</h1>
+        <p className="mt-1 text-sm text-muted-foreground">无需登录，可按网站名称、网站域名或联网备案号查询已备案网站。</p>
+      </div>
+      <div className="rounded-lg border bg-card p-4 sm:p-5">
+        <QueryForm type={type} q={q} />
+        {result && !result.ok && (
+          <p role="alert" className="mt-2 text-sm text-destructive">
+            {result.message}
+          </p>
+        )}
+      </div>
+
+      {result?.ok && result.total === 0 && (
+        <section aria-labelledby="no-result" className="rounded-lg border bg-card p-8 text-center">
+          <h2 id="no-result" className="text-lg font-semibold">
+            未查询到备案信息
+          </h2>
+          <p className="mt-2 text-sm text-muted-foreground">
+            按{typeLabel}“{result.query}”未找到已备案网站。请核对输入，或换用其他查询方式。
+          </p>
+        </section>
+      )}
+
+      {result?.ok && result.total > 0 && (
+        <section aria-labelledby="results" className="space-y-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="results" className="font-semibold">
+              查询结果
+            </h2>
+            <p className="text-sm text-muted-foreground" data-testid="query-total">
+              按{typeLabel}“{result.query}”共找到 {result.total} 条备案信息
+            </p>
+          </div>
+          <ol className="space-y-3">
+            {result.items.map((f) => (
+              <li key={f.digits} className="rounded-lg border bg-card p-4" data-testid="query-result">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <h3 className="min-w-0 break-all font-medium">
+                    <Link href={`/query/${f.digits}`} prefetch={false} className="text-primary hover:underline">
+                      {f.websiteName}
+                    </Link>
+                  </h3>
+                  <Badge variant={f.status === '已注销' ? 'secondary' : 'success'}>{f.status}</Badge>
+                </div>
+                <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+                  {(
+                    [
+                      ['公安备案号', f.filingNumber],
+                      ['网站域名', f.domains.join('、') || '—'],
+                      ['开办主体名称', f.subjectName],
+                      ['开办主体性质', f.subjectNature],
+                      ['备案时间', f.filedAt ? formatDateTime(f.filedAt) : '—'],
+                      ['审核单位', f.unitName ?? '—'],
+                      ['网站类型', f.interactive ? '交互式' : '非交互式'],
+                    ] as const
+                  ).map(([k, v]) => (
+                    <div key={k} className="grid grid-cols-[6.5rem_1fr] gap-2">
+                      <dt className="text-muted-foreground">{k}</dt>
+                      <dd className="min-w-0 break-all">{v}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </li>
+            ))}
+          </ol>
+          {result.pageCount >= MAX_PAGES && result.total > MAX_PAGES * PAGE_SIZE && (
+            <p className="text-sm text-muted-foreground">结果较多，仅显示前{MAX_PAGES}页，请输入更完整的名称缩小范围。</p>
+          )}
+          <Pagination path="/query" params={{ type, q }} page={result.page} pageSize={PAGE_SIZE} total={result.total} maxPages={MAX_PAGES} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { websiteDomains, websites } from '@/db/schema';
+import { seedUnits, makeApplicant, personSubjectInput, orgSubjectInput, websiteInput } from '@/lib/test/fixtures';
+import { createUser } from '@/lib/users/service';
+import { submitNewSubject } from '@/lib/subjects/service';
+import { submitNewWebsite } from '@/lib/websites/service';
+import { decideApplication } from '@/lib/review/service';
+import { domainQuery, normalizeNameQuery, searchFilings, SEARCH_MESSAGES, type SearchOutcome } from './search';
+
+let admin: { id: number; role: 'admin'; unitId: null; phoneVerified: true };
+const filed: Record<string, { digits: string; filingNumber: string; websiteId: number }> = {};
+
+function names(r: SearchOutcome): string[] {
+  if (!r.ok) throw new Error(r.message);
+  return r.items.map((i) => i.websiteName);
+}
+
+/** Files a website (and its new subject) through the review service, as a reviewer would. */
+async function fileWebsite(name: string, domain: string, org = false) {
+  const u = await makeApplicant();
+  const s = submitNewSubject(u.id, { data: org ? await orgSubjectInput(u.id) : await personSubjectInput(u.id) });
+  const w = submitNewWebsite(u.id, s.subjectId, await websiteInput(u.id, { name, domain }));
+  decideApplication(admin, s.applicationId, { decision: '通过' });
+  const { filingNumber } = decideApplication(admin, w.applicationId, { decision: '通过' });
+  filed[name] = { digits: filingNumber!.slice(5, 19), filingNumber: filingNumber!, websiteId: w.websiteId };
+  return w;
+}
+
+beforeAll(async () => {
+  seedUnits();
+  const a = await createUser({ role: 'admin', name: '王建国', phone: '13770009999', password: 'Secret#2026', phoneVerified: true });
+  admin = { id: a.id, role: 'admin', unitId: null, phoneVerified: true };
+  await fileWebsite('朝阳区摄影作品集', 'photo-search.com.cn');
+  await fileWebsite('北京朝阳美食地图', 'food-search.com.cn');
+  await fileWebsite('云帆科技官网', 'yunfan-search.com.cn', true);
+  await fileWebsite('天空Blog空间', 'sky-search.com.cn');
+  // Submitted but not filed: never public.
+  const u = await makeApplicant();
+  const s = submitNewSubject(u.id, { data: await personSubjectInput(u.id) });
+  submitNewWebsite(u.id, s.subjectId, await websiteInput(u.id, { name: '朝阳待审网站', domain: 'pending-search.com.cn' }));
+});
+
+describe('公共查询 by 网站名称', () => {
+  it('finds a 3-character Chinese substring through the trigram index, newest first', () => {
+    expect(names(searchFilings('name', '摄影作'))).toEqual(['朝阳区摄影作品集']);
+    const r = searchFilings('name', '朝阳区');
+    expect(names(r)).toEqual(['朝阳区摄影作品集']);
+    expect(r.ok && r.total).toBe(1);
+  });
+
+  it('finds 2- and 1-character substrings with their totals, and never an unfiled website', () => {
+    const r = searchFilings('name', '朝阳');
+    expect(names(r)).toEqual(['北京朝阳美食地图', '朝阳区摄影作品集']);
+    expect(r.ok && r.total).toBe(2);
+    const one = searchFilings('name', '集');
+    expect(names(one)).toEqual(['朝阳区摄影作品集']);
+    expect(one.ok && one.total).toBe(1);
+    expect(names(searchFilings('name', '待审'))).toEqual([]);
+  });
+
+  it('matches Latin letters case-insensitively, full-width input included', () => {
+    expect(names(searchFilings('name', 'blog'))).toEqual(['天空Blog空间']);
+    expect(names(searchFilings('name', 'ＢＬ'))).toEqual(['天空Blog空间']);
+    expect(normalizeNameQuery('  ＢＬＯＧ  ')).toBe('blog');
+  });
+
+  it('treats quotes and FTS operators as plain text', () => {
+    expect(names(searchFilings('name', '"朝阳" OR 云帆'))).toEqual([]);
+    expect(names(searchFilings('name', 'a*b'))).toEqual([]);
+  });
+
+  it('follows a rename and a cancellation; the cancelled filing shows as 已注销', () => {
+    const { websiteId, digits } = filed['云帆科技官网'];
+    getDb().update(websites).set({ name: '云帆数字科技' }).where(eq(websites.id, websiteId)).run();
+    expect(names(searchFilings('name', '官网'))).toEqual([]);
+    expect(names(searchFilings('name', '数字科技'))).toEqual(['云帆数字科技']);
+    getDb().update(websites).set({ status: '已注销' }).where(eq(websites.id, websiteId)).run();
+    const r = searchFilings('code', digits);
+    expect(r.ok && r.items[0]).toMatchObject({ websiteName: '云帆数字科技', status: '已注销' });
+    expect(searchFilings('name', '云帆').ok && (searchFilings('name', '云帆') as { items: { status: string }[] }).items[0].status).toBe('已注销');
+  });
+
+  it('refuses an empty query with a message', () => {
+    expect(searchFilings('name', '   ')).toMatchObject({ ok: false, message: SEARCH_MESSAGES.empty });
+  });
+});
+
+describe('公共查询 by 网站域名', () => {
+  it('normalises the typed host (case, trailing dot, www., pasted URL) and finds it', () => {
+    for (const q of ['www.photo-search.com.cn', 'WWW.Photo-Search.COM.CN.', 'https://www.photo-search.com.cn/about?x=1', 'photo-search.com.cn']) {
+      expect(names(searchFilings('domain', q))).toEqual(['朝阳区摄影作品集']);
+    }
+  });
+
+  it('finds a filed domain from any of its subdomains', () => {
+    const { websiteId } = filed['北京朝阳美食地图'];
+    getDb().insert(websiteDomains).values({ websiteId, unicode: '美食.中国', ascii: 'xn--lt0am23c.xn--fiqs8s', registrable: 'xn--lt0am23c.xn--fiqs8s', isPrimary: false }).run();
+    expect(names(searchFilings('domain', 'm.www.food-search.com.cn'))).toEqual(['北京朝阳美食地图']);
+    expect(names(searchFilings('domain', 'shop.美食.中国'))).toEqual(['北京朝阳美食地图']);
+    expect(names(searchFilings('domain', 'xn--lt0am23c.xn--fiqs8s'))).toEqual(['北京朝阳美食地图']);
+    expect(names(searchFilings('domain', 'other-food-search.com.cn'))).toEqual([]);
+    expect(names(searchFilings('domain', 'pending-search.com.cn'))).toEqual([]);
+  });
+
+  it('lists the candidate hosts down to the registrable domain only', () => {
+    expect(domainQuery('a.b.example.com.cn')).toEqual({
+      hosts: ['a.b.example.com.cn', 'www.a.b.example.com.cn', 'b.example.com.cn', 'example.com.cn'],
+      registrable: null,
+    });
+    expect(domainQuery('example.com.cn')).toEqual({ hosts: ['example.com.cn', 'www.example.com.cn'], registrable: 'example.com.cn' });
+    expect(searchFilings('domain', 'not a domain')).toMatchObject({ ok: false, message: SEARCH_MESSAGES.domain });
+  });
+});
+
+describe('公共查询 by 联网备案号', () => {
+  it('finds a number with and without its prefix and 号', () => {
+    const { digits, filingNumber } = filed['朝阳区摄影作品集'];
+    for (const q of [digits, filingNumber, `公网安备${digits}`, ` ${digits}号 `]) {
+      const r = searchFilings('code', q);
+      expect(names(r)).toEqual(['朝阳区摄影作品集']);
+      expect(r.ok && r.items[0]).toMatchObject({ digits, filingNumber, subjectName: '张*', status: '已备案' });
+    }
+    expect(names(searchFilings('code', '11010599999999'))).toEqual([]);
+    expect(searchFilings('code', '12345')).toMatchObject({ ok: false, message: SEARCH_MESSAGES.code });
+  });
+});
+
+describe('the name index (migration 0005 triggers)', () => {
+  it('holds exactly the 1- and 2-character substrings of every numbered name, with true totals', () => {
+    const db = getDb().$client;
+    const expected = new Map<string, number>();
+    for (const { name } of db.prepare('SELECT name FROM websites WHERE filing_digits IS NOT NULL').all() as { name: string }[]) {
+      const chars = [...name.replace(/[A-Z]/g, (c) => c.toLowerCase())];
+      const grams = new Set([...chars, ...chars.slice(1).map((c, i) => chars[i] + c)]);
+      for (const g of grams) expected.set(g, (expected.get(g) ?? 0) + 1);
+    }
+    const counts = new Map((db.prepare('SELECT gram, n FROM public_gram_counts WHERE n > 0').all() as { gram: string; n: number }[]).map((r) => [r.gram, r.n]));
+    const rows = new Map((db.prepare('SELECT gram, count(*) AS n FROM public_name_grams GROUP BY gram').all() as { gram: string; n: number }[]).map((r) => [r.gram, r.n]));
+    expect(counts).toEqual(expected);
+    expect(rows).toEqual(expected);
+    const fts = db.prepare('SELECT count(*) FROM public_name_fts').pluck().get();
+    expect(fts).toBe(db.prepare('SELECT count(*) FROM websites WHERE filing_digits IS NOT NULL').pluck().get());
+  });
+});
+
+describe('GET /api/public/filings', () => {
+  it('answers the same search as JSON with open CORS, and 400 with a message for bad input', async () => {
+    const { NextRequest } = await import('next/server');
+    const { GET, OPTIONS } = await import('@/app/api/public/filings/route');
+    const call = (qs: string) => GET(new NextRequest(`http://localhost/api/public/filings?${qs}`));
+    const { digits, filingNumber } = filed['朝阳区摄影作品集'];
+
+    const byName = call(`name=${encodeURIComponent('朝阳')}`);
+    expect(byName.status).toBe(200);
+    expect(byName.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    const body = await byName.json();
+    expect(body).toMatchObject({ type: 'name', query: '朝阳', total: 2, page: 1, pageSize: 10, pageCount: 1 });
+    expect(body.items.map((i: { websiteName: string }) => i.websiteName)).toEqual(['北京朝阳美食地图', '朝阳区摄影作品集']);
+    expect(body.items[1]).toMatchObject({
+      filingNumber,
+      digits,
+      domains: ['www.photo-search.com.cn'],
+      subjectName: '张*',
+      subjectNature: '个人',
+      unitName: '朝阳分局网安大队',
+      interactive: false,
+      status: '已备案',
+    });
+    expect(body.items[1].url).toMatch(new RegExp(`/query/${digits}$`));
+    expect(body.items[1].filedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+    expect((await call(`code=${encodeURIComponent(filingNumber)}`).json()).items[0].digits).toBe(digits);
+    expect((await call('domain=photo-search.com.cn').json()).total).toBe(1);
+    expect((await call('name=nothing-like-this').json())).toMatchObject({ total: 0, items: [] });
+
+    const none = call('');
+    expect(none.status).toBe(400);
+    expect(await none.json()).toEqual({ error: '请提供 code、domain 或 name 中的一个参数' });
+    expect(call('code=1&name=x').status).toBe(400);
+    const badCode = call('code=123');
+    expect(badCode.status).toBe(400);
+    expect((await badCode.json()).error).toBe(SEARCH_MESSAGES.code);
+    expect(OPTIONS().headers.get('Access-Control-Allow-Methods')).toBe('GET, OPTIONS');
+  });
+});
