@@ -43,6 +43,9 @@ export default async function AdminHome() {
         <Link href="/admin/providers" className="text-primary hover:underline">
           服务商名录
         </Link>
+        <Link href="/admin/notices" className="text-primary hover:underline">
+          公告管理
+        </Link>
         <Link href="/admin/audit" className="text-primary hover:underline">
           审计日志
         </Link>
