@@ -10,9 +10,9 @@ const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-
 export function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
   if (path === '/query' || path.startsWith('/query/') || path.startsWith('/api/public/')) {
-    // A CORS preflight is not a query.
-    if (req.method === 'OPTIONS') return NextResponse.next();
-    return limitPublicRequest(req.headers, path) ?? NextResponse.next();
+    // Only look-ups count: not the empty search form (linked from every page's header), not a CORS preflight.
+    const lookUp = req.method !== 'OPTIONS' && (path !== '/query' || !!req.nextUrl.searchParams.get('q')?.trim());
+    return (lookUp && limitPublicRequest(req.headers, path)) || NextResponse.next();
   }
   if (SESSION_COOKIES.some((n) => req.cookies.has(n))) return NextResponse.next();
   // The e-mail verification link works without a session.

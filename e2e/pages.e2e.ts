@@ -21,6 +21,7 @@ describe('key pages at desktop and phone width', () => {
         ['/', '互联网站公安联网备案'],
         ['/login', '用户登录'],
         ['/register', '用户注册'],
+        ['/notices', '公告信息'],
       ] as const) {
         await page.goto(path);
         await page.getByRole('heading', { name: heading }).waitFor();
@@ -74,6 +75,7 @@ describe('key pages at desktop and phone width', () => {
         ['/admin/users', '账号管理'],
         ['/admin/audit', '审计日志'],
         ['/admin/providers', '服务商名录'],
+        ['/admin/notices', '公告管理'],
       ] as const) {
         await page.goto(path);
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();

@@ -12,6 +12,7 @@ export function Pagination({
   pageSize,
   total,
   maxPages,
+  prefetch,
   className,
 }: {
   path: string;
@@ -22,6 +23,8 @@ export function Pagination({
   total: number;
   /** Pages beyond this are not offered (the total is still shown). */
   maxPages?: number;
+  /** false for pages whose every request counts (the rate-limited public search). */
+  prefetch?: boolean;
   className?: string;
 }) {
   if (total <= 0) return null;
@@ -37,7 +40,7 @@ export function Pagination({
   return (
     <nav className={cn('flex flex-wrap items-center justify-end gap-3 text-sm', className)} aria-label="分页">
       {page > 1 && (
-        <Link href={href(page - 1)} className={link}>
+        <Link href={href(page - 1)} prefetch={prefetch} className={link}>
           上一页
         </Link>
       )}
@@ -45,7 +48,7 @@ export function Pagination({
         第 {Math.min(page, pages)} / {pages} 页，共 {total} 条
       </span>
       {page < pages && (
-        <Link href={href(page + 1)} className={link}>
+        <Link href={href(page + 1)} prefetch={prefetch} className={link}>
           下一页
         </Link>
       )}

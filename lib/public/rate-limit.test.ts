@@ -35,8 +35,8 @@ describe('RateLimiter (token bucket per IP)', () => {
 });
 
 describe('clientAddress', () => {
-  it('prefers X-Real-IP, else the last X-Forwarded-For hop', () => {
-    expect(clientAddress(new Headers({ 'x-real-ip': '9.9.9.9', 'x-forwarded-for': '1.1.1.1' }))).toBe('9.9.9.9');
+  it('takes the last X-Forwarded-For hop (the one the nearest proxy added), never X-Real-IP', () => {
+    expect(clientAddress(new Headers({ 'x-real-ip': '9.9.9.9', 'x-forwarded-for': '1.1.1.1' }))).toBe('1.1.1.1');
     expect(clientAddress(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7' }))).toBe('203.0.113.7');
     expect(clientAddress(new Headers())).toBe('unknown');
   });
@@ -81,6 +81,8 @@ describe('the public query page and API answer 429 after the limit (frozen clock
     expect(proxy(req('/query?type=name&q=%E6%9C%9D%E9%98%B3')).status).toBe(200);
     expect(proxy(req('/api/public/filings?name=abc')).status).toBe(200);
     expect(proxy(req('/api/public/filings', 'OPTIONS')).status).toBe(200); // a preflight is not counted
+    expect(proxy(req('/query')).status).toBe(200); // nor the empty form
+    expect(proxy(req('/query?type=name&q=+')).status).toBe(200);
     const refused = proxy(req('/query/11010502000001'));
     expect(refused.status).toBe(429);
     expect(refused.headers.get('Retry-After')).toBe('30');

@@ -59,12 +59,11 @@ export function configuredLimit(): number {
 }
 
 /**
- * The client's address: X-Real-IP when a reverse proxy in front sets it, else the last
- * X-Forwarded-For entry (the one added by the nearest hop, which a client cannot forge).
+ * The client's address: the last X-Forwarded-For entry. Behind a reverse proxy that appends the
+ * address it saw (nginx: `$proxy_add_x_forwarded_for`) that entry cannot be forged; without one,
+ * Next.js fills the header from the socket when the client sent none (see README, 部署).
  */
 export function clientAddress(headers: Headers): string {
-  const real = headers.get('x-real-ip')?.trim();
-  if (real) return real;
   const fwd = headers.get('x-forwarded-for');
   const last = fwd?.split(',').pop()?.trim();
   return last || 'unknown';

@@ -89,7 +89,7 @@ export default async function QueryPage({ searchParams }: { searchParams: Promis
           {result.pageCount >= MAX_PAGES && result.total > MAX_PAGES * PAGE_SIZE && (
             <p className="text-sm text-muted-foreground">结果较多，仅显示前{MAX_PAGES}页，请输入更完整的名称缩小范围。</p>
           )}
-          <Pagination path="/query" params={{ type, q }} page={result.page} pageSize={PAGE_SIZE} total={result.total} maxPages={MAX_PAGES} />
+          <Pagination path="/query" params={{ type, q }} page={result.page} pageSize={PAGE_SIZE} total={result.total} maxPages={MAX_PAGES} prefetch={false} />
         </section>
       )}
     </div>

@@ -1,0 +1,110 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { request, type Browser } from 'playwright-core';
+import { launchBrowser, newPage, baseURL, screenshot, screenshotBoth } from './helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('公共查询, as a visitor without an account', () => {
+  it('from the home page searches a filed website by name and opens its record', async () => {
+    const page = await newPage(browser);
+    await page.goto('/');
+    await page.getByRole('heading', { name: '互联网站公安联网备案', level: 1 }).waitFor();
+    // The home page's columns come from /admin/notices (seeded), the showcase from the filings.
+    await page.getByRole('link', { name: '关于开展互联网站公安联网备案工作的通知' }).waitFor();
+    await page.getByRole('link', { name: '备案号放在哪里？' }).waitFor();
+    await page.getByTestId('home-showcase').getByText('陈静摄影作品集').waitFor();
+    await screenshotBoth(page, 'home', { axe: true });
+
+    const search = page.getByRole('search', { name: '公共查询' });
+    await expect.poll(() => search.getByLabel('网站名称').isChecked()).toBe(true);
+    await search.getByLabel('查询内容').fill('摄影作品');
+    await search.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/\/query\?type=name&q=/);
+    await page.getByRole('heading', { name: '公共查询', level: 1 }).waitFor();
+    const results = page.getByTestId('query-result');
+    await results.first().waitFor();
+    const found = results.filter({ hasText: '陈静摄影作品集' });
+    await expect.poll(() => found.count()).toBe(1);
+    await found.getByText('京公网安备11010802000001号').waitFor();
+    await found.getByText('陈*').waitFor(); // a person's name is masked
+    await screenshotBoth(page, 'query-results', { axe: true });
+
+    await found.getByRole('link', { name: '陈静摄影作品集' }).click();
+    await page.waitForURL(/\/query\/11010802000001$/);
+    await page.getByRole('heading', { name: '备案信息', level: 1 }).waitFor();
+    await page.getByTestId('public-filing-number').getByText('京公网安备11010802000001号').waitFor();
+    await page.getByText('已备案', { exact: true }).waitFor();
+    await screenshotBoth(page, 'query-detail', { axe: true });
+  });
+
+  it('searches by domain (a subdomain, pasted as a URL) and by number, and says when nothing matches', async () => {
+    const page = await newPage(browser);
+    await page.goto('/query');
+    const search = page.getByRole('search', { name: '公共查询' });
+
+    await search.getByLabel('网站域名').check();
+    await search.getByLabel('查询内容').fill('https://WWW.Docs.Yunfan-Tech.cn/guide');
+    await search.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/type=domain/);
+    // docs.yunfan-tech.cn and its parent yunfan-tech.cn are both filed.
+    await page.getByTestId('query-total').getByText('共找到 2 条备案信息').waitFor();
+    await page.getByRole('link', { name: '云帆开发者文档中心' }).waitFor();
+    await page.getByRole('link', { name: '云帆科技官网' }).waitFor();
+
+    await search.getByLabel('联网备案号').check();
+    await search.getByLabel('查询内容').fill('京公网安备 11010502000001 号');
+    await search.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/type=code/);
+    await page.getByTestId('query-total').getByText('共找到 1 条备案信息').waitFor();
+    await page.getByRole('link', { name: '云帆科技官网' }).waitFor();
+    await page.getByText('北京云帆网络科技有限公司').waitFor();
+
+    await search.getByLabel('联网备案号').check();
+    await search.getByLabel('查询内容').fill('12345');
+    await search.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('alert').getByText('请输入正确的联网备案号：14位数字，可带“公网安备”前缀和“号”').waitFor();
+
+    await search.getByLabel('网站名称').check();
+    await search.getByLabel('查询内容').fill('并不存在的网站');
+    await search.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('heading', { name: '未查询到备案信息' }).waitFor();
+    await screenshot(page, 'desktop-query-none');
+  });
+
+  it('answers JSON at /api/public/filings, and 429 with Retry-After once an address asks too often', async () => {
+    // One address of its own (the server trusts the last X-Forwarded-For hop), so other tests keep their quota.
+    const api = await request.newContext({ baseURL: baseURL(), extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.77' } });
+    const first = await api.get(`/api/public/filings?name=${encodeURIComponent('云帆')}`);
+    expect(first.status()).toBe(200);
+    expect(first.headers()['access-control-allow-origin']).toBe('*');
+    const body = await first.json();
+    expect(body.items.map((i: { websiteName: string }) => i.websiteName).sort()).toEqual(['云帆开发者文档中心', '云帆科技官网']);
+
+    let refused = null;
+    for (let i = 0; i < 100 && !refused; i++) {
+      const r = await api.get('/api/public/filings?code=11010502000001');
+      if (r.status() === 429) refused = r;
+      else expect(r.status()).toBe(200);
+    }
+    expect(refused, 'the 60-a-minute limit was never reached').not.toBeNull();
+    expect(Number(refused!.headers()['retry-after'])).toBeGreaterThan(0);
+    expect((await refused!.json()).error).toBe('查询过于频繁，请稍后再试');
+    await api.dispose();
+
+    // The page as a person sees it, from the same address.
+    const context = await browser.newContext({ baseURL: baseURL(), locale: 'zh-CN', extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.77' } });
+    const page = await context.newPage();
+    const res = await page.goto(`/query?type=name&q=${encodeURIComponent('云帆')}`);
+    expect(res?.status()).toBe(429);
+    await page.getByRole('heading', { name: '查询过于频繁' }).waitFor();
+    await page.getByText(/请在 \d+ 秒后重试/).waitFor();
+    await screenshot(page, 'desktop-query-429');
+    await context.close();
+  });
+});
