@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wlba-e2e-'));
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NEXTAUTH_URL: baseURL, PUBLIC_BASE_URL: baseURL };
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), NEXTAUTH_URL: baseURL, PUBLIC_BASE_URL: baseURL, WLBA_PLACEMENT_JOB: '0' };
   const prep = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/prepare.ts'], { cwd: root, env, encoding: 'utf8' });
   if (prep.status !== 0) throw new Error(`prepare failed: ${prep.stderr}`);
   server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -46,6 +46,14 @@ describe('我的网站', () => {
     const sharp = (await import('sharp')).default;
     const meta = await sharp(await fs.promises.readFile((await download.path())!)).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 20, 20]);
+    // 备案号放置检查: not yet checked (the test server runs no daily job); 立即检测 fetches the demo
+    // domain's home page (unreachable or without the snippet here) and shows the dated result.
+    const placement = page.getByTestId('placement-check');
+    await placement.getByText('尚未检测').waitFor();
+    await placement.getByRole('button', { name: '立即检测' }).click();
+    await placement.getByTestId('placement-result').getByText(/未检测到备案号|未检测到查询链接|无法访问|已在首页检测到备案号和链接/).waitFor({ timeout: 20_000 });
+    await expect.poll(() => placement.getByTestId('placement-checked-at').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    await placement.getByText(/^\d{4}-\d{2}-\d{2}$/).first().waitFor(); // 整改期限
     await screenshot(page, 'desktop-website-detail');
 
     // The snippet's link: the public detail page, without login; a typed number redirects to its digits.

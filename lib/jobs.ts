@@ -2,6 +2,7 @@ import { processDeliveries } from '@/lib/notify/service';
 import { purgeOldDrafts } from '@/lib/drafts/service';
 import { sendInterviewReminders } from '@/lib/review/reminders';
 import { ensureDueDates } from '@/lib/review/due';
+import { runDailyPlacementChecks } from '@/lib/websites/placement';
 
 let started = false;
 
@@ -10,7 +11,8 @@ const DAY_MS = 24 * 60 * 60_000;
 /**
  * Background work of the server process: retries e-mail and SMS deliveries every
  * 30 seconds, deletes drafts not saved for 30 days once shortly after start and then
- * daily (系统只保留 30 天内的草稿信息), and hourly sends 面审 reminders and refreshes due dates.
+ * daily (系统只保留 30 天内的草稿信息), hourly sends 面审 reminders and refreshes due dates, and
+ * hourly offers the daily 备案号放置检查 a turn (it runs once a Beijing day, from 09:00).
  */
 export function startBackgroundJobs(): void {
   if (started) return;
@@ -43,4 +45,23 @@ export function startBackgroundJobs(): void {
   };
   setTimeout(hourly, 20_000).unref();
   setInterval(hourly, 3_600_000).unref();
+
+  // 备案号放置检查 (SPEC §10.3): fetches home pages, so one run at a time and never overlapping.
+  // WLBA_PLACEMENT_JOB=0 turns the daily run off (the browser tests: no fetches of the demo domains).
+  if (process.env.WLBA_PLACEMENT_JOB === '0') return;
+  let placementRunning = false;
+  const placement = () => {
+    if (placementRunning) return;
+    placementRunning = true;
+    runDailyPlacementChecks()
+      .then((r) => {
+        if (r.checked > 0 || r.failed > 0) console.info(`[jobs] placement: checked ${r.checked}, reminded ${r.reminded}, failed ${r.failed}${r.complete ? '' : ' (more next hour)'}`);
+      })
+      .catch((e) => console.error('[jobs] placement', e))
+      .finally(() => {
+        placementRunning = false;
+      });
+  };
+  setTimeout(placement, 60_000).unref();
+  setInterval(placement, 3_600_000).unref();
 }

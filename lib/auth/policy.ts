@@ -21,7 +21,11 @@ export const PERMISSIONS = {
   'review.area': ['reviewer', 'admin'],
   'review.decide': ['reviewer', 'admin'],
   'admin.area': ['admin'],
+  // 首页栏目 content (通知公告, 备案须知, 政策法规, 常见问题) at /admin/notices.
+  'notices.manage': ['admin'],
   'provider.area': ['provider'],
+  /** 立即检测 of the 备案号放置检查 (SPEC §10.3); which website is decided by canCheckPlacement. */
+  'websites.placement-check': ['applicant', 'reviewer', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -64,6 +68,17 @@ export function canReviewApplication(actor: Actor | null, app: { unitId: number 
   if (!actor || !can(actor, 'review.area') || !app.queued) return false;
   if (actor.role === 'admin') return true;
   return actor.unitId != null && app.unitId === actor.unitId;
+}
+
+/**
+ * 备案号放置检查 on demand: the website's owner, reviewers of the unit that reviews its subject or
+ * filed it, and admins.
+ */
+export function canCheckPlacement(actor: Actor | null, site: { ownerId: number; unitIds: readonly (number | null)[] }): boolean {
+  if (!actor || !can(actor, 'websites.placement-check')) return false;
+  if (actor.role === 'admin') return true;
+  if (actor.role === 'applicant') return site.ownerId === actor.id;
+  return actor.role === 'reviewer' && actor.unitId != null && site.unitIds.includes(actor.unitId);
 }
 
 /** Where each role lands after login and what the header links to. */

@@ -4,7 +4,8 @@
  *
  * The host names come from applicants, so this is an SSRF surface: every name is resolved
  * first, a name with any private / loopback / link-local / CGNAT / reserved address is
- * refused, and the connection goes to the address that was checked (no second lookup).
+ * refused, and the connection goes to the address that was checked (no second lookup). The
+ * placement check (placement.ts) reads home pages through the same fetcher (fetchHomePages).
  */
 import dns from 'node:dns';
 import http from 'node:http';
@@ -35,6 +36,7 @@ export const MAX_REDIRECTS = 3;
 export const MAX_BODY_BYTES = 1024 * 1024;
 // Header values must be Latin-1: the agent names itself in ASCII.
 const USER_AGENT = 'WLBA-Liveness/1.0 (website cancellation check)';
+const PLACEMENT_USER_AGENT = 'WLBA-Placement/1.0 (filing number placement check)';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
@@ -121,8 +123,13 @@ function describeError(e: unknown): string {
   return `请求失败（${err?.code ?? err?.message ?? '未知错误'}）`;
 }
 
-/** One GET to the checked address; resolves with the status once the body is read (at most 1 MB). */
-function getOnce(url: URL, to: ResolvedAddress, signal: AbortSignal): Promise<{ status: number; location: string | null }> {
+type Answer = { status: number; location: string | null; contentType: string | null; body?: Buffer; truncated?: boolean };
+
+/**
+ * One GET to the checked address; resolves with the status once the body is read (at most 1 MB).
+ * With `collect` the body of a non-redirect answer is kept (the placement check reads it).
+ */
+function getOnce(url: URL, to: ResolvedAddress, signal: AbortSignal, userAgent: string, collect: boolean): Promise<Answer> {
   const secure = url.protocol === 'https:';
   const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
   return new Promise((resolve, reject) => {
@@ -133,17 +140,22 @@ function getOnce(url: URL, to: ResolvedAddress, signal: AbortSignal): Promise<{ 
         port: url.port || (secure ? 443 : 80),
         path: `${url.pathname}${url.search}`,
         method: 'GET',
-        headers: { Host: url.host, 'User-Agent': USER_AGENT, Accept: '*/*', Connection: 'close' },
+        headers: { Host: url.host, 'User-Agent': userAgent, Accept: '*/*', Connection: 'close' },
         agent: false,
         signal,
         // SNI carries the name (never an address); a broken certificate still means the site answers.
         ...(secure ? { servername: net.isIP(hostname) ? undefined : hostname, rejectUnauthorized: false } : {}),
       },
       (res) => {
-        const result = { status: res.statusCode ?? 0, location: typeof res.headers.location === 'string' ? res.headers.location : null };
+        const status = res.statusCode ?? 0;
+        const location = typeof res.headers.location === 'string' ? res.headers.location : null;
+        const contentType = typeof res.headers['content-type'] === 'string' ? res.headers['content-type'] : null;
+        const keep = collect && !(REDIRECTS.has(status) && location);
+        const chunks: Buffer[] = [];
         let read = 0;
-        const done = () => resolve(result);
+        const done = () => resolve(keep ? { status, location, contentType, body: Buffer.concat(chunks), truncated: read >= MAX_BODY_BYTES } : { status, location, contentType });
         res.on('data', (chunk: Buffer) => {
+          if (keep && read < MAX_BODY_BYTES) chunks.push(chunk.subarray(0, MAX_BODY_BYTES - read));
           read += chunk.length;
           if (read >= MAX_BODY_BYTES) {
             res.destroy();
@@ -161,7 +173,12 @@ function getOnce(url: URL, to: ResolvedAddress, signal: AbortSignal): Promise<{ 
   });
 }
 
-async function probe(first: URL, firstAddress: Promise<ResolvedAddress>, opts: LivenessOptions): Promise<Probe> {
+/** A probe that also carries the final page (placement check): body ≤ 1 MB, its Content-Type and URL. */
+export type PageProbe = Probe & { body?: Buffer; contentType?: string | null; truncated?: boolean; url?: string };
+
+type Mode = { collect: boolean; userAgent: string };
+
+async function probe(first: URL, firstAddress: Promise<ResolvedAddress>, opts: LivenessOptions, mode: Mode): Promise<PageProbe> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   const controller = new AbortController();
@@ -171,9 +188,12 @@ async function probe(first: URL, firstAddress: Promise<ResolvedAddress>, opts: L
     let url = first;
     let address = await withTimeout(firstAddress, controller.signal);
     for (let hop = 0; ; hop++) {
-      const res = await getOnce(url, address, controller.signal);
+      const res = await getOnce(url, address, controller.signal, mode.userAgent, mode.collect);
       status = res.status;
-      if (!REDIRECTS.has(res.status) || !res.location) return { ok: true, status, ms: ms() };
+      if (!REDIRECTS.has(res.status) || !res.location) {
+        if (!mode.collect) return { ok: true, status, ms: ms() };
+        return { ok: true, status, ms: ms(), body: res.body, contentType: res.contentType, truncated: res.truncated, url: url.href };
+      }
       if (hop >= MAX_REDIRECTS) return { ok: true, status, error: '重定向次数过多', ms: ms() };
       const next = new URL(res.location, url);
       if (next.protocol !== 'http:' && next.protocol !== 'https:') return { ok: true, status, error: '重定向到非HTTP地址', ms: ms() };
@@ -188,17 +208,14 @@ async function probe(first: URL, firstAddress: Promise<ResolvedAddress>, opts: L
   }
 }
 
-/**
- * Requests http://host/ and https://host/ (5 s each, at most 3 redirects, at most 1 MB of
- * body). `alive` = either got an HTTP response, whatever its status.
- */
-export async function checkLiveness(host: string, opts: LivenessOptions = {}): Promise<LivenessResult> {
+/** http://host/ and https://host/, one lookup for both, each under its own time limit. */
+async function probeBoth(host: string, opts: LivenessOptions, mode: Mode): Promise<{ host: string; http: PageProbe; https: PageProbe }> {
   let name: string;
   try {
     name = normalizeHost(host);
   } catch (e) {
     const failed: Probe = { ok: false, error: describeError(e), ms: 0 };
-    return { host, http: failed, https: { ...failed }, alive: false };
+    return { host, http: failed, https: { ...failed } };
   }
   // One lookup for both probes, bounded by the probes' own timers.
   const dnsController = new AbortController();
@@ -207,11 +224,25 @@ export async function checkLiveness(host: string, opts: LivenessOptions = {}): P
   address.catch(() => {}).finally(() => clearTimeout(dnsTimer));
   const literal = net.isIP(name) === 6 ? `[${name}]` : name;
   const at = (scheme: 'http' | 'https', port: number | undefined) => new URL(`${scheme}://${literal}${port ? `:${port}` : ''}/`);
-  const [httpProbe, httpsProbe] = await Promise.all([
-    probe(at('http', opts.ports?.http), address, opts),
-    probe(at('https', opts.ports?.https), address, opts),
-  ]);
-  return { host: name, http: httpProbe, https: httpsProbe, alive: httpProbe.ok || httpsProbe.ok };
+  const [httpProbe, httpsProbe] = await Promise.all([probe(at('http', opts.ports?.http), address, opts, mode), probe(at('https', opts.ports?.https), address, opts, mode)]);
+  return { host: name, http: httpProbe, https: httpsProbe };
+}
+
+/**
+ * Requests http://host/ and https://host/ (5 s each, at most 3 redirects, at most 1 MB of
+ * body). `alive` = either got an HTTP response, whatever its status.
+ */
+export async function checkLiveness(host: string, opts: LivenessOptions = {}): Promise<LivenessResult> {
+  const r = await probeBoth(host, opts, { collect: false, userAgent: USER_AGENT });
+  return { host: r.host, http: r.http, https: r.https, alive: r.http.ok || r.https.ok };
+}
+
+/**
+ * The home pages http://host/ and https://host/ with their bodies (placement check, SPEC §10.3),
+ * under the same guards as the liveness check: public addresses only, 5 s, 3 redirects, 1 MB.
+ */
+export function fetchHomePages(host: string, opts: LivenessOptions = {}): Promise<{ host: string; http: PageProbe; https: PageProbe }> {
+  return probeBoth(host, opts, { collect: true, userAgent: PLACEMENT_USER_AGENT });
 }
 
 export type LivenessRecord = { websiteId: number; ok: boolean; results: LivenessResult[]; checkedAt: number };

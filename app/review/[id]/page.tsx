@@ -4,19 +4,21 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Check, X } from 'lucide-react';
 import { requirePage, type CurrentUser } from '@/lib/auth/session';
-import { canDecide } from '@/lib/auth/policy';
+import { canCheckPlacement, canDecide } from '@/lib/auth/policy';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
 import { claimApplication, getReviewApplication, COMMON_RETURN_REASONS } from '@/lib/review/service';
 import { OPEN_STATUSES } from '@/lib/review/due';
 import { applicationFiles, formatDate, websiteNamingHints } from '@/lib/review/view';
 import { latestLiveness } from '@/lib/websites/liveness';
+import { PLACEMENT_STATUSES } from '@/lib/websites/placement';
 import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
 import { SUBJECT_FIELD_LABELS } from '@/lib/subjects/schemas';
 import { isSubjectSnapshot, shownSubjectFields } from '@/components/subjects/subject-details';
 import { WEBSITE_FIELD_LABELS, type WebsiteField } from '@/components/websites/website-details';
 import { applicationContent, CANCEL_LABELS, WEBSITE_CANCEL_LABELS } from '@/components/applications/application-content';
 import { StatusBadge } from '@/components/applications/status-badge';
+import { PlacementCheckCard } from '@/components/websites/placement-check-card';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -24,6 +26,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { msToBeijingLocal } from '../schema';
 import { Attachments } from './attachments';
 import { DecisionPanel, type FieldOption } from './decision-panel';
+import { reviewCheckPlacementAction } from './placement-actions';
 import { RecheckLivenessButton } from './recheck-liveness-button';
 import { ReleaseButton } from './release-button';
 import { ScheduleInterviewForm } from './schedule-interview-form';
@@ -225,6 +228,12 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   else if (view.interactive) approveBlocked = assessmentPassed ? '交互式网站须经面审或实地检查后备案，请在“安全评估与面审”中安排。' : '安全评估通过前只能退回。';
   const canApprove = mode === 'interview' || (mode === 'decision' && !approveBlocked);
 
+  // 备案号放置检查 (SPEC §10.3) of a website that is filed (a change pending included).
+  const filedSite =
+    view.website?.filingNumber && view.website.filedAt != null && (PLACEMENT_STATUSES as readonly string[]).includes(view.website.status) ? view.website : null;
+  const canCheckSite =
+    !!filedSite && !!view.subject && canCheckPlacement(user, { ownerId: view.subject.ownerId, unitIds: [view.subject.unitId, filedSite.filingUnitId] });
+
   const { node, leftover } = applicationContent(app);
   const files = applicationFiles(app.payload);
   const subjectName = view.subject?.name ?? (typeof app.payload.name === 'string' ? app.payload.name : null);
@@ -335,6 +344,8 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
       )}
 
       {app.type === '注销网站' && app.websiteId && <LivenessSection websiteId={app.websiteId} applicationId={app.id} canRecheck={decider && isOpen(view.status)} />}
+
+      {filedSite && <PlacementCheckCard websiteId={filedSite.id} filedAt={filedSite.filedAt!} action={canCheckSite ? reviewCheckPlacementAction : undefined} now={now} />}
 
       {(app.type === '新办网站' || app.type === '变更网站') && <NamingSection view={view} />}
 

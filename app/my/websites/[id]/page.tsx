@@ -6,7 +6,7 @@ import { requirePage } from '@/lib/auth/session';
 import { getWebsiteView } from '@/lib/websites/service';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
-import { addWorkingDays, beijingDateString } from '@/lib/workdays';
+import { beijingDateString } from '@/lib/workdays';
 import { filingSnippet } from '@/lib/public/snippet';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -14,11 +14,11 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { WebsiteDetails } from '@/components/websites/website-details';
 import { CopySnippetButton } from '@/components/websites/copy-snippet-button';
+import { PlacementCheckCard } from '@/components/websites/placement-check-card';
+import { PLACEMENT_STATUSES, placementDeadline } from '@/lib/websites/placement';
+import { checkPlacementAction } from './placement-actions';
 
 export const metadata: Metadata = { title: '网站详情' };
-
-/** Working days, from approval, to put the filing number and icon on the home page (SPEC §4.4). */
-const DISPLAY_DEADLINE_WORKING_DAYS = 30;
 
 function loadOwn(userId: number, rawId: string) {
   if (!/^[1-9]\d{0,15}$/.test(rawId) || !Number.isSafeInteger(Number(rawId))) notFound();
@@ -36,10 +36,12 @@ export default async function WebsiteDetailPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const w = loadOwn(user.id, id);
   const filed = w.status === '已备案' && w.filedAt != null;
-  const deadline = filed ? beijingDateString(addWorkingDays(w.filedAt!, DISPLAY_DEADLINE_WORKING_DAYS)) : null;
+  const deadline = filed ? beijingDateString(placementDeadline(w.filedAt!)) : null;
   // The 14 digits are the canonical key of the number (SPEC §6.4); they end the stored 公安备案号.
   const digits = filed ? /(\d{14})号$/.exec(w.filingNumber ?? '')?.[1] : undefined;
   const snippet = digits ? filingSnippet({ number: w.filingNumber!, digits }) : null;
+  // 备案号放置检查 (SPEC §10.3) while the website is filed, a change pending included.
+  const placement = w.filedAt != null && !!w.filingNumber && (PLACEMENT_STATUSES as readonly string[]).includes(w.status);
 
   const info: [string, ReactNode][] = [['网站状态', <StatusBadge key="status" status={w.status} />]];
   if (w.filingNumber) info.push(['公安备案号', <span key="number" data-testid="filing-number">{w.filingNumber}</span>]);
@@ -109,6 +111,8 @@ export default async function WebsiteDetailPage({ params }: { params: Promise<{ 
           </CardContent>
         </Card>
       )}
+
+      {placement && <PlacementCheckCard websiteId={w.id} filedAt={w.filedAt!} action={checkPlacementAction} />}
 
       <Card>
         <CardContent>
