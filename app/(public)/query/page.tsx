@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { searchFilings, MAX_PAGES, PAGE_SIZE } from '@/lib/public/search';
 import { formatDateTime } from '@/lib/utils';
 import { QueryForm, QUERY_TYPES, parseQueryType } from '@/components/public/query-form';
@@ -54,34 +53,26 @@ export default async function QueryPage({ searchParams }: { searchParams: Promis
               按{typeLabel}“{result.query}”共找到 {result.total} 条备案信息
             </p>
           </div>
-          <ol className="space-y-3">
+          {/* Result markup is kept lean (styles on the list, plain links): this page is the one under load. */}
+          <ol className="space-y-3 [&_dd]:min-w-0 [&_dd]:break-all [&_dl]:mt-3 [&_dl]:grid [&_dl]:gap-x-6 [&_dl]:gap-y-2 [&_dl]:text-sm sm:[&_dl]:grid-cols-2 [&_dl>div]:grid [&_dl>div]:grid-cols-[6.5rem_1fr] [&_dl>div]:gap-2 [&_dt]:text-muted-foreground [&>li]:rounded-lg [&>li]:border [&>li]:bg-card [&>li]:p-4">
             {result.items.map((f) => (
-              <li key={f.digits} className="rounded-lg border bg-card p-4" data-testid="query-result">
+              <li key={f.digits} data-testid="query-result">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h3 className="min-w-0 break-all font-medium">
-                    <Link href={`/query/${f.digits}`} prefetch={false} className="text-primary hover:underline">
+                    <a href={`/query/${f.digits}`} className="text-primary hover:underline">
                       {f.websiteName}
-                    </Link>
+                    </a>
                   </h3>
                   <Badge variant={f.status === '已注销' ? 'secondary' : 'success'}>{f.status}</Badge>
                 </div>
-                <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-                  {(
-                    [
-                      ['公安备案号', f.filingNumber],
-                      ['网站域名', f.domains.join('、') || '—'],
-                      ['开办主体名称', f.subjectName],
-                      ['开办主体性质', f.subjectNature],
-                      ['备案时间', f.filedAt ? formatDateTime(f.filedAt) : '—'],
-                      ['审核单位', f.unitName ?? '—'],
-                      ['网站类型', f.interactive ? '交互式' : '非交互式'],
-                    ] as const
-                  ).map(([k, v]) => (
-                    <div key={k} className="grid grid-cols-[6.5rem_1fr] gap-2">
-                      <dt className="text-muted-foreground">{k}</dt>
-                      <dd className="min-w-0 break-all">{v}</dd>
-                    </div>
-                  ))}
+                <dl>
+                  <div><dt>公安备案号</dt><dd>{f.filingNumber}</dd></div>
+                  <div><dt>网站域名</dt><dd>{f.domains.join('、') || '—'}</dd></div>
+                  <div><dt>开办主体名称</dt><dd>{f.subjectName}</dd></div>
+                  <div><dt>开办主体性质</dt><dd>{f.subjectNature}</dd></div>
+                  <div><dt>备案时间</dt><dd>{f.filedAt ? formatDateTime(f.filedAt) : '—'}</dd></div>
+                  <div><dt>审核单位</dt><dd>{f.unitName ?? '—'}</dd></div>
+                  <div><dt>网站类型</dt><dd>{f.interactive ? '交互式' : '非交互式'}</dd></div>
                 </dl>
               </li>
             ))}

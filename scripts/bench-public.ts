@@ -1,0 +1,201 @@
+/**
+ * The public-query half of `npm run bench` (SPEC §13): fills the database with filed websites
+ * (default 1,000,000, `BENCH_WEBSITES` to change) and their subjects through the real schema and
+ * triggers, measures searchFilings in process for each query type, then starts the built app
+ * (`next start`) on this database and loads /query with autocannon from this process.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import type { DB } from '@/db/client';
+
+export type Row = { name: string; p50: number; p95: number; p99: number; target?: number };
+export type HttpRow = { name: string; rps: number; p95: number; p99: number; non2xx: number };
+
+const PLACES = '北京 朝阳 海淀 东城 西城 丰台 通州 顺义 昌平 大兴 上海 浦东 徐汇 广州 天河 深圳 南山 杭州 西湖 成都 武侯 武汉 江汉 南京 鼓楼 西安 雁塔 重庆 渝中 天津 和平 苏州 姑苏 长沙 岳麓 郑州 金水 青岛 崂山 厦门 思明 宁波 合肥 济南 沈阳 大连 昆明 贵阳 南宁 福州 哈尔滨 长春 石家庄 太原 兰州 西宁 银川 拉萨 乌鲁木齐 呼和浩特 海口'.split(' ');
+const BRANDS = '云帆 星河 蓝天 绿叶 金石 新锐 智慧 阳光 明德 远航 晨曦 启明 青禾 墨竹 鸿鹄 海棠 松柏 白鹭 春晖 秋实 若水 知行 博雅 致远 清风 明月 山海 桃李 翰墨 匠心 微光 拾光 半夏 南风 北辰 东篱 西岭 朗月 星火 凌云 碧波 银杏 丹枫 紫荆 玉兰 梧桐 芳草 长河 恒信 佳和 安泰 瑞丰 嘉禾 鼎盛 宏图 华彩 盛景 万象 千帆 百川'.split(' ');
+const TRADES = '科技 信息 文化 教育 旅游 美食 摄影 设计 建筑 物流 医药 农业 电子 软件 网络 传媒 咨询 贸易 家居 汽车 体育 音乐 书画 茶叶 花卉 宠物 母婴 服装 餐饮 酒店 装饰 印刷 环保 能源 金融 法律 会计 翻译 培训 养老'.split(' ');
+const ENDS = '网 官网 资讯网 服务平台 工作室 作品集 信息网 之家 商城 门户 主页 展示网站 Blog 在线 频道'.split(' ');
+const TLDS = ['com.cn', 'cn', 'com', 'net', 'org.cn', 'net.cn'];
+
+/** A small deterministic PRNG so two runs measure the same data. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The statements of migration 0005 that fill the name index from existing websites, and the
+ * insert trigger. Generation drops the trigger, inserts, and fills the index in bulk with the
+ * migration's own statements (as on an upgrade), ~3× faster than row by row.
+ */
+function nameIndexStatements() {
+  const parts = fs
+    .readFileSync(path.join(process.cwd(), 'db', 'migrations', '0005_public_search.sql'), 'utf8')
+    .split('--> statement-breakpoint')
+    .map((x) => x.replace(/^(--.*\n)+/gm, '').trim());
+  const backfill = parts.filter((x) => /^INSERT INTO public_(name_fts|name_grams|gram_counts)/.test(x));
+  const trigger = parts.find((x) => x.startsWith('CREATE TRIGGER websites_public_insert'));
+  if (backfill.length !== 3 || !trigger) throw new Error('0005_public_search.sql changed: update the bench');
+  return { backfill, trigger };
+}
+
+export function generateFilings(db: DB, count: number): { ms: number; indexMs: number; names: string[]; hosts: string[]; numbers: string[] } {
+  const raw = db.$client;
+  if (raw.prepare('select count(*) from websites').pluck().get() !== 0) throw new Error('the bench fills an empty websites table');
+  const index = nameIndexStatements();
+  raw.exec('DROP TRIGGER websites_public_insert');
+  const rand = rng(20261123);
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
+  const now = Date.now();
+  const t0 = performance.now();
+  const owner = raw
+    .prepare(
+      "insert into users (role, name, phone_enc, phone_hmac, phone_masked, password_hash, status, session_version, created_at, updated_at) values ('applicant', '基准用户', 'x', 'bench-public', '138****0001', 'x', 'active', 1, ?, ?)",
+    )
+    .run(now, now).lastInsertRowid;
+  // One unit per Beijing district code: each has 999,999 numbers.
+  const codes = ['110101', '110102', '110105', '110106', '110107', '110108', '110109', '110111', '110112', '110113', '110114', '110115', '110116', '110117', '110118', '110119'];
+  const unitIds = codes.map((code, i) => {
+    const existing = raw.prepare('select id from police_units where code = ?').pluck().get(code) as number | undefined;
+    return existing ?? (raw.prepare('insert into police_units (name, code, created_at) values (?, ?, ?)').run(`基准分局${i}网安大队`, code, now).lastInsertRowid as number);
+  });
+  const insSubject = raw.prepare(
+    `insert into subjects (owner_id, nature, unit_type, name, principal_name, principal_id_type, principal_id_enc, principal_id_hmac, principal_id_masked,
+       principal_phone_enc, principal_phone_hmac, principal_phone_masked, jurisdiction_code, unit_id, status, data, created_at, updated_at)
+     values (?, ?, ?, ?, ?, '居民身份证', 'x', ?, '110*****34', 'x', ?, '138****0000', ?, ?, '有效', '{}', ?, ?)`,
+  );
+  const insWebsite = raw.prepare(
+    `insert into websites (subject_id, name, status, interactive, filing_digits, filing_number, filing_unit_id, filed_at, data, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
+  );
+  const insDomain = raw.prepare('insert into website_domains (website_id, unicode, ascii, registrable, is_primary) values (?, ?, ?, ?, 1)');
+  const seqs = new Array(codes.length).fill(0);
+  const names: string[] = [];
+  const hosts: string[] = [];
+  const numbers: string[] = [];
+  const BATCH = 20_000;
+  let subjectId = 0;
+  for (let done = 0; done < count; ) {
+    const n = Math.min(BATCH, count - done);
+    raw.transaction(() => {
+      for (let i = 0; i < n; i++) {
+        const k = done + i;
+        const u = k % codes.length;
+        // Two websites per subject on average.
+        if (k % 2 === 0) {
+          const person = rand() < 0.4;
+          const sname = person ? `${pick('王李张刘陈杨赵黄周吴'.split(''))}${pick('伟芳娜敏静丽强磊军洋勇艳杰涛明超'.split(''))}` : `${pick(PLACES)}${pick(BRANDS)}${pick(TRADES)}有限公司`;
+          subjectId = insSubject.run(owner, person ? '个人' : '单位', person ? null : '企业', sname, sname.slice(0, 2), `h${k}`, `p${k}`, codes[u], unitIds[u], now, now).lastInsertRowid as number;
+        }
+        const name = `${rand() < 0.7 ? pick(PLACES) : ''}${pick(BRANDS)}${pick(TRADES)}${pick(ENDS)}`;
+        const digits = `${codes[u]}02${String(++seqs[u]).padStart(6, '0')}`;
+        const number = `京公网安备${digits}号`;
+        const host = `www.site${k}-${Math.floor(rand() * 1e6)}.${pick(TLDS)}`;
+        const status = rand() < 0.03 ? '已注销' : '已备案';
+        // Filed 60 days to 5 years ago: past the placement-check period, so the server's daily job leaves them alone.
+        const filedAt = now - 60 * 86_400_000 - Math.floor(rand() * 5 * 365 * 86_400_000);
+        const id = insWebsite.run(subjectId, name, status, rand() < 0.1 ? 1 : 0, digits, number, unitIds[u], filedAt, now, now).lastInsertRowid as number;
+        const registrable = host.slice(4);
+        insDomain.run(id, host, host, registrable);
+        if (k % 997 === 0) {
+          names.push(name);
+          hosts.push(host);
+          numbers.push(number);
+        }
+      }
+    })();
+    done += n;
+    if (done % 200_000 === 0 || done === count) process.stdout.write(`  已生成 ${done.toLocaleString()} 个已备案网站（${((performance.now() - t0) / 1000).toFixed(0)} s）\n`);
+  }
+  codes.forEach((_, u) => raw.prepare('update police_units set filing_seq = ? where id = ?').run(seqs[u], unitIds[u]));
+  const t1 = performance.now();
+  raw.transaction(() => {
+    for (const sql of index.backfill) raw.exec(sql);
+    raw.exec(index.trigger);
+  })();
+  const indexMs = performance.now() - t1;
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.exec('ANALYZE');
+  return { ms: performance.now() - t0, indexMs, names, hosts, numbers };
+}
+
+/** Query samples per type, drawn from the generated data (so they match, as real look-ups do). */
+export function querySamples(data: { names: string[]; hosts: string[]; numbers: string[] }) {
+  const rand = rng(7);
+  const sub = (len: number) =>
+    data.names.map((n) => {
+      const chars = [...n];
+      const at = Math.floor(rand() * Math.max(1, chars.length - len + 1));
+      return chars.slice(at, at + len).join('');
+    });
+  return {
+    name1: sub(1),
+    name2: sub(2),
+    name3: sub(3),
+    name5: sub(5),
+    domain: data.hosts.map((h, i) => (i % 3 === 0 ? h : i % 3 === 1 ? h.slice(4) : `m.${h}`)),
+    code: data.numbers.map((n, i) => (i % 2 === 0 ? n : n.slice(5, 19))),
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** `next start` of the current build on `dataDir`, the rate limit off (every request comes from 127.0.0.1). */
+export async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', WLBA_PUBLIC_RATE_LIMIT: '0' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) return { url, child };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error('next start did not answer /api/health');
+}
+
+/** autocannon against `paths` in turn, 50 connections; p95/p99 from every response's time. */
+export async function load(url: string, name: string, paths: string[], seconds: number): Promise<HttpRow> {
+  let i = 0;
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: 50,
+        duration: seconds,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  });
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? NaN;
+  return { name, rps: result.requests.average, p95: q(0.95), p99: q(0.99), non2xx: result.non2xx + result.errors };
+}
