@@ -9,6 +9,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { diffWebsites } from '@/lib/websites/change';
 import { maskWebsite, type MaskedWebsiteData, type StoredWebsite } from '@/lib/websites/service';
 import { WebsiteDetails, placeWebsiteComments } from '@/components/websites/website-details';
+import { AssessmentDetails, type AssessmentDetailsData } from '@/components/assessments/assessment-details';
+import { ASSESSMENT_FIELD_LABELS } from '@/lib/assessments/texts';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 type AppLike = {
   type: BusinessType;
@@ -205,6 +209,35 @@ export function applicationContent(app: AppLike): { node: ReactNode; leftover: [
       const { byField, leftover } = placeWebsiteComments(app.fieldComments);
       return { node: <WebsiteDetails data={website} comments={byField} />, leftover };
     }
+  }
+  if (type === '安全评估' && isRecord(payload.report) && isRecord(payload.files)) {
+    const target = isRecord(payload.target) ? payload.target : null;
+    const report = payload.report;
+    const files = payload.files;
+    const file = (id: unknown, label: string) => (typeof id === 'number' ? { id, name: `${label}.pdf` } : null);
+    const labels = new Set<string>(Object.values(ASSESSMENT_FIELD_LABELS));
+    const comments = Object.fromEntries(Object.entries(app.fieldComments ?? {}).filter(([k, v]) => v && labels.has(k)));
+    const leftover = Object.entries(app.fieldComments ?? {}).filter(([k, v]) => v && !labels.has(k));
+    const data: AssessmentDetailsData = {
+      website: target
+        ? {
+            name: String(target.name ?? ''),
+            domains: Array.isArray(target.domains) ? target.domains.map(String) : [],
+            interactive: target.interactive === true,
+            filingNumber: typeof target.filingNumber === 'string' ? target.filingNumber : null,
+          }
+        : null,
+      report: {
+        situation: String(report.situation ?? ''),
+        methods: Array.isArray(report.methods) ? report.methods.map(String) : [],
+        methodOther: String(report.methodOther ?? ''),
+      },
+      files: {
+        sealedReport: file(files.sealedReportFileId, ASSESSMENT_FIELD_LABELS.sealedReport),
+        thirdPartyReport: file(files.thirdPartyReportFileId, ASSESSMENT_FIELD_LABELS.thirdPartyReport),
+      },
+    };
+    return { node: <AssessmentDetails data={data} comments={comments} />, leftover };
   }
   // Website and other business types render their own details once their pages exist.
   const { leftover } = placeComments(app.fieldComments, {});

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, inArray } from 'drizzle-orm';
 import { getDb, type Queryable } from '@/db/client';
-import { applications, policeUnits, unitCoverage, subjects, websites, type BusinessType, type ApplicationStatus } from '@/db/schema';
+import { applications, assessments, policeUnits, unitCoverage, subjects, websites, type BusinessType, type ApplicationStatus } from '@/db/schema';
 import { routeToUnit } from '@/lib/review/routing';
 import { nextApplicationStatus, nextSubjectStatus, nextWebsiteStatus, canRevoke } from './rules';
 import { writeAudit } from '@/lib/audit/service';
@@ -83,6 +83,9 @@ export function revokeApplication(userId: number, id: number, now = Date.now()):
       .where(and(eq(applications.id, id), eq(applications.status, '待审核')))
       .run();
     if (res.changes !== 1) throw new AppError('conflict', '该申请已被处理');
+    // A revoked 安全评估 leaves its assessment 已撤销 (the website is untouched).
+    if (app.type === '安全评估')
+      tx.update(assessments).set({ status: '已撤销' }).where(and(eq(assessments.applicationId, id), eq(assessments.status, '待审核'))).run();
     // The object goes back to where it was before the application.
     const websiteEvent = ({ 新办网站: 'revoke', 变更网站: 'changeEnded', 注销网站: 'cancelEnded' } as const)[app.type as '新办网站'];
     if (app.websiteId && websiteEvent) {

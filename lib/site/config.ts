@@ -11,6 +11,7 @@ export const ROLE_NAV = {
     { href: '/my', label: '首页' },
     { href: '/my/subject', label: '我的主体' },
     { href: '/my/websites', label: '我的网站' },
+    { href: '/my/assessments', label: '安全评估' },
     { href: '/my/applications', label: '我的申请' },
     { href: '/my/drafts', label: '我的草稿' },
     { href: '/my/notifications', label: '系统通知' },

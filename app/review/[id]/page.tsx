@@ -9,15 +9,18 @@ import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
 import { claimApplication, getReviewApplication, COMMON_RETURN_REASONS } from '@/lib/review/service';
 import { OPEN_STATUSES } from '@/lib/review/due';
-import { applicationFiles, formatDate, websiteNamingHints } from '@/lib/review/view';
+import { applicationFiles, formatDate, websiteNamingHints, type AttachedFile } from '@/lib/review/view';
 import { latestLiveness } from '@/lib/websites/liveness';
 import { PLACEMENT_STATUSES } from '@/lib/websites/placement';
 import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
+import { getAssessmentForReview } from '@/lib/assessments/service';
+import { ASSESSMENT_FIELD_LABELS } from '@/lib/assessments/texts';
 import { SUBJECT_FIELD_LABELS } from '@/lib/subjects/schemas';
 import { isSubjectSnapshot, shownSubjectFields } from '@/components/subjects/subject-details';
 import { WEBSITE_FIELD_LABELS, type WebsiteField } from '@/components/websites/website-details';
 import { applicationContent, CANCEL_LABELS, WEBSITE_CANCEL_LABELS } from '@/components/applications/application-content';
 import { StatusBadge } from '@/components/applications/status-badge';
+import { AssessmentDetails } from '@/components/assessments/assessment-details';
 import { PlacementCheckCard } from '@/components/websites/placement-check-card';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -70,6 +73,8 @@ function fieldOptions(view: View): FieldOption[] {
   }
   if (type === '注销主体') return entries(CANCEL_LABELS);
   if (type === '注销网站') return entries(WEBSITE_CANCEL_LABELS);
+  // 安全评估: comments are keyed by the field's label (the applicant's pages place them by it).
+  if (type === '安全评估') return Object.values(ASSESSMENT_FIELD_LABELS).map((l) => ({ value: l, label: l }));
   if (type === '新办网站' || type === '变更网站') {
     const b = ((payload.website as { basic?: Record<string, unknown> } | undefined)?.basic ?? {}) as Record<string, unknown>;
     const hidden = new Set<WebsiteField>();
@@ -81,6 +86,25 @@ function fieldOptions(view: View): FieldOption[] {
   return [];
 }
 
+/** The assessment of a 安全评估 application (the page already checked the actor may review it). */
+function loadAssessment(user: CurrentUser, applicationId: number) {
+  try {
+    return getAssessmentForReview(user, applicationId);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'not_found') return null;
+    throw e;
+  }
+}
+
+/** 安全评估: its PDFs, captioned by what they are, for the inline 附件材料. */
+function assessmentAttachments(a: NonNullable<ReturnType<typeof loadAssessment>>): AttachedFile[] {
+  const out: AttachedFile[] = [];
+  const add = (f: { id: number; kind: 'image' | 'pdf'; name: string } | null, label: string) => f && out.push({ id: f.id, kind: f.kind, name: f.name, label });
+  add(a.files.sealedReport, ASSESSMENT_FIELD_LABELS.sealedReport);
+  add(a.files.thirdPartyReport, ASSESSMENT_FIELD_LABELS.thirdPartyReport);
+  return out;
+}
+
 const APPROVE_EFFECT: Record<string, string> = {
   新增主体: '通过后开办主体生效。',
   变更主体: '通过后主体变更内容生效。',
@@ -88,7 +112,7 @@ const APPROVE_EFFECT: Record<string, string> = {
   新办网站: '通过后网站即备案，并分配公安备案号。',
   变更网站: '通过后网站变更内容生效，公安备案号不变。',
   注销网站: '通过后网站将被注销，原公安备案号不再使用。',
-  安全评估: '通过后该网站的安全评估生效。',
+  安全评估: '通过后该网站的安全评估生效，交互式网站的新办网站申请即可安排面审或实地检查。',
 };
 
 function InfoList({ rows }: { rows: [string, ReactNode][] }) {
@@ -234,8 +258,15 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   const canCheckSite =
     !!filedSite && !!view.subject && canCheckPlacement(user, { ownerId: view.subject.ownerId, unitIds: [view.subject.unitId, filedSite.filingUnitId] });
 
-  const { node, leftover } = applicationContent(app);
-  const files = applicationFiles(app.payload);
+  const assessment = app.type === '安全评估' ? loadAssessment(user, app.id) : null;
+  const assessmentLabels = new Set<string>(Object.values(ASSESSMENT_FIELD_LABELS));
+  const { node, leftover } = assessment
+    ? {
+        node: <AssessmentDetails data={assessment} comments={app.fieldComments ?? {}} inlineFiles />,
+        leftover: Object.entries(app.fieldComments ?? {}).filter(([k, v]) => v && !assessmentLabels.has(k)),
+      }
+    : applicationContent(app);
+  const files = assessment ? assessmentAttachments(assessment) : applicationFiles(app.payload);
   const subjectName = view.subject?.name ?? (typeof app.payload.name === 'string' ? app.payload.name : null);
   const websiteName = view.website?.name ?? (app.payload.website as { basic?: { name?: string } } | undefined)?.basic?.name ?? (typeof app.payload.websiteName === 'string' ? app.payload.websiteName : null);
 
@@ -355,6 +386,11 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
             <div className="flex flex-wrap items-center gap-3">
               <span className="text-muted-foreground">安全评估</span>
               {view.assessment ? <StatusBadge status={view.assessment.status} /> : <Badge variant="secondary">未提交</Badge>}
+              {view.assessment?.applicationId && (
+                <Link href={`/review/${view.assessment.applicationId}`} prefetch={false} className="text-primary hover:underline">
+                  查看安全评估申请
+                </Link>
+              )}
             </div>
             {!assessmentPassed && !view.interview && (
               <Alert variant="destructive" data-testid="assessment-required">

@@ -65,7 +65,7 @@ export default async function WebsiteDetailPage({ params }: { params: Promise<{ 
 
       {w.interactive && w.filedAt == null && w.status !== '已注销' && (
         <Alert variant="info" data-testid="interactive-notice">
-          交互式网站须通过安全评估并经公安机关面审或实地检查后方可备案。
+          交互式网站须通过安全评估并经公安机关面审或实地检查后方可备案。{w.status === '待审核' && <Link href={`/my/assessments/new?website=${w.id}`} className="ml-2 font-medium text-primary underline underline-offset-4">发起安全评估</Link>}
         </Alert>
       )}
 

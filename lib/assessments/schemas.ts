@@ -1,0 +1,43 @@
+/**
+ * 安全评估 (SPEC §7): one zod schema per step of 发起评估, shared by the wizard, the report PDF
+ * route and the submitting server action.
+ */
+import { z } from 'zod';
+
+export const ASSESSMENT_METHODS = ['自行评估', '委托第三方评估', '渗透测试', '代码审计', '其他'] as const;
+export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
+
+export const SITUATION_MAX = 5000;
+
+/** Step 1 填写自评估报告: 评估对象 (类型 网站 + one of the subject's websites), 开展评估情况, 评估方法. */
+export const assessmentReportSchema = z
+  .object({
+    targetType: z.literal('网站', { error: '请选择评估对象类型' }),
+    websiteId: z.coerce.number({ error: '请选择评估对象' }).int('请选择评估对象').positive('请选择评估对象'),
+    situation: z.string().trim().min(1, '请填写开展评估情况').max(SITUATION_MAX, `开展评估情况不能超过${SITUATION_MAX}个字符`),
+    methods: z.array(z.enum(ASSESSMENT_METHODS, { error: '请选择评估方法' })).min(1, '请至少选择一种评估方法'),
+    /** Required when 其他 is among the methods. */
+    methodOther: z.string().trim().max(100, '其他评估方法不能超过100个字符').optional().default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.methods.includes('其他') && !v.methodOther) ctx.addIssue({ code: 'custom', path: ['methodOther'], message: '请填写其他评估方法' });
+  });
+export type AssessmentReportInput = z.infer<typeof assessmentReportSchema>;
+
+/** Step 2 自评估报告盖章件 (required) and step 3 上传第三方检测报告 (optional): uploaded PDF file ids. */
+export const assessmentFilesSchema = z.object({
+  sealedReportFileId: z.coerce.number({ error: '请上传自评估报告盖章件' }).int().positive('请上传自评估报告盖章件'),
+  thirdPartyReportFileId: z.coerce.number().int().positive().nullable().optional().default(null),
+});
+
+/** Step 4 提示说明: the 网络安全责任告知书 must be acknowledged. */
+export const assessmentNoticeSchema = z.object({
+  agree: z.literal(true, { error: '请阅读并同意网络安全责任告知书' }),
+});
+
+export const assessmentSubmitSchema = z.object({
+  report: assessmentReportSchema,
+  files: assessmentFilesSchema,
+  notice: assessmentNoticeSchema,
+});
+export type AssessmentSubmitInput = z.infer<typeof assessmentSubmitSchema>;

@@ -1,0 +1,343 @@
+/**
+ * 安全评估 (SPEC §7): 发起评估 submits a 安全评估 application with its assessment record; the
+ * applicant's list and detail, the wizard's website choice and the reviewer's view.
+ * Deciding it is lib/review/service.ts (通过 / 退回 set the assessment's status).
+ */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { applications, assessments, drafts, files, policeUnits, subjects, websiteDomains, websites, type ApplicationStatus } from '@/db/schema';
+import { nextApplicationCode, type Tx } from '@/lib/applications/service';
+import { canReviewApplication, type Actor } from '@/lib/auth/policy';
+import { writeAudit } from '@/lib/audit/service';
+import { AppError } from '@/lib/errors';
+import { notify } from '@/lib/notify/service';
+import { queueFields } from '@/lib/review/due';
+import { fieldErrorsOf } from '@/lib/zod-errors';
+import { assessmentSubmitSchema, type AssessmentMethod } from './schemas';
+
+/**
+ * Websites an assessment may be started for: under review (待审核: an interactive one is filed only
+ * after it) or filed (已备案, 变更中: a re-assessment after new interactive functions). Interactive
+ * or not: a site that is about to add interactive services may be assessed beforehand.
+ */
+export const ASSESSABLE_WEBSITE_STATUSES = ['待审核', '已备案', '变更中'] as const;
+/** Subjects whose websites may be assessed (not while being cancelled or transferred). */
+export const ASSESSABLE_SUBJECT_STATUSES = ['待审核', '有效', '变更中'] as const;
+
+const OPEN_APPLICATION = ['待审核', '审核中', '待面审'] as const;
+
+export const ASSESSMENT_MESSAGES = {
+  websiteMissing: '评估对象网站不存在',
+  otherSubject: '评估对象须为当前主体的网站，请先切换到该网站所属主体',
+  pending: '该网站已有审核中的安全评估',
+  fileMissing: '上传的文件不存在，请重新上传',
+  fileElsewhere: '该文件已用于其他主体的申请，请重新上传',
+  sealedNotPdf: '自评估报告盖章件须为PDF文件',
+  thirdPartyNotPdf: '第三方检测报告须为PDF文件',
+  sameFile: '第三方检测报告不能与自评估报告盖章件为同一文件',
+} as const;
+
+/** What an assessment stores (assessments.data) and its application carries (payload.report / payload.files). */
+export type AssessmentReport = { targetType: '网站'; websiteId: number; situation: string; methods: AssessmentMethod[]; methodOther: string };
+export type AssessmentFiles = { sealedReportFileId: number; thirdPartyReportFileId: number | null };
+export type AssessmentTarget = { type: '网站'; websiteId: number; name: string; domains: string[]; interactive: boolean; status: string; filingNumber: string | null };
+export type AssessmentData = { report: AssessmentReport; files: AssessmentFiles };
+
+function fail(fieldErrors: Record<string, string>): never {
+  throw new AppError('invalid', Object.values(fieldErrors)[0] ?? '请检查填写的内容', fieldErrors);
+}
+
+/** Unicode domains of a website, the 主域名 first. */
+function domainsOf(tx: Tx, websiteId: number): string[] {
+  return tx
+    .select({ unicode: websiteDomains.unicode })
+    .from(websiteDomains)
+    .where(eq(websiteDomains.websiteId, websiteId))
+    .orderBy(desc(websiteDomains.isPrimary), asc(websiteDomains.id))
+    .all()
+    .map((d) => d.unicode);
+}
+
+/** Open (undecided) 安全评估 applications of a website. */
+function openAssessmentOf(tx: Tx, websiteId: number) {
+  return tx
+    .select({ id: applications.id, code: applications.code })
+    .from(applications)
+    .where(and(eq(applications.websiteId, websiteId), eq(applications.type, '安全评估'), inArray(applications.status, [...OPEN_APPLICATION])))
+    .get();
+}
+
+/**
+ * The current subject's websites for 评估对象: assessable ones only, interactive first, then the
+ * newest; each says whether an assessment of it is under review or approved.
+ */
+export function assessableWebsites(userId: number, subjectId: number) {
+  const db = getDb();
+  const rows = db
+    .select({
+      id: websites.id,
+      name: websites.name,
+      status: websites.status,
+      interactive: websites.interactive,
+      filingNumber: websites.filingNumber,
+      domain: websiteDomains.unicode,
+    })
+    .from(websites)
+    .innerJoin(subjects, and(eq(subjects.id, websites.subjectId), eq(subjects.ownerId, userId)))
+    .leftJoin(websiteDomains, and(eq(websiteDomains.websiteId, websites.id), eq(websiteDomains.isPrimary, true)))
+    .where(and(eq(websites.subjectId, subjectId), inArray(websites.status, [...ASSESSABLE_WEBSITE_STATUSES])))
+    .orderBy(desc(websites.interactive), desc(websites.createdAt), desc(websites.id))
+    .all();
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const pending = new Set(
+    db
+      .select({ websiteId: applications.websiteId })
+      .from(applications)
+      .where(and(inArray(applications.websiteId, ids), eq(applications.type, '安全评估'), inArray(applications.status, [...OPEN_APPLICATION])))
+      .all()
+      .map((r) => r.websiteId),
+  );
+  const approved = new Set(
+    db
+      .select({ websiteId: assessments.websiteId })
+      .from(assessments)
+      .where(and(inArray(assessments.websiteId, ids), eq(assessments.status, '通过')))
+      .all()
+      .map((r) => r.websiteId),
+  );
+  return rows.map((r) => ({ ...r, pending: pending.has(r.id), approved: approved.has(r.id) }));
+}
+
+/**
+ * 发起评估 → 提交: re-validates everything, then in one transaction the 安全评估 application
+ * (routed to the subject's unit and queued with its 办理时限), the assessment (待审核), the file
+ * attachments, the audit record, the notice, and the draft it came from is deleted.
+ */
+export function submitAssessment(userId: number, subjectId: number, input: unknown, opts: { draftId?: number | null } = {}, now = Date.now()) {
+  const parsed = assessmentSubmitSchema.safeParse(input);
+  if (!parsed.success) fail(fieldErrorsOf(parsed.error));
+  const { report: r, files: f } = parsed.data;
+  const report: AssessmentReport = { targetType: '网站', websiteId: r.websiteId, situation: r.situation, methods: r.methods, methodOther: r.methods.includes('其他') ? r.methodOther : '' };
+  const fileSet: AssessmentFiles = { sealedReportFileId: f.sealedReportFileId, thirdPartyReportFileId: f.thirdPartyReportFileId ?? null };
+  if (fileSet.thirdPartyReportFileId === fileSet.sealedReportFileId) fail({ 'files.thirdPartyReportFileId': ASSESSMENT_MESSAGES.sameFile });
+
+  return getDb().transaction(
+    (tx) => {
+      const row = tx
+        .select({ w: websites, s: subjects })
+        .from(websites)
+        .innerJoin(subjects, and(eq(subjects.id, websites.subjectId), eq(subjects.ownerId, userId)))
+        .where(eq(websites.id, report.websiteId))
+        .get();
+      if (!row) fail({ 'report.websiteId': ASSESSMENT_MESSAGES.websiteMissing });
+      const { w, s } = row;
+      if (s.id !== subjectId) fail({ 'report.websiteId': ASSESSMENT_MESSAGES.otherSubject });
+      if (!(ASSESSABLE_SUBJECT_STATUSES as readonly string[]).includes(s.status)) throw new AppError('conflict', `主体当前状态为“${s.status}”，不能发起安全评估`);
+      if (!(ASSESSABLE_WEBSITE_STATUSES as readonly string[]).includes(w.status))
+        fail({ 'report.websiteId': `网站当前状态为“${w.status}”，不能发起安全评估` });
+      if (openAssessmentOf(tx, w.id)) fail({ 'report.websiteId': ASSESSMENT_MESSAGES.pending });
+
+      // The PDFs: the user's own, not yet attached elsewhere; attached to the subject so its unit's reviewers may read them.
+      const wanted: [key: keyof AssessmentFiles, id: number | null, notPdf: string][] = [
+        ['sealedReportFileId', fileSet.sealedReportFileId, ASSESSMENT_MESSAGES.sealedNotPdf],
+        ['thirdPartyReportFileId', fileSet.thirdPartyReportFileId, ASSESSMENT_MESSAGES.thirdPartyNotPdf],
+      ];
+      const errors: Record<string, string> = {};
+      for (const [key, id, notPdf] of wanted) {
+        if (!id) continue;
+        const file = tx.select({ kind: files.kind, subjectId: files.subjectId }).from(files).where(and(eq(files.id, id), eq(files.ownerId, userId))).get();
+        if (!file) errors[`files.${key}`] = ASSESSMENT_MESSAGES.fileMissing;
+        else if (file.kind !== 'pdf') errors[`files.${key}`] = notPdf;
+        else if (file.subjectId !== null && file.subjectId !== s.id) errors[`files.${key}`] = ASSESSMENT_MESSAGES.fileElsewhere;
+      }
+      if (Object.keys(errors).length) fail(errors);
+      const fileIds = wanted.map(([, id]) => id).filter((id): id is number => !!id);
+      tx.update(files).set({ subjectId: s.id }).where(inArray(files.id, fileIds)).run();
+
+      const target: AssessmentTarget = { type: '网站', websiteId: w.id, name: w.name, domains: domainsOf(tx, w.id), interactive: w.interactive, status: w.status, filingNumber: w.filingNumber };
+      const app = tx
+        .insert(applications)
+        .values({
+          code: nextApplicationCode(tx, now),
+          type: '安全评估',
+          status: '待审核',
+          applicantId: userId,
+          subjectId: s.id,
+          websiteId: w.id,
+          unitId: s.unitId,
+          // Straight into the unit's queue, 办理时限 10 working days (lib/review/due.ts).
+          ...queueFields('安全评估', now),
+          payload: { target, report, files: fileSet },
+          submittedAt: now,
+        })
+        .returning({ id: applications.id, code: applications.code })
+        .get();
+      const data: AssessmentData = { report, files: fileSet };
+      const a = tx
+        .insert(assessments)
+        .values({ subjectId: s.id, websiteId: w.id, applicationId: app.id, status: '待审核', data: data as unknown as Record<string, unknown>, createdAt: now })
+        .returning({ id: assessments.id })
+        .get();
+      if (opts.draftId) tx.delete(drafts).where(and(eq(drafts.id, opts.draftId), eq(drafts.userId, userId), eq(drafts.type, '安全评估'))).run();
+      writeAudit(
+        { actorId: userId, action: 'assessment.submit', objectType: 'application', objectId: app.id, after: { assessmentId: a.id, websiteId: w.id, methods: report.methods, ...fileSet } },
+        tx,
+      );
+      notify(
+        userId,
+        {
+          type: 'assessment.submitted',
+          title: '安全评估申请已提交',
+          body: `申请编号 ${app.code}（评估对象：${w.name}）。公安机关将在10个工作日内完成审核，审核结果将通过系统通知告知。`,
+          link: `/my/assessments/${a.id}`,
+          channels: { email: false, sms: false },
+        },
+        tx,
+      );
+      return { applicationId: app.id, code: app.code, assessmentId: a.id };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export const ASSESSMENT_PAGE_SIZE = 10;
+
+/**
+ * 安全评估 list of the user (of one subject when given), newest first. 状态 is the assessment's,
+ * except that one still under review shows its application's (待审核 / 审核中 / 待面审).
+ */
+export function listMyAssessments(userId: number, opts: { subjectId?: number | null; page?: number } = {}) {
+  const db = getDb();
+  const page = Math.max(1, opts.page ?? 1);
+  const conds = [eq(subjects.ownerId, userId)];
+  if (opts.subjectId) conds.push(eq(assessments.subjectId, opts.subjectId));
+  const where = and(...conds);
+  const rows = db
+    .select({
+      id: assessments.id,
+      status: assessments.status,
+      createdAt: assessments.createdAt,
+      websiteId: assessments.websiteId,
+      websiteName: websites.name,
+      applicationId: applications.id,
+      code: applications.code,
+      applicationStatus: applications.status,
+      submittedAt: applications.submittedAt,
+    })
+    .from(assessments)
+    .innerJoin(subjects, eq(subjects.id, assessments.subjectId))
+    .innerJoin(websites, eq(websites.id, assessments.websiteId))
+    .leftJoin(applications, eq(applications.id, assessments.applicationId))
+    .where(where)
+    .orderBy(desc(assessments.createdAt), desc(assessments.id))
+    .limit(ASSESSMENT_PAGE_SIZE)
+    .offset((page - 1) * ASSESSMENT_PAGE_SIZE)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(assessments).innerJoin(subjects, eq(subjects.id, assessments.subjectId)).where(where).get()!.n;
+  const siteIds = [...new Set(rows.map((r) => r.websiteId))];
+  const primary = new Map(
+    siteIds.length
+      ? db
+          .select({ websiteId: websiteDomains.websiteId, unicode: websiteDomains.unicode })
+          .from(websiteDomains)
+          .where(and(inArray(websiteDomains.websiteId, siteIds), eq(websiteDomains.isPrimary, true)))
+          .all()
+          .map((d) => [d.websiteId, d.unicode] as const)
+      : [],
+  );
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      domain: primary.get(r.websiteId) ?? null,
+      shownStatus: (r.status === '待审核' && r.applicationStatus ? r.applicationStatus : r.status) as string,
+    })),
+    total,
+    page,
+    pageSize: ASSESSMENT_PAGE_SIZE,
+  };
+}
+
+/** Files of an assessment with what the pages show of them (name, kind). */
+function assessmentFiles(tx: Tx, f: Partial<AssessmentFiles>) {
+  const ids = [f.sealedReportFileId, f.thirdPartyReportFileId].filter((x): x is number => typeof x === 'number' && x > 0);
+  const rows = new Map(
+    ids.length
+      ? tx
+          .select({ id: files.id, kind: files.kind, name: files.originalName, size: files.size })
+          .from(files)
+          .where(inArray(files.id, ids))
+          .all()
+          .map((r) => [r.id, r] as const)
+      : [],
+  );
+  const one = (id: number | null | undefined) => (id ? (rows.get(id) ?? null) : null);
+  return { sealedReport: one(f.sealedReportFileId), thirdPartyReport: one(f.thirdPartyReportFileId) };
+}
+
+export type AssessmentView = ReturnType<typeof assessmentView>;
+
+function assessmentView(tx: Tx, a: typeof assessments.$inferSelect) {
+  const data = a.data as Partial<AssessmentData>;
+  const report = (data.report ?? {}) as Partial<AssessmentReport>;
+  const w = tx
+    .select({ id: websites.id, name: websites.name, status: websites.status, interactive: websites.interactive, filingNumber: websites.filingNumber })
+    .from(websites)
+    .where(eq(websites.id, a.websiteId))
+    .get();
+  const app = a.applicationId
+    ? (tx
+        .select({
+          id: applications.id,
+          code: applications.code,
+          status: applications.status,
+          submittedAt: applications.submittedAt,
+          decidedAt: applications.decidedAt,
+          reason: applications.reason,
+          fieldComments: applications.fieldComments,
+          unitName: policeUnits.name,
+        })
+        .from(applications)
+        .leftJoin(policeUnits, eq(policeUnits.id, applications.unitId))
+        .where(eq(applications.id, a.applicationId))
+        .get() ?? null)
+    : null;
+  return {
+    id: a.id,
+    status: a.status,
+    shownStatus: (a.status === '待审核' && app ? app.status : a.status) as ApplicationStatus | typeof a.status,
+    createdAt: a.createdAt,
+    website: w ? { ...w, domains: domainsOf(tx, w.id) } : null,
+    report: {
+      situation: typeof report.situation === 'string' ? report.situation : '',
+      methods: Array.isArray(report.methods) ? report.methods : [],
+      methodOther: typeof report.methodOther === 'string' ? report.methodOther : '',
+    },
+    fileIds: { sealedReportFileId: data.files?.sealedReportFileId ?? null, thirdPartyReportFileId: data.files?.thirdPartyReportFileId ?? null },
+    files: assessmentFiles(tx, data.files ?? {}),
+    application: app,
+  };
+}
+
+/** One of the user's own assessments (anyone else's is "not found"). */
+export function getMyAssessment(userId: number, assessmentId: number) {
+  const db = getDb();
+  const a = db
+    .select({ a: assessments })
+    .from(assessments)
+    .innerJoin(subjects, and(eq(subjects.id, assessments.subjectId), eq(subjects.ownerId, userId)))
+    .where(eq(assessments.id, assessmentId))
+    .get()?.a;
+  if (!a) throw new AppError('not_found', '安全评估不存在');
+  return assessmentView(db, a);
+}
+
+/** The assessment of a 安全评估 application, for a reviewer who may review that application. */
+export function getAssessmentForReview(actor: Actor, applicationId: number) {
+  const db = getDb();
+  const app = db.select({ unitId: applications.unitId, queued: applications.queued, type: applications.type }).from(applications).where(eq(applications.id, applicationId)).get();
+  if (!app || app.type !== '安全评估' || !canReviewApplication(actor, app)) throw new AppError('not_found', '申请不存在或不属于本单位');
+  const a = db.select().from(assessments).where(eq(assessments.applicationId, applicationId)).get();
+  if (!a) throw new AppError('not_found', '安全评估不存在');
+  return assessmentView(db, a);
+}
