@@ -11,6 +11,8 @@
  * built app (`next start`, built first when stale) loaded by autocannon at 50 connections, /query
  * per type against the same page without a query (target ≥ 0.8× its requests per second).
  * BENCH_HTTP_SECONDS (default 10) sets each HTTP run's length; BENCH_HTTP=0 skips the HTTP part.
+ *
+ * PDFs: the one-page 自评估报告 and a 申请回执 (scripts/bench-pdf.ts), target < 300 ms each.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -116,6 +118,10 @@ for (const [name, type, list] of publicRuns) {
 }
 const dbFileMb = fs.statSync(path.join(dir, 'app.db')).size / 1024 / 1024;
 closeDb();
+
+// PDFs with Chinese text (自评估报告, 申请回执): built from literal data, after warm-up.
+const { benchPdf } = await import('./bench-pdf');
+rows.push(...(await benchPdf()));
 
 const httpRows: { name: string; rps: number; p95: number; p99: number; non2xx: number }[] = [];
 if (process.env.BENCH_HTTP !== '0') {

@@ -26,6 +26,10 @@ export const PERMISSIONS = {
   'provider.area': ['provider'],
   /** 立即检测 of the 备案号放置检查 (SPEC §10.3); which website is decided by canCheckPlacement. */
   'websites.placement-check': ['applicant', 'reviewer', 'admin'],
+  /** 下载自评估报告 of the 发起评估 wizard (SPEC §7): which website is decided by the service. */
+  'assessments.report': ['applicant'],
+  /** 下载申请回执; which application is decided by canReadApplication. */
+  'applications.receipt': ['applicant', 'reviewer', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -68,6 +72,16 @@ export function canReviewApplication(actor: Actor | null, app: { unitId: number 
   if (!actor || !can(actor, 'review.area') || !app.queued) return false;
   if (actor.role === 'admin') return true;
   return actor.unitId != null && app.unitId === actor.unitId;
+}
+
+/**
+ * Reading one application (its 申请回执): the applicant who submitted it, and whoever may review it
+ * (the unit's reviewers, admins — canReviewApplication).
+ */
+export function canReadApplication(actor: Actor | null, app: { applicantId: number; unitId: number | null; queued: boolean }): boolean {
+  if (!actor || !can(actor, 'applications.receipt')) return false;
+  if (actor.role === 'applicant') return app.applicantId === actor.id;
+  return canReviewApplication(actor, app);
 }
 
 /**

@@ -1,25 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { chinesePdf, wrapText } from './chinese';
-
-/** The text of a PDF as poppler renders it; fails (never skips) when poppler-utils is missing. */
-function pdftotext(bytes: Uint8Array): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wlba-pdf-')), 'out.pdf');
-  fs.writeFileSync(file, bytes);
-  try {
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error('pdftotext 不存在：请安装 poppler-utils（apt-get install -y poppler-utils），CI 会安装它；PDF 的文字必须经渲染核对，不能跳过');
-    throw e;
-  } finally {
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  }
-}
+import fontkit from '@pdf-lib/fontkit';
+import subsetFont from 'subset-font';
+import { chinesePdf, normalizePdfText, wrapText } from './chinese';
+import { notdefGlyph, withNotdefOutline } from './notdef';
+import { pdftotext, rasterizePage, pixelDiff } from './poppler';
 
 const squash = (s: string) => s.replace(/\s+/gu, '');
 
@@ -70,6 +57,57 @@ describe('chinesePdf', () => {
     expect(pdf.missing).toEqual(['😀', '𠀀']);
     expect(pdf.lines).toContain('表情😀与扩展汉字𠀀');
   });
+});
+
+describe('chinesePdf blocks', () => {
+  it('draws headings, the user’s own lines (breaks and blank lines kept) and fields without rules', async () => {
+    const pdf = await chinesePdf({
+      title: '区块测试',
+      blocks: [
+        { kind: 'heading', text: '一、情况' },
+        { kind: 'text', text: '第一行\n\n第三行\t缩进' },
+        { kind: 'fields', fields: [['证件号码', '911*************X0']], ruled: false, compact: true },
+      ],
+      signature: false,
+    });
+    expect(pdf.missing).toEqual([]);
+    expect(pdf.lines).toEqual(['区块测试', '一、情况', '第一行', '第三行    缩进', '证件号码：', '911*************X0', '第 1 页 / 共 1 页']);
+    const text = pdftotext(pdf.bytes);
+    // Digits next to asterisks keep their text (fontkit's locl forms of another language would lose it).
+    expect(text).toContain('911*************X0');
+    expect(text.split('\n').map((l) => l.trim())).toEqual(expect.arrayContaining(['第一行', '第三行 缩进']));
+  });
+
+  it('normalises text: tabs become spaces, invisible format characters go', () => {
+    expect(normalizePdfText('a\tb\u200b\ufeffc\r\nd\u0007')).toBe('a    bc\nd');
+    expect(normalizePdfText('甲\u2009乙\u00a0丙\u3000丁\u2028戊')).toBe('甲 乙 丙\u3000丁\n戊');
+  });
+});
+
+describe('.notdef', () => {
+  it('puts the full font’s .notdef box back into glyph 0 of a harfbuzz subset, other glyphs untouched', async () => {
+    const full = fs.readFileSync(path.join(process.cwd(), 'node_modules', '@expo-google-fonts', 'noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf'));
+    const subset = await subsetFont(full, '网站备案 ', { targetFormat: 'truetype' });
+    type Font = { numGlyphs: number; getGlyph(id: number): { path: { commands: unknown[] } } };
+    const before = fontkit.create(subset) as unknown as Font;
+    expect(before.getGlyph(0).path.commands).toEqual([]); // what harfbuzz leaves
+    const nd = notdefGlyph(full);
+    expect(nd.contours).toBeGreaterThan(0);
+    const after = fontkit.create(Buffer.from(withNotdefOutline(subset, nd))) as unknown as Font;
+    expect(after.numGlyphs).toBe(before.numGlyphs);
+    expect(after.getGlyph(0).path.commands.length).toBeGreaterThan(0);
+    for (let g = 1; g < before.numGlyphs; g++) expect(after.getGlyph(g).path.commands, `glyph ${g}`).toEqual(before.getGlyph(g).path.commands);
+  });
+
+  it('draws a missing character as the same box as the full font does', async () => {
+    const input = { title: '缺字', paragraphs: ['吉祥的𠮷字'], signature: false };
+    const subset = await chinesePdf(input);
+    const full = await chinesePdf({ ...input, font: { embed: 'full' } });
+    const blank = await chinesePdf({ ...input, paragraphs: ['吉祥的　字'] });
+    expect(subset.missing).toEqual(['𠮷']);
+    expect(pixelDiff(rasterizePage(subset.bytes), rasterizePage(full.bytes)).differing).toBe(0);
+    expect(pixelDiff(rasterizePage(subset.bytes), rasterizePage(blank.bytes)).differing).toBeGreaterThan(20);
+  }, 30_000);
 });
 
 describe('wrapText', () => {

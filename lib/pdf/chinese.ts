@@ -1,5 +1,5 @@
 /**
- * A4 PDFs with Chinese text (templates such as 网站注销说明). The font is Noto Sans SC,
+ * A4 PDFs with Chinese text (网站注销说明 template, 自评估报告, 申请回执). The font is Noto Sans SC,
  * subset by harfbuzz (`subset-font`) to exactly the characters used and embedded whole
  * (`subset: false`): pdf-lib's own subsetter drops CJK glyphs (SPEC §14).
  */
@@ -8,19 +8,44 @@ import path from 'node:path';
 import subsetFont from 'subset-font';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
+import { notdefGlyph, withNotdefOutline } from './notdef';
 
 /** 标签, 内容, and for an empty 内容 how many blank lines to leave for handwriting (default 1). */
 export type PdfField = [label: string, value: string, blankLines?: number];
 
+/**
+ * A piece of the body, drawn in order:
+ * - `heading`: a section heading (一、…), kept with the line that follows it;
+ * - `paragraph`: first line indented two characters, `\n` starts a new indented line;
+ * - `text`: text as the user typed it — every line break kept, blank lines too, no indent;
+ * - `fields`: 标签：内容 rows (`ruled: false` leaves out the lines under the values, `compact` packs
+ *   the rows closer to keep a form on one page).
+ */
+export type PdfBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'fields'; fields: PdfField[]; ruled?: boolean; compact?: boolean };
+
+/**
+ * Which font goes into the PDF. `subset` (the default) is Noto Sans SC cut by harfbuzz to the
+ * characters used; `full` embeds the whole 10 MB TTF (slow and big: only for comparing renderings
+ * in tests). `omit` leaves characters out of the subset on purpose (tests prove a lost glyph shows).
+ */
+export type PdfFontOptions = { embed?: 'subset' | 'full'; omit?: string };
+
 export type ChinesePdfInput = {
   title: string;
   /** Body paragraphs before the fields; `\n` starts a new line. */
-  paragraphs: string[];
+  paragraphs?: string[];
+  /** Body blocks, after `paragraphs` and before `fields`. */
+  blocks?: PdfBlock[];
   fields?: PdfField[];
   /** Paragraphs after the fields (a declaration before the signature). */
   closing?: string[];
   /** The 签字 / 盖章 / 日期 boxes at the end; on unless false. */
   signature?: boolean;
+  font?: PdfFontOptions;
 };
 
 export type ChinesePdf = {
@@ -39,6 +64,7 @@ const MARGIN_TOP = 72;
 const MARGIN_BOTTOM = 64;
 const TITLE_SIZE = 20;
 const BODY_SIZE = 12;
+const HEADING_SIZE = 14;
 const LEADING = BODY_SIZE * 1.75;
 const SMALL_SIZE = 9;
 const INK = rgb(0.1, 0.1, 0.1);
@@ -56,6 +82,8 @@ function fullFont(): Promise<Buffer> {
   });
   return fontBytes;
 }
+
+let notdef: ReturnType<typeof notdefGlyph> | null = null;
 
 /** Not allowed at the start of a line (GB/T 15834 usage): they hang at the end of the previous one. */
 const NO_LINE_START = new Set('，。、；：？！）》」』〉】”’…—%,.;:?!)]}');
@@ -108,33 +136,82 @@ function splitLines(s: string): string[] {
   return s.replace(/\r\n?/g, '\n').split('\n');
 }
 
+/**
+ * Text as it is drawn: a tab becomes four spaces, the Unicode line and paragraph separators line
+ * breaks, other spaces (thin, narrow no-break…) a plain space, the ideographic space 　 stays;
+ * control and invisible format characters (zero-width spaces, BOM…) are removed — none of these
+ * has a glyph, they would show as boxes.
+ */
+export function normalizePdfText(s: string): string {
+  return s
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/\t/g, '    ')
+    .replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\n' ? c : ''))
+    .replace(/[^\S\n\u3000]/gu, ' ');
+}
+
+/** Every text the document will draw, for the subset. */
+function textsOf(title: string, blocks: PdfBlock[]): string[] {
+  const out = [title];
+  for (const b of blocks) {
+    if (b.kind === 'fields') for (const [l, v] of b.fields) out.push(l, '：', v);
+    else out.push(b.text);
+  }
+  return out;
+}
+
+type Face = { hasGlyphForCodePoint(cp: number): boolean };
+
+/** The font bytes to embed and the characters it has no glyph for. */
+async function fontFor(used: string[], opts: PdfFontOptions): Promise<{ bytes: Uint8Array; missing: string[] }> {
+  const full = await fullFont();
+  let bytes: Uint8Array;
+  if (opts.embed === 'full') bytes = full;
+  else {
+    const omit = new Set(opts.omit ?? '');
+    // Exactly the characters used; 'truetype' keeps glyf outlines that pdf-lib embeds as CIDFontType2.
+    const subset = await subsetFont(full, used.filter((c) => !omit.has(c)).join('') + ' ', { targetFormat: 'truetype' });
+    // harfbuzz empties .notdef; put its box back so a missing character is seen, not silently blank.
+    notdef ??= notdefGlyph(full);
+    bytes = withNotdefOutline(subset, notdef);
+  }
+  const face = fontkit.create(bytes as Buffer) as unknown as Face;
+  const missing = used.filter((c) => !face.hasGlyphForCodePoint(c.codePointAt(0)!));
+  return { bytes, missing };
+}
+
 export async function chinesePdf(input: ChinesePdfInput): Promise<ChinesePdf> {
-  const fields = input.fields ?? [];
-  const closing = input.closing ?? [];
   const withSignature = input.signature !== false;
+  const blocks: PdfBlock[] = [
+    ...(input.paragraphs ?? []).map((text): PdfBlock => ({ kind: 'paragraph', text })),
+    ...(input.blocks ?? []),
+    ...(input.fields?.length ? [{ kind: 'fields', fields: input.fields } as PdfBlock] : []),
+    ...(input.closing ?? []).map((text): PdfBlock => ({ kind: 'paragraph', text })),
+  ].map((b) =>
+    b.kind === 'fields'
+      ? { ...b, fields: b.fields.map(([l, v, n]): PdfField => [normalizePdfText(l), normalizePdfText(v), n]) }
+      : { ...b, text: normalizePdfText(b.text) },
+  );
+  const title = normalizePdfText(input.title).replace(/\n/g, ' ');
 
   const allText = [
-    input.title,
-    ...input.paragraphs,
-    ...fields.flatMap(([l, v]) => [l, '：', v]),
-    ...closing,
+    ...textsOf(title, blocks),
     ...(withSignature ? Object.values(SIGNATURE_LABELS) : []),
     PAGE_LABEL(0, 0),
     '0123456789',
   ].join('');
-  const used = [...new Set([...allText].filter((c) => !/\s/u.test(c)))];
-
-  // Exactly the characters used; 'truetype' keeps glyf outlines that pdf-lib embeds as CIDFontType2.
-  const subset = await subsetFont(await fullFont(), used.join('') + ' ', { targetFormat: 'truetype' });
-  const face = fontkit.create(subset);
-  const missing = used.filter((c) => !face.hasGlyphForCodePoint(c.codePointAt(0)!));
+  // Spaces are always in the subset; every other character, visible or not, is checked for a glyph.
+  const used = [...new Set([...allText].filter((c) => c !== '\n' && c !== ' '))];
+  const { bytes: fontBytes, missing } = await fontFor(used, input.font ?? {});
 
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  doc.setTitle(input.title);
+  doc.setTitle(title);
   doc.setCreator('联网备案平台');
   doc.setProducer('联网备案平台');
-  const font = await doc.embedFont(subset, { subset: false });
+  // The font's defaults are the Simplified Chinese forms; fontkit would otherwise apply another
+  // language's `locl` forms to runs without Chinese (digits in 911****X0 lose their text mapping).
+  const font = await doc.embedFont(fontBytes, { subset: false, features: { locl: false } });
 
   const lines: string[] = [];
   const contentWidth = PAGE[0] - 2 * MARGIN_X;
@@ -155,7 +232,7 @@ export async function chinesePdf(input: ChinesePdfInput): Promise<ChinesePdf> {
   };
 
   // Title, centred (wrapped if very long).
-  for (const t of wrapText(input.title, measure(TITLE_SIZE), contentWidth)) {
+  for (const t of wrapText(title, measure(TITLE_SIZE), contentWidth)) {
     ensure(TITLE_SIZE * 1.6);
     y -= TITLE_SIZE;
     draw(t, MARGIN_X + (contentWidth - font.widthOfTextAtSize(t, TITLE_SIZE)) / 2, TITLE_SIZE);
@@ -175,10 +252,35 @@ export async function chinesePdf(input: ChinesePdfInput): Promise<ChinesePdf> {
     }
     y -= BODY_SIZE * 0.4;
   };
-  input.paragraphs.forEach(paragraph);
 
-  if (fields.length) {
-    y -= BODY_SIZE * 0.5;
+  // The user's own lines: each starts a new line, a blank one leaves a blank line.
+  const text = (p: string) => {
+    for (const raw of splitLines(p)) {
+      for (const t of wrapText(raw, measure(BODY_SIZE), contentWidth)) {
+        ensure(LEADING);
+        y -= LEADING;
+        draw(t, MARGIN_X, BODY_SIZE);
+      }
+    }
+    y -= BODY_SIZE * 0.4;
+  };
+
+  const heading = (h: string) => {
+    const wrapped = wrapText(h, measure(HEADING_SIZE), contentWidth);
+    // A heading never ends a page: it keeps the first body line with it.
+    ensure(HEADING_SIZE * 0.6 + wrapped.length * HEADING_SIZE * 1.5 + LEADING * 1.3);
+    y -= HEADING_SIZE * 0.6;
+    for (const t of wrapped) {
+      y -= HEADING_SIZE * 1.5;
+      draw(t, MARGIN_X, HEADING_SIZE);
+    }
+    y -= BODY_SIZE * 0.2;
+  };
+
+  const fieldRows = (fields: PdfField[], ruled: boolean, compact: boolean) => {
+    if (!fields.length) return;
+    const rowHeight = LEADING * (compact ? 1.1 : 1.3);
+    y -= BODY_SIZE * (compact ? 0.2 : 0.5);
     const labelWidth = Math.min(contentWidth * 0.4, Math.max(...fields.map(([l]) => font.widthOfTextAtSize(`${l}：`, BODY_SIZE))) + 6);
     const valueX = MARGIN_X + labelWidth;
     const valueWidth = contentWidth - labelWidth;
@@ -187,23 +289,28 @@ export async function chinesePdf(input: ChinesePdfInput): Promise<ChinesePdf> {
       const valueLines = value ? splitLines(value).flatMap((v) => wrapText(v, measure(BODY_SIZE), valueWidth - 4)) : Array<string>(Math.max(1, blank)).fill('');
       const rows = Math.max(labelLines.length, valueLines.length);
       for (let i = 0; i < rows; i++) {
-        ensure(LEADING * 1.3);
-        y -= LEADING * 1.3;
+        ensure(rowHeight);
+        y -= rowHeight;
         if (labelLines[i]) draw(labelLines[i], MARGIN_X, BODY_SIZE);
         if (i < valueLines.length) {
           draw(valueLines[i], valueX + 2, BODY_SIZE);
-          page.drawLine({ start: { x: valueX, y: y - 4 }, end: { x: MARGIN_X + contentWidth, y: y - 4 }, thickness: 0.6, color: RULE });
+          if (ruled) page.drawLine({ start: { x: valueX, y: y - 4 }, end: { x: MARGIN_X + contentWidth, y: y - 4 }, thickness: 0.6, color: RULE });
         }
       }
     }
-    y -= BODY_SIZE;
+    y -= BODY_SIZE * (compact ? 0.6 : 1);
+  };
+
+  for (const b of blocks) {
+    if (b.kind === 'heading') heading(b.text);
+    else if (b.kind === 'paragraph') paragraph(b.text);
+    else if (b.kind === 'text') text(b.text);
+    else fieldRows(b.fields, b.ruled !== false, b.compact === true);
   }
 
-  closing.forEach(paragraph);
-
   if (withSignature) {
-    const boxHeight = 110;
-    ensure(boxHeight + BODY_SIZE * 2);
+    const boxHeight = 100;
+    ensure(boxHeight + BODY_SIZE);
     y -= BODY_SIZE;
     const gap = 16;
     const boxWidth = (contentWidth - gap) / 2;

@@ -81,9 +81,15 @@ export default async function MyApplicationsPage({ searchParams }: { searchParam
                   </TableCell>
                   <TableCell>{r.unitName ?? '—'}</TableCell>
                   <TableCell>
-                    <Link href={`/my/applications/${r.id}`} className="text-primary hover:underline">
-                      详情
-                    </Link>
+                    <div className="flex flex-wrap gap-x-3 gap-y-1">
+                      <Link href={`/my/applications/${r.id}`} className="text-primary hover:underline">
+                        详情
+                      </Link>
+                      {/* A route handler, not a page: a plain download link (no prefetch). */}
+                      <a href={`/api/applications/${r.id}/receipt`} download className="text-primary hover:underline">
+                        下载申请回执
+                      </a>
+                    </div>
                   </TableCell>
                 </TableRow>
               ))}

@@ -118,16 +118,19 @@ export default async function ApplicationDetailPage({
               </div>
             ))}
           </dl>
-          {(revocable || resubmit) && (
-            <div className="mt-5 flex flex-wrap items-start gap-3 border-t pt-4">
-              {revocable && <RevokeApplicationButton applicationId={app.id} />}
-              {resubmit && (
-                <Button asChild>
-                  <Link href={resubmit}>重新提交</Link>
-                </Button>
-              )}
-            </div>
-          )}
+          <div className="mt-5 flex flex-wrap items-start gap-3 border-t pt-4">
+            <Button variant="outline" asChild>
+              <a href={`/api/applications/${app.id}/receipt`} download>
+                下载申请回执
+              </a>
+            </Button>
+            {revocable && <RevokeApplicationButton applicationId={app.id} />}
+            {resubmit && (
+              <Button asChild>
+                <Link href={resubmit}>重新提交</Link>
+              </Button>
+            )}
+          </div>
         </CardContent>
       </Card>
 

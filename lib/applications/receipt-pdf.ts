@@ -1,0 +1,283 @@
+/**
+ * 申请回执: a one-page PDF for any application — 申请编号, 业务类型, 提交时间, 审核单位, 办理时限
+ * and the main submitted data (PII masked), for the applicant to keep. Plain layout, no QR code.
+ */
+import { asc, desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { applications, assessments, policeUnits, subjects, websiteDomains, websites, type BusinessType } from '@/db/schema';
+import { chinesePdf, type ChinesePdf, type PdfField, type PdfFontOptions } from '@/lib/pdf/chinese';
+import { canReadApplication, type Actor } from '@/lib/auth/policy';
+import { AppError } from '@/lib/errors';
+import { maskIdNumber } from '@/lib/pii/mask';
+import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
+import { subjectName } from '@/lib/subjects/schemas';
+import { diffSubjects } from '@/lib/subjects/service';
+import { diffWebsites } from '@/lib/websites/change';
+import type { StoredWebsite } from '@/lib/websites/service';
+import { dueAtFor, OPEN_STATUSES } from '@/lib/review/due';
+import { beijingDayNumber, beijingDayStartMs } from '@/lib/workdays';
+import { formatDateTime } from '@/lib/utils';
+import { methodsText, natureText } from '@/lib/assessments/report-pdf';
+
+export const RECEIPT_TITLE = '申请回执';
+export const RECEIPT_NOTE = '请妥善保存本回执。审核结果将通过系统通知告知，您也可登录联网备案平台，在“我的申请”中查看办理进度。';
+export const RECEIPT_NOT_FOUND = '申请不存在';
+export const receiptFilename = (code: string) => `申请回执-${code}.pdf`;
+
+/** What a receipt shows; `details` are the main data as 标签/内容 rows, already masked. */
+export type ReceiptView = {
+  code: string;
+  type: BusinessType;
+  submittedAt: number;
+  unitName: string | null;
+  /** 办理时限 when known (not for a 新增主体 still waiting for its website application). */
+  dueAt: number | null;
+  details: [label: string, value: string][];
+};
+
+export function buildReceipt(view: ReceiptView, opts: { font?: PdfFontOptions } = {}): Promise<ChinesePdf> {
+  const info: PdfField[] = [
+    ['申请编号', view.code],
+    ['业务类型', view.type],
+    ['提交时间', formatDateTime(view.submittedAt)],
+    ['审核单位', view.unitName ?? '—'],
+  ];
+  if (view.dueAt) info.push(['办理时限', `${formatDateTime(view.dueAt).slice(0, 10)} 前`]);
+  return chinesePdf({
+    title: RECEIPT_TITLE,
+    blocks: [
+      { kind: 'heading', text: '申请信息' },
+      { kind: 'fields', fields: info, ruled: false },
+      ...(view.details.length ? [{ kind: 'heading', text: '申请内容' } as const, { kind: 'fields', fields: view.details, ruled: false } as const] : []),
+      { kind: 'paragraph', text: RECEIPT_NOTE },
+    ],
+    signature: false,
+    font: opts.font,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// the main data of each business type
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null);
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => str(obj(x)?.domain ?? x)).filter(Boolean) : []);
+const unique = (xs: string[]) => [...new Set(xs)];
+
+type JoinedSubject = {
+  name: string;
+  nature: '个人' | '单位';
+  unitType: string | null;
+  certType: string | null;
+  certNumberMasked: string | null;
+  principalIdType: string;
+  principalIdMasked: string;
+};
+type JoinedWebsite = { name: string; filingNumber: string | null; interactive: boolean; domains: string[] };
+export type ReceiptSource = {
+  type: BusinessType;
+  payload: Obj;
+  previous: Obj | null;
+  subject: JoinedSubject | null;
+  website: JoinedWebsite | null;
+  /** assessments.data of a 安全评估 (its report), when the payload lacks it. */
+  assessment: Obj | null;
+};
+
+function isSubjectSnapshot(v: Obj | null): v is Obj {
+  return !!v && 'nature' in v && 'principalName' in v && !('demo' in v);
+}
+
+/** 开办主体名称, 主体性质, 证件类型, masked 证件号码 — of a submitted snapshot, else of the subject row. */
+function subjectRows(src: ReceiptSource, withCert: boolean): [string, string][] {
+  if ((src.type === '新增主体' || src.type === '变更主体') && isSubjectSnapshot(src.payload)) {
+    try {
+      const m = maskedSubject(src.payload as unknown as StoredSubject);
+      const org = m.nature === '单位';
+      const rows: [string, string][] = [
+        ['开办主体名称', subjectName(m)],
+        ['主体性质', natureText({ nature: m.nature, unitType: m.unitType })],
+        ['证件类型', (org ? m.orgCertType : m.principalIdType) ?? '—'],
+        ['证件号码', org ? (m.orgCertNumber ? maskIdNumber(m.orgCertNumber) : '—') : maskIdNumber(m.principalIdNumber)],
+        ['负责人姓名', m.principalName],
+      ];
+      return rows;
+    } catch {
+      // An unreadable snapshot: the subject row below.
+    }
+  }
+  const s = src.subject;
+  const name = str(src.payload.subjectName) || s?.name;
+  if (!name) return [];
+  const rows: [string, string][] = [['开办主体名称', name]];
+  if (s && withCert) {
+    const org = s.nature === '单位';
+    rows.push(['主体性质', natureText(s)]);
+    rows.push(['证件类型', (org ? s.certType : s.principalIdType) || '—']);
+    const masked = org ? s.certNumberMasked : s.principalIdMasked;
+    rows.push(['证件号码', masked ? maskIdNumber(masked) : '—']);
+  }
+  return rows;
+}
+
+function websiteRows(name: string, domains: string[], filingNumber: string | null | undefined): [string, string][] {
+  const rows: [string, string][] = [];
+  if (name) rows.push(['网站名称', name]);
+  if (domains.length) rows.push(['网站域名', domains.join('\n')]);
+  if (filingNumber) rows.push(['公安备案号', filingNumber]);
+  return rows;
+}
+
+/** The main data of an application, by business type, PII masked. */
+export function receiptDetails(src: ReceiptSource): [string, string][] {
+  const { type, payload, previous, website } = src;
+  const site = obj(payload.website);
+  const basic = obj(site?.basic);
+  switch (type) {
+    case '新增主体':
+      return subjectRows(src, true);
+    case '变更主体': {
+      const rows = subjectRows(src, true);
+      if (isSubjectSnapshot(previous) && isSubjectSnapshot(payload)) {
+        try {
+          const labels = unique(diffSubjects(previous as unknown as StoredSubject, payload as unknown as StoredSubject).map((r) => r.label));
+          if (labels.length) rows.push(['变更事项', labels.join('、')]);
+        } catch {
+          // Without readable snapshots the receipt still names the subject.
+        }
+      }
+      return rows;
+    }
+    case '注销主体': {
+      const rows = subjectRows(src, true);
+      if (str(payload.reason)) rows.push(['注销原因', str(payload.reason)]);
+      return rows;
+    }
+    case '新办网站':
+    case '变更网站': {
+      const rows = subjectRows(src, false);
+      const name = str(basic?.name) || website?.name || '';
+      const domains = basic ? strings(basic.domains) : (website?.domains ?? []);
+      rows.push(...websiteRows(name, domains, type === '变更网站' ? website?.filingNumber : null));
+      const interactive = basic ? basic.interactive === '是' : website?.interactive;
+      if (interactive !== undefined) rows.push(['交互类型', interactive ? '交互式' : '非交互式']);
+      const before = obj(previous?.website);
+      if (type === '变更网站' && before && site) {
+        try {
+          const labels = unique(diffWebsites(before as unknown as StoredWebsite, site as unknown as StoredWebsite).map((r) => r.label));
+          if (labels.length) rows.push(['变更事项', labels.join('、')]);
+        } catch {
+          // As above: the website is still named.
+        }
+      }
+      return rows;
+    }
+    case '注销网站': {
+      const rows = subjectRows(src, false);
+      const domains = strings(payload.domains);
+      rows.push(...websiteRows(str(payload.websiteName) || website?.name || '', domains.length ? domains : (website?.domains ?? []), str(payload.filingNumber) || website?.filingNumber));
+      if (str(payload.reason)) rows.push(['注销原因', str(payload.reason)]);
+      return rows;
+    }
+    case '安全评估': {
+      const rows = subjectRows(src, false);
+      rows.push(['评估对象类型', '网站']);
+      rows.push(...websiteRows(website?.name ?? '', website?.domains ?? [], website?.filingNumber));
+      const report = obj(payload.report) ?? (Array.isArray(payload.methods) ? payload : null) ?? obj(src.assessment?.report) ?? src.assessment;
+      const methods = Array.isArray(report?.methods) ? report.methods.map(str).filter(Boolean) : [];
+      if (methods.length) rows.push(['评估方法', methodsText(methods, str(report?.methodOther))]);
+      return rows;
+    }
+    default: {
+      // 网站认领 and anything newer: the subject and the website it is about.
+      const rows = subjectRows(src, false);
+      const domains = strings(payload.domains).length ? strings(payload.domains) : str(payload.domain) ? [str(payload.domain)] : (website?.domains ?? []);
+      rows.push(...websiteRows(str(payload.websiteName) || website?.name || '', domains, website?.filingNumber));
+      return rows;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// loading, with the policy check
+
+/**
+ * The receipt of application `id` for `actor`: its applicant, the reviewing unit's reviewers and
+ * admins (canReadApplication); to anyone else it does not exist.
+ */
+export function loadReceiptView(actor: Actor, id: number): ReceiptView {
+  const db = getDb();
+  const row = db
+    .select({
+      app: {
+        id: applications.id,
+        code: applications.code,
+        type: applications.type,
+        status: applications.status,
+        applicantId: applications.applicantId,
+        unitId: applications.unitId,
+        queued: applications.queued,
+        payload: applications.payload,
+        previous: applications.previous,
+        submittedAt: applications.submittedAt,
+        queuedAt: applications.queuedAt,
+        dueAt: applications.dueAt,
+        websiteId: applications.websiteId,
+      },
+      unitName: policeUnits.name,
+      subject: {
+        name: subjects.name,
+        nature: subjects.nature,
+        unitType: subjects.unitType,
+        certType: subjects.certType,
+        certNumberMasked: subjects.certNumberMasked,
+        principalIdType: subjects.principalIdType,
+        principalIdMasked: subjects.principalIdMasked,
+      },
+      website: { name: websites.name, filingNumber: websites.filingNumber, interactive: websites.interactive },
+    })
+    .from(applications)
+    .leftJoin(policeUnits, eq(policeUnits.id, applications.unitId))
+    .leftJoin(subjects, eq(subjects.id, applications.subjectId))
+    .leftJoin(websites, eq(websites.id, applications.websiteId))
+    .where(eq(applications.id, id))
+    .get();
+  if (!row || !canReadApplication(actor, row.app)) throw new AppError('not_found', RECEIPT_NOT_FOUND);
+  const { app } = row;
+
+  const domains = app.websiteId
+    ? db
+        .select({ unicode: websiteDomains.unicode })
+        .from(websiteDomains)
+        .where(eq(websiteDomains.websiteId, app.websiteId))
+        .orderBy(desc(websiteDomains.isPrimary), asc(websiteDomains.id))
+        .all()
+        .map((d) => d.unicode)
+    : [];
+  const assessment =
+    app.type === '安全评估'
+      ? (db.select({ data: assessments.data }).from(assessments).where(eq(assessments.applicationId, app.id)).get()?.data ?? null)
+      : null;
+
+  // 办理时限: stored by the queue; an open queued one not yet stamped gets the same computation.
+  let dueAt = app.dueAt;
+  if (!dueAt && app.queued && (OPEN_STATUSES as readonly string[]).includes(app.status))
+    dueAt = dueAtFor(app.type, beijingDayStartMs(beijingDayNumber(app.queuedAt ?? app.submittedAt)));
+
+  return {
+    code: app.code,
+    type: app.type,
+    submittedAt: app.submittedAt,
+    unitName: row.unitName,
+    dueAt: app.queued ? dueAt : null,
+    details: receiptDetails({
+      type: app.type,
+      payload: app.payload ?? {},
+      previous: app.previous ?? null,
+      subject: row.subject,
+      website: row.website ? { ...row.website, domains } : null,
+      assessment,
+    }),
+  };
+}

@@ -1,0 +1,237 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
+import { getDb } from '@/db/client';
+import { websites } from '@/db/schema';
+import type { Actor } from '@/lib/auth/policy';
+import { seedUnits, makeApplicant, orgSubjectInput, personSubjectInput, websiteInput } from '@/lib/test/fixtures';
+import { setCurrentSubject, submitNewSubject } from '@/lib/subjects/service';
+import { submitNewWebsite } from '@/lib/websites/service';
+import { maskIdNumber } from '@/lib/pii/mask';
+import { pdftotext, rasterizePage, pixelDiff, squashPdfText } from '@/lib/pdf/poppler';
+import { assessmentReportResponse } from '@/app/api/assessments/report/handler';
+import { buildAssessmentReport, loadReportTarget, chineseDate, type AssessmentReportPdfInput } from './report-pdf';
+
+const RARE = '龘䶮鿏〇';
+const MIXED = '使用Nginx 1.24与MySQL 8.0，WAF规则v2';
+const LONG =
+  '评估组对网站的身份鉴别、访问控制、安全审计、入侵防范、恶意代码防范、数据完整性、数据保密性和备份恢复等方面逐项核查，' +
+  '并对用户注册、发帖评论、私信和文件上传等交互功能开展了违法信息过滤与日志留存测试，日志保存不少于六个月。';
+/** What a user might type into 开展评估情况: rare characters, Latin mixed in, a blank line, a long paragraph. */
+const USER_LINES = [
+  `一、评估范围：网站前台、后台管理系统及开放接口；用户昵称中的生僻字${RARE}均能正常保存和显示。`,
+  MIXED,
+  '',
+  `二、评估过程：${LONG.repeat(14)}`,
+  '三、整改情况：',
+  '1. 关闭了不必要的端口和服务；',
+  '2. 全站启用HTTPS（TLS 1.3），后台增加双因素认证。',
+];
+const SITUATION = USER_LINES.join('\n');
+const DATE = Date.UTC(2026, 4, 12, 2); // 2026-05-12 10:00 in Beijing
+
+let owner: Actor;
+let stranger: Actor;
+let orgCertNumber: string;
+let siteId: number;
+let filedSiteId: number;
+let otherSubjectSiteId: number;
+let strangerSiteId: number;
+
+const applicant = (id: number): Actor => ({ id, role: 'applicant', unitId: null, phoneVerified: false });
+
+beforeAll(async () => {
+  seedUnits();
+  const u = await makeApplicant();
+  owner = applicant(u.id);
+  const input = await orgSubjectInput(u.id);
+  orgCertNumber = input.orgCertNumber!;
+  const s = submitNewSubject(u.id, { data: input });
+  siteId = submitNewWebsite(u.id, s.subjectId, await websiteInput(u.id, { name: '云帆科技官网', domain: 'yunfan-report.com.cn', interactive: true })).websiteId;
+  filedSiteId = submitNewWebsite(u.id, s.subjectId, await websiteInput(u.id, { name: '云帆科技社区', domain: 'yunfan-bbs.com.cn', interactive: true })).websiteId;
+  getDb().update(websites).set({ status: '已备案', filingDigits: '11010502000777', filingNumber: '京公网安备11010502000777号', filedAt: DATE }).where(eq(websites.id, filedSiteId)).run();
+  // A second subject of the same user: its websites are not the current subject's.
+  const other = submitNewSubject(u.id, { data: await personSubjectInput(u.id, { principalName: '张伟' }) });
+  otherSubjectSiteId = submitNewWebsite(u.id, other.subjectId, await websiteInput(u.id, { domain: 'zhangwei-report.cn' })).websiteId;
+  setCurrentSubject(u.id, s.subjectId);
+
+  const v = await makeApplicant('李娜');
+  stranger = applicant(v.id);
+  const vs = submitNewSubject(v.id, { data: await personSubjectInput(v.id, { principalName: '李娜' }) });
+  strangerSiteId = submitNewWebsite(v.id, vs.subjectId, await websiteInput(v.id, { name: '李娜摄影作品集', domain: 'lina-report.cn' })).websiteId;
+});
+
+function reportInput(websiteId: number, situation = SITUATION, over: Partial<AssessmentReportPdfInput> = {}): AssessmentReportPdfInput {
+  return {
+    ...loadReportTarget(owner.id, websiteId),
+    report: { situation, methods: ['自行评估', '渗透测试', '其他'], methodOther: '安全基线核查' },
+    date: DATE,
+    ...over,
+  };
+}
+
+const pageCount = async (bytes: Uint8Array) => (await PDFDocument.load(bytes)).getPageCount();
+
+describe('buildAssessmentReport', () => {
+  it('renders every line the user typed — rare characters and Latin mixed in — over two pages, line breaks kept', async () => {
+    const pdf = await buildAssessmentReport(reportInput(siteId));
+    expect(pdf.missing).toEqual([]);
+    expect(await pageCount(pdf.bytes)).toBeGreaterThanOrEqual(2);
+
+    const raw = pdftotext(pdf.bytes);
+    const text = squashPdfText(raw);
+    // The whole 开展评估情况, in order, across the page break (page footers left out).
+    expect(text).toContain(squashPdfText(SITUATION));
+    for (const line of USER_LINES.filter(Boolean)) expect(text, `渲染结果缺少：${line}`).toContain(squashPdfText(line));
+    for (const c of RARE) expect(raw).toContain(c);
+    expect(raw).toContain('Nginx 1.24');
+    expect(raw).toContain('MySQL 8.0');
+
+    // Each typed line starts a drawn line of its own (a break is never swallowed by wrapping)…
+    for (const line of USER_LINES.filter(Boolean)) {
+      expect(pdf.lines.some((l) => l.length > 1 && line.startsWith(l)), `未另起一行：${line}`).toBe(true);
+    }
+    // …and the short ones come out of poppler as whole lines.
+    const rawLines = raw.split('\n').map((l) => squashPdfText(l));
+    for (const line of [USER_LINES[1], USER_LINES[4], USER_LINES[5], USER_LINES[6]]) expect(rawLines).toContain(squashPdfText(line));
+  });
+
+  it('identifies the subject (证件号码 masked only) and the website, with methods, date and the signature and seal boxes', async () => {
+    const pdf = await buildAssessmentReport(reportInput(filedSiteId, '已完成自评估。'));
+    const text = squashPdfText(pdftotext(pdf.bytes));
+    for (const s of [
+      '网站安全自评估报告',
+      '开办主体名称：北京云帆网络科技有限公司',
+      '主体性质：单位（企业单位）',
+      '证件类型：统一社会信用代码证',
+      `证件号码：${maskIdNumber(orgCertNumber)}`,
+      '评估对象类型：网站',
+      '网站名称：云帆科技社区',
+      '网站域名：www.yunfan-bbs.com.cn',
+      '公安备案号：京公网安备11010502000777号',
+      '交互类型：交互式',
+      '三、开展评估情况已完成自评估。',
+      '四、评估方法自行评估、渗透测试、其他：安全基线核查',
+      `报告日期：${chineseDate(DATE)}`,
+      '负责人签字：',
+      '单位盖章：',
+      '日期：年月日',
+    ])
+      expect(text, `缺少：${s}`).toContain(squashPdfText(s));
+    expect(chineseDate(DATE)).toBe('2026年5月12日');
+    expect(text).not.toContain(orgCertNumber);
+    // No 公安备案号 row for a website that has none.
+    expect(squashPdfText(pdftotext((await buildAssessmentReport(reportInput(siteId, '已完成自评估。'))).bytes))).not.toContain('公安备案号');
+  });
+
+  it('keeps a one-page report under 100 KB', async () => {
+    const pdf = await buildAssessmentReport(reportInput(siteId, `本次评估覆盖网站全部功能。${MIXED}`));
+    expect(await pageCount(pdf.bytes)).toBe(1);
+    expect(pdf.bytes.byteLength).toBeLessThan(100 * 1024);
+  });
+
+  it('reports 𠮷 (not in Noto Sans SC) as missing and draws it as the font’s .notdef box, never dropping it', async () => {
+    const withChar = await buildAssessmentReport(reportInput(siteId, '吉祥的𠮷字\n第二行'));
+    const without = await buildAssessmentReport(reportInput(siteId, '吉祥的字\n第二行'));
+    expect(withChar.missing).toEqual(['𠮷']);
+    expect(withChar.lines).toContain('吉祥的𠮷字');
+    // Something is drawn where 𠮷 is: the pages differ.
+    expect(pixelDiff(rasterizePage(withChar.bytes), rasterizePage(without.bytes)).differing).toBeGreaterThan(20);
+  });
+});
+
+describe('glyphs: page 1 rendered with the subset font equals the rendering with the full font', () => {
+  const TOLERANCE = 0.0001; // share of pixels allowed to differ (anti-aliasing noise); in practice 0
+
+  it('has every glyph of the subset (rare characters, Latin, punctuation and the .notdef box)', async () => {
+    const input = reportInput(siteId, `${SITUATION}\n缺字𠮷`);
+    const subset = await buildAssessmentReport(input);
+    const full = await buildAssessmentReport({ ...input, font: { embed: 'full' } });
+    expect(full.lines).toEqual(subset.lines);
+    expect(full.bytes.byteLength).toBeGreaterThan(1024 * 1024); // really the whole TTF
+    const d = pixelDiff(rasterizePage(subset.bytes), rasterizePage(full.bytes));
+    expect(d.differing / d.total).toBeLessThanOrEqual(TOLERANCE);
+  }, 60_000);
+
+  it('has teeth: a subset that leaves out one character renders differently', async () => {
+    const input = reportInput(siteId, SITUATION);
+    const broken = await buildAssessmentReport({ ...input, font: { omit: '龘' } });
+    const full = await buildAssessmentReport({ ...input, font: { embed: 'full' } });
+    expect(broken.missing).toEqual(['龘']);
+    const d = pixelDiff(rasterizePage(broken.bytes), rasterizePage(full.bytes));
+    expect(d.differing / d.total).toBeGreaterThan(TOLERANCE);
+    expect(d.differing).toBeGreaterThan(20);
+  }, 60_000);
+});
+
+describe('POST /api/assessments/report', () => {
+  const post = (actor: Actor | null, body: unknown) =>
+    assessmentReportResponse(
+      actor,
+      new Request('http://localhost/api/assessments/report', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      DATE,
+    );
+  const valid = (websiteId: number | string, situation = SITUATION) => ({ targetType: '网站', websiteId, situation, methods: ['自行评估', '代码审计'], methodOther: '' });
+
+  it('answers the PDF as an attachment named 自评估报告.pdf', async () => {
+    const res = await post(owner, valid(String(siteId)));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('application/pdf');
+    expect(res.headers.get('Content-Disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('自评估报告.pdf')}`);
+    expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename\*=UTF-8''%E8%87%AA/);
+    expect(res.headers.get('Cache-Control')).toContain('no-store');
+    expect(res.headers.get('X-Missing-Glyphs')).toBeNull();
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(Number(res.headers.get('Content-Length'))).toBe(bytes.byteLength);
+    const text = squashPdfText(pdftotext(bytes));
+    expect(text).toContain(squashPdfText(SITUATION));
+    expect(text).toContain('自行评估、代码审计');
+    expect(text).toContain('云帆科技官网');
+  });
+
+  it('names the characters the font lacks in X-Missing-Glyphs', async () => {
+    const res = await post(owner, valid(siteId, '吉祥的𠮷字'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('X-Missing-Glyphs')).toBe(encodeURIComponent('𠮷'));
+    expect(decodeURIComponent(res.headers.get('X-Missing-Glyphs')!)).toBe('𠮷');
+  });
+
+  it('refuses bad input with Chinese messages on the fields', async () => {
+    const res = await post(owner, { targetType: '网站', websiteId: siteId, situation: '  ', methods: [] });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.fieldErrors).toMatchObject({ situation: '请填写开展评估情况', methods: '请至少选择一种评估方法' });
+    expect(body.error).toBe('请填写开展评估情况');
+
+    const other = await post(owner, { ...valid(siteId), methods: ['其他'] });
+    expect(other.status).toBe(400);
+    expect((await other.json()).fieldErrors).toEqual({ methodOther: '请填写其他评估方法' });
+
+    const noSite = await post(owner, { ...valid(''), websiteId: '' });
+    expect(noSite.status).toBe(400);
+    expect((await noSite.json()).fieldErrors.websiteId).toBe('请选择评估对象');
+
+    const garbage = await post(owner, '{not json');
+    expect(garbage.status).toBe(400);
+    expect((await garbage.json()).error).toBe('请求内容格式不正确');
+  });
+
+  it('is 404 for a website that is not one of the current subject’s', async () => {
+    for (const id of [strangerSiteId, otherSubjectSiteId, 999_999]) {
+      const res = await post(owner, valid(id));
+      expect(res.status, `website ${id}`).toBe(404);
+      expect((await res.json()).error).toBe('评估对象网站不存在');
+    }
+    // The stranger cannot have the owner's either.
+    expect((await post(stranger, valid(siteId))).status).toBe(404);
+  });
+
+  it('is for signed-in applicants only', async () => {
+    const none = await post(null, valid(siteId));
+    expect(none.status).toBe(401);
+    expect((await none.json()).error).toBe('请先登录');
+    const reviewer = await post({ id: owner.id, role: 'reviewer', unitId: 1, phoneVerified: true }, valid(siteId));
+    expect(reviewer.status).toBe(403);
+    expect((await reviewer.json()).error).toBe('您没有权限执行此操作');
+  });
+});
