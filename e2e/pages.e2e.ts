@@ -50,6 +50,8 @@ describe('key pages at desktop and phone width', () => {
         ['/my/websites', '我的网站'],
         ['/my/websites/new', '新办网站申请'],
         ['/my/websites/cancel', '注销网站'],
+        ['/my/assessments', '安全评估'],
+        ['/my/assessments/new', '发起安全评估'],
       ] as const) {
         await page.goto(path);
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();

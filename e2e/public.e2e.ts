@@ -100,8 +100,10 @@ describe('公共查询, as a visitor without an account', () => {
     // The page as a person sees it, from the same address.
     const context = await browser.newContext({ baseURL: baseURL(), locale: 'zh-CN', extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.77' } });
     const page = await context.newPage();
-    const res = await page.goto(`/query?type=name&q=${encodeURIComponent('云帆')}`);
-    expect(res?.status()).toBe(429);
+    // The bucket refills one look-up a second, so setting up the browser may have earned one back.
+    let status = 0;
+    for (let i = 0; i < 5 && status !== 429; i++) status = (await page.goto(`/query?type=name&q=${encodeURIComponent('云帆')}`))?.status() ?? 0;
+    expect(status).toBe(429);
     await page.getByRole('heading', { name: '查询过于频繁' }).waitFor();
     await page.getByText(/请在 \d+ 秒后重试/).waitFor();
     await screenshot(page, 'desktop-query-429');

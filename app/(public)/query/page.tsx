@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { searchFilings, MAX_PAGES, PAGE_SIZE } from '@/lib/public/search';
 import { formatDateTime } from '@/lib/utils';
 import { QueryForm, QUERY_TYPES, parseQueryType } from '@/components/public/query-form';
-import { Badge } from '@/components/ui/badge';
 import { Pagination } from '@/components/ui/pagination';
 
 export const metadata: Metadata = { title: '公共查询' };
@@ -54,7 +53,7 @@ export default async function QueryPage({ searchParams }: { searchParams: Promis
             </p>
           </div>
           {/* Result markup is kept lean (styles on the list, plain links): this page is the one under load. */}
-          <ol className="space-y-3 [&_dd]:min-w-0 [&_dd]:break-all [&_dl]:mt-3 [&_dl]:grid [&_dl]:gap-x-6 [&_dl]:gap-y-2 [&_dl]:text-sm sm:[&_dl]:grid-cols-2 [&_dl>div]:grid [&_dl>div]:grid-cols-[6.5rem_1fr] [&_dl>div]:gap-2 [&_dt]:text-muted-foreground [&>li]:rounded-lg [&>li]:border [&>li]:bg-card [&>li]:p-4">
+          <ol className="space-y-3 [&_dd]:min-w-0 [&_dd]:break-all [&_dl]:mt-3 [&_dl]:grid [&_dl]:grid-cols-[6.5rem_1fr] [&_dl]:gap-x-2 [&_dl]:gap-y-2 [&_dl]:text-sm sm:[&_dl]:grid-cols-[6.5rem_1fr_6.5rem_1fr] [&_dt]:text-muted-foreground [&>li]:rounded-lg [&>li]:border [&>li]:bg-card [&>li]:p-4 [&_.s]:rounded-md [&_.s]:px-2 [&_.s]:py-0.5 [&_.s]:text-xs [&_.s]:font-medium">
             {result.items.map((f) => (
               <li key={f.digits} data-testid="query-result">
                 <div className="flex flex-wrap items-center justify-between gap-2">
@@ -63,16 +62,16 @@ export default async function QueryPage({ searchParams }: { searchParams: Promis
                       {f.websiteName}
                     </a>
                   </h3>
-                  <Badge variant={f.status === '已注销' ? 'secondary' : 'success'}>{f.status}</Badge>
+                  <span className={f.status === '已注销' ? 's bg-secondary text-secondary-foreground' : 's bg-success/15 text-success'}>{f.status}</span>
                 </div>
                 <dl>
-                  <div><dt>公安备案号</dt><dd>{f.filingNumber}</dd></div>
-                  <div><dt>网站域名</dt><dd>{f.domains.join('、') || '—'}</dd></div>
-                  <div><dt>开办主体名称</dt><dd>{f.subjectName}</dd></div>
-                  <div><dt>开办主体性质</dt><dd>{f.subjectNature}</dd></div>
-                  <div><dt>备案时间</dt><dd>{f.filedAt ? formatDateTime(f.filedAt) : '—'}</dd></div>
-                  <div><dt>审核单位</dt><dd>{f.unitName ?? '—'}</dd></div>
-                  <div><dt>网站类型</dt><dd>{f.interactive ? '交互式' : '非交互式'}</dd></div>
+                  <dt>公安备案号</dt><dd>{f.filingNumber}</dd>
+                  <dt>网站域名</dt><dd>{f.domains.join('、') || '—'}</dd>
+                  <dt>开办主体名称</dt><dd>{f.subjectName}</dd>
+                  <dt>开办主体性质</dt><dd>{f.subjectNature}</dd>
+                  <dt>备案时间</dt><dd>{f.filedAt ? formatDateTime(f.filedAt) : '—'}</dd>
+                  <dt>审核单位</dt><dd>{f.unitName ?? '—'}</dd>
+                  <dt>网站类型</dt><dd>{f.interactive ? '交互式' : '非交互式'}</dd>
                 </dl>
               </li>
             ))}
