@@ -125,3 +125,73 @@ export function idWithCheck(body17: string): string {
   const sum = [...body17].reduce((s, c, i) => s + Number(c) * w[i], 0);
   return body17 + '10X98765432'[sum % 11];
 }
+
+export type FilingApplicant = { name: string; phone: string; id: string };
+export type FilingSite = { name: string; domain: string; registrable: string; ip: string; interactive?: boolean };
+
+/**
+ * A 个人 subject in 朝阳 and its first website, through the real forms: 新增主体 (held back), then
+ * the 新办网站 wizard; an interactive website gets 网站类型 社交文娱类D. Ends on the submitted application.
+ */
+export async function fileSubjectAndWebsite(page: Page, applicant: FilingApplicant, site: FilingSite) {
+  const sharp = (await import('sharp')).default;
+  const png = await sharp({ create: { width: 200, height: 120, channels: 3, background: '#5a7' } }).png().toBuffer();
+  await page.goto('/my/subject/new');
+  await page.getByLabel('个人', { exact: true }).check();
+  await page.getByLabel('负责人姓名', { exact: true }).fill(applicant.name);
+  await page.getByLabel('负责人证件号码', { exact: true }).fill(applicant.id);
+  await page.getByLabel('长期有效').check();
+  await page.getByLabel('负责人常住地址省份').selectOption('110000');
+  await page.getByLabel('负责人常住地址区县').selectOption('110105');
+  await page.getByLabel('负责人常住详细地址').fill('朝阳门外大街18号院6号楼');
+  await page.getByLabel('负责人手机号码').fill(applicant.phone);
+  await page.getByLabel('文件认证').check();
+  for (const l of ['身份证人像面', '身份证国徽面', '身份证手持']) {
+    await page.getByLabel(l, { exact: true }).setInputFiles({ name: `${l}.png`, mimeType: 'image/png', buffer: png });
+    await page.getByRole('img', { name: l }).waitFor();
+  }
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await page.waitForURL(/\/my\/applications\/\d+/);
+
+  await page.goto('/my/websites/new');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('网站名称').fill(site.name);
+  await page.getByRole('group', { name: '是否有工信部备案号' }).getByLabel('否').check();
+  await page.getByLabel('网站开通日期').fill('2026-09-01');
+  await page.getByLabel('网站域名', { exact: true }).fill(site.domain);
+  await page.getByLabel('主域名').first().check();
+  await page.getByLabel(`域名证书（${site.registrable}）`).setInputFiles({ name: 'cert.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('img', { name: `域名证书（${site.registrable}）` }).waitFor();
+  await page.getByLabel('起始IP', { exact: true }).fill(site.ip);
+  await page.getByLabel('结束IP', { exact: true }).fill(site.ip);
+  await page.getByLabel('网络接入服务商名称').fill('阿里云计算有限公司');
+  await page.getByLabel('接入商所属地区省份').selectOption('110000');
+  await page.getByLabel('接入商所属地区区县').selectOption('110108');
+  await page.getByLabel('网站接入方式').selectOption('云服务器');
+  await page.getByLabel('注册商所属地区省份').selectOption('110000');
+  await page.getByLabel('注册商所属地区区县').selectOption('110108');
+  await page.getByLabel('域名注册服务商名称').fill('北京新网数码信息技术有限公司');
+  await page.getByRole('group', { name: '是否提供互联网交互服务' }).getByLabel(site.interactive ? '是' : '否').check();
+  if (site.interactive) await page.getByLabel('社交文娱类D').check();
+  await page.getByRole('group', { name: '是否提供涉及管制物品信息发布服务' }).getByLabel('否').check();
+  await page.getByRole('group', { name: '相关前置许可' }).getByLabel('否').check();
+  await page.getByLabel('中文简体').check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('radiogroup', { name: '网站安全负责人' }).getByLabel('同主体负责人信息').check();
+  await page.getByRole('radiogroup', { name: '网站应急联络人' }).getByLabel('同主体负责人信息').check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('我已阅读').check();
+  await page.getByRole('button', { name: '提交', exact: true }).click({ timeout: 40_000 });
+  await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
+}
+
+/** A reviewer's 手机验证 (SPEC §1: required before deciding), through 个人中心. */
+export async function verifyPhone(page: Page, phone: string) {
+  await page.goto('/my/account');
+  await page.getByRole('listitem').filter({ hasText: '手机验证' }).getByRole('button', { name: '立即验证' }).click();
+  await page.getByRole('button', { name: '获取短信验证码' }).click();
+  await page.getByText('验证码已发送至').waitFor();
+  await page.getByLabel('短信验证码').fill(readSmsCode(phone));
+  await page.getByRole('button', { name: '验证', exact: true }).click();
+  await page.getByTestId('phone-status').getByText('已验证').waitFor();
+}

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, login, logout, screenshotBoth, adminCli, idWithCheck, readSmsCode } from './helpers';
+import { launchBrowser, newPage, login, logout, screenshotBoth, adminCli, idWithCheck, fileSubjectAndWebsite, verifyPhone } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,60 +12,8 @@ afterAll(async () => {
 
 const APPLICANT = { name: '郑华', phone: '13522225555', password: 'Secret#2026', id: idWithCheck('11010519830415123') };
 const REVIEWER = { name: '钱进', phone: '13722223333', password: 'Police#2026' };
-const SITE = { name: '郑华茶艺分享', domain: 'www.zhenghua-tea.cn', registrable: 'zhenghua-tea.cn' };
+const SITE = { name: '郑华茶艺分享', domain: 'www.zhenghua-tea.cn', registrable: 'zhenghua-tea.cn', ip: '39.96.10.20' };
 
-
-/** A 个人 subject in 朝阳 and its first (non-interactive) website, through the real forms. */
-async function fileSubjectAndWebsite(page: Page) {
-  const sharp = (await import('sharp')).default;
-  const png = await sharp({ create: { width: 200, height: 120, channels: 3, background: '#5a7' } }).png().toBuffer();
-  await page.goto('/my/subject/new');
-  await page.getByLabel('个人', { exact: true }).check();
-  await page.getByLabel('负责人姓名', { exact: true }).fill(APPLICANT.name);
-  await page.getByLabel('负责人证件号码', { exact: true }).fill(APPLICANT.id);
-  await page.getByLabel('长期有效').check();
-  await page.getByLabel('负责人常住地址省份').selectOption('110000');
-  await page.getByLabel('负责人常住地址区县').selectOption('110105');
-  await page.getByLabel('负责人常住详细地址').fill('朝阳门外大街18号院6号楼');
-  await page.getByLabel('负责人手机号码').fill(APPLICANT.phone);
-  await page.getByLabel('文件认证').check();
-  for (const l of ['身份证人像面', '身份证国徽面', '身份证手持']) {
-    await page.getByLabel(l, { exact: true }).setInputFiles({ name: `${l}.png`, mimeType: 'image/png', buffer: png });
-    await page.getByRole('img', { name: l }).waitFor();
-  }
-  await page.getByRole('button', { name: '提交审核' }).click();
-  await page.waitForURL(/\/my\/applications\/\d+/);
-
-  await page.goto('/my/websites/new');
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByLabel('网站名称').fill(SITE.name);
-  await page.getByRole('group', { name: '是否有工信部备案号' }).getByLabel('否').check();
-  await page.getByLabel('网站开通日期').fill('2026-09-01');
-  await page.getByLabel('网站域名', { exact: true }).fill(SITE.domain);
-  await page.getByLabel('主域名').first().check();
-  await page.getByLabel(`域名证书（${SITE.registrable}）`).setInputFiles({ name: 'cert.png', mimeType: 'image/png', buffer: png });
-  await page.getByRole('img', { name: `域名证书（${SITE.registrable}）` }).waitFor();
-  await page.getByLabel('起始IP', { exact: true }).fill('39.96.10.20');
-  await page.getByLabel('结束IP', { exact: true }).fill('39.96.10.20');
-  await page.getByLabel('网络接入服务商名称').fill('阿里云计算有限公司');
-  await page.getByLabel('接入商所属地区省份').selectOption('110000');
-  await page.getByLabel('接入商所属地区区县').selectOption('110108');
-  await page.getByLabel('网站接入方式').selectOption('云服务器');
-  await page.getByLabel('注册商所属地区省份').selectOption('110000');
-  await page.getByLabel('注册商所属地区区县').selectOption('110108');
-  await page.getByLabel('域名注册服务商名称').fill('北京新网数码信息技术有限公司');
-  await page.getByRole('group', { name: '是否提供互联网交互服务' }).getByLabel('否').check();
-  await page.getByRole('group', { name: '是否提供涉及管制物品信息发布服务' }).getByLabel('否').check();
-  await page.getByRole('group', { name: '相关前置许可' }).getByLabel('否').check();
-  await page.getByLabel('中文简体').check();
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByRole('radiogroup', { name: '网站安全负责人' }).getByLabel('同主体负责人信息').check();
-  await page.getByRole('radiogroup', { name: '网站应急联络人' }).getByLabel('同主体负责人信息').check();
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByLabel('我已阅读').check();
-  await page.getByRole('button', { name: '提交', exact: true }).click({ timeout: 40_000 });
-  await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
-}
 
 /** Opens the reviewer's queue row of `type` for the applicant and returns to its decision page. */
 async function openFromQueue(page: Page, type: string) {
@@ -96,20 +44,14 @@ describe('审核 from queue to filing number', () => {
     const applicant = await newPage(browser);
     await login(applicant, APPLICANT.phone, APPLICANT.password);
     await applicant.waitForURL(/\/my$/);
-    await fileSubjectAndWebsite(applicant);
+    await fileSubjectAndWebsite(applicant, APPLICANT, SITE);
 
     // The reviewer verifies the phone first (SPEC §1), then works the queue.
     const reviewer = await newPage(browser);
     await login(reviewer, REVIEWER.phone, REVIEWER.password);
     await reviewer.waitForURL(/\/review$/);
     await reviewer.getByText('审核单位：朝阳分局网安大队').waitFor();
-    await reviewer.goto('/my/account');
-    await reviewer.getByRole('listitem').filter({ hasText: '手机验证' }).getByRole('button', { name: '立即验证' }).click();
-    await reviewer.getByRole('button', { name: '获取短信验证码' }).click();
-    await reviewer.getByText('验证码已发送至').waitFor();
-    await reviewer.getByLabel('短信验证码').fill(readSmsCode(REVIEWER.phone));
-    await reviewer.getByRole('button', { name: '验证', exact: true }).click();
-    await reviewer.getByTestId('phone-status').getByText('已验证').waitFor();
+    await verifyPhone(reviewer, REVIEWER.phone);
 
     await reviewer.goto('/review');
     const queue = reviewer.getByRole('table', { name: '待办申请列表' });

@@ -10,10 +10,11 @@ import type { UploadedFile } from '@/components/files/upload-field';
 import { DraftPrompt } from '@/components/subjects/draft-prompt';
 import { WizardSessionWarning } from '@/components/websites/wizard-session-warning';
 import { saveAssessmentDraftAction, submitAssessmentAction } from '@/app/my/assessments/actions';
-import { AssessmentProgress } from './assessment-progress';
+import { StepProgress } from '@/components/forms/step-progress';
+import { ASSESSMENT_NOTICE_ITEMS, ASSESSMENT_NOTICE_PREAMBLE, ASSESSMENT_NOTICE_TITLE, ASSESSMENT_STEPS } from '@/lib/assessments/texts';
 import { AssessmentStepReport, type ReportDownloadState } from './assessment-step-report';
 import { AssessmentStepSealed, AssessmentStepThirdParty } from './assessment-step-files';
-import { AssessmentStepNotice } from './assessment-step-notice';
+import { NoticeStep } from '@/components/forms/notice-step';
 import {
   draftPayload,
   formPathOf,
@@ -337,7 +338,7 @@ export function AssessmentWizard({ websites, initialValues, files: initialFiles,
     <FormProvider {...form}>
       <div className="space-y-6">
         <WizardSessionWarning remainingMs={sessionRemainingMs} />
-        <AssessmentProgress step={step} />
+        <StepProgress steps={ASSESSMENT_STEPS} step={step} />
         {notice && (
           <Alert variant="info" role="status">
             {notice}
@@ -360,7 +361,16 @@ export function AssessmentWizard({ websites, initialValues, files: initialFiles,
             )}
             {step === 2 && <AssessmentStepSealed {...fileProps} />}
             {step === 3 && <AssessmentStepThirdParty {...fileProps} />}
-            {step === 4 && <AssessmentStepNotice headingId={headingId} error={err('notice.agree')} />}
+            {step === 4 && (
+              <NoticeStep
+                headingId={headingId}
+                error={err('notice.agree')}
+                title={ASSESSMENT_NOTICE_TITLE}
+                preamble={ASSESSMENT_NOTICE_PREAMBLE}
+                items={ASSESSMENT_NOTICE_ITEMS}
+                agreeLabel="我已阅读并同意"
+              />
+            )}
           </div>
 
           <div ref={alertRef} tabIndex={-1} className="space-y-3 outline-none">

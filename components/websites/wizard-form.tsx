@@ -12,12 +12,13 @@ import { DraftPrompt } from '@/components/subjects/draft-prompt';
 import { ChangeCompareDialog, type CompareRow } from '@/components/subjects/change-compare-dialog';
 import { saveWebsiteDraftAction, submitNewWebsiteAction } from '@/app/my/websites/wizard-actions';
 import { previewWebsiteChangeAction, saveWebsiteChangeDraftAction, submitWebsiteChangeAction } from '@/app/my/websites/change-actions';
-import { WizardProgress } from './wizard-progress';
+import { StepProgress } from '@/components/forms/step-progress';
 import { WizardSessionWarning } from './wizard-session-warning';
 import { WizardStepSubject } from './wizard-step-subject';
 import { namingViolations, WizardStepBasic } from './wizard-step-basic';
 import { WizardStepContacts } from './wizard-step-contacts';
-import { WizardStepNotice } from './wizard-step-notice';
+import { NoticeStep } from '@/components/forms/notice-step';
+import { NOTICE_ITEMS, NOTICE_PREAMBLE, NOTICE_TITLE } from '@/lib/websites/schemas';
 import {
   CONTACT_ROLES,
   draftPayload,
@@ -26,6 +27,7 @@ import {
   messageFor,
   stepOfPath,
   toWebsiteInput,
+  WIZARD_STEPS,
   type RegisteredContacts,
   type RestoredWizardDraft,
   type WizardStep,
@@ -343,7 +345,7 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
     <FormProvider {...form}>
       <div className="space-y-6">
         <WizardSessionWarning remainingMs={sessionRemainingMs} />
-        <WizardProgress step={step} />
+        <StepProgress steps={WIZARD_STEPS} step={step} />
         {notice && (
           <Alert variant="info" role="status">
             {notice}
@@ -364,7 +366,9 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
             {step === 1 && <WizardStepSubject subject={subject} headingId={headingId} />}
             {step === 2 && <WizardStepBasic subject={subject} headingId={headingId} {...stepProps} />}
             {step === 3 && <WizardStepContacts subject={subject} headingId={headingId} registered={change?.registered} {...stepProps} />}
-            {step === 4 && <WizardStepNotice headingId={headingId} error={err('notice.agree')} />}
+            {step === 4 && (
+              <NoticeStep headingId={headingId} error={err('notice.agree')} title={NOTICE_TITLE} preamble={NOTICE_PREAMBLE} items={NOTICE_ITEMS} agreeLabel="我已阅读" />
+            )}
           </div>
 
           <div ref={alertRef} tabIndex={-1} className="space-y-3 outline-none">

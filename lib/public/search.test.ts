@@ -185,3 +185,31 @@ describe('GET /api/public/filings', () => {
     expect(OPTIONS().headers.get('Access-Control-Allow-Methods')).toBe('GET, OPTIONS');
   });
 });
+
+describe('many matches', () => {
+  it('counts trigram matches up to 500 (the 50 pages served) and says there are more; 1–2 character totals stay exact; deleting websites takes them out', () => {
+    const db = getDb().$client;
+    const subjectId = db.prepare('SELECT subject_id FROM websites WHERE filing_digits IS NOT NULL LIMIT 1').pluck().get() as number;
+    const insert = db.prepare(
+      "INSERT INTO websites (subject_id, name, status, interactive, filing_digits, filing_number, data, created_at, updated_at) VALUES (?, ?, '已备案', 0, ?, ?, '{}', 0, 0)",
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 505; i++) {
+        const digits = `110199${String(i).padStart(8, '0')}`;
+        insert.run(subjectId, `大批量测试站${i}`, digits, `京公网安备${digits}号`);
+      }
+    })();
+    const many = searchFilings('name', '批量测');
+    expect(many).toMatchObject({ ok: true, total: 500, totalCapped: true, pageCount: 50 });
+    expect(names(many)).toHaveLength(10);
+    const last = searchFilings('name', '批量测', 99);
+    expect(last.ok && last.page).toBe(50);
+    expect(searchFilings('name', '大批')).toMatchObject({ ok: true, total: 505, totalCapped: false, pageCount: 50 });
+    expect(searchFilings('name', '测试站4')).toMatchObject({ ok: true, total: 111, totalCapped: false });
+
+    db.prepare("DELETE FROM websites WHERE name LIKE '大批量测试站%'").run();
+    expect(searchFilings('name', '大批')).toMatchObject({ ok: true, total: 0 });
+    expect(searchFilings('name', '批量测')).toMatchObject({ ok: true, total: 0 });
+    expect(db.prepare("SELECT n FROM public_gram_counts WHERE gram = '批'").pluck().get()).toBe(0);
+  });
+});

@@ -27,7 +27,17 @@ export const SEARCH_MESSAGES = {
 } as const;
 
 export type SearchOutcome =
-  | { ok: true; type: SearchType; query: string; items: PublicFiling[]; total: number; page: number; pageCount: number }
+  | {
+      ok: true;
+      type: SearchType;
+      query: string;
+      items: PublicFiling[];
+      /** Exact, or COUNT_CAP with `totalCapped` when a name of 3+ characters matches more (only 50 pages are served). */
+      total: number;
+      totalCapped: boolean;
+      page: number;
+      pageCount: number;
+    }
   | { ok: false; type: SearchType; query: string; message: string };
 
 /** The query as matched: NFKC (full-width Latin and digits), trimmed, spaces collapsed, ASCII lower case. */
@@ -44,7 +54,10 @@ function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-type Page = { ids: number[]; total: number };
+type Page = { ids: number[]; total: number; capped?: boolean };
+
+/** Trigram matches are counted up to here: every page that is served, and one more to tell "more". */
+export const COUNT_CAP = MAX_PAGES * PAGE_SIZE;
 
 function byName(q: string, offset: number): Page {
   const db = getDb().$client;
@@ -58,13 +71,19 @@ function byName(q: string, offset: number): Page {
     return { ids, total: count };
   }
   const phrase = ftsPhrase(q);
-  const total = db.prepare('SELECT count(*) FROM public_name_fts WHERE public_name_fts MATCH ?').pluck().get(phrase) as number;
-  if (total === 0) return { ids: [], total: 0 };
+  // A common trigram matches a large part of the index; counting all of it would take as long as reading it.
+  const counted = db
+    .prepare('SELECT count(*) FROM (SELECT 1 FROM public_name_fts WHERE public_name_fts MATCH ? LIMIT ?)')
+    .pluck()
+    .get(phrase, COUNT_CAP + 1) as number;
+  if (counted === 0) return { ids: [], total: 0 };
+  const capped = counted > COUNT_CAP;
+  const total = capped ? COUNT_CAP : counted;
   const ids = db
     .prepare('SELECT rowid FROM public_name_fts WHERE public_name_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?')
     .pluck()
     .all(phrase, PAGE_SIZE, offset) as number[];
-  return { ids, total };
+  return { ids, total, capped };
 }
 
 export type DomainQuery = {
@@ -128,5 +147,5 @@ export function searchFilings(type: SearchType, rawQuery: string, page = 1): Sea
     result = byName(q, offset);
   }
   const pageCount = Math.min(MAX_PAGES, Math.ceil(result.total / PAGE_SIZE));
-  return { ok: true, type, query, items: loadPublicFilings(result.ids), total: result.total, page: pageNo, pageCount };
+  return { ok: true, type, query, items: loadPublicFilings(result.ids), total: result.total, totalCapped: !!result.capped, page: pageNo, pageCount };
 }

@@ -49,7 +49,7 @@ export default async function QueryPage({ searchParams }: { searchParams: Promis
               查询结果
             </h2>
             <p className="text-sm text-muted-foreground" data-testid="query-total">
-              按{typeLabel}“{result.query}”共找到 {result.total} 条备案信息
+              按{typeLabel}“{result.query}”共找到 {result.total}{result.totalCapped ? ' 条以上' : ' 条'}备案信息
             </p>
           </div>
           {/* Result markup is kept lean (styles on the list, plain links): this page is the one under load. */}
@@ -76,7 +76,7 @@ export default async function QueryPage({ searchParams }: { searchParams: Promis
               </li>
             ))}
           </ol>
-          {result.pageCount >= MAX_PAGES && result.total > MAX_PAGES * PAGE_SIZE && (
+          {result.pageCount >= MAX_PAGES && (result.totalCapped || result.total > MAX_PAGES * PAGE_SIZE) && (
             <p className="text-sm text-muted-foreground">结果较多，仅显示前{MAX_PAGES}页，请输入更完整的名称缩小范围。</p>
           )}
           <Pagination path="/query" params={{ type, q }} page={result.page} pageSize={PAGE_SIZE} total={result.total} maxPages={MAX_PAGES} prefetch={false} />

@@ -46,7 +46,7 @@ export function GET(req: NextRequest) {
   const r = searchFilings(type, sp.get(param) ?? '', Number(sp.get('page')) || 1);
   if (!r.ok) return Response.json({ error: r.message }, { status: 400, headers: CORS });
   return Response.json(
-    { type, query: r.query, total: r.total, page: r.page, pageSize: PAGE_SIZE, pageCount: r.pageCount, items: r.items.map(item) },
+    { type, query: r.query, total: r.total, totalCapped: r.totalCapped, page: r.page, pageSize: PAGE_SIZE, pageCount: r.pageCount, items: r.items.map(item) },
     { headers: { ...CORS, 'Cache-Control': 'public, max-age=60' } },
   );
 }

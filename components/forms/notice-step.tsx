@@ -1,25 +1,40 @@
 'use client';
 
 import { useFormContext } from 'react-hook-form';
-import { NOTICE_ITEMS, NOTICE_PREAMBLE, NOTICE_TITLE } from '@/lib/websites/schemas';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { ErrorText } from './wizard-controls';
-import type { WizardValues } from './wizard-values';
+import { ErrorText } from '@/components/websites/wizard-controls';
 
-/** 04 提示说明: 互联网信息服务单位网络安全责任告知书 and 我已阅读. */
-export function WizardStepNotice({ headingId, error }: { headingId: string; error?: string }) {
-  const { register } = useFormContext<WizardValues>();
+/**
+ * 04 提示说明 of a wizard: a 告知书 (title, preamble, numbered items) and the checkbox the applicant
+ * ticks before 提交, registered as `notice.agree` in the surrounding react-hook-form.
+ */
+export function NoticeStep({
+  headingId,
+  error,
+  title,
+  preamble,
+  items,
+  agreeLabel,
+}: {
+  headingId: string;
+  error?: string;
+  title: string;
+  preamble: string;
+  items: readonly string[];
+  agreeLabel: string;
+}) {
+  const { register } = useFormContext<{ notice: { agree: boolean } }>();
   return (
     <Card>
       <CardHeader>
         <CardTitle id={headingId} tabIndex={-1} data-step-heading className="text-center outline-none sm:w-full">
-          {NOTICE_TITLE}
+          {title}
         </CardTitle>
       </CardHeader>
       <CardContent className="space-y-4 text-sm leading-relaxed">
-        <p>{NOTICE_PREAMBLE}</p>
+        <p>{preamble}</p>
         <ol className="list-none space-y-2">
-          {NOTICE_ITEMS.map((item) => (
+          {items.map((item) => (
             <li key={item}>{item}</li>
           ))}
         </ol>
@@ -33,7 +48,7 @@ export function WizardStepNotice({ headingId, error }: { headingId: string; erro
               aria-describedby={error ? 'notice-agree-error' : undefined}
               {...register('notice.agree')}
             />
-            我已阅读
+            {agreeLabel}
           </label>
           <ErrorText id="notice-agree-error">{error}</ErrorText>
         </div>

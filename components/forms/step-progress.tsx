@@ -1,13 +1,15 @@
 import { cn } from '@/lib/utils';
-import { WIZARD_STEPS, type WizardStep } from './wizard-values';
 
-/** 01 开办主体 > 02 网站基本信息 > 03 网站负责人 > 04 提示说明; the current step has aria-current="step". */
-export function WizardProgress({ step }: { step: WizardStep }) {
+/**
+ * 办理进度 of a multi-step form: "01 开办主体 > 02 网站基本信息 > …"; the current step has
+ * aria-current="step" and finished ones say so to screen readers. `step` counts from 1.
+ */
+export function StepProgress({ steps, step }: { steps: readonly string[]; step: number }) {
   return (
     <nav aria-label="办理进度">
       <ol className="flex flex-wrap items-center gap-x-2 gap-y-2 text-sm">
-        {WIZARD_STEPS.map((label, i) => {
-          const n = (i + 1) as WizardStep;
+        {steps.map((label, i) => {
+          const n = i + 1;
           const current = n === step;
           const done = n < step;
           return (
@@ -24,7 +26,7 @@ export function WizardProgress({ step }: { step: WizardStep }) {
                 <span>{label}</span>
                 {done && <span className="sr-only">（已完成）</span>}
               </span>
-              {n < WIZARD_STEPS.length && (
+              {n < steps.length && (
                 <span aria-hidden className="text-muted-foreground">
                   &gt;
                 </span>
