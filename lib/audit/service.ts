@@ -74,6 +74,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'subject.transfer_undo': '撤回移交主体',
   'subject.transfer_accept': '接收主体',
   'website.submit': '提交新办网站',
+  'assessment.submit': '提交安全评估',
   'website.change_submit': '提交变更网站',
   'website.cancel_submit': '提交注销网站',
   'application.revoke': '撤销申请',
