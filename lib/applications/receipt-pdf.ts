@@ -2,9 +2,10 @@
  * 申请回执: a one-page PDF for any application — 申请编号, 业务类型, 提交时间, 审核单位, 办理时限
  * and the main submitted data (PII masked), for the applicant to keep. Plain layout, no QR code.
  */
-import { asc, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { applications, assessments, policeUnits, subjects, websiteDomains, websites, type BusinessType } from '@/db/schema';
+import { domainsOfWebsite } from '@/lib/websites/domain-list';
+import { applications, assessments, policeUnits, subjects, websites, type BusinessType } from '@/db/schema';
 import { chinesePdf, type ChinesePdf, type PdfField, type PdfFontOptions } from '@/lib/pdf/chinese';
 import { canReadApplication, type Actor } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
@@ -246,15 +247,7 @@ export function loadReceiptView(actor: Actor, id: number): ReceiptView {
   if (!row || !canReadApplication(actor, row.app)) throw new AppError('not_found', RECEIPT_NOT_FOUND);
   const { app } = row;
 
-  const domains = app.websiteId
-    ? db
-        .select({ unicode: websiteDomains.unicode })
-        .from(websiteDomains)
-        .where(eq(websiteDomains.websiteId, app.websiteId))
-        .orderBy(desc(websiteDomains.isPrimary), asc(websiteDomains.id))
-        .all()
-        .map((d) => d.unicode)
-    : [];
+  const domains = app.websiteId ? domainsOfWebsite(db, app.websiteId) : [];
   const assessment =
     app.type === '安全评估'
       ? (db.select({ data: assessments.data }).from(assessments).where(eq(assessments.applicationId, app.id)).get()?.data ?? null)

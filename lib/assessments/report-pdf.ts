@@ -2,9 +2,10 @@
  * 下载自评估报告 (SPEC §7 step 1): the 网站安全自评估报告 PDF, filled from the wizard's first
  * step, to be printed, signed, sealed, scanned and uploaded as 自评估报告盖章件.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { subjects, websiteDomains, websites } from '@/db/schema';
+import { domainsOfWebsite } from '@/lib/websites/domain-list';
+import { subjects, websites } from '@/db/schema';
 import { chinesePdf, type ChinesePdf, type PdfBlock, type PdfField, type PdfFontOptions } from '@/lib/pdf/chinese';
 import { maskIdNumber } from '@/lib/pii/mask';
 import { beijingDateString } from '@/lib/workdays';
@@ -121,13 +122,7 @@ export function loadReportTarget(userId: number, websiteId: number): { subject: 
     .where(and(eq(websites.id, websiteId), eq(websites.subjectId, subjectId)))
     .get();
   if (!row) throw new AppError('not_found', REPORT_WEBSITE_NOT_FOUND);
-  const domains = db
-    .select({ unicode: websiteDomains.unicode })
-    .from(websiteDomains)
-    .where(eq(websiteDomains.websiteId, websiteId))
-    .orderBy(desc(websiteDomains.isPrimary), asc(websiteDomains.id))
-    .all()
-    .map((d) => d.unicode);
+  const domains = domainsOfWebsite(db, websiteId);
   const org = row.nature === '单位';
   return {
     subject: {

@@ -3,8 +3,9 @@
  * applicant's list and detail, the wizard's website choice and the reviewer's view.
  * Deciding it is lib/review/service.ts (通过 / 退回 set the assessment's status).
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { domainsOfWebsite, primaryDomains } from '@/lib/websites/domain-list';
 import { applications, assessments, drafts, files, policeUnits, subjects, websiteDomains, websites, type ApplicationStatus } from '@/db/schema';
 import { nextApplicationCode, type Tx } from '@/lib/applications/service';
 import { canReviewApplication, type Actor } from '@/lib/auth/policy';
@@ -45,17 +46,6 @@ export type AssessmentData = { report: AssessmentReport; files: AssessmentFiles 
 
 function fail(fieldErrors: Record<string, string>): never {
   throw new AppError('invalid', Object.values(fieldErrors)[0] ?? '请检查填写的内容', fieldErrors);
-}
-
-/** Unicode domains of a website, the 主域名 first. */
-function domainsOf(tx: Tx, websiteId: number): string[] {
-  return tx
-    .select({ unicode: websiteDomains.unicode })
-    .from(websiteDomains)
-    .where(eq(websiteDomains.websiteId, websiteId))
-    .orderBy(desc(websiteDomains.isPrimary), asc(websiteDomains.id))
-    .all()
-    .map((d) => d.unicode);
 }
 
 /** Open (undecided) 安全评估 applications of a website. */
@@ -155,7 +145,7 @@ export function submitAssessment(userId: number, subjectId: number, input: unkno
       const fileIds = wanted.map(([, id]) => id).filter((id): id is number => !!id);
       tx.update(files).set({ subjectId: s.id }).where(inArray(files.id, fileIds)).run();
 
-      const target: AssessmentTarget = { type: '网站', websiteId: w.id, name: w.name, domains: domainsOf(tx, w.id), interactive: w.interactive, status: w.status, filingNumber: w.filingNumber };
+      const target: AssessmentTarget = { type: '网站', websiteId: w.id, name: w.name, domains: domainsOfWebsite(tx, w.id), interactive: w.interactive, status: w.status, filingNumber: w.filingNumber };
       const app = tx
         .insert(applications)
         .values({
@@ -235,17 +225,7 @@ export function listMyAssessments(userId: number, opts: { subjectId?: number | n
     .offset((page - 1) * ASSESSMENT_PAGE_SIZE)
     .all();
   const total = db.select({ n: sql<number>`count(*)` }).from(assessments).innerJoin(subjects, eq(subjects.id, assessments.subjectId)).where(where).get()!.n;
-  const siteIds = [...new Set(rows.map((r) => r.websiteId))];
-  const primary = new Map(
-    siteIds.length
-      ? db
-          .select({ websiteId: websiteDomains.websiteId, unicode: websiteDomains.unicode })
-          .from(websiteDomains)
-          .where(and(inArray(websiteDomains.websiteId, siteIds), eq(websiteDomains.isPrimary, true)))
-          .all()
-          .map((d) => [d.websiteId, d.unicode] as const)
-      : [],
-  );
+  const primary = primaryDomains(db, rows.map((r) => r.websiteId));
   return {
     rows: rows.map((r) => ({
       ...r,
@@ -307,7 +287,7 @@ function assessmentView(tx: Tx, a: typeof assessments.$inferSelect) {
     status: a.status,
     shownStatus: (a.status === '待审核' && app ? app.status : a.status) as ApplicationStatus | typeof a.status,
     createdAt: a.createdAt,
-    website: w ? { ...w, domains: domainsOf(tx, w.id) } : null,
+    website: w ? { ...w, domains: domainsOfWebsite(tx, w.id) } : null,
     report: {
       situation: typeof report.situation === 'string' ? report.situation : '',
       methods: Array.isArray(report.methods) ? report.methods : [],

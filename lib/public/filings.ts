@@ -2,9 +2,10 @@
  * Filings as the public sees them (SPEC §10.2): no login, a person's name masked, a cancelled
  * number shown as 已注销. Only websites that were ever given a number are public.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { policeUnits, subjects, websiteDomains, websites } from '@/db/schema';
+import { domainsByWebsite } from '@/lib/websites/domain-list';
+import { policeUnits, subjects, websites } from '@/db/schema';
 import { maskName } from '@/lib/pii/mask';
 
 export type PublicFiling = {
@@ -45,17 +46,7 @@ export function loadPublicFilings(ids: number[]): PublicFiling[] {
     .leftJoin(policeUnits, eq(policeUnits.id, websites.filingUnitId))
     .where(inArray(websites.id, ids))
     .all();
-  const domains = new Map<number, { unicode: string; isPrimary: boolean }[]>();
-  for (const d of db
-    .select({ websiteId: websiteDomains.websiteId, unicode: websiteDomains.unicode, isPrimary: websiteDomains.isPrimary })
-    .from(websiteDomains)
-    .where(inArray(websiteDomains.websiteId, ids))
-    .orderBy(asc(websiteDomains.id))
-    .all()) {
-    const list = domains.get(d.websiteId) ?? [];
-    list.push(d);
-    domains.set(d.websiteId, list);
-  }
+  const domains = domainsByWebsite(db, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out: PublicFiling[] = [];
   for (const id of ids) {
@@ -65,7 +56,7 @@ export function loadPublicFilings(ids: number[]): PublicFiling[] {
       digits: r.digits,
       filingNumber: r.filingNumber,
       websiteName: r.name,
-      domains: (domains.get(id) ?? []).sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary)).map((d) => d.unicode),
+      domains: domains.get(id) ?? [],
       subjectName: r.nature === '个人' ? maskName(r.subjectName) : r.subjectName,
       subjectNature: r.nature === '个人' ? '个人' : r.unitType ? `单位（${r.unitType}）` : '单位',
       filedAt: r.filedAt,

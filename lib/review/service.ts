@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { primaryDomains } from '@/lib/websites/domain-list';
 import {
   applications,
   assessments,
@@ -185,17 +186,7 @@ function queueRows(ids: number[], now: number): QueueRow[] {
     .leftJoin(users, eq(users.id, applications.claimedBy))
     .where(inArray(applications.id, ids))
     .all();
-  const siteIds = data.map((d) => d.websiteId).filter((v): v is number => !!v);
-  const primary = new Map(
-    siteIds.length
-      ? db
-          .select({ websiteId: websiteDomains.websiteId, unicode: websiteDomains.unicode })
-          .from(websiteDomains)
-          .where(and(inArray(websiteDomains.websiteId, siteIds), eq(websiteDomains.isPrimary, true)))
-          .all()
-          .map((d) => [d.websiteId, d.unicode] as const)
-      : [],
-  );
+  const primary = primaryDomains(db, data.map((d) => d.websiteId).filter((v): v is number => !!v));
   const byId = new Map(data.map((d) => [d.app.id, d]));
   return ids.map((id) => {
     const d = byId.get(id)!;

@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { domainsByWebsite } from './domain-list';
 import { applications, drafts, files, subjects, websiteChecks, websiteDomains, websites } from '@/db/schema';
 import { nextApplicationCode, type Tx } from '@/lib/applications/service';
 import { nextWebsiteStatus } from '@/lib/applications/rules';
@@ -172,12 +173,7 @@ export function listCancellableWebsites(userId: number, subjectId: number, filte
     .all();
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const domains = db
-    .select({ websiteId: websiteDomains.websiteId, unicode: websiteDomains.unicode, isPrimary: websiteDomains.isPrimary })
-    .from(websiteDomains)
-    .where(inArray(websiteDomains.websiteId, ids))
-    .orderBy(asc(websiteDomains.id))
-    .all();
+  const domains = domainsByWebsite(db, ids);
   const pending = new Set(
     db
       .select({ websiteId: applications.websiteId })
@@ -195,10 +191,7 @@ export function listCancellableWebsites(userId: number, subjectId: number, filte
       filedAt: r.filedAt,
       icpNumber: r.icpNumber,
       filingNumber: r.filingNumber,
-      domains: domains
-        .filter((d) => d.websiteId === r.id)
-        .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary))
-        .map((d) => d.unicode),
+      domains: domains.get(r.id) ?? [],
       pending: pending.has(r.id),
     }))
     .filter((r) => (!name || r.name.includes(name)) && (!domain || r.domains.some((d) => d.toLowerCase().includes(domain))));

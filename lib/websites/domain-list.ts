@@ -1,0 +1,44 @@
+/**
+ * The domains of websites as pages and PDFs list them: Unicode form, the 主域名 first, then in the
+ * order they were entered. One place for the query that lists, the queue, the public record, the
+ * receipts and the reports all need.
+ */
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { websiteDomains } from '@/db/schema';
+
+/** Each website's domains, 主域名 first; websites without domains are absent. */
+export function domainsByWebsite(db: Queryable, websiteIds: number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (websiteIds.length === 0) return out;
+  const rows = db
+    .select({ websiteId: websiteDomains.websiteId, unicode: websiteDomains.unicode })
+    .from(websiteDomains)
+    .where(inArray(websiteDomains.websiteId, [...new Set(websiteIds)]))
+    .orderBy(desc(websiteDomains.isPrimary), asc(websiteDomains.id))
+    .all();
+  for (const r of rows) {
+    const list = out.get(r.websiteId);
+    if (list) list.push(r.unicode);
+    else out.set(r.websiteId, [r.unicode]);
+  }
+  return out;
+}
+
+/** One website's domains, 主域名 first. */
+export function domainsOfWebsite(db: Queryable, websiteId: number): string[] {
+  return domainsByWebsite(db, [websiteId]).get(websiteId) ?? [];
+}
+
+/** The 主域名 of each website that has one marked. */
+export function primaryDomains(db: Queryable, websiteIds: number[]): Map<number, string> {
+  if (websiteIds.length === 0) return new Map();
+  return new Map(
+    db
+      .select({ websiteId: websiteDomains.websiteId, unicode: websiteDomains.unicode })
+      .from(websiteDomains)
+      .where(and(inArray(websiteDomains.websiteId, [...new Set(websiteIds)]), eq(websiteDomains.isPrimary, true)))
+      .all()
+      .map((d) => [d.websiteId, d.unicode] as const),
+  );
+}
