@@ -11,6 +11,7 @@ import { DraftPrompt } from '@/components/subjects/draft-prompt';
 import { WizardSessionWarning } from '@/components/websites/wizard-session-warning';
 import { saveAssessmentDraftAction, submitAssessmentAction } from '@/app/my/assessments/actions';
 import { StepProgress } from '@/components/forms/step-progress';
+import { useStepFocus } from '@/components/forms/use-step-focus';
 import { ASSESSMENT_NOTICE_ITEMS, ASSESSMENT_NOTICE_PREAMBLE, ASSESSMENT_NOTICE_TITLE, ASSESSMENT_STEPS } from '@/lib/assessments/texts';
 import { AssessmentStepReport, type ReportDownloadState } from './assessment-step-report';
 import { AssessmentStepSealed, AssessmentStepThirdParty } from './assessment-step-files';
@@ -86,8 +87,6 @@ export type AssessmentWizardProps = {
   sessionRemainingMs: number;
 };
 
-type FocusRequest = { kind: 'heading' | 'error'; tick: number };
-
 /** 发起安全评估 (SPEC §7): four steps, one form. */
 export function AssessmentWizard({ websites, initialValues, files: initialFiles, draft, draftAction, sessionRemainingMs }: AssessmentWizardProps) {
   const router = useRouter();
@@ -104,10 +103,9 @@ export function AssessmentWizard({ websites, initialValues, files: initialFiles,
   const [submitting, setSubmitting] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [attempted, setAttempted] = useState<Partial<Record<AssessmentStep, boolean>>>({});
-  const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [download, setDownload] = useState<ReportDownloadState>(NO_DOWNLOAD);
-  const stepRef = useRef<HTMLDivElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  // Focus after a step change (its heading) or a failed check (the first invalid control).
+  const { stepRef, alertRef, requestFocus } = useStepFocus();
 
   const form = useForm<AssessmentWizardValues>({
     resolver: assessmentResolver,
@@ -140,23 +138,6 @@ export function AssessmentWizard({ websites, initialValues, files: initialFiles,
     return () => sub.unsubscribe();
   }, [step, attempted, watch, trigger]);
 
-  // Focus after a step change (its heading) or a failed check (the first invalid control).
-  useEffect(() => {
-    if (!focus) return;
-    const root = stepRef.current;
-    if (focus.kind === 'heading') {
-      window.scrollTo({ top: 0 });
-      root?.querySelector<HTMLElement>('[data-step-heading]')?.focus({ preventScroll: true });
-      return;
-    }
-    const el = root?.querySelector<HTMLElement>('[aria-invalid="true"]:not([type="hidden"])') ?? root?.querySelector<HTMLElement>('[data-field-error]');
-    if (el) {
-      el.scrollIntoView({ block: 'center' });
-      el.focus({ preventScroll: true });
-    } else alertRef.current?.scrollIntoView({ block: 'center' });
-  }, [focus]);
-
-  const requestFocus = (kind: FocusRequest['kind']) => setFocus((f) => ({ kind, tick: (f?.tick ?? 0) + 1 }));
 
   function goTo(next: AssessmentStep) {
     setFormError(null);

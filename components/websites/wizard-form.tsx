@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { FormProvider, get, set, useForm, useWatch, type FieldError, type FieldErrors, type FieldPath, type Resolver } from 'react-hook-form';
 import { websiteSchema } from '@/lib/websites/schemas';
@@ -13,6 +13,7 @@ import { ChangeCompareDialog, type CompareRow } from '@/components/subjects/chan
 import { saveWebsiteDraftAction, submitNewWebsiteAction } from '@/app/my/websites/wizard-actions';
 import { previewWebsiteChangeAction, saveWebsiteChangeDraftAction, submitWebsiteChangeAction } from '@/app/my/websites/change-actions';
 import { StepProgress } from '@/components/forms/step-progress';
+import { useStepFocus } from '@/components/forms/use-step-focus';
 import { WizardSessionWarning } from './wizard-session-warning';
 import { WizardStepSubject } from './wizard-step-subject';
 import { namingViolations, WizardStepBasic } from './wizard-step-basic';
@@ -117,8 +118,6 @@ export type WebsiteWizardProps = {
   change?: { websiteId: number; registered: RegisteredContacts } | null;
 };
 
-type FocusRequest = { kind: 'heading' | 'error'; tick: number };
-
 /** 新办网站申请 (SPEC §4.1) and 变更网站 (§4.2): four steps, one form. */
 export function WebsiteWizard({ subject, initialValues, files: initialFiles, draft, draftAction, sessionRemainingMs, change }: WebsiteWizardProps) {
   const router = useRouter();
@@ -135,11 +134,10 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
   const [submitting, setSubmitting] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [attempted, setAttempted] = useState<Partial<Record<WizardStep, boolean>>>({});
-  const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [countdown, setCountdown] = useState(COUNTDOWN_S);
   const [compareRows, setCompareRows] = useState<ChangeRows | null>(null);
-  const stepRef = useRef<HTMLDivElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  // Focus after a step change (its heading) or a failed check (the first invalid control).
+  const { stepRef, alertRef, requestFocus } = useStepFocus();
 
   const [resolver] = useState(() => wizardResolver(subject, change?.registered ?? undefined));
   const form = useForm<WizardValues>({
@@ -179,23 +177,6 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
     return () => clearTimeout(t);
   }, [step, countdown]);
 
-  // Focus after a step change (its heading) or a failed check (the first invalid control).
-  useEffect(() => {
-    if (!focus) return;
-    const root = stepRef.current;
-    if (focus.kind === 'heading') {
-      window.scrollTo({ top: 0 });
-      root?.querySelector<HTMLElement>('[data-step-heading]')?.focus({ preventScroll: true });
-      return;
-    }
-    const el = root?.querySelector<HTMLElement>('[aria-invalid="true"]:not([type="hidden"])') ?? root?.querySelector<HTMLElement>('[data-field-error]');
-    if (el) {
-      el.scrollIntoView({ block: 'center' });
-      el.focus({ preventScroll: true });
-    } else alertRef.current?.scrollIntoView({ block: 'center' });
-  }, [focus]);
-
-  const requestFocus = (kind: FocusRequest['kind']) => setFocus((f) => ({ kind, tick: (f?.tick ?? 0) + 1 }));
 
   function goTo(next: WizardStep) {
     setFormError(null);
