@@ -5,7 +5,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { formatDateTime } from '@/lib/utils';
 import { beijingDateString } from '@/lib/workdays';
 import { latestPlacement, placementDeadline, placementOutcome, type PlacementPage } from '@/lib/websites/placement';
-import { PlacementCheckButton, type CheckPlacementAction } from './placement-check-button';
+import { RecheckButton, type RecheckAction } from '@/components/forms/recheck-button';
 
 function Found({ yes }: { yes: boolean }) {
   return yes ? <span className="text-success">已检测到</span> : <span className="text-destructive">未检测到</span>;
@@ -23,7 +23,7 @@ function PageResult({ page }: { page: PlacementPage }) {
  * 备案号放置检查 (SPEC §10.3) of a filed website, for its owner and its reviewers: the newest
  * result, the 30-working-day 整改期限 and 立即检测 (when `action` is given).
  */
-export function PlacementCheckCard({ websiteId, filedAt, action, now = Date.now() }: { websiteId: number; filedAt: number; action?: CheckPlacementAction; now?: number }) {
+export function PlacementCheckCard({ websiteId, filedAt, action, now = Date.now() }: { websiteId: number; filedAt: number; action?: RecheckAction; now?: number }) {
   const check = latestPlacement(websiteId);
   const deadline = placementDeadline(filedAt);
   const passed = now > deadline.getTime();
@@ -94,7 +94,7 @@ export function PlacementCheckCard({ websiteId, filedAt, action, now = Date.now(
             </TableBody>
           </Table>
         )}
-        {action && <PlacementCheckButton websiteId={websiteId} action={action} />}
+        {action && <RecheckButton id={websiteId} action={action} label="立即检测" testId="placement-check" />}
       </CardContent>
     </Card>
   );

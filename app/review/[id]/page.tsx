@@ -30,7 +30,8 @@ import { msToBeijingLocal } from '../schema';
 import { Attachments } from './attachments';
 import { DecisionPanel, type FieldOption } from './decision-panel';
 import { reviewCheckPlacementAction } from './placement-actions';
-import { RecheckLivenessButton } from './recheck-liveness-button';
+import { RecheckButton } from '@/components/forms/recheck-button';
+import { recheckLivenessAction } from '../actions';
 import { ReleaseButton } from './release-button';
 import { ScheduleInterviewForm } from './schedule-interview-form';
 
@@ -196,7 +197,7 @@ function LivenessSection({ websiteId, canRecheck, applicationId }: { websiteId: 
             )}
           </>
         )}
-        {canRecheck && <RecheckLivenessButton applicationId={applicationId} />}
+        {canRecheck && <RecheckButton id={applicationId} action={recheckLivenessAction} label="重新检测" refreshOnError />}
       </div>
     </Section>
   );
