@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, login, screenshotBoth, adminCli, idWithCheck, fileSubjectAndWebsite, verifyPhone } from './helpers';
+import { addWorkingDays, beijingDateString } from '@/lib/workdays';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -142,7 +143,8 @@ describe('安全评估 of an interactive website, from the wizard to the filing 
     await openFromQueue(reviewer, '新办网站');
     const schedule = reviewer.getByRole('form', { name: '安排面审或实地检查' });
     await schedule.getByLabel('面审', { exact: true }).check();
-    await schedule.getByLabel('时间').fill('2026-12-01T10:00');
+    // The next working day at 10:00 Beijing time: always in the future, whatever today is.
+    await schedule.getByLabel('时间').fill(`${beijingDateString(addWorkingDays(Date.now(), 1))}T10:00`);
     await schedule.getByLabel('地点').fill('朝阳分局网安大队（朝阳区工体北路1号）');
     await schedule.getByLabel('需携带材料').fill('负责人身份证原件、网站安全管理制度');
     await schedule.getByRole('button', { name: '安排面审' }).click();
