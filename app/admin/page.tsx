@@ -7,6 +7,8 @@ import { users, policeUnits, unitCoverage, providerDirectory } from '@/db/schema
 import { regionFullName } from '@/lib/regions/regions';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { LatestNotice } from '@/components/layout/latest-notice';
+import { Alert } from '@/components/ui/alert';
+import { filingsWithUnapprovedSubject } from '@/lib/review/integrity';
 
 export const metadata: Metadata = { title: '管理后台' };
 
@@ -21,6 +23,7 @@ export default async function AdminHome() {
     .groupBy(policeUnits.id)
     .orderBy(asc(policeUnits.code))
     .all();
+  const unapproved = filingsWithUnapprovedSubject();
   const providers = db.select({ n: sql<number>`count(*)` }).from(providerDirectory).get()!.n;
   const stats: [string, number][] = [
     ['开办者账号', count('applicant')],
@@ -50,6 +53,20 @@ export default async function AdminHome() {
           审计日志
         </Link>
       </nav>
+      {unapproved.length > 0 && (
+        <Alert variant="destructive" data-testid="integrity-unapproved">
+          <p className="font-medium">数据检查：{unapproved.length} 个网站已备案，但其开办主体从未审核通过</p>
+          <p>这些备案在“主体未审核通过的业务申请不得通过”的规则实施前产生，请核查并联系开办者。</p>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {unapproved.slice(0, 20).map((r) => (
+              <li key={r.websiteId}>
+                {r.filingNumber} {r.websiteName}（{r.websiteStatus}）— 主体：{r.subjectName}（{r.subjectStatus}）
+              </li>
+            ))}
+          </ul>
+          {unapproved.length > 20 && <p className="mt-1">另有 {unapproved.length - 20} 个，启动日志中列出全部。</p>}
+        </Alert>
+      )}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {stats.map(([k, v]) => (
           <div key={k} className="rounded-lg border bg-card p-4">

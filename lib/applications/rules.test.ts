@@ -10,6 +10,8 @@ import {
   nextSubjectStatus,
   nextWebsiteStatus,
   canRevoke,
+  isBusinessApplication,
+  subjectApprovalBlock,
   REVOKE_WINDOW_MS,
   type ApplicationEvent,
   type SubjectEvent,
@@ -126,5 +128,18 @@ describe('canRevoke', () => {
     expect(canRevoke({ status: '待审核', submittedAt: t0 }, t0 + REVOKE_WINDOW_MS)).toBe(true);
     expect(canRevoke({ status: '待审核', submittedAt: t0 }, t0 + 31 * 60_000)).toBe(false);
     expect(canRevoke({ status: '审核中', submittedAt: t0 }, t0 + 60_000)).toBe(false);
+  });
+});
+
+describe('subjectApprovalBlock (SPEC §6.3)', () => {
+  it('lets a business application be approved only while its subject is approved and not being cancelled', () => {
+    const approvable = (['待审核', '有效', '变更中', '注销中', '移交中', '已注销', '已退回'] as SubjectStatus[]).filter((s) => subjectApprovalBlock(s) === null);
+    expect(approvable).toEqual(['有效', '变更中', '移交中']);
+    expect(subjectApprovalBlock('待审核')).toBe('开办主体尚未审核通过，须先审核该主体的新增主体申请');
+    expect(subjectApprovalBlock('已退回')).toContain('开办主体已被退回');
+  });
+  it('tells business applications from applications about the subject', () => {
+    expect(['新增主体', '变更主体', '注销主体'].map(isBusinessApplication)).toEqual([false, false, false]);
+    expect(['新办网站', '变更网站', '注销网站', '安全评估', '网站认领'].every(isBusinessApplication)).toBe(true);
   });
 });

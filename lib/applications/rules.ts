@@ -93,6 +93,35 @@ export const nextWebsiteStatus = (from: WebsiteStatus, e: WebsiteEvent) => step(
 export const canSubject = (from: SubjectStatus, e: SubjectEvent) => !!SUBJECT_TRANSITIONS[from]?.[e];
 export const canApplication = (from: ApplicationStatus, e: ApplicationEvent) => !!APPLICATION_TRANSITIONS[from]?.[e];
 
+/** Applications about the subject itself; every other type is a business application of the subject (网站, 安全评估 …). */
+export const SUBJECT_APPLICATION_TYPES = ['新增主体', '变更主体', '注销主体'] as const;
+
+export function isBusinessApplication(type: string): boolean {
+  return !(SUBJECT_APPLICATION_TYPES as readonly string[]).includes(type);
+}
+
+/**
+ * Why a business application of a subject in `status` cannot be approved, or null when it can:
+ * the subject must have been approved (有效, or 有效 with a change or transfer under way) and not
+ * be on its way out (SPEC §6.3: "no business application … while that subject is not 有效").
+ */
+export function subjectApprovalBlock(status: SubjectStatus): string | null {
+  switch (status) {
+    case '有效':
+    case '变更中':
+    case '移交中':
+      return null;
+    case '待审核':
+      return '开办主体尚未审核通过，须先审核该主体的新增主体申请';
+    case '已退回':
+      return '开办主体已被退回，须待主体重新提交并审核通过';
+    case '注销中':
+      return '开办主体正在注销，不能通过该主体的业务申请';
+    case '已注销':
+      return '开办主体已注销，不能通过该主体的业务申请';
+  }
+}
+
 /** 撤销申请: only while 待审核 and within 30 minutes of submission. */
 export function canRevoke(app: { status: ApplicationStatus; submittedAt: number }, now: number): boolean {
   return app.status === '待审核' && now - app.submittedAt <= REVOKE_WINDOW_MS;

@@ -91,8 +91,9 @@ export function revokeApplication(userId: number, id: number, now = Date.now()):
     if (app.websiteId && websiteEvent) {
       const w = tx.select({ status: websites.status }).from(websites).where(eq(websites.id, app.websiteId)).get()!;
       tx.update(websites).set({ status: nextWebsiteStatus(w.status, websiteEvent), updatedAt: now }).where(eq(websites.id, app.websiteId)).run();
-      // A 新增主体 released by this 新办网站 waits again for a business application.
-      if (app.type === '新办网站' && app.bundleId)
+      // A 新增主体 released by this 新办网站 waits again for a business application — unless
+      // another application of the subject (a second website) is still waiting for it.
+      if (app.type === '新办网站' && app.bundleId && app.subjectId && pendingApplicationsOf(tx, app.subjectId).every((p) => p.type === '新增主体'))
         tx.update(applications)
           .set({ queued: false, bundleId: null, queuedAt: null, dueAt: null })
           .where(and(eq(applications.bundleId, app.bundleId), eq(applications.type, '新增主体'), eq(applications.status, '待审核')))

@@ -185,7 +185,7 @@ describe('effects of decisions', () => {
     expect(appRow(b.websiteAppId)).toMatchObject({ status: '退回', reason: '开办主体审核未通过：证件照片不清晰' });
     expect(site(b.websiteId).status).toBe('已退回');
     expect(site(b.websiteId).filingNumber).toBeNull();
-    expect(noticesOf(b.user.id).find((n) => n.event === 'application.returned')!.body).toContain('与主体一并提交的新办网站申请一并退回');
+    expect(noticesOf(b.user.id).find((n) => n.event === 'application.returned')!.body).toContain(`该主体的其他申请一并退回：新办网站申请（${appRow(b.websiteAppId).code}）`);
   });
 
   it('变更网站 通过 keeps the number; 退回 leaves the website as it was', async () => {
@@ -200,6 +200,76 @@ describe('effects of decisions', () => {
     const again = submitWebsiteChange(b.user.id, b.websiteId, { data: { ...input, basic: { ...input.basic, name: '张伟摄影作品集三版' } } });
     decideApplication(reviewerB, again.applicationId, { decision: '退回', reason: '网站名称不符合命名规范' });
     expect(site(b.websiteId)).toMatchObject({ status: '已备案', name: '张伟摄影作品集二版', filingNumber });
+  });
+});
+
+describe('a subject that is not 有效 (SPEC §6.3)', () => {
+  /** A held-back subject, its first website (bundled) and a second website submitted while the subject is still 待审核. */
+  async function twoWebsites(opts: { interactive?: boolean } = {}) {
+    const b = await bundle(opts);
+    const second = submitNewWebsite(b.user.id, b.subjectId, await websiteInput(b.user.id, { name: '张伟旅行日记', domain: `second${++seq}.com.cn`, interactive: opts.interactive }));
+    return { ...b, secondAppId: second.applicationId, secondWebsiteId: second.websiteId };
+  }
+
+  it('no website of a 待审核 subject is approved, not only the bundled one', async () => {
+    const b = await twoWebsites();
+    const subjectCode = appRow(b.subjectAppId).code;
+    expect(() => decideApplication(reviewerA, b.secondAppId, { decision: '通过' })).toThrow(`请先审核该主体的新增主体申请（${subjectCode}）`);
+    expect(() => decideApplication(admin, b.secondAppId, { decision: '通过' })).toThrow(`请先审核该主体的新增主体申请（${subjectCode}）`);
+    expect(appRow(b.secondAppId).status).toBe('待审核');
+    expect(site(b.secondWebsiteId)).toMatchObject({ status: '待审核', filingNumber: null });
+    // Once the subject is 有效 the second website is decided like any other.
+    decideApplication(reviewerA, b.subjectAppId, { decision: '通过' });
+    expect(decideApplication(reviewerA, b.secondAppId, { decision: '通过' }).filingNumber).toMatch(/^京公网安备11010502\d{6}号$/);
+  });
+
+  it('退回 of the subject returns every open application of it, bundled or not, with their websites and assessments', async () => {
+    const b = await twoWebsites({ interactive: true });
+    const assessment = db()
+      .insert(applications)
+      .values({ code: `SQT${++seq}`, type: '安全评估', status: '待审核', applicantId: b.user.id, subjectId: b.subjectId, websiteId: b.secondWebsiteId, unitId: units.chaoyang.id, queued: true, payload: {}, submittedAt: Date.now() })
+      .returning({ id: applications.id })
+      .get();
+    db().insert(assessments).values({ subjectId: b.subjectId, websiteId: b.secondWebsiteId, applicationId: assessment.id, status: '待审核', data: {}, createdAt: Date.now() }).run();
+    claimApplication(reviewerB, b.secondAppId);
+
+    decideApplication(reviewerA, b.subjectAppId, { decision: '退回', reason: '证件照片不清晰' });
+    expect(subjectRow(b.subjectId).status).toBe('已退回');
+    for (const id of [b.websiteAppId, b.secondAppId, assessment.id]) expect(appRow(id)).toMatchObject({ status: '退回', reason: '开办主体审核未通过：证件照片不清晰', decidedBy: reviewerA.id });
+    expect(site(b.websiteId)).toMatchObject({ status: '已退回', filingNumber: null });
+    expect(site(b.secondWebsiteId)).toMatchObject({ status: '已退回', filingNumber: null });
+    expect(db().select({ status: assessments.status }).from(assessments).where(eq(assessments.applicationId, assessment.id)).get()!.status).toBe('退回');
+    const notice = noticesOf(b.user.id).find((n) => n.event === 'application.returned')!.body;
+    for (const id of [b.websiteAppId, b.secondAppId, assessment.id]) expect(notice).toContain(`${appRow(id).type}申请（${appRow(id).code}）`);
+    expect(notice).toContain('该主体的其他申请一并退回：');
+    expect(listQueue(reviewerA, {}).rows.map((r) => r.id)).not.toEqual(expect.arrayContaining([b.secondAppId]));
+  });
+
+  it('面审 is not scheduled nor passed for a website of a 待审核 subject', async () => {
+    const b = await twoWebsites({ interactive: true });
+    db().insert(assessments).values({ subjectId: b.subjectId, websiteId: b.secondWebsiteId, status: '通过', data: {}, createdAt: Date.now() }).run();
+    const future = Date.now() + 3 * 86_400_000;
+    expect(() => scheduleInterview(reviewerA, b.secondAppId, { kind: '实地检查', scheduledAt: future })).toThrow('请先审核该主体的新增主体申请');
+    expect(appRow(b.secondAppId).status).toBe('待审核');
+  });
+
+  it('revoking the first website keeps the subject in the queue while another application of it waits', async () => {
+    const b = await twoWebsites();
+    const { revokeApplication } = await import('@/lib/applications/service');
+    revokeApplication(b.user.id, b.websiteAppId);
+    expect(appRow(b.subjectAppId)).toMatchObject({ status: '待审核', queued: true });
+    expect(listQueue(reviewerA, {}).rows.map((r) => r.id)).toEqual(expect.arrayContaining([b.subjectAppId, b.secondAppId]));
+  });
+
+  it('lists filed websites whose subject was never approved (data written before this check existed)', async () => {
+    const { filingsWithUnapprovedSubject } = await import('./integrity');
+    const b = await bundle();
+    expect(filingsWithUnapprovedSubject().map((f) => f.websiteId)).not.toContain(b.websiteId);
+    // What the old code did: the website filed while its subject stayed 待审核.
+    db().update(websites).set({ status: '已备案', filingDigits: '11010502999999', filingNumber: '京公网安备11010502999999号', filedAt: Date.now() }).where(eq(websites.id, b.websiteId)).run();
+    expect(filingsWithUnapprovedSubject()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ websiteId: b.websiteId, filingNumber: '京公网安备11010502999999号', subjectStatus: '待审核', websiteName: '张伟摄影作品集' })]),
+    );
   });
 });
 

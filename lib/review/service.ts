@@ -20,7 +20,7 @@ import {
   type ApplicationStatus,
   type BusinessType,
 } from '@/db/schema';
-import { nextApplicationStatus, nextSubjectStatus, nextWebsiteStatus, type ApplicationEvent } from '@/lib/applications/rules';
+import { isBusinessApplication, nextApplicationStatus, nextSubjectStatus, nextWebsiteStatus, subjectApprovalBlock, type ApplicationEvent } from '@/lib/applications/rules';
 import type { Tx } from '@/lib/applications/service';
 import { canReviewApplication, type Actor } from '@/lib/auth/policy';
 import { writeAudit } from '@/lib/audit/service';
@@ -281,14 +281,29 @@ function cleanDecision(input: DecisionInput): { reason: string | null; comments:
   return { reason: reason || null, comments: input.decision === '退回' && Object.keys(comments).length ? comments : null };
 }
 
-/** The open 新增主体 a business application was bundled with, if it is still undecided. */
-function undecidedBundledSubject(tx: Tx, app: AppRow): AppRow | undefined {
-  if (!app.bundleId || app.type === '新增主体') return undefined;
-  return tx
-    .select()
+type SubjectRef = Pick<AppRow, 'id' | 'type' | 'subjectId' | 'bundleId'>;
+
+/** The undecided 新增主体 of a business application's subject, bundled with it or not. */
+export function pendingSubjectApplication(tx: Tx, app: SubjectRef): { id: number; code: string; bundled: boolean } | null {
+  if (!app.subjectId || !isBusinessApplication(app.type)) return null;
+  const pending = tx
+    .select({ id: applications.id, code: applications.code, bundleId: applications.bundleId })
     .from(applications)
-    .where(and(eq(applications.bundleId, app.bundleId), eq(applications.type, '新增主体'), inArray(applications.status, [...OPEN_STATUSES])))
+    .where(and(eq(applications.subjectId, app.subjectId), eq(applications.type, '新增主体'), inArray(applications.status, [...OPEN_STATUSES])))
     .get();
+  return pending ? { id: pending.id, code: pending.code, bundled: !!app.bundleId && pending.bundleId === app.bundleId } : null;
+}
+
+/**
+ * Why this business application cannot be approved because of its subject, or null (SPEC §6.3):
+ * an undecided 新增主体 is decided first, and otherwise the subject must be approved.
+ */
+export function subjectBlock(tx: Tx, app: SubjectRef): string | null {
+  if (!app.subjectId || !isBusinessApplication(app.type)) return null;
+  const pending = pendingSubjectApplication(tx, app);
+  if (pending) return pending.bundled ? `请先审核与本申请一并提交的新增主体申请（${pending.code}）` : `请先审核该主体的新增主体申请（${pending.code}）`;
+  const s = tx.select({ status: subjects.status }).from(subjects).where(eq(subjects.id, app.subjectId)).get();
+  return s ? subjectApprovalBlock(s.status) : '开办主体不存在';
 }
 
 /** Has the website an approved 安全评估? */
@@ -415,26 +430,23 @@ function applyReturn(tx: Tx, actor: Actor, app: AppRow, reason: string, now: num
     case '新增主体': {
       const s = tx.select({ status: subjects.status }).from(subjects).where(eq(subjects.id, app.subjectId!)).get()!;
       tx.update(subjects).set({ status: nextSubjectStatus(s.status, 'return'), updatedAt: now }).where(eq(subjects.id, app.subjectId!)).run();
-      // 退回 of the subject returns the business applications bundled with it.
-      if (!app.bundleId) return '';
-      const bundled = tx
+      // 退回 of the subject returns every open application of it, bundled with it or filed later (SPEC §6.3).
+      const open = tx
         .select()
         .from(applications)
-        .where(and(eq(applications.bundleId, app.bundleId), sql`${applications.id} <> ${app.id}`, inArray(applications.status, [...OPEN_STATUSES])))
+        .where(and(eq(applications.subjectId, app.subjectId!), sql`${applications.id} <> ${app.id}`, inArray(applications.status, [...OPEN_STATUSES])))
+        .orderBy(asc(applications.id))
         .all();
-      for (const b of bundled) {
+      for (const b of open) {
         const status = nextApplicationStatus(b.status, 'bundleReturn');
         tx.update(applications)
           .set({ status, reason: `开办主体审核未通过：${reason}`, decidedBy: actor.id, decidedAt: now, claimedUntil: null })
           .where(eq(applications.id, b.id))
           .run();
-        if (b.websiteId && b.type === '新办网站') {
-          const w = tx.select({ status: websites.status }).from(websites).where(eq(websites.id, b.websiteId)).get()!;
-          tx.update(websites).set({ status: nextWebsiteStatus(w.status, 'return'), updatedAt: now }).where(eq(websites.id, b.websiteId)).run();
-        }
-        writeAudit({ actorId: actor.id, action: 'application.return', objectType: 'application', objectId: b.id, before: { status: b.status }, after: { status, reason: '开办主体审核未通过', bundledWith: app.id } }, tx);
+        applyReturn(tx, actor, b, reason, now);
+        writeAudit({ actorId: actor.id, action: 'application.return', objectType: 'application', objectId: b.id, before: { status: b.status }, after: { status, reason: '开办主体审核未通过', withSubject: app.id } }, tx);
       }
-      return bundled.length ? `与主体一并提交的${bundled.map((b) => b.type).join('、')}申请一并退回。` : '';
+      return open.length ? `该主体的其他申请一并退回：${open.map((b) => `${b.type}申请（${b.code}）`).join('、')}。` : '';
     }
     case '变更主体':
     case '注销主体': {
@@ -472,8 +484,8 @@ export function decideApplication(actor: Actor, id: number, input: DecisionInput
     assertDecidable(tx, actor, app, now);
     if (app.status === '待面审') throw new AppError('conflict', '该申请已安排面审或实地检查，请在面审记录中登记结果');
     if (input.decision === '通过') {
-      const subject = undecidedBundledSubject(tx, app);
-      if (subject) throw new AppError('conflict', `请先审核与本申请一并提交的新增主体申请（${subject.code}）`);
+      const blocked = subjectBlock(tx, app);
+      if (blocked) throw new AppError('conflict', blocked);
       if (needsAssessment(tx, app))
         throw new AppError('conflict', assessmentApproved(tx, app.websiteId!) ? '交互式网站须先安排面审或实地检查，核查通过后备案' : '需先通过安全评估');
     }
@@ -508,8 +520,8 @@ export function scheduleInterview(actor: Actor, id: number, input: InterviewInpu
     assertDecidable(tx, actor, app, now);
     if (app.status === '待面审') throw new AppError('conflict', '该申请已安排面审或实地检查');
     if (!needsAssessment(tx, app)) throw new AppError('conflict', '只有交互式网站的新办网站申请需要面审或实地检查');
-    const subject = undecidedBundledSubject(tx, app);
-    if (subject) throw new AppError('conflict', `请先审核与本申请一并提交的新增主体申请（${subject.code}）`);
+    const blocked = subjectBlock(tx, app);
+    if (blocked) throw new AppError('conflict', blocked);
     if (!assessmentApproved(tx, app.websiteId!)) throw new AppError('conflict', '需先通过安全评估');
     app = takeClaim(tx, actor, app, now);
     moveApplication(tx, actor, app, 'schedule', { claimedUntil: null }, now);
@@ -538,6 +550,8 @@ export function recordInterviewOutcome(actor: Actor, id: number, input: Decision
     if (app.status !== '待面审') throw new AppError('conflict', app.status === '通过' || app.status === '退回' || app.status === '已撤销' ? ALREADY_DECIDED : '该申请尚未安排面审或实地检查');
     const iv = tx.select().from(interviews).where(eq(interviews.applicationId, app.id)).orderBy(desc(interviews.id)).get();
     if (!iv || iv.outcome) throw new AppError('conflict', ALREADY_DECIDED);
+    const blocked = input.decision === '通过' ? subjectBlock(tx, app) : null;
+    if (blocked) throw new AppError('conflict', blocked);
     const event = input.decision === '通过' ? 'approve' : 'return';
     const status = moveApplication(tx, actor, app, event, { reason: input.decision === '退回' ? reason : null, fieldComments: comments }, now);
     const done = tx
@@ -616,6 +630,9 @@ export function getReviewApplication(actor: Actor, id: number, now = Date.now())
     interview,
     assessment,
     interactive: !!website?.interactive && app.type === '新办网站',
+    /** Why 通过 is not possible because of the subject (the same check decideApplication makes). */
+    approvalBlock: subjectBlock(db, app),
+    pendingSubject: pendingSubjectApplication(db, app),
     overdue: isOverdue({ status: shownStatus(app, now), dueAt: app.dueAt }, now),
   };
 }

@@ -242,16 +242,16 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   const claimable = view.status === '待审核' || view.status === '审核中';
   const decided = view.status === '通过' || view.status === '退回' || view.status === '已撤销';
 
-  const pendingSubject = app.type !== '新增主体' ? view.bundle.find((b) => b.type === '新增主体' && isOpen(b.status)) : undefined;
+  const pendingSubject = view.pendingSubject;
   const assessmentPassed = view.assessment?.status === '通过';
   const pendingInterview = view.status === '待面审' && view.interview && !view.interview.outcome ? view.interview : null;
 
   const mode: 'decision' | 'interview' | null = !decider ? null : claimable && mine ? 'decision' : pendingInterview ? 'interview' : null;
   let approveBlocked: string | null = null;
-  if (pendingSubject) approveBlocked = `请先审核与本申请一并提交的新增主体申请（${pendingSubject.code}）`;
+  if (view.approvalBlock) approveBlocked = view.approvalBlock;
   // Worded apart from the 安全评估 card's “需先通过安全评估” so each text is on the page once.
   else if (view.interactive) approveBlocked = assessmentPassed ? '交互式网站须经面审或实地检查后备案，请在“安全评估与面审”中安排。' : '安全评估通过前只能退回。';
-  const canApprove = mode === 'interview' || (mode === 'decision' && !approveBlocked);
+  const canApprove = (mode === 'interview' && !view.approvalBlock) || (mode === 'decision' && !approveBlocked);
 
   // 备案号放置检查 (SPEC §10.3) of a website that is filed (a change pending included).
   const filedSite =
@@ -328,7 +328,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
       )}
       {pendingSubject && !decided && (
         <Alert variant="info">
-          本申请与新增主体申请一并提交，须先审核主体：
+          {pendingSubject.bundled ? '本申请与新增主体申请一并提交，须先审核主体：' : '该主体的新增主体申请尚未审核，须先审核主体：'}
           <Link href={`/review/${pendingSubject.id}`} prefetch={false} className="mx-1 font-medium underline">
             {pendingSubject.code}
           </Link>
@@ -410,7 +410,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
                 ]}
               />
             )}
-            {decider && claimable && mine && assessmentPassed && !view.interview && !pendingSubject && (
+            {decider && claimable && mine && assessmentPassed && !view.interview && !view.approvalBlock && (
               <div className="space-y-3 border-t pt-4">
                 <h3 className="font-semibold">安排面审/实地检查</h3>
                 <ScheduleInterviewForm applicationId={app.id} minLocal={msToBeijingLocal(now)} />
