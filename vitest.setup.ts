@@ -7,6 +7,8 @@ import { afterAll } from 'vitest';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wlba-test-'));
 process.env.DATA_DIR = dir;
 process.env.PUBLIC_BASE_URL = 'http://beian.test';
+// Tests pass people through the embedded 国家网络身份认证 sandbox; lib/identity/verifier.test.ts covers it off.
+process.env.WLBA_IDENTITY_SANDBOX ??= '1';
 
 afterAll(async () => {
   const { closeDb } = await import('./db/client');

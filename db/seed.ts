@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from './client';
-import { users, policeUnits, unitCoverage, providerDirectory, subjects, websites, applications, files, notifications, notices } from './schema';
+import { users, policeUnits, unitCoverage, providerDirectory, subjects, websites, applications, files, notifications, notices, appMeta } from './schema';
 import { createUser } from '@/lib/users/service';
 import { beijingDistricts } from '@/lib/regions/regions';
 import sharp from 'sharp';
@@ -10,7 +10,7 @@ import { submitNewWebsite } from '@/lib/websites/service';
 import { submitNewSubject } from '@/lib/subjects/service';
 import { decideApplication } from '@/lib/review/service';
 import type { SubjectData } from '@/lib/subjects/schemas';
-import { bindIdentityToken } from '@/lib/identity/verifier';
+import { bindIdentityToken, DEMO_META_KEY } from '@/lib/identity/verifier';
 import { FEEDBACK_EMAIL, OFFICE_NAME } from '@/lib/site/config';
 import { createNotice, publishNotice } from '@/lib/notices/service';
 import type { NoticeCategory } from '@/lib/notices/schemas';
@@ -75,6 +75,8 @@ export async function seedDemo(): Promise<void> {
   const db = getDb();
   const now = Date.now();
   db.transaction((tx) => {
+    // The demo database: the 国家网络身份认证 sandbox is offered here (lib/identity/verifier.ts).
+    tx.insert(appMeta).values({ key: DEMO_META_KEY, value: new Date(now).toISOString() }).onConflictDoNothing().run();
     const office = tx.insert(policeUnits).values({ name: OFFICE_NAME, code: '110000', isDefault: true, createdAt: now }).returning().get();
     tx.insert(unitCoverage).values({ unitId: office.id, regionCode: '110000' }).run();
     for (const d of beijingDistricts()) {

@@ -127,6 +127,13 @@ describe('审核 from queue to filing number', () => {
     await page.getByRole('button', { name: '释放' }).click();
     await page.getByRole('button', { name: '确定' }).click();
     await page.waitForURL(/\/review$/);
+    // The demo subject passed the 国家网络身份认证 sandbox: the reviewer is told so (SPEC §13).
+    const subjectHref = await page.getByTestId('queue-row').filter({ hasText: '新增主体' }).filter({ hasText: '王芳' }).getByRole('link', { name: '办理' }).getAttribute('href');
+    await page.goto(subjectHref!);
+    await page.getByText('已认证（沙箱环境）').waitFor();
+    await page.getByRole('button', { name: '释放' }).click();
+    await page.getByRole('button', { name: '确定' }).click();
+    await page.waitForURL(/\/review$/);
     await logout(page);
     await login(page, '13800000005', 'Demo@2026');
     await page.waitForURL(/\/review$/);

@@ -7,6 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { subjectFormSchema, SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas';
 import { UNIT_TYPES, AUTH_METHODS, LONG_TERM, certTypesFor, type UnitType } from '@/lib/subjects/rules';
+import { IDENTITY_UNAVAILABLE, identityPassLabel, offeredAuthMethods, type IdentityMode } from '@/lib/identity/labels';
 import { ID_TYPES } from '@/lib/validation/identifiers';
 import type { ChangeRow } from '@/lib/subjects/service';
 import { Field, selectClass } from '@/components/forms/field';
@@ -71,8 +72,8 @@ export type SubjectFormProps = {
   /** A draft to offer ('prompt') or to restore at once ('restore', from ?draft=). */
   draft?: RestoredDraft | null;
   draftAction?: 'prompt' | 'restore';
-  /** The configured IdentityVerifier is the sandbox one. */
-  identitySandbox?: boolean;
+  /** 认证方式 offered (SPEC §13: the sandbox only in the demo or with WLBA_IDENTITY_SANDBOX=1). */
+  identity: IdentityMode;
 };
 
 /** Where the first error of a field sends the focus. */
@@ -123,7 +124,7 @@ export function SubjectForm({
   resubmitOf = null,
   draft,
   draftAction,
-  identitySandbox = true,
+  identity,
 }: SubjectFormProps) {
   const router = useRouter();
   const restoreAtOnce = draftAction === 'restore' && !!draft;
@@ -393,7 +394,7 @@ export function SubjectForm({
 
   const certOptions = certTypesFor((unitType || '企业单位') as UnitType);
   const busy = formState.isSubmitting || confirming || leaving;
-  const tokenLabel = identityToken ? (verifiedLabel ?? (identityToken.startsWith('sandbox:') ? '已认证（沙箱环境）' : '已认证')) : null;
+  const tokenLabel = identityToken ? (verifiedLabel ?? identityPassLabel(identityToken)) : null;
 
   return (
     <>
@@ -544,11 +545,12 @@ export function SubjectForm({
               : textField('principalPhone', { required: true, type: 'tel', inputMode: 'tel', autoComplete: 'tel', hint: registeredHint('principalPhone', '手机号码格式：186xxxxxxxx') })}
             {textField('officePhone', { required: nature === '单位', type: 'tel', inputMode: 'tel', hint: '区号-固定电话号码，如 010-62751234' })}
             {textField('principalEmail', { type: 'email', inputMode: 'email', autoComplete: 'email' })}
-            {radioGroup('authMethod', AUTH_METHODS, 'md:col-span-2')}
+            {radioGroup('authMethod', offeredAuthMethods(AUTH_METHODS, identity), 'md:col-span-2')}
+            {identity === 'off' && <p className="-mt-2 text-sm text-muted-foreground md:col-span-2">{IDENTITY_UNAVAILABLE}</p>}
             {authMethod === '国家网络身份认证公共服务认证' ? (
               <div className="space-y-3 rounded-md border bg-muted/30 p-4 md:col-span-2">
                 <p className="text-sm">请使用“国家网络身份认证”APP完成认证。平台实名认证支持的证件类型为居民身份证件。</p>
-                {identitySandbox && (
+                {identity === 'sandbox' && (
                   <p className="text-sm text-muted-foreground">当前为沙箱环境：按负责人姓名和居民身份证号码的格式模拟认证，不核验真实身份。</p>
                 )}
                 <div className="flex flex-wrap items-center gap-3">

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { files } from '@/db/schema';
 import type { MaskedWebsiteData } from '@/lib/websites/service';
 import { NATIONAL_IDENTITY, SITE_TYPES } from '@/lib/websites/schemas';
+import { identityPassLabel } from '@/lib/identity/labels';
 import { hostToUnicode, parseDomain } from '@/lib/websites/domains';
 import { regionFullName } from '@/lib/regions/regions';
 import { LONG_TERM } from '@/lib/subjects/rules';
@@ -187,7 +188,7 @@ function contactRows(c: ContactView, kinds: FileKinds): [string, ReactNode][] {
   if (!same && c.authMethod) {
     rows.push(['认证方式', String(c.authMethod)]);
     // The pass itself is never shown: only that the server accepted it for this person.
-    if (c.authMethod === NATIONAL_IDENTITY) rows.push(['国家网络身份认证', c.identityToken ? '已认证' : <Empty key="identity" text="未认证" />]);
+    if (c.authMethod === NATIONAL_IDENTITY) rows.push(['国家网络身份认证', c.identityToken ? identityPassLabel(String(c.identityToken)) : <Empty key="identity" text="未认证" />]);
     else if (c.authMethod === '文件认证')
       rows.push(
         ['证件正面', <FileLink key="front" id={c.frontFileId} label="证件正面" kinds={kinds} />],

@@ -18,6 +18,7 @@ import { WizardSessionWarning } from './wizard-session-warning';
 import { WizardStepSubject } from './wizard-step-subject';
 import { namingViolations, WizardStepBasic } from './wizard-step-basic';
 import { WizardStepContacts } from './wizard-step-contacts';
+import type { IdentityMode } from '@/lib/identity/labels';
 import { NoticeStep } from '@/components/forms/notice-step';
 import { NOTICE_ITEMS, NOTICE_PREAMBLE, NOTICE_TITLE } from '@/lib/websites/schemas';
 import {
@@ -116,10 +117,12 @@ export type WebsiteWizardProps = {
    * 提交 then shows the comparison (变更信息确认) and 确认 submits the change.
    */
   change?: { websiteId: number; registered: RegisteredContacts } | null;
+  /** 认证方式 offered for self-filled contacts (SPEC §13). */
+  identity: IdentityMode;
 };
 
 /** 新办网站申请 (SPEC §4.1) and 变更网站 (§4.2): four steps, one form. */
-export function WebsiteWizard({ subject, initialValues, files: initialFiles, draft, draftAction, sessionRemainingMs, change }: WebsiteWizardProps) {
+export function WebsiteWizard({ subject, initialValues, files: initialFiles, draft, draftAction, sessionRemainingMs, change, identity }: WebsiteWizardProps) {
   const router = useRouter();
   const restoreAtOnce = draftAction === 'restore' && !!draft;
 
@@ -346,7 +349,7 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
           <div ref={stepRef} className="min-w-0" data-step={step}>
             {step === 1 && <WizardStepSubject subject={subject} headingId={headingId} />}
             {step === 2 && <WizardStepBasic subject={subject} headingId={headingId} {...stepProps} />}
-            {step === 3 && <WizardStepContacts subject={subject} headingId={headingId} registered={change?.registered} {...stepProps} />}
+            {step === 3 && <WizardStepContacts subject={subject} headingId={headingId} registered={change?.registered} identity={identity} {...stepProps} />}
             {step === 4 && (
               <NoticeStep headingId={headingId} error={err('notice.agree')} title={NOTICE_TITLE} preamble={NOTICE_PREAMBLE} items={NOTICE_ITEMS} agreeLabel="我已阅读" />
             )}

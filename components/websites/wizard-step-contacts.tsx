@@ -13,6 +13,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { UploadField } from '@/components/files/upload-field';
 import { ChoiceGroup, ErrorText, InfoList, warningAlertClass } from './wizard-controls';
 import type { StepProps } from './wizard-step-basic';
+import { IDENTITY_UNAVAILABLE, identityPassLabel, offeredAuthMethods, type IdentityMode } from '@/lib/identity/labels';
 import { verifyContactIdentityAction } from '@/app/my/websites/wizard-actions';
 import {
   CONTACT_AUTH_METHODS,
@@ -47,7 +48,8 @@ export function WizardStepContacts({
   fileValue,
   rememberFile,
   registered,
-}: StepProps & { subject: WizardSubjectView; headingId: string; registered?: RegisteredContacts }) {
+  identity,
+}: StepProps & { subject: WizardSubjectView; headingId: string; registered?: RegisteredContacts; identity: IdentityMode }) {
   const { register, control, watch, getValues, setValue, setError, clearErrors } = useFormContext<WizardValues>();
   const contacts = useWatch({ control, name: 'contacts' });
   const warning = sameContactWarning(contacts as unknown as WebsiteInput['contacts']);
@@ -102,7 +104,7 @@ export function WizardStepContacts({
     const kept = keepsRegisteredPii(c, onFile) ? onFile : null;
     const keepHint = (masked: string, fallback?: string) => (kept && masked ? `已登记：${masked}，不修改请留空` : fallback);
     const token = c.identityToken;
-    const tokenLabel = token ? (token.startsWith('sandbox:') || sandbox[role] ? '已认证（沙箱环境）' : '已认证') : '';
+    const tokenLabel = token ? (sandbox[role] ? identityPassLabel('sandbox:') : identityPassLabel(token)) : '';
 
     const text = (k: 'name' | 'idNumber' | 'phone' | 'email', label: string, opts: { required?: boolean; hint?: string; type?: string; inputMode?: 'tel' | 'email'; autoComplete?: string } = {}) => (
       <Field id={idOf(path(k))} label={label} required={opts.required} error={err(path(k))} hint={opts.hint}>
@@ -225,12 +227,13 @@ export function WizardStepContacts({
               <ChoiceGroup
                 id={idOf(path('authMethod'))}
                 legend={`${p}认证方式`}
-                options={CONTACT_AUTH_METHODS}
+                options={offeredAuthMethods(CONTACT_AUTH_METHODS, identity)}
                 required
                 registration={register(`contacts.${role}.authMethod`)}
                 error={err(path('authMethod'))}
                 className="md:col-span-2"
               />
+              {identity === 'off' && <p className="-mt-2 text-sm text-muted-foreground md:col-span-2">{IDENTITY_UNAVAILABLE}</p>}
               {c.authMethod === '文件认证' && (
                 <div className="grid gap-4 md:col-span-2 md:grid-cols-3">
                   {upload('frontFileId', `${p}证件正面`)}
@@ -241,6 +244,7 @@ export function WizardStepContacts({
               {c.authMethod === NATIONAL_IDENTITY && (
                 <div className="space-y-3 rounded-md border bg-muted/30 p-4 md:col-span-2">
                   <p className="text-sm">请使用“国家网络身份认证”APP完成认证。平台实名认证支持的证件类型为居民身份证件，姓名、证件类型或证件号码修改后须重新认证。</p>
+                  {identity === 'sandbox' && <p className="text-sm text-muted-foreground">当前为沙箱环境：按姓名和居民身份证号码的格式模拟认证，不核验真实身份。</p>}
                   <div className="flex flex-wrap items-center gap-3">
                     <Button
                       id={idOf(path('identityToken'))}

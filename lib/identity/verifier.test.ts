@@ -1,5 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getIdentityVerifier, sandboxIdentityVerifier, setIdentityVerifier, SANDBOX_TOKEN_PREFIX, type IdentityVerifier } from './verifier';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { appMeta } from '@/db/schema';
+import { subjectDisplayValue } from '@/lib/subjects/display';
+import {
+  bindIdentityToken,
+  DEMO_META_KEY,
+  getIdentityVerifier,
+  identityPassLabel,
+  identityTokenValid,
+  sandboxIdentityVerifier,
+  setIdentityVerifier,
+  SANDBOX_TOKEN_PREFIX,
+  type IdentityVerifier,
+} from './verifier';
 
 const VALID_ID = '11010519491231002X';
 
@@ -31,15 +45,47 @@ describe('sandboxIdentityVerifier', () => {
 });
 
 describe('getIdentityVerifier / setIdentityVerifier', () => {
-  afterEach(() => setIdentityVerifier(null));
+  const env = process.env.WLBA_IDENTITY_SANDBOX;
+  afterEach(() => {
+    setIdentityVerifier(null);
+    process.env.WLBA_IDENTITY_SANDBOX = env;
+    getDb().delete(appMeta).where(eq(appMeta.key, DEMO_META_KEY)).run();
+  });
 
-  it('defaults to the sandbox and lets a deployment plug its own verifier', async () => {
+  it('offers no verifier in production: the sandbox only in the demo or with WLBA_IDENTITY_SANDBOX=1', () => {
+    delete process.env.WLBA_IDENTITY_SANDBOX;
+    expect(getIdentityVerifier()).toBeNull();
+    process.env.WLBA_IDENTITY_SANDBOX = '1';
     expect(getIdentityVerifier()).toBe(sandboxIdentityVerifier);
+    // The demo database (seeded by npm start) has it unless it is switched off.
+    delete process.env.WLBA_IDENTITY_SANDBOX;
+    getDb().insert(appMeta).values({ key: DEMO_META_KEY, value: '1' }).run();
+    expect(getIdentityVerifier()).toBe(sandboxIdentityVerifier);
+    process.env.WLBA_IDENTITY_SANDBOX = '0';
+    expect(getIdentityVerifier()).toBeNull();
+  });
+
+  it('lets a deployment plug its own verifier, whatever the sandbox setting', async () => {
+    process.env.WLBA_IDENTITY_SANDBOX = '0';
     const real: IdentityVerifier = { verify: async () => ({ ok: true, token: 'real:1' }) };
     setIdentityVerifier(real);
     expect(getIdentityVerifier()).toBe(real);
-    await expect(getIdentityVerifier().verify({ name: '张伟', idType: '居民身份证', idNumber: VALID_ID })).resolves.toEqual({ ok: true, token: 'real:1' });
+    await expect(getIdentityVerifier()!.verify({ name: '张伟', idType: '居民身份证', idNumber: VALID_ID })).resolves.toEqual({ ok: true, token: 'real:1' });
     setIdentityVerifier(null);
-    expect(getIdentityVerifier()).toBe(sandboxIdentityVerifier);
+    expect(getIdentityVerifier()).toBeNull();
+  });
+
+  it('does not accept a sandbox pass where the sandbox is off, and labels it 沙箱 where shown', () => {
+    const person = { name: '张伟', idType: '居民身份证', idNumber: VALID_ID };
+    const sandboxPass = bindIdentityToken(person, 'sandbox:abc');
+    const realPass = bindIdentityToken(person, 'real:1');
+    process.env.WLBA_IDENTITY_SANDBOX = '1';
+    expect(identityTokenValid(person, sandboxPass)).toBe(true);
+    process.env.WLBA_IDENTITY_SANDBOX = '0';
+    expect(identityTokenValid(person, sandboxPass)).toBe(false);
+    expect(identityTokenValid(person, realPass)).toBe(true);
+    expect(identityPassLabel(sandboxPass)).toBe('已认证（沙箱环境）');
+    expect(identityPassLabel(realPass)).toBe('已认证');
+    expect(subjectDisplayValue('identityToken', sandboxPass)).toBe('已认证（沙箱环境）');
   });
 });

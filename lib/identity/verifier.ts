@@ -1,10 +1,14 @@
 /**
- * 国家网络身份认证公共服务认证 adapter (SPEC §3.1). The embedded default is a clearly
- * labelled sandbox for development and tests; a deployment plugs its real verifier in
- * with setIdentityVerifier() at start-up (e.g. in instrumentation.ts).
+ * 国家网络身份认证公共服务认证 adapter (SPEC §3.1, §13). A deployment plugs its real verifier in
+ * with setIdentityVerifier() at start-up (e.g. in instrumentation.ts). The embedded sandbox is used
+ * only in the demo or with WLBA_IDENTITY_SANDBOX=1; without either, the option is not offered.
  */
 import { randomBytes, createHmac, timingSafeEqual } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { appMeta } from '@/db/schema';
 import { secrets } from '@/lib/config/env';
+import { SANDBOX_TOKEN_PREFIX, IDENTITY_UNAVAILABLE, identityPassLabel, type IdentityMode } from './labels';
 import { idNumberError, normalizeIdNumber } from '@/lib/validation/identifiers';
 import { personNameError } from '@/lib/subjects/rules';
 
@@ -17,7 +21,7 @@ export interface IdentityVerifier {
   verify(p: IdentityCheck): Promise<IdentityResult>;
 }
 
-export const SANDBOX_TOKEN_PREFIX = 'sandbox:';
+export { SANDBOX_TOKEN_PREFIX, IDENTITY_UNAVAILABLE, identityPassLabel, type IdentityMode };
 
 /** 沙箱环境: passes any well-formed 居民身份证 with a plausible full name; checks no real register. */
 export const sandboxIdentityVerifier: IdentityVerifier = {
@@ -32,15 +36,35 @@ export const sandboxIdentityVerifier: IdentityVerifier = {
   },
 };
 
+/** app_meta key written by the demo seed: the database is the demo one. */
+export const DEMO_META_KEY = 'demo.seeded';
+
+
+/** The sandbox may pass people: WLBA_IDENTITY_SANDBOX=1, or the demo database unless it is set to 0. */
+export function identitySandboxAllowed(): boolean {
+  const env = process.env.WLBA_IDENTITY_SANDBOX;
+  if (env === '1') return true;
+  if (env === '0') return false;
+  return !!getDb().select({ v: appMeta.value }).from(appMeta).where(eq(appMeta.key, DEMO_META_KEY)).get();
+}
+
 // Kept on globalThis so the dev server's module reloads and the route bundles share one choice.
 const KEY = Symbol.for('wlba.identityVerifier');
 type Holder = { [KEY]?: IdentityVerifier };
 
-export function getIdentityVerifier(): IdentityVerifier {
-  return (globalThis as Holder)[KEY] ?? sandboxIdentityVerifier;
+/** The installed verifier, else the sandbox where allowed, else none (the option is not offered). */
+export function getIdentityVerifier(): IdentityVerifier | null {
+  return (globalThis as Holder)[KEY] ?? (identitySandboxAllowed() ? sandboxIdentityVerifier : null);
 }
 
-/** Installs a verifier (null restores the sandbox). */
+
+/** What forms offer: the configured verifier, the labelled sandbox, or no 国家网络身份认证. */
+export function identityMode(): IdentityMode {
+  const v = getIdentityVerifier();
+  return !v ? 'off' : v.sandbox ? 'sandbox' : 'real';
+}
+
+/** Installs a verifier (null removes it). */
 export function setIdentityVerifier(v: IdentityVerifier | null): void {
   if (v) (globalThis as Holder)[KEY] = v;
   else delete (globalThis as Holder)[KEY];
@@ -59,7 +83,9 @@ export function bindIdentityToken(p: IdentityCheck, verifierToken: string): stri
   return `${verifierToken}.${bindingMac(p, verifierToken)}`;
 }
 
+/** A pass bound to this person; a sandbox pass only while the sandbox is allowed. */
 export function identityTokenValid(p: IdentityCheck, token: string): boolean {
+  if (token.startsWith(SANDBOX_TOKEN_PREFIX) && !identitySandboxAllowed()) return false;
   const i = token.lastIndexOf('.');
   if (i <= 0) return false;
   const expected = Buffer.from(bindingMac(p, token.slice(0, i)));

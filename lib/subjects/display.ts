@@ -1,5 +1,6 @@
 /** How each subject field reads on a page (PII already masked by the caller). */
 import { regionFullName } from '@/lib/regions/regions';
+import { identityPassLabel } from '@/lib/identity/labels';
 import { LONG_TERM } from './rules';
 import type { SubjectField } from './schemas';
 
@@ -11,7 +12,7 @@ export function subjectDisplayValue(field: SubjectField, value: unknown): string
   if (REGION_FIELDS.includes(field)) return regionFullName(String(value)) || String(value);
   if (FILE_FIELDS.includes(field)) return `已上传（文件 ${value}）`;
   if (field === 'principalIdExpiry' && value === LONG_TERM) return '长期有效';
-  if (field === 'identityToken') return '已认证';
+  if (field === 'identityToken') return identityPassLabel(String(value));
   return String(value);
 }
 

@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { subjectFormSchema, SUBJECT_FIELD_LABELS } from '@/lib/subjects/schemas';
 import { submitNewSubject, previewSubjectChange, submitSubjectChange, getSubjectView } from '@/lib/subjects/service';
 import { saveDraft } from '@/lib/drafts/service';
-import { bindIdentityToken, getIdentityVerifier } from '@/lib/identity/verifier';
+import { bindIdentityToken, getIdentityVerifier, IDENTITY_UNAVAILABLE } from '@/lib/identity/verifier';
 import { decryptPii } from '@/lib/pii/crypto';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
@@ -96,6 +96,7 @@ export const verifyIdentityAction = defineAction(
       if (Object.keys(missing).length) throw new AppError('invalid', Object.values(missing)[0], missing);
     }
     const verifier = getIdentityVerifier();
+    if (!verifier) throw new AppError('invalid', IDENTITY_UNAVAILABLE, { identityToken: IDENTITY_UNAVAILABLE });
     const r = await verifier.verify(p);
     if (!r.ok) throw new AppError('invalid', r.message, { identityToken: r.message });
     return { token: bindIdentityToken(p, r.token), sandbox: !!verifier.sandbox };

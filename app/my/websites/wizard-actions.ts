@@ -9,7 +9,7 @@ import { submitNewWebsite, wizardSubject } from '@/lib/websites/service';
 import { PROVIDER_KINDS, searchProviders } from '@/lib/providers/service';
 import { regionFullName } from '@/lib/regions/regions';
 import { saveDraft } from '@/lib/drafts/service';
-import { bindIdentityToken, getIdentityVerifier } from '@/lib/identity/verifier';
+import { bindIdentityToken, getIdentityVerifier, IDENTITY_UNAVAILABLE } from '@/lib/identity/verifier';
 import { draftPayload, toWizardValues, type WizardStep } from '@/components/websites/wizard-values';
 
 const id = z.number().int().positive();
@@ -96,6 +96,7 @@ export const verifyContactIdentityAction = defineAction(
     if (!input.idNumber) missing.idNumber = '发起认证需要填写完整的证件号码';
     if (Object.keys(missing).length) throw new AppError('invalid', Object.values(missing)[0], missing);
     const verifier = getIdentityVerifier();
+    if (!verifier) throw new AppError('invalid', IDENTITY_UNAVAILABLE, { identityToken: IDENTITY_UNAVAILABLE });
     const r = await verifier.verify(input);
     if (!r.ok) throw new AppError('invalid', r.message, { identityToken: r.message });
     return { token: bindIdentityToken(input, r.token), sandbox: !!verifier.sandbox };

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { requirePage } from '@/lib/auth/session';
 import { currentSubjectId, getSubjectView } from '@/lib/subjects/service';
 import { getDraft, latestDraft } from '@/lib/drafts/service';
-import { getIdentityVerifier } from '@/lib/identity/verifier';
+import { identityMode } from '@/lib/identity/verifier';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -106,7 +106,7 @@ export default async function ChangeSubjectPage({ searchParams }: { searchParams
         subjectId={view.id}
         draft={draft}
         draftAction={draftAction}
-        identitySandbox={!!getIdentityVerifier().sandbox}
+        identity={identityMode()}
       />
     </div>
   );

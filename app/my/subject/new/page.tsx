@@ -7,7 +7,7 @@ import { getDraft, latestDraft } from '@/lib/drafts/service';
 import { getMyApplication } from '@/lib/applications/service';
 import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
 import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas';
-import { getIdentityVerifier } from '@/lib/identity/verifier';
+import { identityMode } from '@/lib/identity/verifier';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -134,7 +134,7 @@ export default async function NewSubjectPage({ searchParams }: { searchParams: P
         resubmitOf={resubmit?.app.id ?? null}
         draft={draft}
         draftAction={draftAction}
-        identitySandbox={!!getIdentityVerifier().sandbox}
+        identity={identityMode()}
       />
     </div>
   );

@@ -13,6 +13,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { uploadedFilesOf } from '@/components/subjects/subject-form-data';
 import { WebsiteWizard } from '@/components/websites/wizard-form';
+import { identityMode } from '@/lib/identity/verifier';
 import {
   emptyWizardValues,
   restoreWizardDraft,
@@ -139,6 +140,7 @@ export default async function NewWebsitePage({ searchParams }: { searchParams: P
         draft={draft}
         draftAction={draftAction}
         sessionRemainingMs={await sessionRemainingMs()}
+        identity={identityMode()}
       />
     </div>
   );

@@ -13,6 +13,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { uploadedFilesOf } from '@/components/subjects/subject-form-data';
 import { WebsiteWizard } from '@/components/websites/wizard-form';
+import { identityMode } from '@/lib/identity/verifier';
 import {
   restoreWizardDraft,
   wizardFileIds,
@@ -140,6 +141,7 @@ export default async function ChangeWebsitePage({ params, searchParams }: { para
         draft={draft}
         draftAction={draftAction}
         sessionRemainingMs={await sessionRemainingMs()}
+        identity={identityMode()}
         change={{ websiteId: w.id, registered: w.registered }}
       />
     </div>
