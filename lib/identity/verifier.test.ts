@@ -3,10 +3,12 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { appMeta } from '@/db/schema';
 import { subjectDisplayValue } from '@/lib/subjects/display';
+import { offeredAuthMethods } from './labels';
 import {
   bindIdentityToken,
   DEMO_META_KEY,
   getIdentityVerifier,
+  identityMode,
   identityPassLabel,
   identityTokenValid,
   sandboxIdentityVerifier,
@@ -87,5 +89,17 @@ describe('getIdentityVerifier / setIdentityVerifier', () => {
     expect(identityPassLabel(sandboxPass)).toBe('已认证（沙箱环境）');
     expect(identityPassLabel(realPass)).toBe('已认证');
     expect(subjectDisplayValue('identityToken', sandboxPass)).toBe('已认证（沙箱环境）');
+  });
+
+  it('forms offer 国家网络身份认证 only with a verifier', () => {
+    const methods = ['文件认证', '国家网络身份认证公共服务认证'] as const;
+    process.env.WLBA_IDENTITY_SANDBOX = '0';
+    expect(identityMode()).toBe('off');
+    expect(offeredAuthMethods(methods, identityMode())).toEqual(['文件认证']);
+    process.env.WLBA_IDENTITY_SANDBOX = '1';
+    expect(identityMode()).toBe('sandbox');
+    expect(offeredAuthMethods(methods, identityMode())).toEqual(methods);
+    setIdentityVerifier({ verify: async () => ({ ok: true, token: 'real:1' }) });
+    expect(identityMode()).toBe('real');
   });
 });
