@@ -1,25 +1,10 @@
 /** @type {import('next').NextConfig} */
+// Pages get their CSP (with a per-request script nonce) and HSTS from proxy.ts.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-  {
-    key: 'Content-Security-Policy',
-    value: [
-      "default-src 'self'",
-      // Next.js injects inline bootstrap scripts; nonces would force every page dynamic.
-      `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
-      "connect-src 'self'",
-      "frame-ancestors 'none'",
-      "form-action 'self'",
-      "base-uri 'self'",
-      "object-src 'none'",
-    ].join('; '),
-  },
 ];
 
 /**
@@ -34,6 +19,9 @@ const fileHeaders = [
   },
 ];
 
+/** Route handlers (JSON, PDFs, the badge) run no script and are framed by nobody. */
+const apiHeaders = [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }];
+
 const nextConfig = {
   poweredByHeader: false,
   // subset-font loads harfbuzz's wasm from its package directory at run time.
@@ -46,6 +34,8 @@ const nextConfig = {
     // A later entry overrides the same header of an earlier one.
     return [
       { source: '/:path*', headers: securityHeaders },
+      { source: '/api/:path*', headers: apiHeaders },
+      { source: '/badge:file', headers: apiHeaders },
       { source: '/api/files/:path*', headers: fileHeaders },
     ];
   },

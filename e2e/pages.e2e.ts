@@ -17,6 +17,11 @@ describe('key pages at desktop and phone width', () => {
   ] as const) {
     it(`public pages render in Chinese without layout breakage (${tag})`, async () => {
       const page = await newPage(browser, width, 844);
+      // Scripts run under a nonce CSP (SPEC §13): the browser reports anything it blocks.
+      const blocked: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+      });
       for (const [path, heading] of [
         ['/', '互联网站公安联网备案'],
         ['/login', '用户登录'],
@@ -29,6 +34,16 @@ describe('key pages at desktop and phone width', () => {
         expect(await seriousViolations(page), path).toEqual([]);
         await screenshot(page, `${tag}${path === '/' ? '-home' : path.replace(/\//g, '-')}`);
       }
+      const res = await page.goto('/login');
+      const csp = res!.headers()['content-security-policy'];
+      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'(;|$)/);
+      expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
+      // The login form works, so its scripts ran.
+      await page.getByLabel('登录账号').fill('13800000003');
+      await page.getByLabel('登录密码').fill('Demo@2026');
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.waitForURL(/\/my$/);
+      expect(blocked).toEqual([]);
     });
 
     it(`applicant pages render (${tag})`, async () => {

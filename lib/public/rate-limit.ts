@@ -90,7 +90,9 @@ h1{font-size:1.25rem;margin:0 0 .75rem}p{color:#4b5563;line-height:1.7;margin:.5
 <p>您在短时间内提交的查询次数过多，为保障公共查询服务的正常运行，请在 <strong>${retryAfterSeconds}</strong> 秒后重试。</p>
 <p><a href="/">返回首页</a></p>
 <p style="font-size:.8rem">${escapeHtml(PLATFORM_NAME)} · ${escapeHtml(OFFICE_NAME)}</p></main></body></html>`;
-  return new Response(html, { status: 429, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+  // A static page: no script at all, its one inline <style> allowed.
+  const csp = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  return new Response(html, { status: 429, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp } });
 }
 
 const globalForLimiter = globalThis as unknown as { __wlbaPublicLimiter?: RateLimiter };
