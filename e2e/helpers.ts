@@ -28,6 +28,12 @@ export async function login(page: Page, identifier: string, password: string) {
   await page.getByRole('button', { name: '登录', exact: true }).click();
 }
 
+/** Opens a form page and waits until React owns the form, so typed values are not reset by hydration. */
+export async function openForm(page: Page, url: string) {
+  await page.goto(url);
+  await page.locator('form[data-hydrated]').first().waitFor();
+}
+
 export async function logout(page: Page) {
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.waitForURL(/\/login/);
@@ -137,7 +143,7 @@ export type FilingSite = { name: string; domain: string; registrable: string; ip
 export async function fileSubjectAndWebsite(page: Page, applicant: FilingApplicant, site: FilingSite) {
   const sharp = (await import('sharp')).default;
   const png = await sharp({ create: { width: 200, height: 120, channels: 3, background: '#5a7' } }).png().toBuffer();
-  await page.goto('/my/subject/new');
+  await openForm(page, '/my/subject/new');
   await page.getByLabel('个人', { exact: true }).check();
   await page.getByLabel('负责人姓名', { exact: true }).fill(applicant.name);
   await page.getByLabel('负责人证件号码', { exact: true }).fill(applicant.id);
@@ -154,7 +160,7 @@ export async function fileSubjectAndWebsite(page: Page, applicant: FilingApplica
   await page.getByRole('button', { name: '提交审核' }).click();
   await page.waitForURL(/\/my\/applications\/\d+/);
 
-  await page.goto('/my/websites/new');
+  await openForm(page, '/my/websites/new');
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByLabel('网站名称').fill(site.name);
   await page.getByRole('group', { name: '是否有工信部备案号' }).getByLabel('否').check();

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, login, logout, screenshotBoth, adminCli, idWithCheck, fileSubjectAndWebsite, verifyPhone } from './helpers';
+import { launchBrowser, newPage, login, logout, screenshotBoth, adminCli, idWithCheck, fileSubjectAndWebsite, verifyPhone, openForm } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -89,7 +89,7 @@ describe('审核 from queue to filing number', () => {
     await applicant.getByText(`公安备案号：${number}`).first().waitFor();
 
     // 变更主体, returned with a comment on one field: the applicant sees it beside that field.
-    await applicant.goto('/my/subject/change');
+    await openForm(applicant, '/my/subject/change');
     await applicant.getByLabel('负责人常住详细地址').fill('朝阳门外大街18号院');
     await applicant.getByRole('button', { name: '提交审核' }).click();
     await applicant.getByRole('dialog', { name: '变更信息确认' }).getByRole('button', { name: '确认' }).click();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, login, logout, adminCli, idWithCheck, readSmsCode, screenshot, dataDir } from './helpers';
+import { launchBrowser, newPage, login, logout, adminCli, idWithCheck, readSmsCode, screenshot, dataDir, openForm } from './helpers';
 
 let browser: Browser;
 let png: Buffer;
@@ -122,7 +122,7 @@ describe('开办主体 as a new applicant', () => {
     const page = await newPage(browser);
     await login(page, u.phone, 'Secret#2026');
     await page.waitForURL(/\/my$/);
-    await page.goto('/my/subject/new');
+    await openForm(page, '/my/subject/new');
     await page.getByLabel('单位', { exact: true }).check();
     await page.getByLabel('单位性质').selectOption('企业单位');
     await page.getByLabel('主办单位名称').fill('北京星河数据服务有限公司');
@@ -159,7 +159,7 @@ describe('开办主体 as a new applicant', () => {
     const page = await newPage(browser);
     await login(page, u.phone, 'Secret#2026');
     await page.waitForURL(/\/my$/);
-    await page.goto('/my/subject/new');
+    await openForm(page, '/my/subject/new');
     await page.getByLabel('个人', { exact: true }).check();
     await page.getByLabel('负责人姓名', { exact: true }).fill('吴思远');
     await page.getByLabel('负责人常住详细地址').fill('朝阳北路101号');
@@ -170,7 +170,7 @@ describe('开办主体 as a new applicant', () => {
     await page.waitForURL(/\/my$/);
     await page.goto('/my/drafts');
     await page.getByRole('cell', { name: '新增主体' }).waitFor();
-    await page.goto('/my/subject/new');
+    await openForm(page, '/my/subject/new');
     await page.getByText('您有一条草稿，是否使用').waitFor();
     await page.getByRole('button', { name: '是', exact: true }).click();
     await expect(page.getByLabel('负责人姓名', { exact: true }).inputValue()).resolves.toBe('吴思远');
@@ -183,7 +183,7 @@ describe('变更主体 and 移交主体 on approved subjects', () => {
     const page = await newPage(browser);
     await login(page, '13800000003', 'Demo@2026');
     await page.waitForURL(/\/my$/);
-    await page.goto('/my/subject/change');
+    await openForm(page, '/my/subject/change');
     await page.getByLabel('单位办公详细地址').fill('建国路93号万达广场8号楼1808室');
     await page.getByRole('button', { name: '提交审核' }).click();
     const dialog = page.getByRole('dialog', { name: '变更信息确认' });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, login, logout, screenshot, screenshotBoth, dataDir, readSmsCode, baseURL } from './helpers';
+import { launchBrowser, newPage, login, logout, screenshot, screenshotBoth, dataDir, readSmsCode, baseURL, openForm } from './helpers';
 
 
 // Set by the wizard test, used by the change/cancel test: the website it filed.
@@ -82,7 +82,7 @@ describe('新办网站申请 wizard', () => {
     await page.waitForURL(/\/my$/);
 
     // A 个人 subject first (it waits for a business application).
-    await page.goto('/my/subject/new');
+    await openForm(page, '/my/subject/new');
     await page.getByLabel('个人', { exact: true }).check();
     await page.getByLabel('负责人姓名', { exact: true }).fill('何明远');
     await page.getByLabel('负责人证件号码', { exact: true }).fill(idWithCheck('11010519870707123'));
@@ -99,7 +99,7 @@ describe('新办网站申请 wizard', () => {
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.waitForURL(/\/my\/applications\/\d+/);
 
-    await page.goto('/my/websites/new');
+    await openForm(page, '/my/websites/new');
     await page.getByText('主体将与本网站一并审核').waitFor();
     await screenshotBoth(page, 'website-new-step1');
     await page.getByRole('button', { name: '下一步' }).click();
@@ -163,7 +163,7 @@ describe('新办网站申请 wizard', () => {
     await page.waitForURL(/\/my$/);
     await page.goto('/my/drafts');
     await page.getByRole('row').filter({ hasText: '新办网站' }).first().waitFor();
-    await page.goto('/my/websites/new');
+    await openForm(page, '/my/websites/new');
     const prompt = page.getByRole('dialog', { name: '您有一条草稿，是否使用' });
     await prompt.getByRole('button', { name: '是' }).click();
     await expect(page.getByRole('radiogroup', { name: '网站安全负责人' }).getByLabel('同主体负责人信息').isChecked()).resolves.toBe(true);

@@ -11,6 +11,7 @@ import { IDENTITY_UNAVAILABLE, identityPassLabel, offeredAuthMethods, type Ident
 import { ID_TYPES } from '@/lib/validation/identifiers';
 import type { ChangeRow } from '@/lib/subjects/service';
 import { Field, selectClass } from '@/components/forms/field';
+import { useHydrated } from '@/components/forms/use-hydrated';
 import { Input } from '@/components/ui/input';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
@@ -153,6 +154,7 @@ export function SubjectForm({
 
   const [resolver] = useState(() => subjectResolver(mode, sameRef));
 
+  const hydrated = useHydrated();
   const form = useForm<SubjectFormValues, unknown, SubjectFormOutput>({
     resolver,
     defaultValues: defaults,
@@ -398,7 +400,7 @@ export function SubjectForm({
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <form onSubmit={onSubmit} noValidate className="space-y-6" data-hydrated={hydrated || undefined}>
         {notice && (
           <Alert variant="info" role="status">
             {notice}

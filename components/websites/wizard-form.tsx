@@ -14,6 +14,7 @@ import { saveWebsiteDraftAction, submitNewWebsiteAction } from '@/app/my/website
 import { previewWebsiteChangeAction, saveWebsiteChangeDraftAction, submitWebsiteChangeAction } from '@/app/my/websites/change-actions';
 import { StepProgress } from '@/components/forms/step-progress';
 import { useStepFocus } from '@/components/forms/use-step-focus';
+import { useHydrated } from '@/components/forms/use-hydrated';
 import { WizardSessionWarning } from './wizard-session-warning';
 import { WizardStepSubject } from './wizard-step-subject';
 import { namingViolations, WizardStepBasic } from './wizard-step-basic';
@@ -143,6 +144,7 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
   const { stepRef, alertRef, requestFocus } = useStepFocus();
 
   const [resolver] = useState(() => wizardResolver(subject, change?.registered ?? undefined));
+  const hydrated = useHydrated();
   const form = useForm<WizardValues>({
     resolver,
     defaultValues: restoreAtOnce ? draft!.values : initialValues,
@@ -338,6 +340,7 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
 
         <form
           noValidate
+          data-hydrated={hydrated || undefined}
           className="space-y-6"
           onSubmit={(e) => {
             e.preventDefault();
