@@ -196,6 +196,7 @@ async function processPdf(bytes: Buffer): Promise<Processed> {
     if (r.reason === 'timeout') throw invalid(UPLOAD_ERRORS.pdfTimeout);
     if (r.reason === 'active') throw invalid(UPLOAD_ERRORS.pdfActive);
     if (r.reason === 'busy') throw new AppError('rate_limited', UPLOAD_ERRORS.busy, { file: UPLOAD_ERRORS.busy });
+    if (r.reason === 'failed') throw new Error(`PDF worker failed: ${r.detail}`);
     throw invalid(UPLOAD_ERRORS.pdfBroken);
   }
   return { mime: 'application/pdf', stored: bytes.subarray(0, r.end), width: null, height: null, thumb: null };

@@ -32,4 +32,16 @@ describe('PdfWorkerPool', () => {
   it('refuses a file without %%EOF as broken without parsing it', async () => {
     expect(await pool.check(new TextEncoder().encode('%PDF-1.7\n1 0 obj << >> endobj\n'), 10_000)).toMatchObject({ ok: false, reason: 'broken' });
   });
+
+  it('reports a worker that cannot start as its own failure, not a broken file', async () => {
+    const broken = new PdfWorkerPool(1, '/nonexistent/pdf-worker.mjs');
+    const err = console.error;
+    console.error = () => {};
+    try {
+      expect(await broken.check(await onePage(), 10_000)).toMatchObject({ ok: false, reason: 'failed' });
+    } finally {
+      console.error = err;
+      await broken.close();
+    }
+  });
 });

@@ -7,10 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-/** What the worker found (see pdf-worker.mjs); 'timeout' and 'busy' come from the pool itself. */
+/**
+ * What the worker found (see pdf-worker.mjs); 'timeout' and 'busy' come from the pool itself;
+ * 'failed' is the worker's own failure (it could not start), not the file's.
+ */
 export type PdfCheck =
   | { ok: true; pages: number; end: number }
-  | { ok: false; reason: 'broken' | 'active' | 'timeout' | 'busy'; detail?: string };
+  | { ok: false; reason: 'broken' | 'active' | 'timeout' | 'busy' | 'failed'; detail?: string };
 
 type Job = { id: number; bytes: Uint8Array; timeoutMs: number; resolve: (r: PdfCheck) => void };
 type Slot = { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null };
@@ -97,9 +100,11 @@ export class PdfWorkerPool {
         void this.finish(slot, result as PdfCheck, false);
       }
     });
-    worker.on('error', (e) => {
-      console.error('[pdf] worker error', e);
-      void this.finish(slot, { ok: false, reason: 'broken', detail: String(e) }, true);
+    worker.on('error', (e: Error & { code?: string }) => {
+      // Out of memory is the file's doing (a decompression bomb); anything else is ours.
+      const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      if (!oom) console.error('[pdf] worker failed', e);
+      void this.finish(slot, { ok: false, reason: oom ? 'broken' : 'failed', detail: String(e) }, true);
     });
     worker.on('exit', () => {
       if (this.slots.has(slot)) void this.finish(slot, { ok: false, reason: 'broken', detail: 'worker exited' }, true);
