@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, login, uploadsFiles, adminCli } from './helpers';
+import { ACTIVE_PDFS, junkPdf, plainPdf } from '@/lib/test/hostile-pdfs';
 
 let browser: Browser;
 let page: Page;
@@ -54,5 +55,41 @@ describe('upload checks through the real route', () => {
     expect((await other.request.get(`/api/files/${r.body.id}`)).status()).toBe(403);
     const anon = await newPage(browser);
     expect((await anon.request.get(`/api/files/${r.body.id}`)).status()).toBe(401);
+  });
+});
+
+describe('PDF checks in the built server (worker threads)', () => {
+  it('the website wizard refuses a PDF with JavaScript on its field and accepts a plain PDF', async () => {
+    await page.goto('/my/websites/new');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('网站域名', { exact: true }).fill('www.pdf-check.cn');
+    const field = page.getByLabel('域名证书（pdf-check.cn）');
+    const before = uploadsFiles();
+
+    await field.setInputFiles({ name: '域名证书-脚本.pdf', mimeType: 'application/pdf', buffer: await ACTIVE_PDFS['OpenAction 执行 JavaScript'].build() });
+    const error = page.getByText('PDF 含有脚本、启动命令或嵌入文件等活动内容，请另存为普通 PDF 后上传');
+    await error.waitFor();
+    expect(uploadsFiles()).toEqual(before);
+
+    await field.setInputFiles({ name: '域名证书.pdf', mimeType: 'application/pdf', buffer: await plainPdf() });
+    await page.getByText('域名证书.pdf').waitFor();
+    await error.waitFor({ state: 'detached' });
+    expect(uploadsFiles().length).toBe(before.length + 1);
+  });
+
+  it('refuses a junk PDF within the time limit while /api/health answers in < 500 ms', async () => {
+    const before = uploadsFiles();
+    // 5 MB of junk: pdf-lib would crawl it for far longer than the 5 s limit.
+    const pending = upload('pdf', 'junk.pdf', 'application/pdf', junkPdf(5 * 1024 * 1024 - 64));
+    await new Promise((r) => setTimeout(r, 1500)); // the worker is parsing by now
+    const t = performance.now();
+    const health = await page.request.get('/api/health');
+    const healthMs = performance.now() - t;
+    const r = await pending;
+    expect(health.status()).toBe(200);
+    expect(healthMs).toBeLessThan(500);
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('PDF 文件无法在限定时间内解析，请重新导出后上传');
+    expect(uploadsFiles()).toEqual(before);
   });
 });

@@ -3,6 +3,7 @@ import { purgeOldDrafts } from '@/lib/drafts/service';
 import { sendInterviewReminders } from '@/lib/review/reminders';
 import { ensureDueDates } from '@/lib/review/due';
 import { runDailyPlacementChecks } from '@/lib/websites/placement';
+import { sweepOrphanFiles } from '@/lib/files/orphans';
 
 let started = false;
 
@@ -11,8 +12,9 @@ const DAY_MS = 24 * 60 * 60_000;
 /**
  * Background work of the server process: retries e-mail and SMS deliveries every
  * 30 seconds, deletes drafts not saved for 30 days once shortly after start and then
- * daily (系统只保留 30 天内的草稿信息), hourly sends 面审 reminders and refreshes due dates, and
- * hourly offers the daily 备案号放置检查 a turn (it runs once a Beijing day, from 09:00).
+ * daily (系统只保留 30 天内的草稿信息), hourly sends 面审 reminders and refreshes due dates,
+ * hourly deletes uploads left unattached for 24 hours, and hourly offers the daily 备案号放置检查
+ * a turn (it runs once a Beijing day, from 09:00).
  */
 export function startBackgroundJobs(): void {
   if (started) return;
@@ -45,6 +47,18 @@ export function startBackgroundJobs(): void {
   };
   setTimeout(hourly, 20_000).unref();
   setInterval(hourly, 3_600_000).unref();
+
+  // Uploads never attached to a record are deleted 24 hours after their upload (SPEC §13).
+  const orphans = () => {
+    try {
+      const r = sweepOrphanFiles();
+      if (r.files > 0 || r.blobs > 0) console.info(`[jobs] deleted ${r.files} unattached files (${r.blobs} blobs, ${r.bytes} bytes)`);
+    } catch (e) {
+      console.error('[jobs] orphan files', e);
+    }
+  };
+  setTimeout(orphans, 30_000).unref();
+  setInterval(orphans, 3_600_000).unref();
 
   // 备案号放置检查 (SPEC §10.3): fetches home pages, so one run at a time and never overlapping.
   // WLBA_PLACEMENT_JOB=0 turns the daily run off (the browser tests: no fetches of the demo domains).

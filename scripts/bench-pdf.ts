@@ -8,6 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { buildAssessmentReport, type AssessmentReportPdfInput } from '@/lib/assessments/report-pdf';
 import { buildReceipt, type ReceiptView } from '@/lib/applications/receipt-pdf';
+import { pdfPool } from '@/lib/pdf/pool';
 
 export type PdfBenchRow = { name: string; p50: number; p95: number; p99: number; target?: number };
 
@@ -54,12 +55,34 @@ async function measure(name: (bytes: number, pages: string) => string, build: ()
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
+/** The upload check of a PDF (parse, page count, active content) in the worker pool, round trip. */
+async function measureUploadCheck(bytes: Uint8Array, runs: number): Promise<PdfBenchRow> {
+  const check = async () => {
+    const r = await pdfPool().check(bytes);
+    if (!r.ok) throw new Error(`upload check refused the bench PDF: ${r.reason}`);
+  };
+  for (let i = 0; i < 5; i++) await check(); // worker start and JIT
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await check();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+  return { name: `上传 PDF 检查（工作线程，申请回执 ${kb(bytes.byteLength)}）`, p50: q(0.5), p95: q(0.95), p99: q(0.99) };
+}
+
 /** One row per PDF: p50/p95/p99 of building it, in ms; the size in the name. */
 export async function benchPdf(runs = Number(process.env.BENCH_PDF_RUNS) || 40): Promise<PdfBenchRow[]> {
-  return [
+  const receipt = await buildReceipt(RECEIPT);
+  const rows = [
     await measure((b, p) => `自评估报告 PDF（${p}，${kb(b)}，目标 < 100 KB）`, () => buildAssessmentReport(REPORT), runs, 300),
     await measure((b, p) => `申请回执 PDF（${p}，${kb(b)}）`, () => buildReceipt(RECEIPT), runs, 300),
+    await measureUploadCheck(receipt.bytes, runs),
   ];
+  await pdfPool().close();
+  return rows;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

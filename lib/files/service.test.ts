@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { PDFDocument } from 'pdf-lib';
 import { count, eq } from 'drizzle-orm';
@@ -17,6 +17,8 @@ import {
   storeUpload,
   uploadsDir,
 } from './service';
+import { uploadQuotaBytes } from './quota';
+import { ACTIVE_PDFS, junkPdf, plainPdf } from '@/lib/test/hostile-pdfs';
 
 // ---------------------------------------------------------------- fixtures
 
@@ -383,5 +385,146 @@ describe('document uploads (image or PDF, decided by the bytes)', () => {
   it('refuses anything else, and a broken PDF, storing nothing', async () => {
     await expectRejected(storeUpload({ ownerId: owner.id, kind: 'document', originalName: 'a.pdf', bytes: Buffer.from('plain text, not a document') }), '仅支持 PNG、JPEG 格式的图片或 PDF 文件');
     await expectRejected(storeUpload({ ownerId: owner.id, kind: 'document', originalName: 'b.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), crypto.randomBytes(200)]) }), 'PDF 文件已损坏，无法读取');
+  });
+});
+
+// ---------------------------------------------------------------- hostile PDFs (issue 12, item 5)
+
+describe('hostile PDFs are parsed off the event loop', () => {
+  it('refuses a 1 MB junk PDF within the time limit while the main thread keeps answering in < 500 ms', async () => {
+    const before = process.env.WLBA_PDF_TIMEOUT_MS;
+    process.env.WLBA_PDF_TIMEOUT_MS = '1500';
+    try {
+      // The main thread's other work during the upload: a timer every 20 ms (its worst lateness)
+      // and, 200 ms in, a request like /api/health (a database read), timed from when it was made.
+      let worstLag = 0;
+      let last = performance.now();
+      const ticker = setInterval(() => {
+        const t = performance.now();
+        worstLag = Math.max(worstLag, t - last - 20);
+        last = t;
+      }, 20);
+      const madeAt = performance.now() + 200;
+      const health = new Promise<number>((resolve) =>
+        setTimeout(async () => {
+          await new Promise((r) => setImmediate(r));
+          getDb().select({ n: count() }).from(files).get();
+          resolve(performance.now() - madeAt);
+        }, 200),
+      );
+      const upload = storeUpload({ ownerId: owner.id, kind: 'pdf', originalName: 'junk.pdf', bytes: junkPdf(1024 * 1024) });
+      const err = await upload.then(() => null, (e: unknown) => e);
+      await new Promise((r) => setTimeout(r, 60)); // lets a late tick report its lateness
+      clearInterval(ticker);
+
+      expect(await health).toBeLessThan(500);
+      expect(worstLag).toBeLessThan(500);
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).message).toBe('PDF 文件无法在限定时间内解析，请重新导出后上传');
+      expect(listUploads()).toEqual([]);
+      expect(fileRowCount()).toBe(0);
+    } finally {
+      if (before === undefined) delete process.env.WLBA_PDF_TIMEOUT_MS;
+      else process.env.WLBA_PDF_TIMEOUT_MS = before;
+    }
+  });
+
+  it('stores a valid PDF with a 1 MB random tail, without the tail', async () => {
+    const withTail = Buffer.concat([pdf, crypto.randomBytes(1024 * 1024)]);
+    const res = await storeUpload({ ownerId: owner.id, kind: 'pdf', originalName: '扫描件.pdf', bytes: withTail });
+    const row = getDb().select().from(files).where(eq(files.id, res.id)).get()!;
+    expect(fs.readFileSync(blobPath(row.sha256)).equals(pdf)).toBe(true);
+    expect(row.size).toBe(pdf.length);
+  });
+
+  it('refuses a PDF without an end marker as broken', async () => {
+    await expectRejected(storeUpload({ ownerId: owner.id, kind: 'pdf', originalName: 'cut.pdf', bytes: pdf.subarray(0, pdf.lastIndexOf('%%EOF')) }), 'PDF 文件已损坏，无法读取');
+  });
+
+  it('accepts a plain PDF with a web link and a GoTo open action', async () => {
+    const res = await storeUpload({ ownerId: owner.id, kind: 'pdf', originalName: '说明.pdf', bytes: await plainPdf() });
+    expect(res.kind).toBe('pdf');
+  });
+
+  for (const [name, c] of Object.entries(ACTIVE_PDFS)) {
+    it(`refuses active content, storing nothing: ${name}`, async () => {
+      const bytes = await c.build();
+      for (const kind of ['pdf', 'document'] as const) {
+        await expectRejected(
+          storeUpload({ ownerId: owner.id, kind, originalName: '附件说明.pdf', bytes }),
+          'PDF 含有脚本、启动命令或嵌入文件等活动内容，请另存为普通 PDF 后上传',
+        );
+      }
+    });
+  }
+});
+
+// ---------------------------------------------------------------- daily quota (issue 12, item 7)
+
+describe('per-account upload quota over a rolling 24 hours', () => {
+  const MB = 1024 * 1024;
+  const HOUR = 60 * 60_000;
+  let saved: string | undefined;
+  beforeEach(() => {
+    saved = process.env.WLBA_UPLOAD_QUOTA_MB;
+    process.env.WLBA_UPLOAD_QUOTA_MB = '1';
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.WLBA_UPLOAD_QUOTA_MB;
+    else process.env.WLBA_UPLOAD_QUOTA_MB = saved;
+  });
+
+  /** A distinct valid PDF of about `size` bytes (a stream of random bytes keeps it from compressing). */
+  async function pdfOfSize(size: number): Promise<Buffer> {
+    const doc = await PDFDocument.create();
+    doc.addPage([200, 200]);
+    doc.context.register(doc.context.flateStream(crypto.randomBytes(size - 1200)));
+    const out = Buffer.from(await doc.save());
+    expect(Math.abs(out.length - size)).toBeLessThan(3000);
+    return out;
+  }
+
+  async function quotaRefusal(promise: Promise<unknown>) {
+    const err = await promise.then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('rate_limited');
+    return (err as AppError).message;
+  }
+
+  it('refuses an upload past the limit with the limit in the message, counting each account alone, and frees it 24 hours later', async () => {
+    const t0 = Date.now();
+    let clock = t0;
+    const now = () => clock;
+    const other = createUser('applicant');
+    const a = await pdfOfSize(400 * 1024);
+    const b = await pdfOfSize(400 * 1024);
+    const c = await pdfOfSize(400 * 1024);
+
+    await storeUpload({ ownerId: owner.id, kind: 'pdf', originalName: 'a.pdf', bytes: a }, now);
+    clock = t0 + 2 * HOUR;
+    await storeUpload({ ownerId: owner.id, kind: 'pdf', originalName: 'b.pdf', bytes: b }, now);
+    clock = t0 + 3 * HOUR;
+    const rowsBefore = fileRowCount();
+    const message = await quotaRefusal(storeUpload({ ownerId: owner.id, kind: 'pdf', originalName: 'c.pdf', bytes: c }, now));
+    expect(message).toMatch(/^每个账号 24 小时内最多上传 1 MB 文件，您已上传 0\.8 MB，请稍后再试$/);
+    expect(fileRowCount()).toBe(rowsBefore);
+
+    // Another account has its own quota.
+    await storeUpload({ ownerId: other.id, kind: 'pdf', originalName: 'c.pdf', bytes: c }, now);
+
+    // Still inside the window of the first upload: refused; just past it: accepted.
+    clock = t0 + 24 * HOUR - 1;
+    await quotaRefusal(storeUpload({ ownerId: owner.id, kind: 'pdf', originalName: 'c.pdf', bytes: c }, now));
+    clock = t0 + 24 * HOUR + 1;
+    const ok = await storeUpload({ ownerId: owner.id, kind: 'pdf', originalName: 'c.pdf', bytes: c }, now);
+    expect(ok.kind).toBe('pdf');
+    // b (2 h) and c now fill it again.
+    await quotaRefusal(storeUpload({ ownerId: owner.id, kind: 'pdf', originalName: 'a.pdf', bytes: a }, now));
+  });
+
+  it('defaults to 200 MB and reads WLBA_UPLOAD_QUOTA_MB', () => {
+    expect(uploadQuotaBytes({})).toBe(200 * MB);
+    expect(uploadQuotaBytes({ WLBA_UPLOAD_QUOTA_MB: '50' })).toBe(50 * MB);
+    expect(uploadQuotaBytes({ WLBA_UPLOAD_QUOTA_MB: 'abc' })).toBe(200 * MB);
   });
 });

@@ -2,14 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
-import { PDFDocument } from 'pdf-lib';
 import { fileTypeFromBuffer } from 'file-type';
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { files, subjects } from '@/db/schema';
 import { dataDir } from '@/lib/config/env';
 import { canReadFile, type Actor } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
+import { checkPdf } from '@/lib/pdf/pool';
+import { UPLOAD_QUOTA_WINDOW_MS, uploadQuotaBytes, uploadQuotaError } from './quota';
 
 /** Largest accepted upload (SPEC §11.2). */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -31,6 +32,9 @@ export const UPLOAD_ERRORS = {
   imageBroken: '图片文件已损坏，无法读取',
   pdfBroken: 'PDF 文件已损坏，无法读取',
   imageTooManyPixels: '图片尺寸过大（超过 5000 万像素），请缩小后重新上传',
+  pdfTimeout: 'PDF 文件无法在限定时间内解析，请重新导出后上传',
+  pdfActive: 'PDF 含有脚本、启动命令或嵌入文件等活动内容，请另存为普通 PDF 后上传',
+  busy: '系统繁忙，请稍后重试',
   kind: '上传类型无效',
 } as const;
 
@@ -177,20 +181,25 @@ async function processImage(bytes: Buffer): Promise<Processed> {
   return { mime: detected.mime, stored, width, height, thumb };
 }
 
+/**
+ * Parses the PDF in a worker thread with a time limit (lib/pdf/pool.ts), so a hostile file never
+ * blocks other requests; refuses active content. Bytes after the last %%EOF are no part of the
+ * document and are not stored: what reviewers get is exactly what was checked.
+ */
 async function processPdf(bytes: Buffer): Promise<Processed> {
   const detected = await fileTypeFromBuffer(bytes).catch(() => undefined);
   if (!detected || detected.mime !== 'application/pdf' || bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
     throw invalid(UPLOAD_ERRORS.pdfType);
   }
-  let pages = 0;
-  try {
-    const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
-    pages = doc.getPageCount();
-  } catch {
+  const r = await checkPdf(bytes);
+  if (!r.ok) {
+    if (r.reason === 'timeout') throw invalid(UPLOAD_ERRORS.pdfTimeout);
+    if (r.reason === 'active') throw invalid(UPLOAD_ERRORS.pdfActive);
+    if (r.reason === 'busy') throw new AppError('rate_limited', UPLOAD_ERRORS.busy, { file: UPLOAD_ERRORS.busy });
+    if (r.reason === 'failed') throw new Error(`PDF worker failed: ${r.detail}`);
     throw invalid(UPLOAD_ERRORS.pdfBroken);
   }
-  if (pages < 1) throw invalid(UPLOAD_ERRORS.pdfBroken);
-  return { mime: 'application/pdf', stored: bytes, width: null, height: null, thumb: null };
+  return { mime: 'application/pdf', stored: bytes.subarray(0, r.end), width: null, height: null, thumb: null };
 }
 
 /** An image or a PDF, by its first bytes (the full checks follow in processImage / processPdf). */
@@ -201,21 +210,42 @@ function documentKind(bytes: Buffer): FileKind {
   throw invalid(UPLOAD_ERRORS.documentType);
 }
 
+/** Bytes the account uploaded in the 24 hours before `now`. */
+export function uploadedBytesSince(ownerId: number, now: number): number {
+  const row = getDb()
+    .select({ total: sql<number>`coalesce(sum(${files.size}), 0)` })
+    .from(files)
+    .where(and(eq(files.ownerId, ownerId), gt(files.createdAt, now - UPLOAD_QUOTA_WINDOW_MS)))
+    .get();
+  return Number(row?.total ?? 0);
+}
+
+function assertWithinQuota(ownerId: number, incoming: number, now: number): void {
+  const message = uploadQuotaError(uploadedBytesSince(ownerId, now), incoming, uploadQuotaBytes());
+  if (message) throw new AppError('rate_limited', message, { file: message });
+}
+
 /**
  * Validates, re-encodes (images) and stores an upload, then records it. Every check
  * runs before anything touches the disk, so a rejected file leaves no trace; the row
- * is inserted only after the blobs are safely renamed into place.
+ * is inserted only after the blobs are safely renamed into place. Each account may upload
+ * WLBA_UPLOAD_QUOTA_MB (200) MB over a rolling 24 hours; `now` is the clock (tests inject one).
  */
-export async function storeUpload(input: StoreUploadInput): Promise<StoredFile> {
+export async function storeUpload(input: StoreUploadInput, now: () => number = Date.now): Promise<StoredFile> {
   const { ownerId, bytes } = input;
   if (input.kind !== 'image' && input.kind !== 'pdf' && input.kind !== 'document') throw invalid(UPLOAD_ERRORS.kind);
   if (!bytes || bytes.length === 0) throw invalid(UPLOAD_ERRORS.empty);
   if (bytes.length > MAX_UPLOAD_BYTES) throw invalid(UPLOAD_ERRORS.tooLarge);
   const kind: FileKind = input.kind === 'document' ? documentKind(bytes) : input.kind;
+  // Refused before any work is done, and again with the stored size just before the write.
+  assertWithinQuota(ownerId, bytes.length, now());
 
   const originalName = sanitizeFileName(input.originalName);
   const processed = kind === 'image' ? await processImage(bytes) : await processPdf(bytes);
 
+  // From here to the insert nothing awaits, so concurrent uploads of one account cannot overrun the quota.
+  const createdAt = now();
+  assertWithinQuota(ownerId, processed.stored.length, createdAt);
   const sha256 = writeBlob(processed.stored);
   const thumbSha256 = processed.thumb ? writeBlob(processed.thumb) : null;
 
@@ -232,7 +262,7 @@ export async function storeUpload(input: StoreUploadInput): Promise<StoredFile> 
       width: processed.width,
       height: processed.height,
       thumbSha256,
-      createdAt: Date.now(),
+      createdAt,
     })
     .returning({ id: files.id })
     .get();

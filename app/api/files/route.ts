@@ -106,6 +106,7 @@ export async function POST(req: Request) {
     if (isAppError(e)) {
       if (e.code === 'unauthenticated') return json({ error: e.message }, 401);
       if (e.code === 'forbidden') return json({ error: e.message }, 403);
+      if (e.code === 'rate_limited') return fileError(e.message, 429);
       return fileError(e.message);
     }
     console.error('upload failed', e);
