@@ -69,6 +69,13 @@ export function plainTextError(value: string, label: string, max = TEXT_MAX): st
   return plainCharsError(value, label);
 }
 
+const HIDDEN_GLOBAL = new RegExp(`${CONTROL.source}|${BIDI.source}|${INVISIBLE.source}`, 'gu');
+
+/** A search query as matched: control, bidi and invisible characters dropped (a NUL finds nothing, it never fails). */
+export function stripHidden(value: string): string {
+  return value.replace(HIDDEN_GLOBAL, '');
+}
+
 /** "请填写X" for a missing value, "X格式不正确" for a value of another type. */
 function typeError(label: string) {
   return (iss: { input?: unknown }) => (iss.input === undefined || iss.input === null ? `请填写${label}` : `${label}格式不正确`);
@@ -97,6 +104,15 @@ export function nameText(label: string, max = NAME_MAX) {
 /** 详细地址 and the like: a name's rules with the address limit. */
 export function addressText(label: string, max = ADDRESS_MAX) {
   return nameText(label, max);
+}
+
+/** A search box: at most `max` characters, hidden characters dropped rather than refused. */
+export function searchText(label: string, max = NAME_MAX) {
+  return z
+    .string({ error: typeError(label) })
+    .overwrite(stripHidden)
+    .trim()
+    .superRefine(refineWith((v) => (charCount(v) > max ? tooLongMessage(label, max) : null)));
 }
 
 /**
