@@ -75,6 +75,13 @@ describe('公共查询, as a visitor without an account', () => {
     await search.getByRole('button', { name: '查询' }).click();
     await page.getByRole('heading', { name: '未查询到备案信息' }).waitFor();
     await screenshot(page, 'desktop-query-none');
+
+    // A NUL in the address (forged or pasted) is dropped: the normal page, never an error page.
+    expect((await page.goto('/query?type=name&q=a%00b'))?.status()).toBe(200);
+    await page.getByRole('heading', { name: '未查询到备案信息' }).waitFor();
+    await expect.poll(() => search.getByLabel('查询内容').inputValue()).toBe('ab');
+    expect((await page.goto(`/query?type=name&q=${encodeURIComponent('云帆\u0000科技')}`))?.status()).toBe(200);
+    await page.getByRole('link', { name: '云帆科技官网' }).waitFor();
   });
 
   it('answers JSON at /api/public/filings, and 429 with Retry-After once an address asks too often', async () => {

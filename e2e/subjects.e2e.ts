@@ -125,12 +125,15 @@ describe('开办主体 as a new applicant', () => {
     await openForm(page, '/my/subject/new');
     await page.getByLabel('单位', { exact: true }).check();
     await page.getByLabel('单位性质').selectOption('企业单位');
-    await page.getByLabel('主办单位名称').fill('北京星河数据服务有限公司');
+    // 108 characters: names are limited to 100 (SPEC §13).
+    await page.getByLabel('主办单位名称').fill('北京星河数据服务有限公司'.repeat(9));
     await page.getByLabel('主办单位证件号').fill('91350100M000100Y44');
     await page.getByLabel('办公室电话').fill('010-00000000');
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.getByText('统一社会信用代码校验位不正确').waitFor();
     await page.getByText('请填写真实的办公室电话').waitFor();
+    await page.getByText('主办单位名称不能超过100个字').waitFor();
+    await page.getByLabel('主办单位名称').fill('北京星河数据服务有限公司');
 
     await page.getByLabel('主办单位证件号').fill('91350100M000100Y43');
     await upload(page, '主办单位有效证件');

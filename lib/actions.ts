@@ -4,7 +4,7 @@ import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
 import { can, type Permission } from '@/lib/auth/policy';
 import { isAppError, GENERIC_ERROR } from '@/lib/errors';
 import { clientIpFrom } from '@/lib/auth/ip';
-import { fieldErrorsOf } from '@/lib/zod-errors';
+import { fieldErrorsOf, isPlainObject, zhErrorMap } from '@/lib/zod-errors';
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
@@ -13,6 +13,28 @@ export type ActionResult<T = undefined> =
 export async function requestIp(): Promise<string | null> {
   const h = await headers();
   return clientIpFrom(h.get('x-forwarded-for'));
+}
+
+/** What a request that is not an action's object (null, a string, a list) is told. */
+export const MALFORMED_INPUT = '提交的数据格式不正确，请刷新页面后重试';
+
+const schemas = new WeakMap<object, z.ZodType>();
+/** The schema an action parses its input with (the sweep test builds hostile input from it). */
+export function schemaOfAction(action: object): z.ZodType | undefined {
+  return schemas.get(action);
+}
+
+/**
+ * The schema's answer with Chinese fallback messages; null when a refinement stumbled over a value
+ * of the wrong type (only a forged request sends one; the schema's own type issue is what it meant).
+ */
+function parseInput<S extends z.ZodType>(schema: S, raw: unknown) {
+  try {
+    return schema.safeParse(raw, { error: zhErrorMap });
+  } catch (e) {
+    if (e instanceof TypeError) return null;
+    throw e;
+  }
 }
 
 type Ctx<P> = P extends null ? { user: CurrentUser | null; ip: string | null } : { user: CurrentUser; ip: string | null };
@@ -26,14 +48,17 @@ export function defineAction<S extends z.ZodType, T, P extends Permission | null
   opts: { schema: S; permission: P },
   fn: (input: z.output<S>, ctx: Ctx<P>) => Promise<T> | T,
 ) {
-  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const user = await getCurrentUser();
       if (opts.permission !== null) {
         if (!user) return { ok: false, formError: '登录已过期，请重新登录' };
         if (!can(user, opts.permission)) return { ok: false, formError: '您没有权限执行此操作' };
       }
-      const parsed = opts.schema.safeParse(raw);
+      // Every action takes one object: anything else is a forged request, answered, never a TypeError.
+      if (!isPlainObject(raw)) return { ok: false, formError: MALFORMED_INPUT };
+      const parsed = parseInput(opts.schema, raw);
+      if (!parsed) return { ok: false, formError: MALFORMED_INPUT };
       if (!parsed.success) {
         const fieldErrors = fieldErrorsOf(parsed.error);
         return { ok: false, formError: fieldErrors._form ?? '请检查填写的内容', fieldErrors };
@@ -48,4 +73,6 @@ export function defineAction<S extends z.ZodType, T, P extends Permission | null
       return { ok: false, formError: GENERIC_ERROR };
     }
   };
+  schemas.set(action, opts.schema);
+  return action;
 }

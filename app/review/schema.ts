@@ -3,6 +3,7 @@
  * dialog) and the server actions (the authority). No server imports: the browser loads this.
  */
 import { z } from 'zod';
+import { addressText, nameText, plainText } from '@/lib/validation/text';
 
 /** Refusal for a reviewer or admin without a verified phone (SPEC §1). */
 export const PHONE_REQUIRED = '审核人员须完成手机验证后方可审核';
@@ -15,15 +16,15 @@ const id = z.number().int().positive();
 
 export const fieldCommentSchema = z
   .object({
-    field: z.string().trim().max(100),
-    comment: z.string().trim().max(COMMENT_MAX, `审核意见不能超过${COMMENT_MAX}个字`),
+    field: nameText('字段', 100),
+    comment: plainText('审核意见', COMMENT_MAX),
   })
   .superRefine((v, ctx) => {
     if (v.field && !v.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: '请填写审核意见' });
     if (!v.field && v.comment) ctx.addIssue({ code: 'custom', path: ['field'], message: '请选择字段' });
   });
 
-const reason = z.string().trim().max(REASON_MAX, `退回原因不能超过${REASON_MAX}个字`).default('');
+const reason = plainText('退回原因', REASON_MAX).default('');
 
 function requireReason(v: { decision: string; reason: string }, ctx: z.RefinementCtx) {
   if (v.decision === '退回' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写退回原因' });
@@ -35,7 +36,7 @@ export const decisionSchema = z
     id,
     decision: z.enum(['通过', '退回'], { error: '请选择审核结果' }),
     reason,
-    fieldComments: z.array(fieldCommentSchema).max(50, '字段审核意见过多').default([]),
+    fieldComments: z.array(fieldCommentSchema, { error: '字段审核意见格式不正确' }).max(50, '字段审核意见过多').default([]),
   })
   .superRefine(requireReason);
 export type DecisionFormInput = z.input<typeof decisionSchema>;
@@ -46,7 +47,7 @@ export const interviewOutcomeSchema = z
     id,
     decision: z.enum(['通过', '退回'], { error: '请选择结果' }),
     reason,
-    note: z.string().trim().max(NOTE_MAX, `说明不能超过${NOTE_MAX}个字`).default(''),
+    note: plainText('说明', NOTE_MAX).default(''),
   })
   .superRefine(requireReason);
 export type InterviewOutcomeFormInput = z.input<typeof interviewOutcomeSchema>;
@@ -77,9 +78,9 @@ export const scheduleInterviewSchema = z
   .object({
     id,
     kind: z.enum(INTERVIEW_KIND_OPTIONS, { error: '请选择面审或实地检查' }),
-    scheduledAt: z.string().trim().default(''),
-    place: z.string().trim().max(200, '地点不能超过200个字').default(''),
-    materials: z.string().trim().max(500, '材料说明不能超过500个字').default(''),
+    scheduledAt: nameText('时间', 20).default(''),
+    place: addressText('地点').default(''),
+    materials: plainText('材料说明', 500).default(''),
   })
   .superRefine((v, ctx) => {
     if (!v.scheduledAt) ctx.addIssue({ code: 'custom', path: ['scheduledAt'], message: '请选择时间' });

@@ -216,6 +216,41 @@ describe('POST /api/assessments/report', () => {
     expect((await garbage.json()).error).toBe('请求内容格式不正确');
   });
 
+  it('answers a wrong content type with 415, a body over 64 KB with 413 and malformed JSON with 400, all in Chinese', async () => {
+    const raw = (init: RequestInit) => assessmentReportResponse(owner, new Request('http://localhost/api/assessments/report', { method: 'POST', ...init }), DATE);
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']) {
+      const res = await raw({ headers: type ? { 'Content-Type': type } : {}, body: JSON.stringify(valid(siteId)) });
+      expect(res.status, type).toBe(415);
+      expect(await res.json()).toEqual({ error: '请求内容须为JSON格式' });
+    }
+    expect((await raw({ headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify(valid(siteId)) })).status).toBe(200);
+
+    const huge = JSON.stringify(valid(siteId, '评'.repeat(100_001)));
+    const big = await raw({ headers: { 'Content-Type': 'application/json' }, body: huge });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual({ error: '请求内容过大，不能超过64KB' });
+    // Without a Content-Length (a stream), the limit still holds.
+    const stream = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(huge)), c.close()) });
+    const streamed = await raw({ headers: { 'Content-Type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+
+    for (const body of ['null', '"x"', '[]', '42']) {
+      const res = await post(owner, body);
+      expect(res.status, body).toBe(400);
+      expect((await res.json()).error, body).toBe('请求内容格式不正确');
+    }
+    const wrong = await post(owner, { targetType: 7, websiteId: {}, situation: 42, methods: 'x', methodOther: [] });
+    expect(wrong.status).toBe(400);
+    const { error, fieldErrors } = await wrong.json();
+    expect(error).toMatch(/\p{Script=Han}/u);
+    expect(Object.keys(fieldErrors).sort()).toEqual(['methodOther', 'methods', 'situation', 'targetType', 'websiteId']);
+    for (const [field, message] of Object.entries(fieldErrors)) expect(message, field).toMatch(/^[^A-Za-z]*$/);
+    expect(fieldErrors.situation).toBe('开展评估情况格式不正确');
+    const tooLong = await post(owner, valid(siteId, '评'.repeat(5001)));
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).fieldErrors.situation).toBe('开展评估情况不能超过5000个字');
+  });
+
   it('is 404 for a website that is not one of the current subject’s', async () => {
     for (const id of [strangerSiteId, otherSubjectSiteId, 999_999]) {
       const res = await post(owner, valid(id));

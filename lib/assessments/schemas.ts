@@ -3,6 +3,7 @@
  * route and the submitting server action.
  */
 import { z } from 'zod';
+import { nameText, plainText } from '@/lib/validation/text';
 
 export const ASSESSMENT_METHODS = ['自行评估', '委托第三方评估', '渗透测试', '代码审计', '其他'] as const;
 export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
@@ -14,10 +15,13 @@ export const assessmentReportSchema = z
   .object({
     targetType: z.literal('网站', { error: '请选择评估对象类型' }),
     websiteId: z.coerce.number({ error: '请选择评估对象' }).int('请选择评估对象').positive('请选择评估对象'),
-    situation: z.string().trim().min(1, '请填写开展评估情况').max(SITUATION_MAX, `开展评估情况不能超过${SITUATION_MAX}个字符`),
-    methods: z.array(z.enum(ASSESSMENT_METHODS, { error: '请选择评估方法' })).min(1, '请至少选择一种评估方法'),
+    situation: plainText('开展评估情况', SITUATION_MAX).min(1, '请填写开展评估情况'),
+    methods: z
+      .array(z.enum(ASSESSMENT_METHODS, { error: '请选择评估方法' }), { error: '请至少选择一种评估方法' })
+      .min(1, '请至少选择一种评估方法')
+      .max(ASSESSMENT_METHODS.length, '请选择评估方法'),
     /** Required when 其他 is among the methods. */
-    methodOther: z.string().trim().max(100, '其他评估方法不能超过100个字符').optional().default(''),
+    methodOther: nameText('其他评估方法', 100).optional().default(''),
   })
   .superRefine((v, ctx) => {
     if (v.methods.includes('其他') && !v.methodOther) ctx.addIssue({ code: 'custom', path: ['methodOther'], message: '请填写其他评估方法' });

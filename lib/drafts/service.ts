@@ -4,6 +4,9 @@ import { drafts, type BusinessType } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 
 export const DRAFT_TTL_MS = 30 * 24 * 60 * 60_000;
+/** A stored draft's JSON at most (UTF-8 bytes): far above any real form, far below a flood. */
+export const DRAFT_MAX_BYTES = 200 * 1024;
+export const DRAFT_TOO_LARGE = '草稿内容过长（超过200KB），无法保存';
 
 /** 系统只保留 30 天内的草稿信息: deletes drafts not saved for 30 days. */
 export function purgeOldDrafts(now = Date.now()): number {
@@ -18,6 +21,7 @@ export function saveDraft(
   opts: { draftId?: number | null; subjectId?: number | null; websiteId?: number | null } = {},
   now = Date.now(),
 ): number {
+  if (Buffer.byteLength(JSON.stringify(data) ?? '', 'utf8') > DRAFT_MAX_BYTES) throw new AppError('invalid', DRAFT_TOO_LARGE);
   const db = getDb();
   if (opts.draftId) {
     const res = db

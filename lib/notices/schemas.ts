@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NOTICE_CATEGORIES } from '@/db/schema/notices';
+import { nameText, plainCharsError, tooLongMessage } from '@/lib/validation/text';
 
 export { NOTICE_CATEGORIES };
 export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
@@ -16,16 +17,21 @@ export function parseNoticeCategory(v: string | string[] | undefined): NoticeCat
 /** 新建公告 / 编辑公告: the form, the action and the service parse the same schema. */
 export const noticeInputSchema = z.object({
   category: z.enum(NOTICE_CATEGORIES, { error: '请选择栏目' }),
-  title: z
-    .string({ error: '请填写标题' })
-    .trim()
-    .min(1, '请填写标题')
-    .max(NOTICE_TITLE_MAX, `标题不能超过${NOTICE_TITLE_MAX}个字符`),
+  title: nameText('标题', NOTICE_TITLE_MAX).min(1, '请填写标题'),
   // Leading spaces mean something in Markdown (an indented code block), so only the end is trimmed.
   body: z
     .string({ error: '请填写正文' })
     .transform((v) => v.replace(/\r\n?/g, '\n').trimEnd())
-    .pipe(z.string().min(1, '请填写正文').max(NOTICE_BODY_MAX, `正文不能超过${NOTICE_BODY_MAX}个字符`)),
+    .pipe(
+      z
+        .string()
+        .min(1, '请填写正文')
+        .max(NOTICE_BODY_MAX, tooLongMessage('正文', NOTICE_BODY_MAX))
+        .superRefine((v, ctx) => {
+          const message = plainCharsError(v, '正文');
+          if (message) ctx.addIssue({ code: 'custom', message });
+        }),
+    ),
 });
 
 export type NoticeInput = z.input<typeof noticeInputSchema>;

@@ -91,11 +91,11 @@ describe('notices', () => {
     expect(e.fieldErrors).toEqual({ title: '请填写标题', body: '请填写正文' });
     expect(e.message).toBe('请填写标题');
     expect(errorOf(() => createNotice(admin, { category: '通知公告', title: '标'.repeat(101), body: ' \n ' })).fieldErrors).toEqual({
-      title: '标题不能超过100个字符',
+      title: '标题不能超过100个字',
       body: '请填写正文',
     });
     expect(errorOf(() => createNotice(admin, { category: '通知公告', title: '标题', body: '字'.repeat(NOTICE_BODY_MAX + 1) })).fieldErrors).toEqual({
-      body: '正文不能超过20000个字符',
+      body: '正文不能超过20000个字',
     });
     expect(errorOf(() => createNotice(admin, { category: '公示' as '通知公告', title: '标题', body: '正文' })).fieldErrors).toEqual({ category: '请选择栏目' });
     expect(noticeCount()).toBe(before);

@@ -67,6 +67,8 @@ describe('providerInputSchema', () => {
     };
     expect(issues({ kind: '接入服务商', name: ' 云 ', scope: '境外' })).toEqual(['name:名称应为2至100个字符']);
     expect(issues({ kind: '接入服务商', name: '云'.repeat(101), scope: '境外' })).toEqual(['name:名称应为2至100个字符']);
+    expect(issues({ kind: '接入服务商', name: '某云\u0000计算', scope: '境外' })).toEqual(['name:名称不能包含控制字符']);
+    expect(issues({ kind: '接入服务商', name: '某云\u202E算计', scope: '境外' })).toEqual(['name:名称不能包含改变文字方向的控制字符']);
     expect(issues({ kind: '服务商', name: '某云', scope: '境外' })).toEqual(['kind:类型应为“接入服务商”或“域名注册服务商”']);
     expect(issues({ kind: '接入服务商', name: '某云', scope: '海外' })).toEqual(['scope:管辖应为“境内”或“境外”']);
     expect(issues({ kind: '接入服务商', name: '某云', scope: '境内' })).toEqual(['regionCode:境内服务商须填写所属地区']);

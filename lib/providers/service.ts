@@ -6,6 +6,7 @@ import { regionByCode } from '@/lib/regions/regions';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/zod-errors';
+import { nameCharsError } from '@/lib/validation/text';
 
 export const PROVIDER_KINDS = ['接入服务商', '域名注册服务商'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
@@ -56,7 +57,11 @@ const providerFields = z.object({
     .string({ error: '请填写名称' })
     .trim()
     .min(2, '名称应为2至100个字符')
-    .max(100, '名称应为2至100个字符'),
+    .max(100, '名称应为2至100个字符')
+    .superRefine((v, ctx) => {
+      const message = nameCharsError(v, '名称');
+      if (message) ctx.addIssue({ code: 'custom', message });
+    }),
   scope: z.enum(PROVIDER_SCOPES, { error: '管辖应为“境内”或“境外”' }),
   /** '' and null both mean "none" (the form sends '' for 境外). */
   regionCode: z

@@ -186,6 +186,41 @@ describe('GET /api/public/filings', () => {
   });
 });
 
+describe('hostile characters in a query', () => {
+  it('drops a NUL and other hidden characters instead of failing (FTS5 refused a NUL inside a phrase)', () => {
+    for (const q of ['a\u0000b', '朝阳\u0000区', '摄影\u0000作品', '摄\u200B影作', '\u202E朝阳区', 'x\u0001y\u007fz']) {
+      const r = searchFilings('name', q);
+      expect(r.ok, JSON.stringify(q)).toBe(true);
+    }
+    expect(names(searchFilings('name', '朝阳\u0000区'))).toEqual(['朝阳区摄影作品集']);
+    expect(names(searchFilings('name', '摄\u200B影作'))).toEqual(['朝阳区摄影作品集']);
+    const r = searchFilings('name', 'a\u0000b');
+    expect(r.ok && { query: r.query, total: r.total }).toEqual({ query: 'ab', total: 0 });
+    expect(searchFilings('domain', 'photo-search\u0000.com.cn')).toMatchObject({ ok: true, total: 1 });
+    expect(searchFilings('code', '\u0000')).toMatchObject({ ok: false, message: SEARCH_MESSAGES.empty });
+  });
+
+  it('answers /api/public/filings?name=a%00b with 200 and no result', async () => {
+    const { NextRequest } = await import('next/server');
+    const { GET } = await import('@/app/api/public/filings/route');
+    for (const qs of ['name=a%00b', 'name=%E6%9C%9D%E9%98%B3%00%E5%8C%BA', 'name=abc%00def', 'domain=a%00b.com']) {
+      const res = GET(new NextRequest(`http://localhost/api/public/filings?${qs}`));
+      expect(res.status, qs).toBe(200);
+      expect((await res.json()).items, qs).toBeInstanceOf(Array);
+    }
+  });
+
+  it('renders /query?q=a%00b as the normal page with 未查询到备案信息', async () => {
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { default: QueryPage } = await import('@/app/(public)/query/page');
+    for (const q of ['a\u0000b', 'abc\u0000def', '朝阳\u0000区']) {
+      const html = renderToStaticMarkup(await QueryPage({ searchParams: Promise.resolve({ q }) }));
+      expect(html, JSON.stringify(q)).toContain(q.startsWith('朝阳') ? '共找到 1 条备案信息' : '未查询到备案信息');
+      expect(html).not.toContain('\u0000');
+    }
+  });
+});
+
 describe('many matches', () => {
   it('counts trigram matches up to 500 (the 50 pages served) and says there are more; 1–2 character totals stay exact; deleting websites takes them out', () => {
     const db = getDb().$client;

@@ -10,6 +10,7 @@ import { getDb } from '@/db/client';
 import { normalizeDomainQuery, parseDomain } from '@/lib/websites/domains';
 import { normalizeFilingNumber } from './filing-number';
 import { loadPublicFilings, websiteIdByDigits, type PublicFiling } from './filings';
+import { stripHidden } from '@/lib/validation/text';
 
 export const SEARCH_TYPES = ['name', 'domain', 'code'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -40,10 +41,12 @@ export type SearchOutcome =
     }
   | { ok: false; type: SearchType; query: string; message: string };
 
-/** The query as matched: NFKC (full-width Latin and digits), trimmed, spaces collapsed, ASCII lower case. */
+/**
+ * The query as matched: control and invisible characters dropped (FTS5 fails on a NUL inside a
+ * phrase), NFKC (full-width Latin and digits), trimmed, spaces collapsed, ASCII lower case.
+ */
 export function normalizeNameQuery(input: string): string {
-  return input
-    .normalize('NFKC')
+  return stripHidden(input.normalize('NFKC'))
     .trim()
     .replace(/\s+/g, ' ')
     .replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -125,7 +128,8 @@ function byDomain({ hosts, registrable }: DomainQuery, offset: number): Page {
 }
 
 export function searchFilings(type: SearchType, rawQuery: string, page = 1): SearchOutcome {
-  const query = rawQuery.trim();
+  // A NUL or other hidden character (typed, pasted or forged in the URL) is dropped, never an error.
+  const query = stripHidden(rawQuery).trim();
   if (!query) return { ok: false, type, query, message: SEARCH_MESSAGES.empty };
   if ([...query].length > MAX_QUERY_LENGTH) return { ok: false, type, query, message: SEARCH_MESSAGES.tooLong };
   const pageNo = Math.min(Math.max(1, Math.trunc(page) || 1), MAX_PAGES);

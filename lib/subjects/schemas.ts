@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ID_TYPES, idNumberError, mobileError, emailError, officePhoneError, normalizeIdNumber } from '@/lib/validation/identifiers';
 import { isCounty } from '@/lib/regions/regions';
+import { addressText, nameText } from '@/lib/validation/text';
+import { tolerant } from '@/lib/zod-errors';
 import {
   UNIT_TYPES,
   ORG_CERT_TYPES,
@@ -46,9 +48,10 @@ export const SUBJECT_FIELD_LABELS = {
 } as const;
 export type SubjectField = keyof typeof SUBJECT_FIELD_LABELS;
 
-const yesNo = z.enum(['是', '否']);
-const fileId = z.coerce.number().int().positive().nullable().optional();
-const str = z.string().trim().optional().default('');
+const L = SUBJECT_FIELD_LABELS;
+const yesNo = z.enum(['是', '否'], { error: '请选择是或否' });
+const fileId = z.coerce.number({ error: '请重新上传文件' }).int('请重新上传文件').positive('请重新上传文件').nullable().optional();
+const opt = (s: z.ZodType<string, string>) => s.optional().default('');
 
 /**
  * 新增主体 / 变更主体 input. Conditional groups (单位 only, 文件认证 images) are checked
@@ -58,35 +61,35 @@ function buildSubjectSchema(inheritedPii: boolean) {
   return z
   .object({
     nature: z.enum(['个人', '单位'], { error: '请选择开办主体性质' }),
-    unitType: z.enum(UNIT_TYPES).optional(),
-    orgName: str,
-    orgCertType: z.enum(ORG_CERT_TYPES).optional(),
-    orgCertNumber: str,
+    unitType: z.enum(UNIT_TYPES, { error: '请选择单位性质' }).optional(),
+    orgName: opt(nameText(L.orgName)),
+    orgCertType: z.enum(ORG_CERT_TYPES, { error: '请选择主办单位证件类型' }).optional(),
+    orgCertNumber: opt(nameText(L.orgCertNumber, 50)),
     orgCertFileId: fileId,
-    legalRepName: str,
-    officeRegion: str,
-    officeAddress: str,
-    regRegion: str,
-    regAddress: str,
+    legalRepName: opt(nameText(L.legalRepName, 50)),
+    officeRegion: opt(nameText(L.officeRegion, 12)),
+    officeAddress: opt(addressText(L.officeAddress)),
+    regRegion: opt(nameText(L.regRegion, 12)),
+    regAddress: opt(addressText(L.regAddress)),
     faceRecognition: yesNo.optional(),
     generativeAi: yesNo.optional(),
-    principalName: z.string().trim(),
+    principalName: nameText(L.principalName, 50),
     principalIdType: z.enum(ID_TYPES, { error: '请选择负责人证件类型' }),
-    principalIdNumber: z.string().transform(normalizeIdNumber),
-    principalIdExpiry: z.string().trim(),
-    principalRegion: z.string().trim(),
-    principalAddress: z.string().trim(),
-    principalPhone: z.string().trim(),
-    officePhone: str,
-    principalEmail: str,
+    principalIdNumber: nameText(L.principalIdNumber, 40).transform(normalizeIdNumber),
+    principalIdExpiry: nameText(L.principalIdExpiry, 20),
+    principalRegion: nameText(L.principalRegion, 12),
+    principalAddress: addressText(L.principalAddress),
+    principalPhone: nameText(L.principalPhone, 20),
+    officePhone: opt(nameText(L.officePhone, 30)),
+    principalEmail: opt(nameText(L.principalEmail, 100)),
     authMethod: z.enum(AUTH_METHODS, { error: '请选择认证方式' }),
     idFrontFileId: fileId,
     idBackFileId: fileId,
     idHandheldFileId: fileId,
-    identityToken: str,
+    identityToken: opt(z.string().trim().max(1000, '国家网络身份认证已失效，请重新认证')),
   })
   .superRefine(
-    (v, ctx) => {
+    tolerant((v, ctx) => {
       const err = (path: SubjectField, message: string | null) => {
         if (message) ctx.addIssue({ code: 'custom', path: [path], message });
       };
@@ -123,7 +126,7 @@ function buildSubjectSchema(inheritedPii: boolean) {
       if (!v.faceRecognition) err('faceRecognition', '请选择是否应用人脸识别技术');
       if (!v.generativeAi) err('generativeAi', '请选择是否利用生成式人工智能技术提供服务');
       err('officePhone', v.officePhone ? officePhoneError(v.officePhone) : '单位主体须填写办公室电话');
-    },
+    }),
     { when: () => true },
   );
 }

@@ -69,6 +69,7 @@ describe('createUnit', () => {
       covers: '管辖区划代码无效：999999',
     });
     expect(errorOf(() => createUnit({ name: '某'.repeat(51), code: '110102' }, actorId)).fieldErrors).toEqual({ name: '单位名称应为2至50个字符' });
+    expect(errorOf(() => createUnit({ name: '西城\u200B分局', code: '110102' }, actorId)).fieldErrors).toEqual({ name: '单位名称不能包含零宽字符等不可见字符' });
     expect(unitCount()).toBe(before);
   });
 

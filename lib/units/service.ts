@@ -4,6 +4,7 @@ import { applications, policeUnits, subjects, unitCoverage, users, websites } fr
 import { regionByCode, regionFullName } from '@/lib/regions/regions';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
+import { nameCharsError } from '@/lib/validation/text';
 
 export type UnitInput = { name: string; code: string; covers?: string[]; isDefault?: boolean };
 type UnitValues = { name: string; code: string; covers: string[]; isDefault: boolean };
@@ -22,6 +23,7 @@ function checkUnitInput(input: UnitInput): UnitValues {
   const fieldErrors: Record<string, string> = {};
   if (!name) fieldErrors.name = '请填写单位名称';
   else if (name.length < 2 || name.length > NAME_MAX) fieldErrors.name = `单位名称应为2至${NAME_MAX}个字符`;
+  else if (nameCharsError(name, '单位名称')) fieldErrors.name = nameCharsError(name, '单位名称')!;
   if (!code) fieldErrors.code = '请填写单位区划代码';
   else if (!isRegionCode(code)) fieldErrors.code = `单位区划代码无效：${code}（应为6位GB/T 2260行政区划代码）`;
   const listed = (input.covers ?? []).map((c) => c.trim()).filter(Boolean);

@@ -8,6 +8,8 @@ import { AUTH_METHODS, idExpiryError, personNameError } from '@/lib/subjects/rul
 import { domainsError, registrableDomains } from './domains';
 import { ipRangesError } from './ip-ranges';
 import { PERMIT_ITEMS } from './naming';
+import { nameText, NAME_MAX } from '@/lib/validation/text';
+import { tolerant } from '@/lib/zod-errors';
 
 export const ACCESS_METHODS = ['专线', '主机托管', '虚拟主机', '云服务器', '其他'] as const;
 export const SITE_TYPES = [
@@ -32,8 +34,9 @@ export const PERMIT_EXPLANATION =
   '相关前置许可是指网站提供新闻、出版、教育、医疗保健、药品和医疗器械、文化、广播电影电视、宗教等互联网信息服务前，依法须经有关主管部门审核同意取得的许可。未涉及前置审批的网站请选择“否”。';
 
 const yesNo = z.enum(['是', '否'], { error: '请选择' });
-const fileId = z.coerce.number().int().positive().nullable().optional();
-const str = z.string().trim().optional().default('');
+const fileId = z.coerce.number({ error: '请重新上传文件' }).int('请重新上传文件').positive('请重新上传文件').nullable().optional();
+const opt = (s: z.ZodType<string, string>) => s.optional().default('');
+const DOMAIN_MAX = 253;
 
 type Ctx = z.RefinementCtx;
 const issue = (ctx: Ctx, path: (string | number)[], message: string | null) => {
@@ -43,30 +46,35 @@ const issue = (ctx: Ctx, path: (string | number)[], message: string | null) => {
 /** 02 网站基本信息 */
 export const basicInfoSchema = z
   .object({
-    name: z.string().trim().min(1, '请填写网站名称').max(50, '网站名称不能超过50个字符'),
+    name: nameText('网站名称', 50).min(1, '请填写网站名称'),
     hasIcp: yesNo,
-    icpNumber: str,
-    openDate: z.string().trim(),
-    domains: z.array(z.object({ domain: z.string().trim(), primary: z.boolean() })).max(20, '域名过多，请分开备案'),
-    domainCertificates: z.record(z.string(), fileId),
-    ipRanges: z.array(z.object({ start: z.string().trim(), end: z.string().trim() })).max(20, 'IP地址段过多'),
+    icpNumber: opt(nameText('工信部备案号', 50)),
+    openDate: nameText('网站开通日期', 20),
+    domains: z.array(z.object({ domain: nameText('网站域名', DOMAIN_MAX), primary: z.boolean({ error: '请选择主域名' }) }), { error: '请填写网站域名' }).max(20, '域名过多，请分开备案'),
+    domainCertificates: z
+      .record(z.string().max(DOMAIN_MAX, '域名证书对应的域名过长'), fileId, { error: '请上传域名证书' })
+      .refine((v) => Object.keys(v).length <= 40, '域名证书过多'),
+    ipRanges: z.array(z.object({ start: nameText('起始IP地址', 45), end: nameText('结束IP地址', 45) }), { error: 'IP地址段格式不正确' }).max(20, 'IP地址段过多'),
     accessScope: z.enum(['境内', '境外'], { error: '请选择接入商所属地区管辖' }),
-    accessRegion: str,
-    accessName: z.string().trim(),
+    accessRegion: opt(nameText('接入商所属地区', 12)),
+    accessName: nameText('网络接入服务商名称', NAME_MAX),
     accessMethod: z.enum(ACCESS_METHODS, { error: '请选择网站接入方式' }),
     registrarScope: z.enum(['境内', '境外'], { error: '请选择注册商所属地区管辖' }),
-    registrarRegion: str,
-    registrarName: z.string().trim(),
+    registrarRegion: opt(nameText('注册商所属地区', 12)),
+    registrarName: nameText('域名注册服务商名称', NAME_MAX),
     interactive: yesNo,
-    siteTypes: z.array(z.enum(['A', 'B', 'C', 'D', 'E', 'F', 'G'])).default([]),
+    siteTypes: z.array(z.enum(['A', 'B', 'C', 'D', 'E', 'F', 'G'], { error: '请选择网站类型' }), { error: '请选择网站类型' }).max(7, '请选择网站类型').default([]),
     controlled: yesNo,
-    controlledItems: z.array(z.object({ item: z.enum(CONTROLLED_ITEMS), fileId })).default([]),
+    controlledItems: z.array(z.object({ item: z.enum(CONTROLLED_ITEMS, { error: '请选择涉及的管制物品' }), fileId }), { error: '请选择涉及的管制物品' }).max(CONTROLLED_ITEMS.length, '请选择涉及的管制物品').default([]),
     permitsNeeded: yesNo,
-    permits: z.array(z.object({ item: z.enum(PERMIT_ITEMS), licenseNumber: z.string().trim(), fileId })).default([]),
-    languages: z.array(z.enum(LANGUAGES)).min(1, '请选择网站语种'),
+    permits: z
+      .array(z.object({ item: z.enum(PERMIT_ITEMS, { error: '请选择相关前置许可' }), licenseNumber: nameText('许可证号', 50), fileId }), { error: '请选择相关前置许可' })
+      .max(PERMIT_ITEMS.length, '请选择相关前置许可')
+      .default([]),
+    languages: z.array(z.enum(LANGUAGES, { error: '请选择网站语种' }), { error: '请选择网站语种' }).min(1, '请选择网站语种').max(LANGUAGES.length, '请选择网站语种'),
   })
   .superRefine(
-    (v, ctx) => {
+    tolerant((v, ctx) => {
       if (v.hasIcp === '是') issue(ctx, ['icpNumber'], !v.icpNumber ? '请填写工信部备案号' : isValidIcpNumber(v.icpNumber) ? null : '工信部备案号格式不正确，如 京ICP备12345678号-1');
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v.openDate ?? '')) issue(ctx, ['openDate'], '请选择网站开通日期');
       else if (v.openDate > new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)) issue(ctx, ['openDate'], '网站开通日期不能晚于今天');
@@ -93,7 +101,7 @@ export const basicInfoSchema = z
           issue(ctx, ['permits', i, 'fileId'], p.fileId ? null : `请上传${p.item}许可证件`);
         });
       }
-    },
+    }),
     { when: () => true },
   );
 
@@ -104,13 +112,13 @@ export const basicInfoSchema = z
  */
 export const contactSchema = z
   .object({
-    mode: z.enum(CONTACT_MODES),
-    name: str,
-    idType: z.enum(ID_TYPES).optional(),
-    idNumber: z.string().optional().default('').transform(normalizeIdNumber),
-    idExpiry: str,
-    phone: str,
-    email: str,
+    mode: z.enum(CONTACT_MODES, { error: '请选择负责人信息来源' }),
+    name: opt(nameText('姓名', 50)),
+    idType: z.enum(ID_TYPES, { error: '请选择证件类型' }).optional(),
+    idNumber: opt(nameText('证件号码', 40)).transform(normalizeIdNumber),
+    idExpiry: opt(nameText('证件有效期', 20)),
+    phone: opt(nameText('手机号码', 20)),
+    email: opt(nameText('电子邮件地址', 100)),
     authMethod: z.enum(CONTACT_AUTH_METHODS, { error: '请选择认证方式' }).optional(),
     frontFileId: fileId,
     backFileId: fileId,
@@ -118,7 +126,7 @@ export const contactSchema = z
     identityToken: z.string().trim().max(1000, '国家网络身份认证已失效，请重新认证').optional().default(''),
   })
   .superRefine(
-    (v, ctx) => {
+    tolerant((v, ctx) => {
       if (v.mode !== '自主填写') return;
       issue(ctx, ['name'], personNameError(v.name ?? ''));
       if (!v.idType) issue(ctx, ['idType'], '请选择证件类型');
@@ -135,7 +143,7 @@ export const contactSchema = z
         if (v.idType && v.idType !== '居民身份证') issue(ctx, ['authMethod'], '国家网络身份认证仅支持居民身份证，其他证件请选择文件认证');
         else if (!v.identityToken) issue(ctx, ['identityToken'], '请先完成国家网络身份认证');
       }
-    },
+    }),
     { when: () => true },
   );
 

@@ -3,6 +3,7 @@ import { searchFilings, MAX_PAGES, PAGE_SIZE } from '@/lib/public/search';
 import { formatDateTime } from '@/lib/utils';
 import { QueryForm, QUERY_TYPES, parseQueryType } from '@/components/public/query-form';
 import { Pagination } from '@/components/ui/pagination';
+import { stripHidden } from '@/lib/validation/text';
 
 export const metadata: Metadata = { title: '公共查询' };
 
@@ -12,7 +13,8 @@ type Search = { type?: string; q?: string; page?: string };
 export default async function QueryPage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
   const type = parseQueryType(sp.type);
-  const q = typeof sp.q === 'string' ? sp.q : '';
+  // Shown back in the search box as it is searched: without a NUL or other hidden character.
+  const q = typeof sp.q === 'string' ? stripHidden(sp.q) : '';
   const typeLabel = QUERY_TYPES.find((t) => t.value === type)!.label;
   const result = q.trim() ? searchFilings(type, q, Number(sp.page) || 1) : null;
 

@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions';
 import { createUnit, deleteUnit, updateUnit } from '@/lib/units/service';
+import { nameText } from '@/lib/validation/text';
 
 // The service checks the values (all field errors at once); this is only the shape.
 const unitShape = z.object({
-  name: z.string().max(200),
-  code: z.string().max(20),
-  covers: z.array(z.string().max(20)).max(500),
-  isDefault: z.boolean(),
+  name: nameText('单位名称', 50),
+  code: nameText('单位区划代码', 20),
+  covers: z.array(nameText('管辖区划代码', 20), { error: '管辖区划代码格式不正确' }).max(500, '管辖区划代码过多'),
+  isDefault: z.boolean({ error: '默认单位格式不正确' }),
 });
 
 // /admin lists the units too, and /admin/users offers them in its filters.

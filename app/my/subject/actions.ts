@@ -12,6 +12,7 @@ import { bindIdentityToken, getIdentityVerifier, IDENTITY_UNAVAILABLE } from '@/
 import { decryptPii } from '@/lib/pii/crypto';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
+import { nameText } from '@/lib/validation/text';
 
 const id = z.number().int().positive();
 
@@ -76,10 +77,10 @@ export const saveSubjectDraftAction = defineAction(
 export const verifyIdentityAction = defineAction(
   {
     schema: z.object({
-      name: z.string().trim().max(50),
-      idType: z.string().trim().max(20),
-      idNumber: z.string().trim().max(40),
-      sameAsAccount: z.boolean(),
+      name: nameText('负责人姓名', 50),
+      idType: nameText('负责人证件类型', 20),
+      idNumber: nameText('负责人证件号码', 40),
+      sameAsAccount: z.boolean({ error: '同当前账号信息格式不正确' }),
     }),
     permission: 'applicant.area',
   },

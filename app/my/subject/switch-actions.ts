@@ -5,11 +5,12 @@ import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions';
 import { listMySubjects, setCurrentSubject, getSubjectView } from '@/lib/subjects/service';
 import { AppError } from '@/lib/errors';
+import { searchText } from '@/lib/validation/text';
 
 /** 切换主体 list: the user's own subjects, 10 a page, searchable by 主体名称 (no PII in the rows). */
 export const listMySubjectsAction = defineAction(
   {
-    schema: z.object({ name: z.string().trim().max(100).optional(), page: z.number().int().positive().max(1_000_000).optional() }),
+    schema: z.object({ name: searchText('主体名称', 100).optional(), page: z.number().int().positive().max(1_000_000).optional() }),
     permission: 'applicant.area',
   },
   async ({ name, page }, { user }) => {

@@ -11,6 +11,7 @@ import { regionFullName } from '@/lib/regions/regions';
 import { saveDraft } from '@/lib/drafts/service';
 import { bindIdentityToken, getIdentityVerifier, IDENTITY_UNAVAILABLE } from '@/lib/identity/verifier';
 import { draftPayload, toWizardValues, type WizardStep } from '@/components/websites/wizard-values';
+import { nameText, searchText } from '@/lib/validation/text';
 
 const id = z.number().int().positive();
 
@@ -19,11 +20,11 @@ export const searchProvidersAction = defineAction(
   {
     schema: z
       .object({
-        kind: z.enum(PROVIDER_KINDS),
-        scope: z.enum(['境内', '境外']),
-        regionCode: z.string().regex(/^\d{6}$/).optional(),
-        name: z.string().trim().max(100).optional(),
-        page: z.number().int().min(1).max(100_000),
+        kind: z.enum(PROVIDER_KINDS, { error: '请选择服务商类型' }),
+        scope: z.enum(['境内', '境外'], { error: '请选择所属地区管辖' }),
+        regionCode: z.string({ error: '请选择所属地区' }).regex(/^\d{6}$/, '请选择所属地区').optional(),
+        name: searchText('服务商名称', 100).optional(),
+        page: z.number({ error: '页码格式不正确' }).int('页码格式不正确').min(1, '页码格式不正确').max(100_000, '页码格式不正确'),
       })
       .superRefine((v, ctx) => {
         if (v.scope === '境内' && !v.regionCode)
@@ -84,9 +85,9 @@ export const submitNewWebsiteAction = defineAction(
 export const verifyContactIdentityAction = defineAction(
   {
     schema: z.object({
-      name: z.string().trim().max(50),
-      idType: z.string().trim().max(20),
-      idNumber: z.string().trim().max(40),
+      name: nameText('姓名', 50),
+      idType: nameText('证件类型', 20),
+      idNumber: nameText('证件号码', 40),
     }),
     permission: 'applicant.area',
   },

@@ -1,10 +1,38 @@
 import { can, type Actor } from '@/lib/auth/policy';
 import { GENERIC_ERROR, isAppError } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/zod-errors';
+import { fieldErrorsOf, isPlainObject, zhErrorMap } from '@/lib/zod-errors';
 import { assessmentReportSchema } from '@/lib/assessments/schemas';
 import { buildAssessmentReport, loadReportTarget, REPORT_FILENAME } from '@/lib/assessments/report-pdf';
 
 const NO_STORE = 'private, max-age=0, no-store';
+/** The step-1 fields are a few KB (开展评估情况 ≤ 5,000 字); anything much larger is not this form. */
+export const REPORT_BODY_MAX = 64 * 1024;
+export const REPORT_MESSAGES = {
+  contentType: '请求内容须为JSON格式',
+  tooLarge: '请求内容过大，不能超过64KB',
+  malformed: '请求内容格式不正确',
+} as const;
+
+/** The body as text, or null once it passes `max` bytes (Content-Length may be absent or wrong). */
+async function readLimited(req: Request, max: number): Promise<string | null> {
+  const declared = Number(req.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) return null;
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 function json(body: unknown, status: number) {
   return Response.json(body, { status, headers: { 'Cache-Control': NO_STORE, 'X-Content-Type-Options': 'nosniff' } });
@@ -12,20 +40,26 @@ function json(body: unknown, status: number) {
 
 /**
  * POST /api/assessments/report, given the signed-in actor (route.ts reads the session): the step-1
- * fields of 发起评估 as JSON → the 自评估报告 PDF. 400 `{ error, fieldErrors }` for bad input, 404 for a
+ * fields of 发起评估 as JSON → the 自评估报告 PDF. 415 for another content type, 413 for a body over
+ * 64 KB, 400 `{ error, fieldErrors }` for bad input (all in Chinese), 404 for a
  * website that is not one of the current subject's. Characters the font lacks are drawn as boxes and
  * named, percent-encoded, in X-Missing-Glyphs.
  */
 export async function assessmentReportResponse(actor: Actor | null, req: Request, now = Date.now()): Promise<Response> {
   if (!actor) return json({ error: '请先登录' }, 401);
   if (!can(actor, 'assessments.report')) return json({ error: '您没有权限执行此操作' }, 403);
+  const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json') return json({ error: REPORT_MESSAGES.contentType }, 415);
+  const text = await readLimited(req, REPORT_BODY_MAX);
+  if (text === null) return json({ error: REPORT_MESSAGES.tooLarge }, 413);
   let body: unknown;
   try {
-    body = await req.json();
+    body = JSON.parse(text);
   } catch {
-    return json({ error: '请求内容格式不正确', fieldErrors: {} }, 400);
+    return json({ error: REPORT_MESSAGES.malformed, fieldErrors: {} }, 400);
   }
-  const parsed = assessmentReportSchema.safeParse(body);
+  if (!isPlainObject(body)) return json({ error: REPORT_MESSAGES.malformed, fieldErrors: {} }, 400);
+  const parsed = assessmentReportSchema.safeParse(body, { error: zhErrorMap });
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     return json({ error: fieldErrors._form ?? Object.values(fieldErrors)[0] ?? '请检查填写的内容', fieldErrors }, 400);
