@@ -21,7 +21,8 @@ const refineWith = (fn: (v: string) => string | null) => (v: string, ctx: z.Refi
 /** Length limits of the account forms (checked before anything else looks at the text). */
 export const ACCOUNT_LIMITS = { name: 30, idNumber: 30, phone: 20, email: 100, password: 32 } as const;
 
-const limited = (max: number, label: string) => z.string({ error: `请填写${label}` }).max(max * 4, `${label}不能超过${max}个字符`);
+/** A string field whose over-long input is refused before any other check looks at it. */
+const limited = (max: number, label: string) => z.string({ error: `请填写${label}` }).max(max, { message: `${label}不能超过${max}个字符`, abort: true });
 
 /** 手机号码 of the account forms. */
 export const phoneField = limited(ACCOUNT_LIMITS.phone, '手机号码').trim().superRefine(refineWith(mobileError));
@@ -30,9 +31,9 @@ export const smsCodeField = z.string({ error: '请填写6位短信验证码' }).
 const passwordField = (label = '登录密码') =>
   z
     .string({ error: `请填写${label}` })
-    .max(ACCOUNT_LIMITS.password * 4, `${label}长度应为8-32位`)
+    .max(ACCOUNT_LIMITS.password, { message: `${label}长度应为8-32位`, abort: true })
     .superRefine(refineWith((v) => passwordError(v)?.replace('登录密码', label) ?? null));
-const confirmField = z.string({ error: '请再次输入密码' }).max(ACCOUNT_LIMITS.password * 4, '两次输入的密码不一致');
+const confirmField = z.string({ error: '请再次输入密码' }).max(ACCOUNT_LIMITS.password, { message: '两次输入的密码不一致', abort: true });
 
 export const registerSchema = z
   .object({
@@ -43,7 +44,7 @@ export const registerSchema = z
     smsCode: smsCodeField,
     email: limited(ACCOUNT_LIMITS.email, '电子邮件地址')
       .trim()
-      .superRefine(refineWith((v) => (!v ? '请填写电子邮件地址' : v.length > ACCOUNT_LIMITS.email ? `电子邮件地址不能超过${ACCOUNT_LIMITS.email}个字符` : emailError(v)))),
+      .superRefine(refineWith((v) => (v ? emailError(v) : '请填写电子邮件地址'))),
     password: passwordField(),
     confirmPassword: confirmField,
     agree: z.literal(true, { error: '请阅读并同意《用户服务协议》' }),
