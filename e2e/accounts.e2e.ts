@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, login, logout, readLatestMail, adminCli, idWithCheck, baseURL, registerUser, requestSmsCode, smsCount, waitForSms } from './helpers';
+import { launchBrowser, newPage, login, logout, readLatestMail, adminCli, idWithCheck, baseURL, requestSmsCode, screenshotBoth, smsCount, waitForSms } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -155,6 +155,7 @@ describe('忘记密码, 退出登录 and the login address', () => {
     await page.goto('/login');
     await page.getByRole('link', { name: '忘记密码' }).click();
     await page.waitForURL(/\/forgot-password$/);
+    await screenshotBoth(page, 'forgot-password', { axe: true });
     await page.getByLabel('手机号码').fill('13600005555');
     const code = await requestSmsCode(page, '13600005555');
     await page.getByLabel('短信验证码').fill(code);
