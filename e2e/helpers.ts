@@ -39,13 +39,59 @@ export async function logout(page: Page) {
   await page.waitForURL(/\/login/);
 }
 
+function smsLines(phone: string): string[] {
+  const file = path.join(dataDir(), 'outbox', 'sms.log');
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, 'utf8').trim().split('\n').filter((l) => l.split('\t')[1] === phone);
+}
+
 /** The newest SMS code sent to `phone`, read from DATA_DIR/outbox/sms.log. */
 export function readSmsCode(phone: string): string {
-  const log = fs.readFileSync(path.join(dataDir(), 'outbox', 'sms.log'), 'utf8');
-  const lines = log.trim().split('\n').filter((l) => l.split('\t')[1] === phone);
-  const m = lines.at(-1)?.match(/验证码为 (\d{6})/);
+  const m = smsLines(phone).at(-1)?.match(/验证码为 (\d{6})/);
   if (!m) throw new Error(`no SMS code for ${phone}`);
   return m[1];
+}
+
+/** How many SMS `phone` has received so far (see waitForSms). */
+export const smsCount = (phone: string) => smsLines(phone).length;
+
+/** The text of the first SMS to `phone` after the first `since` ones, waiting up to 10 s for it. */
+export async function waitForSms(phone: string, since: number): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const line = smsLines(phone)[since];
+    if (line) return line.split('\t').slice(2).join('\t');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no new SMS for ${phone}`);
+}
+
+/** Clicks 获取验证码 and returns the code of the SMS it sent (read from the outbox). */
+export async function requestSmsCode(page: Page, phone: string): Promise<string> {
+  const before = smsCount(phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await page.getByRole('status').filter({ hasText: '验证码已发送' }).waitFor();
+  const m = (await waitForSms(phone, before)).match(/验证码为 (\d{6})/);
+  if (!m) throw new Error(`the SMS to ${phone} has no code`);
+  return m[1];
+}
+
+export type NewAccount = { name: string; idNumber: string; phone: string; email: string; password?: string; idType?: string };
+
+/** 注册 through the form: 获取验证码, the code from the outbox, the rest of the fields; ends on /login?registered=1. */
+export async function registerUser(page: Page, a: NewAccount) {
+  await page.goto('/register');
+  await page.getByLabel('真实姓名').fill(a.name);
+  if (a.idType) await page.getByLabel('证件类型').selectOption(a.idType);
+  await page.getByLabel('证件号码').fill(a.idNumber);
+  await page.getByLabel('手机号码').fill(a.phone);
+  const code = await requestSmsCode(page, a.phone);
+  await page.getByLabel('短信验证码').fill(code);
+  await page.getByLabel('电子邮件地址').fill(a.email);
+  await page.getByLabel('登录密码').fill(a.password ?? 'Secret#2026');
+  await page.getByLabel('确认密码').fill(a.password ?? 'Secret#2026');
+  await page.getByLabel(/我已阅读并同意/).check();
+  await page.getByRole('button', { name: '注册' }).click();
+  await page.waitForURL(/\/login\?registered=1/);
 }
 
 /** Text of the newest .eml in the outbox sent to `to`, quoted-printable decoded. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, login, logout, adminCli, idWithCheck, readSmsCode, screenshot, dataDir, openForm } from './helpers';
+import { launchBrowser, newPage, login, logout, adminCli, idWithCheck, readSmsCode, registerUser, screenshot, dataDir, openForm } from './helpers';
 
 let browser: Browser;
 let png: Buffer;
@@ -48,16 +48,7 @@ describe('开办主体 as a new applicant', () => {
     // CLI accounts have no ID number; register in the browser like a real user instead.
     const page = await newPage(browser);
     const idNumber = idWithCheck('11010519880808456');
-    await page.goto('/register');
-    await page.getByLabel('真实姓名').fill('周雨桐');
-    await page.getByLabel('证件号码').fill(idNumber);
-    await page.getByLabel('手机号码').fill('13511112222');
-    await page.getByLabel('电子邮件地址').fill('zhouyt@example.com');
-    await page.getByLabel('登录密码').fill('Secret#2026');
-    await page.getByLabel('确认密码').fill('Secret#2026');
-    await page.getByLabel(/我已阅读并同意/).check();
-    await page.getByRole('button', { name: '注册' }).click();
-    await page.waitForURL(/\/login/);
+    await registerUser(page, { name: '周雨桐', idNumber, phone: '13511112222', email: 'zhouyt@example.com' });
     await login(page, '13511112222', 'Secret#2026');
     await page.waitForURL(/\/my$/);
     await page.getByRole('dialog').getByText('您当前还无有效主体，请先申请主体').waitFor();
@@ -208,16 +199,7 @@ describe('变更主体 and 移交主体 on approved subjects', () => {
     // The recipient registers with a real ID number so the offer can find them.
     const idNumber = idWithCheck('11010219950505222');
     const page = await newPage(browser);
-    await page.goto('/register');
-    await page.getByLabel('真实姓名').fill('郑晓明');
-    await page.getByLabel('证件号码').fill(idNumber);
-    await page.getByLabel('手机号码').fill('13544445555');
-    await page.getByLabel('电子邮件地址').fill('zhengxm@example.com');
-    await page.getByLabel('登录密码').fill('Secret#2026');
-    await page.getByLabel('确认密码').fill('Secret#2026');
-    await page.getByLabel(/我已阅读并同意/).check();
-    await page.getByRole('button', { name: '注册' }).click();
-    await page.waitForURL(/\/login/);
+    await registerUser(page, { name: '郑晓明', idNumber, phone: '13544445555', email: 'zhengxm@example.com' });
 
     const sender = await newPage(browser);
     await login(sender, '13800000006', 'Demo@2026');

@@ -47,7 +47,7 @@ function serverModules(): string[] {
 }
 
 // Owned by the accounts work (the login redirect): not a defineAction; swept once it is.
-const NOT_SWEPT = new Set(['app/(public)/login/actions.ts#postLoginPath']);
+const NOT_SWEPT = new Set<string>();
 
 type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; options?: z.ZodType[] };
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;

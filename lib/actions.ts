@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
 import { can, type Permission } from '@/lib/auth/policy';
 import { isAppError, GENERIC_ERROR } from '@/lib/errors';
-import { clientIpFrom } from '@/lib/auth/ip';
+import { clientIp } from '@/lib/auth/ip';
 import { fieldErrorsOf, isPlainObject, zhErrorMap } from '@/lib/zod-errors';
 
 export type ActionResult<T = undefined> =
@@ -11,8 +11,7 @@ export type ActionResult<T = undefined> =
   | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
 
 export async function requestIp(): Promise<string | null> {
-  const h = await headers();
-  return clientIpFrom(h.get('x-forwarded-for'));
+  return clientIp(await headers());
 }
 
 /** What a request that is not an action's object (null, a string, a list) is told. */

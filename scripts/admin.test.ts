@@ -181,3 +181,22 @@ describe('commands', () => {
     expect(await rejection([])).toContain('缺少命令');
   });
 });
+
+describe('unlock-user', () => {
+  it('ends the login lock of an account locked by wrong passwords, so the right password works at once', async () => {
+    await runAdmin(['create-user', '--role', 'reviewer', '--name', '锁定警官', '--phone', '13800138111', '--password', 'Police#2026', '--unit', '110105']);
+    for (let i = 0; i < 5; i++) await expect(authenticate('13800138111', 'Wrong#2026', null)).rejects.toThrow();
+    await expect(authenticate('13800138111', 'Police#2026', null)).rejects.toThrow(/账号已锁定/);
+
+    const out = await runAdmin(['unlock-user', '--phone', '13800138111']);
+    expect(out).toMatch(/^已解除账号 #\d+：锁定警官 的登录锁定$/);
+    const user = getDb().select().from(users).where(eq(users.phoneHmac, hmacPii('13800138111'))).get()!;
+    expect((await authenticate('13800138111', 'Police#2026', null)).id).toBe(user.id);
+    const audit = getDb().select().from(auditLog).where(eq(auditLog.action, 'user.unlock')).all();
+    expect(audit.map((a) => a.objectId)).toContain(String(user.id));
+
+    expect(await runAdmin(['unlock-user', '--phone', '13800138111'])).toContain('未被锁定');
+    expect(await rejection(['unlock-user', '--phone', '13999999999'])).toBe('找不到手机号码为 13999999999 的账号');
+    expect(await rejection(['unlock-user'])).toBe('找不到手机号码为 （未填写） 的账号');
+  });
+});

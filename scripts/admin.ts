@@ -3,11 +3,12 @@
  *   npm run admin -- create-user --role <applicant|reviewer|admin|provider> --name <n> --phone <p> --password <pw> [--email <e>] [--unit <code>]
  *   npm run admin -- create-unit --name <n> --code <6 digits> [--covers <code,code>]
  *   npm run admin -- disable-user --phone <p>   |   enable-user --phone <p>
+ *   npm run admin -- unlock-user --phone <p>   (ends a login lock after too many wrong passwords)
  */
 import { parseArgs } from 'node:util';
 import { closeDb } from '@/db/client';
 import { ROLES, type Role } from '@/db/schema/users';
-import { createUser, findUserByIdentifier, setUserStatus } from '@/lib/users/service';
+import { createUser, findUserByIdentifier, setUserStatus, unlockUser } from '@/lib/users/service';
 import { createUnit, findUnitByCode } from '@/lib/units/service';
 import { realNameError } from '@/lib/users/schemas';
 import { mobileError, emailError } from '@/lib/validation/identifiers';
@@ -18,7 +19,8 @@ const USAGE = `用法：
   npm run admin -- create-user --role <applicant|reviewer|admin|provider> --name <姓名> --phone <手机号码> --password <密码> [--email <邮箱>] [--unit <单位区划代码>]
   npm run admin -- create-unit --name <单位名称> --code <6位区划代码> [--covers <区划代码,区划代码>]
   npm run admin -- disable-user --phone <手机号码>
-  npm run admin -- enable-user --phone <手机号码>`;
+  npm run admin -- enable-user --phone <手机号码>
+  npm run admin -- unlock-user --phone <手机号码>`;
 
 class UsageError extends Error {}
 
@@ -66,6 +68,13 @@ export async function runAdmin(argv: string[]): Promise<string> {
     const status = command === 'disable-user' ? 'disabled' : 'active';
     setUserStatus(user.id, status, null);
     return `已${status === 'disabled' ? '停用' : '启用'}账号 #${user.id}：${user.name}`;
+  }
+  if (command === 'unlock-user') {
+    const { values } = parseArgs({ args: rest, options: { phone: { type: 'string' } }, strict: true });
+    const user = values.phone && !mobileError(values.phone) ? findUserByIdentifier(values.phone) : undefined;
+    if (!user) throw new UsageError(`找不到手机号码为 ${values.phone ?? '（未填写）'} 的账号`);
+    const wasLocked = unlockUser(user.id, null);
+    return wasLocked ? `已解除账号 #${user.id}：${user.name} 的登录锁定` : `账号 #${user.id}：${user.name} 未被锁定，已清除登录失败记录`;
   }
   throw new UsageError(command ? `未知命令：${command}` : '缺少命令');
 }

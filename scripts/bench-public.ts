@@ -2,7 +2,7 @@
  * The public-query half of `npm run bench` (SPEC §13): fills the database with filed websites
  * (default 1,000,000, `BENCH_WEBSITES` to change) and their subjects through the real schema and
  * triggers, measures searchFilings in process for each query type, then starts the built app
- * (`next start`) on this database and loads /query with autocannon from this process.
+ * (scripts/server.mjs) on this database and loads /query with autocannon from this process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -158,11 +158,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `next start` of the current build on `dataDir`, the rate limit off (every request comes from 127.0.0.1). */
+/** The current build served by scripts/server.mjs on `dataDir`, the rate limit off (every request comes from 127.0.0.1). */
 export async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', WLBA_PUBLIC_RATE_LIMIT: '0' },
+  const child = spawn(process.execPath, [path.join('scripts', 'server.mjs')], {
+    env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', WLBA_PUBLIC_RATE_LIMIT: '0', PORT: String(port), WLBA_HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -176,7 +176,7 @@ export async function startServer(dataDir: string): Promise<{ url: string; child
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill();
-  throw new Error('next start did not answer /api/health');
+  throw new Error('scripts/server.mjs did not answer /api/health');
 }
 
 /** autocannon against `paths` in turn, 50 connections; p95/p99 from every response's time. */

@@ -10,6 +10,8 @@ ensureInstalled();
 ensureBuilt();
 run('npx', ['tsx', 'scripts/prepare.ts']);
 console.log(`\n联网备案平台已启动：http://localhost:${port}\n`);
-const server = spawn('npx', ['next', 'start', '-p', port], { cwd: root, stdio: 'inherit' });
+// scripts/server.mjs instead of `next start`: the client address comes from the socket (or, with
+// WLBA_TRUST_PROXY=1, from the reverse proxy's X-Forwarded-For).
+const server = spawn(process.execPath, ['scripts/server.mjs'], { cwd: root, stdio: 'inherit', env: { ...process.env, PORT: port } });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

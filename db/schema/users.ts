@@ -46,3 +46,22 @@ export const loginThrottle = sqliteTable('login_throttle', {
   windowStart: integer('window_start').notNull(),
   lockedUntil: integer('locked_until'),
 });
+
+/**
+ * Server-side sessions: the signed cookie carries the id; 退出登录, a password change or reset and
+ * disabling the account revoke the row, so a copied cookie stops working at once.
+ */
+export const authSessions = sqliteTable(
+  'auth_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    revokedAt: integer('revoked_at'),
+    ip: text('ip'),
+  },
+  (t) => [index('auth_sessions_user').on(t.userId), index('auth_sessions_expires').on(t.expiresAt)],
+);

@@ -2,12 +2,18 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { secrets } from '@/lib/config/env';
 import { authenticate } from './login';
-import { clientIpFrom } from './ip';
+import { clientIp } from './ip';
 import { isAppError, GENERIC_ERROR } from '@/lib/errors';
+import { SESSION_MAX_AGE_S, createSession, revokeSession, sessionIsLive, touchSession } from './sessions';
+import { safeRedirectUrl } from './callback-url';
+import { writeAudit } from '@/lib/audit/service';
 
-export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+export { SESSION_MAX_AGE_S };
 
-/** next-auth configuration: credentials login, JWT sessions re-checked against the database. */
+/**
+ * next-auth configuration: credentials login, JWT sessions that carry a server-side session id
+ * (lib/auth/sessions.ts), re-checked against the database on every read.
+ */
 export function authOptions(): NextAuthOptions {
   return {
     secret: secrets().authSecret,
@@ -21,9 +27,12 @@ export function authOptions(): NextAuthOptions {
           const identifier = credentials?.identifier ?? '';
           const password = credentials?.password ?? '';
           if (!identifier || !password) throw new Error('请填写账号和登录密码');
+          if (identifier.length > 100 || password.length > 128) throw new Error('账号或密码错误');
           try {
-            const user = await authenticate(identifier, password, clientIpFrom(req?.headers?.['x-forwarded-for']));
-            return { id: String(user.id), name: user.name, role: user.role, sv: user.sessionVersion };
+            const ip = clientIp(req?.headers as Record<string, string> | undefined);
+            const user = await authenticate(identifier, password, ip);
+            const sid = createSession(user.id, ip);
+            return { id: String(user.id), name: user.name, role: user.role, sv: user.sessionVersion, sid };
           } catch (e) {
             if (isAppError(e)) throw new Error(e.message);
             console.error('login failed', e);
@@ -35,16 +44,30 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
-          const u = user as unknown as { id: string; role: string; sv: number };
+          const u = user as unknown as { id: string; role: string; sv: number; sid: string };
           token.uid = Number(u.id);
           token.role = u.role;
           token.sv = u.sv;
+          token.sid = u.sid;
+          return token;
         }
+        // A revoked or expired session is refused: next-auth then clears the cookie.
+        if (typeof token.uid !== 'number' || !sessionIsLive(token.sid, token.uid)) throw new Error('session ended');
+        touchSession(token.sid as string);
         return token;
       },
       async session({ session, token }) {
         session.user = { ...session.user, id: token.uid as number, role: token.role as string } as typeof session.user;
         return session;
+      },
+      async redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        revokeSession(token?.sid);
+        if (typeof token?.uid === 'number') writeAudit({ actorId: token.uid, action: 'auth.logout', objectType: 'user', objectId: token.uid });
       },
     },
   };

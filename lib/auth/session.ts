@@ -5,6 +5,7 @@ import { redirect, forbidden } from 'next/navigation';
 import { secrets } from '@/lib/config/env';
 import { can, type Actor, type Permission } from './policy';
 import { getUserProfile } from '@/lib/users/service';
+import { sessionIsLive } from './sessions';
 import type { Role } from '@/db/schema';
 
 export type CurrentUser = Actor & { name: string; emailVerified: boolean };
@@ -12,8 +13,9 @@ export type CurrentUser = Actor & { name: string; emailVerified: boolean };
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
 /**
- * The signed-in user, re-read from the database on every request: a disabled
- * account or a changed password (session version bumped) ends the session.
+ * The signed-in user, re-read from the database on every request: the session the cookie names
+ * must be live (not ended by 退出登录, a password change or reset), and a disabled account or a
+ * changed password (session version bumped) ends it too.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const jar = await cookies();
@@ -21,6 +23,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!raw) return null;
   const token = await decode({ token: raw, secret: secrets().authSecret }).catch(() => null);
   if (typeof token?.uid !== 'number' || typeof token.sv !== 'number') return null;
+  if (!sessionIsLive(token.sid, token.uid)) return null;
   const profile = getUserProfile(token.uid);
   if (!profile || profile.status !== 'active' || profile.sessionVersion !== token.sv) return null;
   return {

@@ -7,6 +7,7 @@
  */
 import { OFFICE_NAME, PLATFORM_NAME } from '@/lib/site/config';
 import { escapeHtml } from './snippet';
+import { clientIp } from '@/lib/auth/ip';
 
 export type RateDecision = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
@@ -59,14 +60,11 @@ export function configuredLimit(): number {
 }
 
 /**
- * The client's address: the last X-Forwarded-For entry. Behind a reverse proxy that appends the
- * address it saw (nginx: `$proxy_add_x_forwarded_for`) that entry cannot be forged; without one,
- * Next.js fills the header from the socket when the client sent none (see README, 部署).
+ * The client's address (lib/auth/ip.ts: the socket's, or with WLBA_TRUST_PROXY=1 the one the
+ * reverse proxy added, as scripts/server.mjs passes it on).
  */
 export function clientAddress(headers: Headers): string {
-  const fwd = headers.get('x-forwarded-for');
-  const last = fwd?.split(',').pop()?.trim();
-  return last || 'unknown';
+  return clientIp(headers) ?? 'unknown';
 }
 
 export const TOO_MANY_MESSAGE = '查询过于频繁，请稍后再试';

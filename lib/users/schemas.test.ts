@@ -6,6 +6,7 @@ const valid = {
   idType: '居民身份证',
   idNumber: '11010519491231002x',
   phone: '13912345678',
+  smsCode: '123456',
   email: 'sun@example.com',
   password: 'Secret#2026',
   confirmPassword: 'Secret#2026',

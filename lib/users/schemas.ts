@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ID_TYPES, idNumberError, mobileError, emailError, normalizeIdNumber } from '@/lib/validation/identifiers';
 import { passwordError } from '@/lib/auth/rules';
+import { tolerant } from '@/lib/zod-errors';
 
 /** 真实姓名: Chinese name (with · for minority names) or a Latin name for foreign documents. */
 export function realNameError(name: string): string | null {
@@ -18,23 +19,43 @@ const refineWith = (fn: (v: string) => string | null) => (v: string, ctx: z.Refi
   if (msg) ctx.addIssue({ code: 'custom', message: msg });
 };
 
+/** Length limits of the account forms (checked before anything else looks at the text). */
+export const ACCOUNT_LIMITS = { name: 30, idNumber: 30, phone: 20, email: 100, password: 32 } as const;
+
+/** A string field whose over-long input is refused before any other check looks at it. */
+const limited = (max: number, label: string) => z.string({ error: `请填写${label}` }).max(max, { message: `${label}不能超过${max}个字符`, abort: true });
+
+/** 手机号码 of the account forms. */
+export const phoneField = limited(ACCOUNT_LIMITS.phone, '手机号码').trim().superRefine(refineWith(mobileError));
+/** 短信验证码: six digits. */
+export const smsCodeField = z.string({ error: '请填写6位短信验证码' }).trim().regex(/^\d{6}$/, '请填写6位短信验证码');
+const passwordField = (label = '登录密码') =>
+  z
+    .string({ error: `请填写${label}` })
+    .max(ACCOUNT_LIMITS.password, { message: `${label}长度应为8-32位`, abort: true })
+    .superRefine(refineWith((v) => passwordError(v)?.replace('登录密码', label) ?? null));
+const confirmField = z.string({ error: '请再次输入密码' }).max(ACCOUNT_LIMITS.password, { message: '两次输入的密码不一致', abort: true });
+
 export const registerSchema = z
   .object({
-    name: z.string().trim().superRefine(refineWith(realNameError)),
+    name: limited(ACCOUNT_LIMITS.name, '真实姓名').trim().superRefine(refineWith(realNameError)),
     idType: z.enum(ID_TYPES, { error: '请选择证件类型' }),
-    idNumber: z.string().transform(normalizeIdNumber),
-    phone: z.string().trim().superRefine(refineWith(mobileError)),
-    email: z.string().trim().superRefine(refineWith((v) => (v ? emailError(v) : '请填写电子邮件地址'))),
-    password: z.string().superRefine(refineWith(passwordError)),
-    confirmPassword: z.string(),
+    idNumber: limited(ACCOUNT_LIMITS.idNumber, '证件号码').transform(normalizeIdNumber),
+    phone: phoneField,
+    smsCode: smsCodeField,
+    email: limited(ACCOUNT_LIMITS.email, '电子邮件地址')
+      .trim()
+      .superRefine(refineWith((v) => (v ? emailError(v) : '请填写电子邮件地址'))),
+    password: passwordField(),
+    confirmPassword: confirmField,
     agree: z.literal(true, { error: '请阅读并同意《用户服务协议》' }),
   })
   .superRefine(
-    (v, ctx) => {
+    tolerant((v, ctx) => {
       const idMsg = idNumberError(ID_TYPES.includes(v.idType) ? v.idType : '居民身份证', v.idNumber ?? '');
       if (idMsg) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: idMsg });
       if (v.confirmPassword !== v.password) ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的密码不一致' });
-    },
+    }),
     // Cross-field checks run even when other fields failed, so every error shows at once.
     { when: () => true },
   );
@@ -43,9 +64,32 @@ export type RegisterInput = z.input<typeof registerSchema>;
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, '请填写当前密码'),
-    newPassword: z.string().superRefine(refineWith(passwordError)),
-    confirmPassword: z.string(),
+    currentPassword: z.string().min(1, '请填写当前密码').max(128, '当前密码不正确'),
+    newPassword: passwordField(),
+    confirmPassword: confirmField,
+  })
+  .superRefine(
+    tolerant((v, ctx) => {
+      if (v.confirmPassword !== v.newPassword) ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的密码不一致' });
+    }),
+    { when: () => true },
+  );
+
+export const loginSchema = z.object({
+  identifier: z.string().trim().min(1, '请填写手机号码、证件号码或电子邮件地址').max(ACCOUNT_LIMITS.email, '账号或密码错误'),
+  password: z.string().min(1, '请填写登录密码').max(128, '账号或密码错误'),
+});
+
+/** 获取验证码 (注册, 忘记密码). */
+export const sendCodeSchema = z.object({ phone: phoneField });
+
+/** 忘记密码: 手机号码 + 短信验证码 + the new password twice. */
+export const resetPasswordSchema = z
+  .object({
+    phone: phoneField,
+    smsCode: smsCodeField,
+    newPassword: passwordField('新密码'),
+    confirmPassword: confirmField,
   })
   .superRefine(
     (v, ctx) => {
@@ -53,8 +97,4 @@ export const changePasswordSchema = z
     },
     { when: () => true },
   );
-
-export const loginSchema = z.object({
-  identifier: z.string().trim().min(1, '请填写手机号码、证件号码或电子邮件地址'),
-  password: z.string().min(1, '请填写登录密码'),
-});
+export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditLog, policeUnits, users } from '@/db/schema';
@@ -152,6 +152,25 @@ describe('changePassword', () => {
 
   it('refuses an unknown user', async () => {
     expect(await caught(changePassword(555_555, 'x', 'y'))).toMatchObject({ code: 'not_found', message: '用户不存在' });
+  });
+
+  it('throttles guesses of the current password like logins: the 5th wrong one locks, the right one is then refused, and so is the login', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 2, 2, 1, 0, 0)); // 09:00 Beijing time
+    try {
+      const { id } = await createUser({ role: 'applicant', name: '钱十', phone: '13600003333', password: 'Secret#2026' });
+      for (let i = 0; i < 4; i++) expect(await caught(changePassword(id, `Guess#${i}000`, 'Another#2027'))).toMatchObject({ message: '当前密码不正确' });
+      const locked = '密码错误次数过多，请于 2026-03-02 09:15 后重试';
+      expect(await caught(changePassword(id, 'Guess#5000', 'Another#2027'))).toMatchObject({ message: locked, fieldErrors: { currentPassword: locked } });
+      expect(await caught(changePassword(id, 'Secret#2026', 'Another#2027'))).toMatchObject({ message: locked });
+      expect(rawUser(id).session_version).toBe(1);
+      await expect(authenticate('13600003333', 'Secret#2026', null)).rejects.toThrow('登录失败次数过多，账号已锁定，请于 2026-03-02 09:15 后重试');
+      vi.setSystemTime(Date.UTC(2026, 2, 2, 1, 15, 1));
+      await changePassword(id, 'Secret#2026', 'Another#2027');
+      expect(rawUser(id).session_version).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

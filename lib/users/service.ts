@@ -12,6 +12,9 @@ import { notify } from '@/lib/notify/service';
 import { realNameError } from '@/lib/users/schemas';
 import { mobileError } from '@/lib/validation/identifiers';
 import { passwordError } from '@/lib/auth/rules';
+import { formatDateTime } from '@/lib/utils';
+import { ACCOUNT_MAX_FAILURES_DEFAULT, LOCK_MS_DEFAULT, accountKey, clearThrottle, lockedUntil, recordFailure } from '@/lib/auth/throttle';
+import { revokeAllSessions } from '@/lib/auth/sessions';
 
 export type NewUser = {
   role: Role;
@@ -134,12 +137,27 @@ export function getUserPhone(userId: number): string {
   return decryptPii(row.phoneEnc);
 }
 
+/**
+ * 修改密码: the current password is checked with the same per-account lockout as logins (its
+ * failures count towards the same lock), so a borrowed session cannot guess it. Every session of
+ * the account ends.
+ */
 export async function changePassword(userId: number, currentPassword: string, newPassword: string) {
   const db = getDb();
   const row = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
   if (!row) throw new AppError('not_found', '用户不存在');
-  if (!(await verifyPassword(currentPassword, row.passwordHash)))
-    throw new AppError('invalid', '当前密码不正确', { currentPassword: '当前密码不正确' });
+  const now = Date.now();
+  const key = accountKey(userId);
+  const until = lockedUntil(key, now);
+  const lockedMsg = (t: number) => `密码错误次数过多，请于 ${formatDateTime(t)} 后重试`;
+  if (until) throw new AppError('rate_limited', lockedMsg(until), { currentPassword: lockedMsg(until) });
+  if (!(await verifyPassword(currentPassword, row.passwordHash))) {
+    const left = recordFailure(key, ACCOUNT_MAX_FAILURES_DEFAULT, now);
+    writeAudit({ actorId: userId, action: 'user.password_change_failed', objectType: 'user', objectId: userId });
+    const msg = left === 0 ? lockedMsg(now + LOCK_MS_DEFAULT) : '当前密码不正确';
+    throw new AppError(left === 0 ? 'rate_limited' : 'invalid', msg, { currentPassword: msg });
+  }
+  clearThrottle(key);
   const passwordHash = await hashPassword(newPassword);
   db.transaction((tx) => {
     const before = tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId)).get()!;
@@ -147,6 +165,7 @@ export async function changePassword(userId: number, currentPassword: string, ne
       .set({ passwordHash, sessionVersion: before.sv + 1, updatedAt: Date.now() })
       .where(eq(users.id, userId))
       .run();
+    revokeAllSessions(userId, tx);
     writeAudit({ actorId: userId, action: 'user.password_change', objectType: 'user', objectId: userId }, tx);
     notify(
       userId,
@@ -154,6 +173,38 @@ export async function changePassword(userId: number, currentPassword: string, ne
       tx,
     );
   });
+}
+
+/**
+ * 忘记密码, after the phone was proven by an SMS code: sets the new password, ends every session
+ * and lifts a login lock of the account.
+ */
+export async function resetPassword(userId: number, newPassword: string, audit: { ip?: string | null } = {}) {
+  const passwordHash = await hashPassword(newPassword);
+  getDb().transaction((tx) => {
+    const before = tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId)).get();
+    if (!before) throw new AppError('not_found', '用户不存在');
+    tx.update(users)
+      .set({ passwordHash, sessionVersion: before.sv + 1, updatedAt: Date.now() })
+      .where(eq(users.id, userId))
+      .run();
+    revokeAllSessions(userId, tx);
+    writeAudit({ actorId: userId, action: 'user.password_reset', objectType: 'user', objectId: userId, ip: audit.ip }, tx);
+    notify(
+      userId,
+      { type: 'account.password_reset', title: '登录密码已重置', body: '您已通过短信验证码重置登录密码，所有已登录的会话已失效。如非本人操作，请立即联系管理员。', link: '/my/account' },
+      tx,
+    );
+  });
+  clearThrottle(accountKey(userId));
+}
+
+/** 解除锁定 (admin CLI): the account's failed-login lock ends now. Returns whether it was locked. */
+export function unlockUser(userId: number, actorId: number | null): boolean {
+  const wasLocked = lockedUntil(accountKey(userId), Date.now()) != null;
+  clearThrottle(accountKey(userId));
+  writeAudit({ actorId, action: 'user.unlock', objectType: 'user', objectId: userId, after: { wasLocked } });
+  return wasLocked;
 }
 
 /** Disabling (or re-enabling) an account; disabling voids its sessions at once. */
@@ -169,6 +220,7 @@ export function setUserStatus(userId: number, status: 'active' | 'disabled', act
       .set({ status, sessionVersion: before.sv + 1, updatedAt: Date.now() })
       .where(eq(users.id, userId))
       .run();
+    if (status === 'disabled') revokeAllSessions(userId, tx);
     writeAudit({ actorId, action: `user.${status === 'disabled' ? 'disable' : 'enable'}`, objectType: 'user', objectId: userId, before: { status: before.status }, after: { status } }, tx);
   });
 }
@@ -192,10 +244,10 @@ const refineWith = (fn: (v: string) => string | null) => (v: string, ctx: z.Refi
 export const newStaffSchema = z
   .object({
     role: z.enum(STAFF_ROLES, { error: '请选择角色' }),
-    name: z.string({ error: '请填写姓名' }).trim().superRefine(refineWith((v) => realNameError(v)?.replace('真实姓名', '姓名') ?? null)),
-    phone: z.string({ error: '请填写手机号码' }).trim().superRefine(refineWith(mobileError)),
-    password: z.string({ error: '请填写初始密码' }).superRefine(refineWith((v) => passwordError(v)?.replace('登录密码', '初始密码') ?? null)),
-    confirmPassword: z.string().optional(),
+    name: z.string({ error: '请填写姓名' }).max(30, { message: '姓名长度应为2-30个字符', abort: true }).trim().superRefine(refineWith((v) => realNameError(v)?.replace('真实姓名', '姓名') ?? null)),
+    phone: z.string({ error: '请填写手机号码' }).max(20, { message: '请填写正确的手机号码', abort: true }).trim().superRefine(refineWith(mobileError)),
+    password: z.string({ error: '请填写初始密码' }).max(32, { message: '初始密码长度应为8-32位', abort: true }).superRefine(refineWith((v) => passwordError(v)?.replace('登录密码', '初始密码') ?? null)),
+    confirmPassword: z.string().max(32).optional(),
     unitId: z.number().int().positive().nullish(),
   })
   .superRefine(

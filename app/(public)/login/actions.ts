@@ -2,11 +2,11 @@
 
 import { getCurrentUser } from '@/lib/auth/session';
 import { homeFor } from '@/lib/auth/policy';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
 
-/** Where to go after a successful sign-in: a safe local callback, else the role's home. */
-export async function postLoginPath(callbackUrl: string | null): Promise<string> {
+/** Where to go after a successful sign-in: a same-site callback path, else the role's home. */
+export async function postLoginPath(callbackUrl: unknown): Promise<string> {
   const user = await getCurrentUser();
   if (!user) return '/login';
-  if (callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//')) return callbackUrl;
-  return homeFor(user.role);
+  return safeCallbackPath(callbackUrl) ?? homeFor(user.role);
 }

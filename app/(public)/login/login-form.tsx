@@ -8,7 +8,7 @@ import { Label } from '@/components/ui/label';
 import { Alert } from '@/components/ui/alert';
 import { postLoginPath } from './actions';
 
-export function LoginForm({ registered, callbackUrl, initialError }: { registered: boolean; callbackUrl: string | null; initialError: string | null }) {
+export function LoginForm({ notice, callbackUrl, initialError }: { notice: string | null; callbackUrl: string | null; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
@@ -26,6 +26,7 @@ export function LoginForm({ registered, callbackUrl, initialError }: { registere
     const res = await signIn('credentials', { identifier, password, redirect: false });
     if (!res || res.error) {
       setPending(false);
+      // The messages authorize() throws are the product's own (lib/auth/login.ts).
       setError(res?.error && res.error !== 'CredentialsSignin' ? res.error : '账号或密码错误');
       return;
     }
@@ -34,7 +35,7 @@ export function LoginForm({ registered, callbackUrl, initialError }: { registere
 
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
-      {registered && <Alert variant="success">注册成功，请登录。</Alert>}
+      {notice && <Alert variant="success">{notice}</Alert>}
       {error && (
         <Alert variant="destructive" data-testid="login-error">
           {error}

@@ -3,15 +3,19 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/session';
 import { homeFor } from '@/lib/auth/policy';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { loginErrorMessage } from '@/lib/auth/login-error';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: '用户登录' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ registered?: string; error?: string; callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await getCurrentUser();
   if (user) redirect(homeFor(user.role));
   const sp = await searchParams;
+  // Only a path of this site is passed on; the error shown is only ever the product's own text.
+  const callbackUrl = safeCallbackPath(sp.callbackUrl);
   return (
     <div className="mx-auto max-w-md">
       <Card>
@@ -19,8 +23,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <CardTitle className="text-xl">用户登录</CardTitle>
         </CardHeader>
         <CardContent>
-          <LoginForm registered={sp.registered === '1'} callbackUrl={sp.callbackUrl ?? null} initialError={sp.error && sp.error !== 'CredentialsSignin' ? sp.error : null} />
-          <p className="mt-6 text-center text-sm text-muted-foreground">
+          <LoginForm
+            notice={sp.registered === '1' ? '注册成功，请登录。' : sp.reset === '1' ? '密码已重置，请使用新密码登录。' : null}
+            callbackUrl={callbackUrl}
+            initialError={loginErrorMessage(sp.error)}
+          />
+          <p className="mt-4 text-right text-sm">
+            <Link href="/forgot-password" className="text-primary underline underline-offset-4">
+              忘记密码
+            </Link>
+          </p>
+          <p className="mt-4 text-center text-sm text-muted-foreground">
             还没有账号？
             <Link href="/register" className="text-primary underline underline-offset-4">
               立即注册

@@ -1,13 +1,14 @@
 'use server';
 
 import { defineAction } from '@/lib/actions';
-import { registerSchema } from '@/lib/users/schemas';
-import { createUser } from '@/lib/users/service';
+import { registerSchema, sendCodeSchema } from '@/lib/users/schemas';
+import { registerApplicant } from '@/lib/users/accounts';
+import { requestAccountCode } from '@/lib/auth/account-codes';
 
-export const registerAction = defineAction({ schema: registerSchema, permission: null }, async (input, { ip }) => {
-  const { id } = await createUser(
-    { role: 'applicant', name: input.name, idType: input.idType, idNumber: input.idNumber, phone: input.phone, email: input.email, password: input.password },
-    { actorId: null, ip },
-  );
-  return { id };
+/** 获取验证码: the same answer whether or not the phone is registered. */
+export const sendRegisterCodeAction = defineAction({ schema: sendCodeSchema, permission: null }, async ({ phone }, { ip }) => {
+  await requestAccountCode('register', phone, ip);
+  return { sent: true };
 });
+
+export const registerAction = defineAction({ schema: registerSchema, permission: null }, async (input, { ip }) => registerApplicant(input, ip));

@@ -10,11 +10,12 @@ import { Field, selectClass } from '@/components/forms/field';
 import { Input } from '@/components/ui/input';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
-import { registerAction } from './actions';
+import { registerAction, sendRegisterCodeAction } from './actions';
+import { SendCodeButton } from '@/components/accounts/send-code-button';
+import { ACCOUNT_LIMITS } from '@/lib/users/schemas';
 import { AgreementDialog } from '@/components/accounts/agreement-dialog';
 
 const TEXT_FIELDS = [
-  { name: 'phone', label: '手机号码', type: 'tel', autoComplete: 'tel' },
   { name: 'email', label: '电子邮件地址', type: 'email', autoComplete: 'email' },
   { name: 'password', label: '登录密码', type: 'password', autoComplete: 'new-password', hint: '8-32位，至少包含字母、数字、符号中的两种' },
   { name: 'confirmPassword', label: '确认密码', type: 'password', autoComplete: 'new-password' },
@@ -23,13 +24,14 @@ const TEXT_FIELDS = [
 export function RegisterForm({ officeName }: { officeName: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const [codeInfo, setCodeInfo] = useState<string | null>(null);
   const form = useForm<RegisterInput>({
     resolver: zodResolver(registerSchema),
-    defaultValues: { name: '', idType: '居民身份证', idNumber: '', phone: '', email: '', password: '', confirmPassword: '', agree: false as unknown as true },
+    defaultValues: { name: '', idType: '居民身份证', idNumber: '', phone: '', smsCode: '', email: '', password: '', confirmPassword: '', agree: false as unknown as true },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { register, handleSubmit, setError, formState } = form;
+  const { register, handleSubmit, setError, clearErrors, formState, trigger, getValues } = form;
   const err = (k: keyof RegisterInput) => formState.errors[k]?.message as string | undefined;
   const aria = (k: keyof RegisterInput) => ({ 'aria-invalid': !!err(k), 'aria-describedby': err(k) ? `${k}-error` : undefined });
 
@@ -61,12 +63,39 @@ export function RegisterForm({ officeName }: { officeName: string }) {
           </select>
         </Field>
         <Field id="idNumber" label="证件号码" required error={err('idNumber')}>
-          <Input id="idNumber" autoComplete="off" {...register('idNumber')} {...aria('idNumber')} />
+          <Input id="idNumber" autoComplete="off" maxLength={ACCOUNT_LIMITS.idNumber} {...register('idNumber')} {...aria('idNumber')} />
         </Field>
       </div>
+      <Field id="phone" label="手机号码" required error={err('phone')}>
+        <div className="flex gap-2">
+          <Input id="phone" type="tel" autoComplete="tel" maxLength={ACCOUNT_LIMITS.phone} className="flex-1" {...register('phone')} {...aria('phone')} />
+          <SendCodeButton
+            send={async () => {
+              setCodeInfo(null);
+              if (!(await trigger('phone'))) return null;
+              return sendRegisterCodeAction({ phone: getValues('phone') });
+            }}
+            onResult={(r) => {
+              if (r.ok) {
+                clearErrors('phone');
+                setCodeInfo('验证码已发送，10分钟内有效');
+              } else if (r.phoneError) setError('phone', { message: r.phoneError });
+              else setError('phone', { message: r.formError });
+            }}
+          />
+        </div>
+      </Field>
+      {codeInfo && (
+        <p role="status" className="text-sm text-success">
+          {codeInfo}
+        </p>
+      )}
+      <Field id="smsCode" label="短信验证码" required error={err('smsCode')}>
+        <Input id="smsCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} {...register('smsCode')} {...aria('smsCode')} />
+      </Field>
       {TEXT_FIELDS.map((f) => (
         <Field key={f.name} id={f.name} label={f.label} required error={err(f.name)} hint={'hint' in f ? f.hint : undefined}>
-          <Input id={f.name} type={f.type} autoComplete={f.autoComplete} {...register(f.name)} {...aria(f.name)} />
+          <Input id={f.name} type={f.type} autoComplete={f.autoComplete} maxLength={f.name === 'email' ? ACCOUNT_LIMITS.email : ACCOUNT_LIMITS.password} {...register(f.name)} {...aria(f.name)} />
         </Field>
       ))}
       <div className="space-y-1.5">

@@ -1,5 +1,5 @@
 import { getCurrentUser } from '@/lib/auth/session';
-import { clientIpFrom } from '@/lib/auth/ip';
+import { clientIp } from '@/lib/auth/ip';
 import { writeAudit } from '@/lib/audit/service';
 import { GENERIC_ERROR, isAppError } from '@/lib/errors';
 import { attachmentDisposition, exportFilename, filedWebsitesCsvStream, resolveStatsScope } from '@/lib/review/stats';
@@ -30,7 +30,7 @@ export async function GET(req: Request) {
       objectType: 'police_unit',
       objectId: scope.unitId,
       after: { unit: scope.unitName },
-      ip: clientIpFrom(req.headers.get('x-forwarded-for')),
+      ip: clientIp(req.headers),
     });
     const { name, fallback } = exportFilename(scope.unitName);
     return new Response(filedWebsitesCsvStream(scope), {

@@ -1,0 +1,80 @@
+'use client';
+
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ACCOUNT_LIMITS, resetPasswordSchema, type ResetPasswordInput } from '@/lib/users/schemas';
+import { Field } from '@/components/forms/field';
+import { Input } from '@/components/ui/input';
+import { Button } from '@/components/ui/button';
+import { Alert } from '@/components/ui/alert';
+import { SendCodeButton } from '@/components/accounts/send-code-button';
+import { resetPasswordAction, sendResetCodeAction } from './actions';
+
+export function ForgotPasswordForm() {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [codeInfo, setCodeInfo] = useState<string | null>(null);
+  const form = useForm<ResetPasswordInput>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { phone: '', smsCode: '', newPassword: '', confirmPassword: '' },
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const { register, handleSubmit, setError, clearErrors, formState, trigger, getValues } = form;
+  const err = (k: keyof ResetPasswordInput) => formState.errors[k]?.message as string | undefined;
+  const aria = (k: keyof ResetPasswordInput) => ({ 'aria-invalid': !!err(k), 'aria-describedby': err(k) ? `${k}-error` : undefined });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const res = await resetPasswordAction(values);
+    if (res.ok) {
+      router.push('/login?reset=1');
+      return;
+    }
+    if (!res.fieldErrors) setFormError(res.formError ?? null);
+    for (const [k, msg] of Object.entries(res.fieldErrors ?? {})) setError(k as keyof ResetPasswordInput, { message: msg });
+  });
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {formError && <Alert variant="destructive">{formError}</Alert>}
+      <Field id="phone" label="手机号码" required error={err('phone')}>
+        <div className="flex gap-2">
+          <Input id="phone" type="tel" autoComplete="tel" maxLength={ACCOUNT_LIMITS.phone} className="flex-1" {...register('phone')} {...aria('phone')} />
+          <SendCodeButton
+            send={async () => {
+              setCodeInfo(null);
+              if (!(await trigger('phone'))) return null;
+              return sendResetCodeAction({ phone: getValues('phone') });
+            }}
+            onResult={(r) => {
+              if (r.ok) {
+                clearErrors('phone');
+                setCodeInfo('验证码已发送，10分钟内有效');
+              } else setError('phone', { message: r.phoneError ?? r.formError });
+            }}
+          />
+        </div>
+      </Field>
+      {codeInfo && (
+        <p role="status" className="text-sm text-success">
+          {codeInfo}
+        </p>
+      )}
+      <Field id="smsCode" label="短信验证码" required error={err('smsCode')}>
+        <Input id="smsCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} {...register('smsCode')} {...aria('smsCode')} />
+      </Field>
+      <Field id="newPassword" label="新密码" required error={err('newPassword')} hint="8-32位，至少包含字母、数字、符号中的两种">
+        <Input id="newPassword" type="password" autoComplete="new-password" maxLength={ACCOUNT_LIMITS.password} {...register('newPassword')} {...aria('newPassword')} />
+      </Field>
+      <Field id="confirmPassword" label="确认新密码" required error={err('confirmPassword')}>
+        <Input id="confirmPassword" type="password" autoComplete="new-password" maxLength={ACCOUNT_LIMITS.password} {...register('confirmPassword')} {...aria('confirmPassword')} />
+      </Field>
+      <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? '提交中…' : '重置密码'}
+      </Button>
+    </form>
+  );
+}

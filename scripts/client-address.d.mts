@@ -1,0 +1,4 @@
+import type { IncomingMessage } from 'node:http';
+export function trustProxy(env?: Record<string, string | undefined>): boolean;
+export function socketAddress(req: IncomingMessage): string;
+export function applyClientAddress(req: IncomingMessage, trusted?: boolean): void;
