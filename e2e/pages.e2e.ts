@@ -26,6 +26,7 @@ describe('key pages at desktop and phone width', () => {
         ['/', '互联网站公安联网备案'],
         ['/login', '用户登录'],
         ['/register', '用户注册'],
+        ['/forgot-password', '忘记密码'],
         ['/notices', '公告信息'],
       ] as const) {
         await page.goto(path);
