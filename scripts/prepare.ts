@@ -9,6 +9,7 @@ import { getDb, dbFile, closeDb, createDatabase, DatabaseFileError } from '@/db/
 import { isSeeded, seedDemo, demoAccountsTable } from '@/db/seed';
 import { dataDir, secrets } from '@/lib/config/env';
 import { uploadsDir } from '@/lib/files/service';
+import { deferDeliveries } from '@/lib/notify/service';
 import { filingsWithUnapprovedSubject } from '@/lib/review/integrity';
 import { InstanceLockedError, lockHolder } from '@/lib/ops/instance-lock';
 
@@ -16,6 +17,8 @@ async function main() {
   const holder = lockHolder(dataDir());
   if (holder && holder.pid !== process.pid) throw new InstanceLockedError(dataDir(), holder);
   secrets();
+  // The demo's notices are e-mailed and texted by the server once it runs, not by this script.
+  deferDeliveries();
   const seed = process.env.SEED_DEMO !== '0';
   if (!fs.existsSync(dbFile())) {
     await createDatabase(seed ? seedDemo : undefined);

@@ -24,6 +24,12 @@ const SMS_SIGN = '【联网备案平台】';
 
 type Tx = Queryable;
 
+let deferred = false;
+/** Leaves queued deliveries to the server's background run (scripts such as the demo seeding). */
+export function deferDeliveries(on = true): void {
+  deferred = on;
+}
+
 /**
  * The one entry point for telling a user something: the in-app notice is written
  * (in the caller's transaction when given), e-mail and SMS are queued and sent
@@ -71,7 +77,7 @@ export function notify(userId: number, event: NotifyEvent, tx?: Tx): number {
   };
   const id = tx ? run(tx) : getDb().transaction(run);
   // Delivery happens outside the caller's transaction and never blocks it.
-  setImmediate(() => void processDeliveries().catch((e) => console.error('deliveries', e)));
+  if (!deferred) setImmediate(() => void processDeliveries().catch((e) => console.error('deliveries', e)));
   return id;
 }
 
