@@ -1,6 +1,9 @@
-/** Background jobs started with the server (Node runtime only). */
+/** Start-up checks and background jobs of the server (Node runtime only). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // One server per DATA_DIR, and never on an empty or broken app.db: refuse before serving.
+  const { startupChecks } = await import('./lib/ops/startup');
+  startupChecks();
   const { startBackgroundJobs } = await import('./lib/jobs');
   startBackgroundJobs();
   // The first Chinese PDF of a process reads the 10 MB font and starts harfbuzz (~0.4 s): do it

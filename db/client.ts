@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -27,12 +28,159 @@ export function migrationsFolder(): string {
   return path.join(process.cwd(), 'db', 'migrations');
 }
 
+/** Why an existing app.db cannot be used; the message says what to do, in Chinese. */
+export class DatabaseFileError extends Error {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(
+      `数据库文件 ${file} ${problem}。为防止把已有数据当作全新安装（并写入带公开密码的演示账号），系统拒绝启动。` +
+        `请从备份恢复（npm run restore -- 备份目录），或检查文件与 DATA_DIR 设置；只有确认是全新安装时，才可删除该文件后重新启动。`,
+    );
+    this.name = 'DatabaseFileError';
+  }
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Checks an existing app.db before it is used: a zero-byte, unreadable or non-SQLite file, or a
+ * SQLite file without a single table, throws DatabaseFileError. Only a missing file is a fresh install.
+ */
+export function checkDatabaseFile(file: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    throw new DatabaseFileError(file, `无法访问（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
+  }
+  if (!st.isFile()) throw new DatabaseFileError(file, '不是普通文件');
+  if (st.size === 0) throw new DatabaseFileError(file, '存在但为空（0 字节），可能是磁盘已满、复制中断或误操作造成的');
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      fs.readSync(fd, head, 0, head.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (e) {
+    throw new DatabaseFileError(file, `无法读取（${(e as NodeJS.ErrnoException).code ?? String(e)}），请检查文件权限`);
+  }
+  if (!head.equals(SQLITE_HEADER)) throw new DatabaseFileError(file, '不是 SQLite 数据库文件（文件头不符，可能已损坏或被其他文件覆盖）');
+}
+
+/** Throws DatabaseFileError when the opened database is unreadable or has no tables at all. */
+function checkOpenedDatabase(file: string, sqlite: Database.Database): void {
+  let tables: number;
+  try {
+    tables = (sqlite.prepare("select count(*) as n from sqlite_master where type = 'table'").get() as { n: number }).n;
+  } catch (e) {
+    throw new DatabaseFileError(file, `无法读取（${(e as Error).message}），可能已损坏`);
+  }
+  if (tables === 0) throw new DatabaseFileError(file, '是空数据库（没有任何数据表）');
+}
+
+function removeWithSidecars(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    /* not every platform can fsync a directory */
+  }
+}
+
+/**
+ * Publishes a fully built database file as app.db: hard-links it into place (fails when
+ * app.db appeared meanwhile — the other one wins) and removes the build file. So app.db
+ * exists only complete: a crash while building leaves no app.db, and the next start builds again.
+ */
+function publish(init: string, file: string): boolean {
+  try {
+    fs.linkSync(init, file);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  } finally {
+    removeWithSidecars(init);
+    fsyncDir(path.dirname(file));
+  }
+}
+
+function closeForPublish(sqlite: Database.Database): void {
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.close();
+}
+
+/**
+ * Builds a new app.db (migrated, then filled by `populate`, e.g. the demo data) under a temporary
+ * name and publishes it only when complete. Returns false when app.db already exists.
+ * While `populate` runs, getDb() returns the database being built.
+ */
+export async function createDatabase(populate?: () => Promise<void> | void): Promise<boolean> {
+  const file = dbFile();
+  if (fs.existsSync(file)) return false;
+  closeDb();
+  const init = `${file}.${process.pid}.init`;
+  removeWithSidecars(init);
+  const sqlite = openDatabase(init);
+  try {
+    const db = drizzle(sqlite, { schema }) as DB;
+    migrate(db, { migrationsFolder: migrationsFolder() });
+    globalForDb.__wlbaDb = { db, file };
+    await populate?.();
+  } catch (e) {
+    globalForDb.__wlbaDb = undefined;
+    sqlite.close();
+    removeWithSidecars(init);
+    throw e;
+  }
+  globalForDb.__wlbaDb = undefined;
+  closeForPublish(sqlite);
+  return publish(init, file);
+}
+
 /** The one database handle; migrations are applied when it is first opened. */
 export function getDb(): DB {
   const file = dbFile();
   const cached = globalForDb.__wlbaDb;
   if (cached && cached.file === file) return cached.db;
-  const sqlite = openDatabase(file);
+  if (!fs.existsSync(file)) {
+    // A fresh install: build the empty, migrated database under a temporary name first.
+    const init = `${file}.${process.pid}.init`;
+    removeWithSidecars(init);
+    const building = openDatabase(init);
+    try {
+      migrate(drizzle(building, { schema }), { migrationsFolder: migrationsFolder() });
+    } catch (e) {
+      building.close();
+      removeWithSidecars(init);
+      throw e;
+    }
+    closeForPublish(building);
+    publish(init, file);
+  } else {
+    checkDatabaseFile(file);
+  }
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = openDatabase(file);
+    checkOpenedDatabase(file, sqlite);
+  } catch (e) {
+    sqlite?.close();
+    if (e instanceof DatabaseFileError) throw e;
+    throw new DatabaseFileError(file, `无法打开（${(e as Error).message}）`);
+  }
   const db = drizzle(sqlite, { schema }) as DB;
   migrate(db, { migrationsFolder: migrationsFolder() });
   globalForDb.__wlbaDb = { db, file };

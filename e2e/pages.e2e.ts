@@ -92,6 +92,7 @@ describe('key pages at desktop and phone width', () => {
         ['/admin/units', '审核单位'],
         ['/admin/users', '账号管理'],
         ['/admin/audit', '审计日志'],
+        ['/admin/deliveries', '发送记录'],
         ['/admin/providers', '服务商名录'],
         ['/admin/notices', '公告管理'],
       ] as const) {

@@ -6,7 +6,9 @@
  *   npm run admin -- unlock-user --phone <p>   (ends a login lock after too many wrong passwords)
  */
 import { parseArgs } from 'node:util';
-import { closeDb } from '@/db/client';
+import fs from 'node:fs';
+import { closeDb, dbFile, DatabaseFileError } from '@/db/client';
+import { dataDir } from '@/lib/config/env';
 import { ROLES, type Role } from '@/db/schema/users';
 import { createUser, findUserByIdentifier, setUserStatus, unlockUser } from '@/lib/users/service';
 import { createUnit, findUnitByCode } from '@/lib/units/service';
@@ -81,6 +83,11 @@ export async function runAdmin(argv: string[]): Promise<string> {
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
+  // An administration command never creates a database: an empty or wrong DATA_DIR is an error.
+  if (!fs.existsSync(dbFile())) {
+    console.error(`错误：数据目录 ${dataDir()} 中没有数据库 app.db。请检查 DATA_DIR 设置，或先运行 npm start 完成初始化。`);
+    process.exit(1);
+  }
   runAdmin(process.argv.slice(2))
     .then((msg) => {
       console.log(msg);
@@ -88,7 +95,7 @@ if (isMain) {
     })
     .catch((e) => {
       if (e instanceof UsageError) console.error(`错误：${e.message}\n\n${USAGE}`);
-      else if (isAppError(e)) console.error(`错误：${e.message}`);
+      else if (isAppError(e) || e instanceof DatabaseFileError) console.error(`错误：${e.message}`);
       else if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) console.error(`错误：${e.message}\n\n${USAGE}`);
       else console.error(e);
       closeDb();

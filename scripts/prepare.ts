@@ -1,18 +1,34 @@
-/** Applies migrations, seeds the demo data into an empty database and prints the demo accounts. */
-import { getDb, dbFile, closeDb } from '@/db/client';
+/**
+ * Applies migrations, seeds the demo data into a new database and prints the demo accounts.
+ * Only a missing app.db is a fresh install (built completely under a temporary name, then put in
+ * place); an existing app.db that is empty, unreadable or not SQLite stops the start, and so does
+ * another running instance on the same DATA_DIR.
+ */
+import fs from 'node:fs';
+import { getDb, dbFile, closeDb, createDatabase, DatabaseFileError } from '@/db/client';
 import { isSeeded, seedDemo, demoAccountsTable } from '@/db/seed';
-import { secrets } from '@/lib/config/env';
+import { dataDir, secrets } from '@/lib/config/env';
+import { uploadsDir } from '@/lib/files/service';
+import { deferDeliveries } from '@/lib/notify/service';
 import { filingsWithUnapprovedSubject } from '@/lib/review/integrity';
+import { InstanceLockedError, lockHolder } from '@/lib/ops/instance-lock';
 
 async function main() {
+  const holder = lockHolder(dataDir());
+  if (holder && holder.pid !== process.pid) throw new InstanceLockedError(dataDir(), holder);
   secrets();
-  getDb();
-  const fresh = !isSeeded();
-  if (fresh && process.env.SEED_DEMO !== '0') {
-    await seedDemo();
-    console.log(`已初始化演示数据：${dbFile()}`);
+  // The demo's notices are e-mailed and texted by the server once it runs, not by this script.
+  deferDeliveries();
+  const seed = process.env.SEED_DEMO !== '0';
+  if (!fs.existsSync(dbFile())) {
+    await createDatabase(seed ? seedDemo : undefined);
+    if (seed) console.log(`已初始化演示数据：${dbFile()}`);
+    else console.log(`已创建空数据库：${dbFile()}（请用 npm run admin -- create-user --role admin … 创建管理员）`);
   }
-  if (process.env.SEED_DEMO !== '0') console.log(demoAccountsTable());
+  getDb();
+  if (!isSeeded()) console.warn(`数据库 ${dbFile()} 中还没有任何账号：请用 npm run admin -- create-user --role admin … 创建管理员。`);
+  fs.mkdirSync(uploadsDir(), { recursive: true });
+  if (seed) console.log(demoAccountsTable());
   warnUnapprovedFilings();
   closeDb();
 }
@@ -26,6 +42,7 @@ function warnUnapprovedFilings() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  if (e instanceof DatabaseFileError || e instanceof InstanceLockedError) console.error(`无法启动：${e.message}`);
+  else console.error(e);
   process.exit(1);
 });

@@ -52,6 +52,9 @@ export default async function AdminHome() {
         <Link href="/admin/audit" className="text-primary hover:underline">
           审计日志
         </Link>
+        <Link href="/admin/deliveries" className="text-primary hover:underline">
+          发送记录
+        </Link>
       </nav>
       {unapproved.length > 0 && (
         <Alert variant="destructive" data-testid="integrity-unapproved">

@@ -43,6 +43,7 @@ export const AUDIT_OBJECT_TYPES: Record<string, string> = {
   website: '网站',
   provider_directory: '服务商名录',
   notice: '公告',
+  delivery: '发送记录',
 };
 
 /** Chinese labels for the common action codes (the raw code is shown beside them). */
@@ -52,6 +53,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.create': '创建账号',
   'user.disable': '停用账号',
   'user.enable': '启用账号',
+  'delivery.resend': '重新发送消息',
   'user.set_unit': '调整审核单位',
   'user.password_change': '修改登录密码',
   'user.password_change_failed': '修改密码失败',

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   // 首页栏目 content (通知公告, 备案须知, 政策法规, 常见问题) at /admin/notices.
   'notices.manage': ['admin'],
   'provider.area': ['provider'],
+  /** 发送记录 (e-mail / SMS deliveries) at /admin/deliveries and its 重新发送. */
+  'deliveries.manage': ['admin'],
   /** 立即检测 of the 备案号放置检查 (SPEC §10.3); which website is decided by canCheckPlacement. */
   'websites.placement-check': ['applicant', 'reviewer', 'admin'],
   /** 下载自评估报告 of the 发起评估 wizard (SPEC §7): which website is decided by the service. */

@@ -1,13 +1,9 @@
-import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { checkHealth } from '@/lib/ops/health';
 
 export const dynamic = 'force-dynamic';
 
+/** 200 when the database accepts writes and the uploads folder is writable; 503 with the reason otherwise. */
 export function GET() {
-  try {
-    getDb().get(sql`select 1`);
-    return Response.json({ status: 'ok', database: 'ok' });
-  } catch {
-    return Response.json({ status: 'error', database: 'unreachable' }, { status: 503 });
-  }
+  const health = checkHealth();
+  return Response.json(health, { status: health.status === 'ok' ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }

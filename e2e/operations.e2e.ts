@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { baseURL, dataDir } from './helpers';
+import { serverEnv, startServer, tmpDataDir, type Server } from './ops-server';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** Starts a server and waits for it to end by itself, poking /api/health meanwhile; never answers 200. */
+async function refusedStart(env: NodeJS.ProcessEnv, port: number, url: string): Promise<{ code: number | null; log: string; answered: boolean }> {
+  const server: Server = startServer(port, env);
+  let answered = false;
+  const deadline = Date.now() + 90_000;
+  try {
+    while (server.proc.exitCode == null && Date.now() < deadline) {
+      try {
+        if ((await fetch(`${url}/api/health`)).ok) answered = true;
+      } catch {
+        /* not listening */
+      }
+      await Promise.race([server.exited, new Promise((r) => setTimeout(r, 500))]);
+    }
+    return { code: server.proc.exitCode, log: server.log(), answered };
+  } finally {
+    await server.stop();
+  }
+}
+
+describe('start-up refusals (SPEC §13)', () => {
+  it('a second server on the DATA_DIR of a running one is refused with a Chinese message; the first keeps serving', async () => {
+    const lock = JSON.parse(fs.readFileSync(path.join(dataDir(), 'instance.lock'), 'utf8'));
+    const { port, baseURL: url, env } = await serverEnv(dataDir());
+    const r = await refusedStart(env, port, url);
+    expect(r.code, r.log).not.toBe(0);
+    expect(r.code, r.log).not.toBeNull();
+    expect(r.answered).toBe(false);
+    expect(r.log).toContain('无法启动');
+    expect(r.log).toContain('已被另一个正在运行的联网备案平台实例使用');
+    // The running server and its lock are untouched.
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir(), 'instance.lock'), 'utf8'))).toEqual(lock);
+    expect((await fetch(`${baseURL()}/api/health`)).status).toBe(200);
+  }, 120_000);
+
+  it('a server on a DATA_DIR whose app.db is zero bytes refuses to start', async () => {
+    const dir = tmpDataDir();
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, 'app.db'), '');
+    const { port, baseURL: url, env } = await serverEnv(dir);
+    const r = await refusedStart(env, port, url);
+    expect(r.code, r.log).not.toBe(0);
+    expect(r.code, r.log).not.toBeNull();
+    expect(r.answered).toBe(false);
+    expect(r.log).toContain('存在但为空（0 字节）');
+    expect(fs.statSync(path.join(dir, 'app.db')).size).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'instance.lock'))).toBe(false);
+  }, 120_000);
+});
