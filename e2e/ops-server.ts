@@ -1,6 +1,6 @@
 /**
  * Extra servers for the operations browser tests, started the way e2e/global-setup.ts starts the
- * shared one (scripts/prepare.ts, then `next start` of the same build) but with their own
+ * shared one (scripts/prepare.ts, then scripts/server.mjs serving the same build) but with their own
  * DATA_DIR and environment.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -41,7 +41,7 @@ export function prepare(env: NodeJS.ProcessEnv) {
 export type Server = { proc: ChildProcess; log: () => string; exited: Promise<number | null>; stop: () => Promise<void> };
 
 export function startServer(port: number, env: NodeJS.ProcessEnv): Server {
-  const proc = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [path.join(root, 'scripts/server.mjs')], { cwd: root, env: { ...env, PORT: String(port), WLBA_HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout?.on('data', (d) => (log += d));
   proc.stderr?.on('data', (d) => (log += d));
