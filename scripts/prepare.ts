@@ -11,6 +11,7 @@ import { dataDir, secrets } from '@/lib/config/env';
 import { uploadsDir } from '@/lib/files/service';
 import { deferDeliveries } from '@/lib/notify/service';
 import { filingsWithUnapprovedSubject } from '@/lib/review/integrity';
+import { isDemoDatabase } from '@/lib/identity/verifier';
 import { InstanceLockedError, lockHolder } from '@/lib/ops/instance-lock';
 
 async function main() {
@@ -28,7 +29,8 @@ async function main() {
   getDb();
   if (!isSeeded()) console.warn(`数据库 ${dbFile()} 中还没有任何账号：请用 npm run admin -- create-user --role admin … 创建管理员。`);
   fs.mkdirSync(uploadsDir(), { recursive: true });
-  if (seed) console.log(demoAccountsTable());
+  // The table only for the demo database; there it is also a reminder that it is not for service.
+  if (isDemoDatabase()) console.log(`${demoAccountsTable()}\n注意：这是演示数据库，演示账号的密码是公开的；正式上线请用 SEED_DEMO=0 在新的 DATA_DIR 中启动（见 README“上线前检查”）。`);
   warnUnapprovedFilings();
   closeDb();
 }

@@ -17,8 +17,8 @@ afterEach(() => {
 });
 
 /** scripts/prepare.ts: what `npm start` runs before serving. */
-function prepare(dataDir: string) {
-  return spawnSync(tsx, ['scripts/prepare.ts'], { cwd: process.cwd(), env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO: '1' }, encoding: 'utf8' });
+function prepare(dataDir: string, seedDemo = '1') {
+  return spawnSync(tsx, ['scripts/prepare.ts'], { cwd: process.cwd(), env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO: seedDemo }, encoding: 'utf8' });
 }
 
 describe('start-up refuses an existing but unusable app.db (SPEC §13)', () => {
@@ -57,11 +57,26 @@ describe('start-up refuses an existing but unusable app.db (SPEC §13)', () => {
     const r = prepare(dir);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('已初始化演示数据');
+    expect(r.stdout).toContain('13800000001');
+    expect(r.stdout).toContain('这是演示数据库');
     expect(fs.readdirSync(dir).filter((f) => f.includes('.init'))).toEqual([]);
     const db = new Database(path.join(dir, 'app.db'), { readonly: true });
     expect((db.prepare('select count(*) as n from users').get() as { n: number }).n).toBeGreaterThan(0);
     db.close();
     expect(fs.statSync(path.join(dir, 'uploads')).isDirectory()).toBe(true);
+  }, 120_000);
+
+  it('with SEED_DEMO=0 a fresh install is an empty database: no demo accounts, none printed, and a second start says so too', () => {
+    const dir = tmpDir();
+    for (const r of [prepare(dir, '0'), prepare(dir)]) {
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).not.toContain('13800000001');
+      expect(r.stdout).not.toContain('演示');
+      expect(r.stderr).toContain('还没有任何账号');
+    }
+    const db = new Database(path.join(dir, 'app.db'), { readonly: true });
+    expect((db.prepare('select count(*) as n from users').get() as { n: number }).n).toBe(0);
+    db.close();
   }, 120_000);
 
   it('npm run admin does not create a database in an empty folder', () => {

@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users, verificationCodes } from '@/db/schema';
-import { secrets } from '@/lib/config/env';
 import { hmacPii } from '@/lib/pii/crypto';
 import { AppError } from '@/lib/errors';
 import { sendSmsNow } from '@/lib/notify/service';
+import { hashCode, RESEND_INTERVAL_MS } from '@/lib/notify/codes';
 import { lockedUntil, recordFailure } from './throttle';
 
 /**
@@ -19,7 +19,7 @@ export type AccountCodePurpose = 'register' | 'password_reset';
 
 export const ACCOUNT_CODE_TTL_MS = 10 * 60_000;
 export const ACCOUNT_CODE_MAX_TRIES = 5;
-export const RESEND_INTERVAL_MS = 60_000;
+export { RESEND_INTERVAL_MS };
 /** Sends per phone and per client address within SEND_WINDOW_MS. */
 export const SENDS_PER_PHONE = 5;
 export const SENDS_PER_IP = 20;
@@ -27,10 +27,6 @@ export const SEND_WINDOW_MS = 60 * 60_000;
 
 export const CODE_SENT_MESSAGE = '验证码已发送，10分钟内有效';
 export const SEND_LIMITED_MESSAGE = '验证码发送过于频繁，请稍后再试';
-
-function hashCode(purpose: string, targetHmac: string, code: string): string {
-  return crypto.createHmac('sha256', Buffer.from(secrets().codeHmacKey, 'base64')).update(`${purpose}|${targetHmac}|${code}`).digest('hex');
-}
 
 function userIdByPhone(phoneHmac: string): number | null {
   return getDb().select({ id: users.id }).from(users).where(eq(users.phoneHmac, phoneHmac)).get()?.id ?? null;

@@ -39,13 +39,17 @@ export const sandboxIdentityVerifier: IdentityVerifier = {
 /** app_meta key written by the demo seed: the database is the demo one. */
 export const DEMO_META_KEY = 'demo.seeded';
 
+/** The database was built by the demo seed (its accounts' passwords are public). */
+export function isDemoDatabase(): boolean {
+  return !!getDb().select({ v: appMeta.value }).from(appMeta).where(eq(appMeta.key, DEMO_META_KEY)).get();
+}
 
 /** The sandbox may pass people: WLBA_IDENTITY_SANDBOX=1, or the demo database unless it is set to 0. */
 export function identitySandboxAllowed(): boolean {
   const env = process.env.WLBA_IDENTITY_SANDBOX;
   if (env === '1') return true;
   if (env === '0') return false;
-  return !!getDb().select({ v: appMeta.value }).from(appMeta).where(eq(appMeta.key, DEMO_META_KEY)).get();
+  return isDemoDatabase();
 }
 
 // Kept on globalThis so the dev server's module reloads and the route bundles share one choice.

@@ -12,7 +12,8 @@ export const CODE_MAX_TRIES = 5;
 export const RESEND_INTERVAL_MS = 60_000;
 const EMAIL_TTL_MS = 24 * 60 * 60_000;
 
-function hashCode(purpose: string, targetHmac: string, code: string): string {
+/** A stored code is only its HMAC, bound to its purpose and target (shared by lib/auth/account-codes.ts). */
+export function hashCode(purpose: string, targetHmac: string, code: string): string {
   return crypto.createHmac('sha256', Buffer.from(secrets().codeHmacKey, 'base64')).update(`${purpose}|${targetHmac}|${code}`).digest('hex');
 }
 
