@@ -115,6 +115,6 @@ describe('key pages at desktop and phone width', () => {
     const page = await newPage(browser);
     const res = await page.request.get('/api/health');
     expect(res.status()).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', uploads: 'ok' });
   });
 });

@@ -52,8 +52,8 @@ export default async function AdminDeliveriesPage({ searchParams }: { searchPara
       {rows.length === 0 ? (
         <p className="rounded-lg border bg-card p-8 text-center text-muted-foreground">没有发送记录</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border bg-card">
-          <Table aria-label="发送记录列表">
+        <div className="rounded-lg border bg-card">
+          <Table aria-label="发送记录列表" keyboardScroll>
             <TableHeader>
               <TableRow>
                 <TableHead>渠道</TableHead>
