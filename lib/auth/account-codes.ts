@@ -1,11 +1,10 @@
-import crypto from 'node:crypto';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users, verificationCodes } from '@/db/schema';
 import { hmacPii } from '@/lib/pii/crypto';
 import { AppError } from '@/lib/errors';
 import { sendSmsNow } from '@/lib/notify/service';
-import { hashCode, RESEND_INTERVAL_MS } from '@/lib/notify/codes';
+import { checkCode, newCode, resendRefusal, resendWait, storeCode, RESEND_INTERVAL_MS } from '@/lib/notify/codes';
 import { lockedUntil, recordFailure } from './throttle';
 
 /**
@@ -39,28 +38,15 @@ export async function requestAccountCode(purpose: AccountCodePurpose, phone: str
   const ipKey = ip ? `sms-ip:${ip}` : null;
   const phoneKey = `sms-phone:${targetHmac}`;
   if ((ipKey && lockedUntil(ipKey, now)) || lockedUntil(phoneKey, now)) throw new AppError('rate_limited', SEND_LIMITED_MESSAGE);
-  const last = db
-    .select({ createdAt: verificationCodes.createdAt })
-    .from(verificationCodes)
-    .where(and(eq(verificationCodes.targetHmac, targetHmac), gt(verificationCodes.createdAt, now - RESEND_INTERVAL_MS)))
-    .orderBy(desc(verificationCodes.createdAt))
-    .get();
-  if (last) throw new AppError('rate_limited', `验证码发送过于频繁，请 ${Math.ceil((last.createdAt + RESEND_INTERVAL_MS - now) / 1000)} 秒后重试`);
+  const wait = resendWait(db, targetHmac, now);
+  if (wait != null) throw resendRefusal(wait);
   const limits = { windowMs: SEND_WINDOW_MS, lockMs: SEND_WINDOW_MS };
   if (ipKey) recordFailure(ipKey, SENDS_PER_IP, now, limits);
   recordFailure(phoneKey, SENDS_PER_PHONE, now, limits);
 
   const userId = userIdByPhone(targetHmac);
-  const code = crypto.randomInt(0, 1_000_000).toString().padStart(6, '0');
-  db.transaction((tx) => {
-    tx.update(verificationCodes)
-      .set({ consumedAt: now })
-      .where(and(eq(verificationCodes.targetHmac, targetHmac), eq(verificationCodes.purpose, purpose), isNull(verificationCodes.consumedAt)))
-      .run();
-    tx.insert(verificationCodes)
-      .values({ purpose, targetHmac, userId, codeHash: hashCode(purpose, targetHmac, code), expiresAt: now + ACCOUNT_CODE_TTL_MS, createdAt: now })
-      .run();
-  });
+  const code = newCode();
+  db.transaction((tx) => storeCode(tx, { purpose, targetHmac, userId, code, ttlMs: ACCOUNT_CODE_TTL_MS, now }));
   if (purpose === 'register') {
     if (userId == null) await sendSmsNow(phone, `您正在注册联网备案平台账号，验证码为 ${code}，10分钟内有效。如非本人操作，请忽略本短信。`);
     else await sendSmsNow(phone, '有人正在使用您的手机号码注册联网备案平台账号。该号码已注册，无需重复注册；如忘记密码，请在登录页点击“忘记密码”找回。如非本人操作，请忽略本短信。');
@@ -75,27 +61,7 @@ export async function requestAccountCode(purpose: AccountCodePurpose, phone: str
  * Returns the code's id.
  */
 export function verifyAccountCode(purpose: AccountCodePurpose, phone: string, code: string, opts: { consume?: boolean; now?: number } = {}): number {
-  const now = opts.now ?? Date.now();
-  const targetHmac = hmacPii(phone);
-  // The transaction commits the counted try, and only then is the failure reported.
-  const result = getDb().transaction((tx): { id: number } | { error: string } => {
-    const row = tx
-      .select()
-      .from(verificationCodes)
-      .where(and(eq(verificationCodes.targetHmac, targetHmac), eq(verificationCodes.purpose, purpose), isNull(verificationCodes.consumedAt)))
-      .orderBy(desc(verificationCodes.createdAt))
-      .get();
-    if (!row || row.expiresAt <= now) return { error: '验证码已失效，请重新获取' };
-    const given = hashCode(purpose, targetHmac, code.trim());
-    if (crypto.timingSafeEqual(Buffer.from(given), Buffer.from(row.codeHash))) {
-      if (opts.consume !== false) tx.update(verificationCodes).set({ consumedAt: now }).where(eq(verificationCodes.id, row.id)).run();
-      return { id: row.id };
-    }
-    const attempts = row.attempts + 1;
-    const burnt = attempts >= ACCOUNT_CODE_MAX_TRIES;
-    tx.update(verificationCodes).set({ attempts, consumedAt: burnt ? now : null }).where(eq(verificationCodes.id, row.id)).run();
-    return { error: burnt ? '验证码错误次数过多，请重新获取' : `验证码错误，还可尝试 ${ACCOUNT_CODE_MAX_TRIES - attempts} 次` };
-  });
+  const result = checkCode(purpose, hmacPii(phone), code, { maxTries: ACCOUNT_CODE_MAX_TRIES, consume: opts.consume, now: opts.now ?? Date.now() });
   if ('error' in result) throw new AppError('invalid', result.error, { smsCode: result.error });
   return result.id;
 }
