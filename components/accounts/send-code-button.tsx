@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useCooldown } from '@/components/forms/use-cooldown';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions';
 
@@ -18,13 +19,8 @@ export function SendCodeButton({
   onResult: (r: { ok: true } | { ok: false; phoneError?: string; formError?: string }) => void;
   className?: string;
 }) {
-  const [cooldown, setCooldown] = useState(0);
+  const [cooldown, setCooldown] = useCooldown();
   const [pending, setPending] = useState(false);
-  useEffect(() => {
-    if (cooldown <= 0) return;
-    const t = setTimeout(() => setCooldown((c) => c - 1), 1000);
-    return () => clearTimeout(t);
-  }, [cooldown]);
 
   async function onClick() {
     setPending(true);
