@@ -27,14 +27,14 @@ import {
   type RestoredDraft,
   type SubjectFormMode,
   type SubjectFormValues,
-} from './subject-form-values';
+} from '@/lib/subjects/form-values';
 import {
   previewSubjectChangeAction,
   saveSubjectDraftAction,
   submitNewSubjectAction,
   submitSubjectChangeAction,
   verifyIdentityAction,
-} from '@/app/my/subject/actions';
+} from '@/lib/subjects/actions';
 
 type SubjectFormOutput = z.output<typeof subjectFormSchema>;
 type Failure = { formError?: string; fieldErrors?: Record<string, string> };

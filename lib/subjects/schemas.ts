@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ID_TYPES, idNumberError, mobileError, emailError, officePhoneError, normalizeIdNumber } from '@/lib/validation/identifiers';
+import { ID_TYPES, idCardError, idNumberError, isValidMobile, mobileError, emailError, officePhoneError, normalizeIdNumber } from '@/lib/validation/identifiers';
 import { isCounty } from '@/lib/regions/regions';
-import { addressText, nameText } from '@/lib/validation/text';
+import { addressText, nameText, plainText } from '@/lib/validation/text';
 import { tolerant } from '@/lib/zod-errors';
 import {
   UNIT_TYPES,
@@ -167,3 +167,40 @@ export function normalizeSubject(d: SubjectData): SubjectData {
 }
 
 export { LONG_TERM };
+
+// 注销主体
+
+/** 注销主体 input, shared by the form (checked before the confirm dialog) and the action. */
+export const cancelSubjectSchema = z.object({
+  subjectId: z.number().int().positive(),
+  principalName: nameText('负责人姓名', 50).min(1, '请填写负责人姓名'),
+  middleFour: z.string({ error: '请填写手机号码中间四位' }).trim().regex(/^\d{4}$/, '请填写手机号码中间四位'),
+  code: z.string({ error: '请填写6位短信验证码' }).trim().regex(/^\d{6}$/, '请填写6位短信验证码'),
+  reason: plainText('注销原因', 500).min(1, '请填写注销原因'),
+  attachmentFileId: z.number().int().positive().nullable(),
+});
+export type CancelSubjectInput = z.input<typeof cancelSubjectSchema>;
+
+export const subjectIdSchema = z.object({ subjectId: z.number().int().positive() });
+
+// 移交主体 / 接收主体
+
+/** 移交主体 input, shared by the form and the action (the service re-checks everything). */
+export const transferSubjectSchema = z.object({
+  subjectId: z.number().int().positive(),
+  middleFour: z.string({ error: '请填写手机号码中间四位' }).trim().regex(/^\d{4}$/, '请填写手机号码中间四位'),
+  toPhone: nameText('接收人手机号', 20)
+    .min(1, '请填写接收人手机号')
+    .refine((v) => v === '' || isValidMobile(v), '请填写正确的手机号码'),
+  toIdNumber: nameText('接收人身份证号', 40)
+    .min(1, '请填写接收人身份证号')
+    .superRefine((v, ctx) => {
+      const e = v === '' ? null : idCardError(v);
+      if (e) ctx.addIssue({ code: 'custom', message: e.replace('证件号码', '身份证号') });
+    }),
+  code: z.string({ error: '请填写6位短信验证码' }).trim().regex(/^\d{6}$/, '请填写6位短信验证码'),
+});
+export type TransferSubjectInput = z.input<typeof transferSubjectSchema>;
+
+export const transferIdSchema = z.object({ transferId: z.number().int().positive() });
+export const acceptTransferSchema = z.object({ transferId: z.number().int().positive() });

@@ -137,6 +137,21 @@ export function getUserPhone(userId: number): string {
   return decryptPii(row.phoneEnc);
 }
 
+/** 手机验证 passed: the account's phone is verified from now (with its audit entry). */
+export function markPhoneVerified(userId: number, ip: string | null) {
+  getDb().transaction((tx) => {
+    tx.update(users).set({ phoneVerifiedAt: Date.now(), updatedAt: Date.now() }).where(eq(users.id, userId)).run();
+    writeAudit({ actorId: userId, action: 'user.phone_verified', objectType: 'user', objectId: userId, ip }, tx);
+  });
+}
+
+/** The account's own 姓名 / 证件类型 / 证件号码 (decrypted, server side only); null without a registered 证件号码. */
+export function getUserIdentity(userId: number): { name: string; idType: string; idNumber: string } | null {
+  const u = getDb().select({ name: users.name, idType: users.idType, idNumberEnc: users.idNumberEnc }).from(users).where(eq(users.id, userId)).get();
+  if (!u?.idNumberEnc) return null;
+  return { name: u.name, idType: u.idType ?? '居民身份证', idNumber: decryptPii(u.idNumberEnc) };
+}
+
 /**
  * 修改密码: the current password is checked with the same per-account lockout as logins (its
  * failures count towards the same lock), so a borrowed session cannot guess it. Every session of

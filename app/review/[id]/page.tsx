@@ -26,12 +26,12 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { msToBeijingLocal } from '../schema';
+import { msToBeijingLocal } from '@/lib/review/schemas';
 import { Attachments } from './attachments';
 import { DecisionPanel, type FieldOption } from './decision-panel';
-import { reviewCheckPlacementAction } from './placement-actions';
+import { reviewCheckPlacementAction } from '@/lib/review/actions';
 import { RecheckButton } from '@/components/forms/recheck-button';
-import { recheckLivenessAction } from '../actions';
+import { recheckLivenessAction } from '@/lib/review/actions';
 import { ReleaseButton } from './release-button';
 import { ScheduleInterviewForm } from './schedule-interview-form';
 

@@ -12,8 +12,8 @@ import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SubjectForm, type AccountPrincipal } from '@/components/subjects/subject-form';
-import { EMPTY_SUBJECT_VALUES, fileIdsOf, restoreDraft, toFormValues, type RestoredDraft } from '@/components/subjects/subject-form-values';
-import { uploadedFilesOf } from '@/components/subjects/subject-form-data';
+import { EMPTY_SUBJECT_VALUES, fileIdsOf, restoreDraft, toFormValues, type RestoredDraft } from '@/lib/subjects/form-values';
+import { uploadedFilesOf } from '@/lib/files/uploaded';
 
 export const metadata: Metadata = { title: '新增主体' };
 

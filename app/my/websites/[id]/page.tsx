@@ -16,7 +16,7 @@ import { WebsiteDetails } from '@/components/websites/website-details';
 import { CopySnippetButton } from '@/components/websites/copy-snippet-button';
 import { PlacementCheckCard } from '@/components/websites/placement-check-card';
 import { PLACEMENT_STATUSES, placementDeadline } from '@/lib/websites/placement';
-import { checkPlacementAction } from './placement-actions';
+import { checkPlacementAction } from '@/lib/websites/actions';
 
 export const metadata: Metadata = { title: '网站详情' };
 
