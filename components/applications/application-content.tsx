@@ -8,7 +8,7 @@ import { SubjectDetails, FileThumb, isSubjectSnapshot, shownSubjectFields, type 
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { diffWebsites } from '@/lib/websites/change';
 import { maskWebsite, type MaskedWebsiteData, type StoredWebsite } from '@/lib/websites/service';
-import { WebsiteDetails, placeWebsiteComments } from '@/components/websites/website-details';
+import { WebsiteDetails, placeWebsiteComments, type FileKinds } from '@/components/websites/website-details';
 import { AssessmentDetails, type AssessmentDetailsData } from '@/components/assessments/assessment-details';
 import { ASSESSMENT_FIELD_LABELS } from '@/lib/assessments/texts';
 
@@ -149,7 +149,7 @@ function websiteOf(payload: Record<string, unknown>): MaskedWebsiteData | null {
  * The submitted data of an application, read-only, with each reviewer comment under its
  * field. `leftover` are comments with no field on the page (the page lists them with 退回原因).
  */
-export function applicationContent(app: AppLike): { node: ReactNode; leftover: [string, string][] } {
+export function applicationContent(app: AppLike, fileKinds: FileKinds = {}): { node: ReactNode; leftover: [string, string][] } {
   const { type, payload, previous } = app;
   if ((type === '新增主体' || type === '变更主体') && isSubjectSnapshot(payload)) {
     const after = maskedSubject(payload as unknown as StoredSubject);
@@ -197,7 +197,7 @@ export function applicationContent(app: AppLike): { node: ReactNode; leftover: [
                 <ChangeTable rows={diffWebsites(prev, payload.website as StoredWebsite)} />
               </section>
             )}
-            <WebsiteDetails data={website} comments={byField} />
+            <WebsiteDetails data={website} comments={byField} fileKinds={fileKinds} />
           </div>
         ),
       };
@@ -207,7 +207,7 @@ export function applicationContent(app: AppLike): { node: ReactNode; leftover: [
     const website = websiteOf(payload);
     if (website) {
       const { byField, leftover } = placeWebsiteComments(app.fieldComments);
-      return { node: <WebsiteDetails data={website} comments={byField} />, leftover };
+      return { node: <WebsiteDetails data={website} comments={byField} fileKinds={fileKinds} />, leftover };
     }
   }
   if (type === '安全评估' && isRecord(payload.report) && isRecord(payload.files)) {

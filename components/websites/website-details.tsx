@@ -1,7 +1,4 @@
 import type { ReactNode } from 'react';
-import { inArray } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { files } from '@/db/schema';
 import type { MaskedWebsiteData } from '@/lib/websites/service';
 import { NATIONAL_IDENTITY, SITE_TYPES } from '@/lib/websites/schemas';
 import { identityPassLabel } from '@/lib/identity/labels';
@@ -14,7 +11,8 @@ import { Badge } from '@/components/ui/badge';
 
 type Basic = MaskedWebsiteData['basic'];
 type ContactView = Record<string, unknown>;
-type FileKinds = ReadonlyMap<number, 'image' | 'pdf'>;
+/** Image or PDF per uploaded file (lib/files/service.ts fileKindsOf), loaded by the page. */
+export type FileKinds = Readonly<Record<number, 'image' | 'pdf'>>;
 
 /**
  * The rows of <WebsiteDetails>, keyed like the service's error paths. Reviewer comments keyed by
@@ -82,27 +80,6 @@ export function placeWebsiteComments(comments: Record<string, string> | null | u
   return { byField, leftover };
 }
 
-/** Every uploaded file the data refers to. */
-function fileIdsOf(data: MaskedWebsiteData): number[] {
-  const b = data.basic;
-  const contacts = [data.contacts?.securityOwner, data.contacts?.emergencyContact] as (ContactView | undefined)[];
-  return [
-    ...Object.values(b.domainCertificates ?? {}),
-    ...(b.controlledItems ?? []).map((c) => c.fileId),
-    ...(b.permits ?? []).map((p) => p.fileId),
-    ...contacts.flatMap((c) => [c?.frontFileId, c?.backFileId, c?.handheldFileId]),
-  ]
-    .map(Number)
-    .filter((v) => Number.isSafeInteger(v) && v > 0);
-}
-
-/** Image or PDF per file (only images have a thumbnail). */
-function fileKindsOf(ids: number[]): FileKinds {
-  if (!ids.length) return new Map();
-  const rows = getDb().select({ id: files.id, kind: files.kind }).from(files).where(inArray(files.id, [...new Set(ids)])).all();
-  return new Map(rows.map((r) => [r.id, r.kind]));
-}
-
 function Empty({ text = '—' }: { text?: string }) {
   return <span className="text-muted-foreground">{text}</span>;
 }
@@ -111,11 +88,11 @@ function Empty({ text = '—' }: { text?: string }) {
 function FileLink({ id, label, kinds }: { id: unknown; label: string; kinds: FileKinds }) {
   const n = Number(id);
   if (!id || !Number.isSafeInteger(n) || n <= 0) return <Empty text="未上传" />;
-  if (kinds.get(n) === 'image') return <FileThumb fileId={n} label={label} />;
+  if (kinds[n] === 'image') return <FileThumb fileId={n} label={label} />;
   return (
     <a href={`/api/files/${n}`} target="_blank" rel="noopener noreferrer" className="text-primary underline underline-offset-4">
       查看{label}
-      {kinds.get(n) === 'pdf' ? '（PDF）' : ''}
+      {kinds[n] === 'pdf' ? '（PDF）' : ''}
     </a>
   );
 }
@@ -201,21 +178,23 @@ function contactRows(c: ContactView, kinds: FileKinds): [string, ReactNode][] {
 
 /**
  * A website's submitted data, read-only (PII already masked by the service): 网站基本信息 and
- * 网站负责人. Server component; it looks up which uploads are images (thumbnails) or PDFs (links).
+ * 网站负责人. Which uploads are images (thumbnails) or PDFs (links) comes from the page (`fileKinds`).
  */
 export function WebsiteDetails({
   data,
   comments = {},
   headingLevel = 2,
+  fileKinds = {},
 }: {
   data: MaskedWebsiteData;
   comments?: Partial<Record<WebsiteField, string>>;
   headingLevel?: 2 | 3;
+  fileKinds?: FileKinds;
 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const H2 = headingLevel === 2 ? 'h3' : 'h4';
   const b: Basic = data.basic;
-  const kinds = fileKindsOf(fileIdsOf(data));
+  const kinds = fileKinds;
   const row = (field: WebsiteField, value: ReactNode) => (
     <Row key={field} label={WEBSITE_FIELD_LABELS[field]} field={field} comment={comments[field]}>
       {value}

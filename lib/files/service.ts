@@ -364,3 +364,10 @@ export function attachFileToSubject(fileIds: number[], subjectId: number, ownerI
     .all()
     .map((r) => r.id);
 }
+
+/** Image or PDF per file (only images have a thumbnail), for the read-only pages that show uploads. */
+export function fileKindsOf(ids: number[]): Record<number, 'image' | 'pdf'> {
+  if (!ids.length) return {};
+  const rows = getDb().select({ id: files.id, kind: files.kind }).from(files).where(inArray(files.id, [...new Set(ids)])).all();
+  return Object.fromEntries(rows.map((r) => [r.id, r.kind]));
+}

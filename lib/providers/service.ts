@@ -326,3 +326,8 @@ export function importProvidersCsv(text: string, actorId: number | null): { impo
     return result;
   });
 }
+
+/** Entries of the 服务商名录 (管理后台's count). */
+export function countProviders(): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(providerDirectory).get()!.n;
+}

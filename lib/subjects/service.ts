@@ -516,3 +516,8 @@ export function currentSubjectView(userId: number) {
   const owned = getDb().select({ id: subjects.id }).from(subjects).where(and(eq(subjects.id, id), eq(subjects.ownerId, userId))).get();
   return owned ? getSubjectView(userId, id) : null;
 }
+
+/** The subject's applications still in review (注销主体 / 移交主体 list them: they block the request). */
+export function pendingApplicationsOfSubject(subjectId: number) {
+  return pendingApplicationsOf(getDb(), subjectId);
+}

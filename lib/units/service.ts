@@ -203,3 +203,8 @@ export function unitOptions() {
 export function findUnitByCode(code: string) {
   return getDb().select({ id: policeUnits.id, name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.code, code)).get();
 }
+
+/** A unit's name (null when there is no such unit). */
+export function unitName(id: number): string | null {
+  return getDb().select({ name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.id, id)).get()?.name ?? null;
+}

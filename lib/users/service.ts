@@ -357,3 +357,8 @@ export function setUserUnit(userId: number, unitId: number, actorId: number | nu
     );
   });
 }
+
+/** Accounts of one role (管理后台's counts, disabled ones included). */
+export function countUsers(role: Role): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(users).where(eq(users.role, role)).get()!.n;
+}

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Check, X } from 'lucide-react';
 import { requirePage, type CurrentUser } from '@/lib/auth/session';
+import { fileKindsOf } from '@/lib/files/service';
+import { websiteFileIds } from '@/lib/websites/file-ids';
 import { canCheckPlacement, canDecide } from '@/lib/auth/policy';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
@@ -266,7 +268,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
         node: <AssessmentDetails data={assessment} comments={app.fieldComments ?? {}} inlineFiles />,
         leftover: Object.entries(app.fieldComments ?? {}).filter(([k, v]) => v && !assessmentLabels.has(k)),
       }
-    : applicationContent(app);
+    : applicationContent(app, fileKindsOf(websiteFileIds(app.payload.website)));
   const files = assessment ? assessmentAttachments(assessment) : applicationFiles(app.payload);
   const subjectName = view.subject?.name ?? (typeof app.payload.name === 'string' ? app.payload.name : null);
   const websiteName = view.website?.name ?? (app.payload.website as { basic?: { name?: string } } | undefined)?.basic?.name ?? (typeof app.payload.websiteName === 'string' ? app.payload.websiteName : null);
