@@ -4,7 +4,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDb, dbFile, getDb, schema } from '@/db/client';
 import { uploadsDir } from '@/lib/files/service';
-import { GET } from '@/app/api/health/route';
+import { GET } from './route';
 
 async function health() {
   const res = GET();
