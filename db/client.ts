@@ -198,5 +198,8 @@ export function closeDb(): void {
 
 export { schema };
 
-/** The database or a transaction: what services need to read and write. */
-export type Queryable = Pick<DB, 'select' | 'insert' | 'update' | 'delete'>;
+/**
+ * The database or a transaction: what services need to read and write. The one type for a
+ * `tx` parameter (a service that writes in its caller's transaction takes a Tx, default getDb()).
+ */
+export type Tx = Pick<DB, 'select' | 'insert' | 'update' | 'delete'>;

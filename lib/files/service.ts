@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import { fileTypeFromBuffer } from 'file-type';
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { files, subjects } from '@/db/schema';
 import { dataDir } from '@/lib/config/env';
 import { canReadFile, type Actor } from '@/lib/auth/policy';
@@ -339,7 +339,6 @@ export function getFileForActor(actor: Actor | null, fileId: number, variant: Fi
     : { bytes, mime: rec.mime, originalName: rec.originalName };
 }
 
-type Tx = Pick<ReturnType<typeof getDb>, 'update'>;
 
 /**
  * Attaches the owner's files to a subject so its unit's reviewers may read them.

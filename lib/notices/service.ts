@@ -3,7 +3,7 @@
  * administrator at /admin/notices. A notice is public only while published (publishedAt set).
  */
 import { and, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { notices } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import { writeAudit } from '@/lib/audit/service';
@@ -14,7 +14,6 @@ import { noticeInputSchema, type NoticeCategory, type NoticeInput, type NoticeVa
 export const NOTICE_PAGE_SIZE = 10;
 export const ADMIN_NOTICE_PAGE_SIZE = 20;
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
 
 function parseInput(input: NoticeInput): NoticeValues {
   const parsed = noticeInputSchema.safeParse(input);

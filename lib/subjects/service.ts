@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { applications, assessments, drafts, files, policeUnits, subjects, subjectTransfers, users, websites } from '@/db/schema';
 import { subjectSchema, normalizeSubject, subjectName, jurisdictionOf, SUBJECT_FIELD_LABELS, type SubjectInput, type SubjectData, type SubjectField } from './schemas';
 import { sealSubject, unsealSubject, maskedSubject, type StoredSubject } from './pii';
 import { subjectDisplayValue } from './display';
-import { nextApplicationCode, unitForCounty, pendingApplicationsOf, type Tx } from '@/lib/applications/service';
+import { nextApplicationCode, unitForCounty, pendingApplicationsOf } from '@/lib/applications/service';
 import { nextApplicationStatus, nextSubjectStatus, nextWebsiteStatus } from '@/lib/applications/rules';
 import { encryptPii, decryptPii, hmacPii } from '@/lib/pii/crypto';
 import { maskIdNumber, maskPhone, phoneMiddleFour } from '@/lib/pii/mask';

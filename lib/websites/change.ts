@@ -4,12 +4,12 @@
  * review. The 公安备案号 is never touched here.
  */
 import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { applications, drafts, files, subjects, websiteDomains, websiteIpRanges, websites, type BusinessType } from '@/db/schema';
 import { websiteSchema, SITE_TYPES, type WebsiteData, type WebsiteInput } from './schemas';
 import { hostToUnicode, parseDomain, registrableDomains } from './domains';
 import { maskWebsite, ownedWebsite, parseWebsiteRows, checkBasic, checkContactIdentities, contactFromSubject, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
-import { nextApplicationCode, type Tx } from '@/lib/applications/service';
+import { nextApplicationCode } from '@/lib/applications/service';
 import { nextWebsiteStatus } from '@/lib/applications/rules';
 import { purgeOldDrafts } from '@/lib/drafts/service';
 import { encryptPii, decryptPii } from '@/lib/pii/crypto';
