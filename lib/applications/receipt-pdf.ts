@@ -2,6 +2,7 @@
  * 申请回执: a one-page PDF for any application — 申请编号, 业务类型, 提交时间, 审核单位, 办理时限
  * and the main submitted data (PII masked), for the applicant to keep. Plain layout, no QR code.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { domainsOfWebsite } from '@/lib/websites/domain-list';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, sql, inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { applications, assessments, policeUnits, unitCoverage, subjects, websites, type BusinessType, type ApplicationStatus } from '@/db/schema';

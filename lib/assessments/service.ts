@@ -3,6 +3,7 @@
  * applicant's list and detail, the wizard's website choice and the reviewer's view.
  * Deciding it is lib/review/service.ts (通过 / 退回 set the assessment's status).
  */
+import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { domainsOfWebsite, primaryDomains } from '@/lib/websites/domain-list';

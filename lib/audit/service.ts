@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { auditLog, users } from '@/db/schema';

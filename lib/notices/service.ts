@@ -2,6 +2,7 @@
  * 首页栏目 content (SPEC §10.1): 通知公告, 备案须知, 政策法规, 常见问题, written in Markdown by an
  * administrator at /admin/notices. A notice is public only while published (publishedAt set).
  */
+import 'server-only';
 import { and, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { notices } from '@/db/schema';

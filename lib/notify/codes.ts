@@ -1,3 +1,4 @@
+import 'server-only';
 import crypto from 'node:crypto';
 import { and, eq, isNull, desc, gt } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';

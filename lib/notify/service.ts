@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, lte, desc, isNull, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { notifications, deliveries, users } from '@/db/schema';

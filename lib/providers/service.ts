@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, isNull, like, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';

@@ -3,6 +3,7 @@
  * unit6 is the GB/T 2260 code of the accepting police unit, 02 marks a website filing, seq6 is
  * the unit's own running number. The 14 digits are the canonical key.
  */
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { policeUnits } from '@/db/schema';

@@ -4,6 +4,7 @@
  * a stale page or a double click changes nothing: “该申请已被处理”), the effect on the subject or
  * website, the filing number when a website is filed, the audit record and the notice.
  */
+import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { primaryDomains } from '@/lib/websites/domain-list';

@@ -2,6 +2,7 @@
  * Read-only helpers for the reviewer's pages (/review, /review/[id]): nothing here changes data
  * or decides who may see what — the callers got the applications from lib/review/service first.
  */
+import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, files, users } from '@/db/schema';

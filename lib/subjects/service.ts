@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { applications, assessments, drafts, files, policeUnits, subjects, subjectTransfers, users, websites } from '@/db/schema';

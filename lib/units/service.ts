@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { applications, policeUnits, subjects, unitCoverage, users, websites } from '@/db/schema';

@@ -3,6 +3,7 @@
  * middle four digits of the phone, SMS code), then a 注销网站 application with the website
  * 注销中, and a liveness check of its domains for the reviewer.
  */
+import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { domainsByWebsite } from './domain-list';

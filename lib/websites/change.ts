@@ -3,6 +3,7 @@
  * submitting, a 变更网站 application while the website is 变更中, and the approved data applied by
  * review. The 公安备案号 is never touched here.
  */
+import 'server-only';
 import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { applications, drafts, files, subjects, websiteDomains, websiteIpRanges, websites, type BusinessType } from '@/db/schema';

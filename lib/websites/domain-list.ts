@@ -3,6 +3,7 @@
  * order they were entered. One place for the query that lists, the queue, the public record, the
  * receipts and the reports all need.
  */
+import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { websiteDomains } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { applications, drafts, files, policeUnits, subjects, websiteDomains, websiteIpRanges, websites } from '@/db/schema';
