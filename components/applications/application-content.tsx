@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import type { BusinessType } from '@/db/schema';
 import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
 import { diffSubjects } from '@/lib/subjects/service';
-import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas';
+import { SUBJECT_CANCEL_LABELS, SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
+import { WEBSITE_CANCEL_LABELS } from '@/lib/websites/labels';
 import { subjectDisplayValue, isFileField } from '@/lib/subjects/display';
 import { SubjectDetails, FileThumb, isSubjectSnapshot, shownSubjectFields, type MaskedSubject } from '@/components/subjects/subject-details';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -94,8 +95,6 @@ export function ChangeTable({ rows, before, after }: { rows: CompareRowView[]; b
   );
 }
 
-export const CANCEL_LABELS: Record<string, string> = { subjectName: '主体名称', reason: '注销原因', attachmentFileId: '附件说明' };
-export const WEBSITE_CANCEL_LABELS: Record<string, string> = { websiteName: '网站名称', filingNumber: '公安备案号', domains: '网站域名', reason: '注销原因', attachmentFileId: '附件说明' };
 
 function CancelDetails({ payload, comments, labels }: { payload: Record<string, unknown>; comments: Record<string, string>; labels: Record<string, string> }) {
   const fileId = payload.attachmentFileId ? String(payload.attachmentFileId) : null;
@@ -175,8 +174,8 @@ export function applicationContent(app: AppLike, fileKinds: FileKinds = {}): { n
     };
   }
   if (type === '注销主体') {
-    const { byField, leftover } = placeComments(app.fieldComments, CANCEL_LABELS);
-    return { node: <CancelDetails payload={payload} comments={byField} labels={CANCEL_LABELS} />, leftover };
+    const { byField, leftover } = placeComments(app.fieldComments, SUBJECT_CANCEL_LABELS);
+    return { node: <CancelDetails payload={payload} comments={byField} labels={SUBJECT_CANCEL_LABELS} />, leftover };
   }
   if (type === '注销网站') {
     const { byField, leftover } = placeComments(app.fieldComments, WEBSITE_CANCEL_LABELS);

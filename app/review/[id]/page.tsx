@@ -17,10 +17,10 @@ import { PLACEMENT_STATUSES } from '@/lib/websites/placement';
 import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
 import { getAssessmentForReview } from '@/lib/assessments/service';
 import { ASSESSMENT_FIELD_LABELS } from '@/lib/assessments/texts';
-import { SUBJECT_FIELD_LABELS } from '@/lib/subjects/schemas';
+import { SUBJECT_CANCEL_LABELS, SUBJECT_FIELD_LABELS } from '@/lib/subjects/labels';
 import { isSubjectSnapshot, shownSubjectFields } from '@/components/subjects/subject-details';
-import { WEBSITE_FIELD_LABELS, type WebsiteField } from '@/components/websites/website-details';
-import { applicationContent, CANCEL_LABELS, WEBSITE_CANCEL_LABELS } from '@/components/applications/application-content';
+import { WEBSITE_CANCEL_LABELS, WEBSITE_FIELD_LABELS, type WebsiteField } from '@/lib/websites/labels';
+import { applicationContent } from '@/components/applications/application-content';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { AssessmentDetails } from '@/components/assessments/assessment-details';
 import { PlacementCheckCard } from '@/components/websites/placement-check-card';
@@ -74,7 +74,7 @@ function fieldOptions(view: View): FieldOption[] {
     const shown = shownSubjectFields(maskedSubject(payload as unknown as StoredSubject));
     return shown.map((f) => ({ value: f, label: SUBJECT_FIELD_LABELS[f] }));
   }
-  if (type === '注销主体') return entries(CANCEL_LABELS);
+  if (type === '注销主体') return entries(SUBJECT_CANCEL_LABELS);
   if (type === '注销网站') return entries(WEBSITE_CANCEL_LABELS);
   // 安全评估: comments are keyed by the field's label (the applicant's pages place them by it).
   if (type === '安全评估') return Object.values(ASSESSMENT_FIELD_LABELS).map((l) => ({ value: l, label: l }));

@@ -6,7 +6,7 @@ import { getUserProfile } from '@/lib/users/service';
 import { getDraft, latestDraft } from '@/lib/drafts/service';
 import { getMyApplication } from '@/lib/applications/service';
 import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
-import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas';
+import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
 import { identityMode } from '@/lib/identity/verifier';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
