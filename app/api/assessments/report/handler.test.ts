@@ -1,7 +1,4 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { websites } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { seedUnits, makeApplicant, orgSubjectInput, personSubjectInput, websiteInput } from '@/lib/test/fixtures';
 import { setCurrentSubject, submitNewSubject } from '@/lib/subjects/service';
@@ -31,7 +28,6 @@ const DATE = Date.UTC(2026, 4, 12, 2); // 2026-05-12 10:00 in Beijing
 let owner: Actor;
 let stranger: Actor;
 let siteId: number;
-let filedSiteId: number;
 let otherSubjectSiteId: number;
 let strangerSiteId: number;
 
@@ -43,8 +39,6 @@ beforeAll(async () => {
   owner = applicant(u.id);
   const s = submitNewSubject(u.id, { data: await orgSubjectInput(u.id) });
   siteId = submitNewWebsite(u.id, s.subjectId, await websiteInput(u.id, { name: '云帆科技官网', domain: 'yunfan-report.com.cn', interactive: true })).websiteId;
-  filedSiteId = submitNewWebsite(u.id, s.subjectId, await websiteInput(u.id, { name: '云帆科技社区', domain: 'yunfan-bbs.com.cn', interactive: true })).websiteId;
-  getDb().update(websites).set({ status: '已备案', filingDigits: '11010502000777', filingNumber: '京公网安备11010502000777号', filedAt: DATE }).where(eq(websites.id, filedSiteId)).run();
   // A second subject of the same user: its websites are not the current subject's.
   const other = submitNewSubject(u.id, { data: await personSubjectInput(u.id, { principalName: '张伟' }) });
   otherSubjectSiteId = submitNewWebsite(u.id, other.subjectId, await websiteInput(u.id, { domain: 'zhangwei-report.cn' })).websiteId;
