@@ -1,3 +1,4 @@
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -198,5 +199,8 @@ export function closeDb(): void {
 
 export { schema };
 
-/** The database or a transaction: what services need to read and write. */
-export type Queryable = Pick<DB, 'select' | 'insert' | 'update' | 'delete'>;
+/**
+ * The database or a transaction: what services need to read and write. The one type for a
+ * `tx` parameter (a service that writes in its caller's transaction takes a Tx, default getDb()).
+ */
+export type Tx = Pick<DB, 'select' | 'insert' | 'update' | 'delete'>;

@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
   // WLBA_TRUST_PROXY=1: the tests stand in for a reverse proxy, so a test can give itself a client
   // address of its own with X-Forwarded-For (e2e/public.e2e.ts); scripts/server.mjs covers the rest.
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), WLBA_HOST: '127.0.0.1', NEXTAUTH_URL: baseURL, PUBLIC_BASE_URL: baseURL, WLBA_PLACEMENT_JOB: '0', WLBA_TRUST_PROXY: '1' };
-  const prep = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/prepare.ts'], { cwd: root, env, encoding: 'utf8' });
+  const prep = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/prepare.ts'], { cwd: root, env, encoding: 'utf8' });
   if (prep.status !== 0) throw new Error(`prepare failed: ${prep.stderr}`);
   server = spawn(process.execPath, [path.join(root, 'scripts/server.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

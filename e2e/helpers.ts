@@ -121,7 +121,7 @@ export function uploadsFiles(): string[] {
 /** Runs the admin CLI against the test server's DATA_DIR. */
 export function adminCli(args: string[]) {
   const root = path.resolve(import.meta.dirname, '..');
-  return spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/admin.ts', ...args], {
+  return spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/admin.ts', ...args], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir() },
     encoding: 'utf8',

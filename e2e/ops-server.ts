@@ -34,7 +34,7 @@ export async function serverEnv(dataDir: string, extra: Record<string, string> =
 }
 
 export function prepare(env: NodeJS.ProcessEnv) {
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/prepare.ts'], { cwd: root, env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/prepare.ts'], { cwd: root, env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`prepare failed: ${r.stderr}`);
 }
 

@@ -49,7 +49,7 @@ function serverModules(): string[] {
 // Owned by the accounts work (the login redirect): not a defineAction; swept once it is.
 // postLoginPath answers a path, not an ActionResult; any input (an object, a number, null) falls back
 // to the role's home through safeCallbackPath (lib/auth/callback-url.test.ts).
-const NOT_SWEPT = new Set(['app/(public)/login/actions.ts#postLoginPath']);
+const NOT_SWEPT = new Set(['lib/auth/actions.ts#postLoginPath']);
 
 type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; options?: z.ZodType[] };
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -179,7 +179,7 @@ describe('length and character limits reach the action', () => {
   const count = (table: string) => getDb().$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
   it('refuses a 100,001-character 主办单位名称 on the field, and stores nothing', async () => {
-    const { submitNewSubjectAction } = await import('@/app/my/subject/actions');
+    const { submitNewSubjectAction } = await import('@/lib/subjects/actions');
     session.user = applicantUser();
     const before = count('applications');
     const data = await orgSubjectInput(session.user.id, { orgName: '北京云帆网络科技有限公司'.repeat(8334).slice(0, 100_001) });
@@ -192,8 +192,8 @@ describe('length and character limits reach the action', () => {
   });
 
   it('refuses hidden characters in 主办单位名称 and 网站名称 on the field', async () => {
-    const { submitNewSubjectAction } = await import('@/app/my/subject/actions');
-    const { submitNewWebsiteAction } = await import('@/app/my/websites/wizard-actions');
+    const { submitNewSubjectAction } = await import('@/lib/subjects/actions');
+    const { submitNewWebsiteAction } = await import('@/lib/websites/actions');
     session.user = applicantUser();
     const data = await orgSubjectInput(session.user.id, { orgName: '北京云帆\u202E司公限有技科' });
     const r = await submitNewSubjectAction({ data, sameAsAccount: false, draftId: null, resubmitOf: null });
@@ -206,7 +206,7 @@ describe('length and character limits reach the action', () => {
   });
 
   it('answers submitNewWebsiteAction({}) and (null) with Chinese validation errors', async () => {
-    const { submitNewWebsiteAction } = await import('@/app/my/websites/wizard-actions');
+    const { submitNewWebsiteAction } = await import('@/lib/websites/actions');
     session.user = applicantUser();
     const call = submitNewWebsiteAction as (raw: unknown) => ReturnType<typeof submitNewWebsiteAction>;
     expect(await call({})).toEqual({

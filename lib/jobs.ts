@@ -1,3 +1,4 @@
+import 'server-only';
 import { processDeliveries } from '@/lib/notify/service';
 import { purgeOldDrafts } from '@/lib/drafts/service';
 import { sendInterviewReminders } from '@/lib/review/reminders';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTACT_TITLES } from '@/lib/websites/labels';
 
 /** zod issues → one message per field path ('a.b'), the first one winning. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -25,8 +26,7 @@ const KEY_LABELS: Record<string, string> = {
   data: '提交内容',
   basic: '网站基本信息',
   contacts: '网站负责人信息',
-  securityOwner: '网站安全负责人',
-  emergencyContact: '网站应急联络人',
+  ...CONTACT_TITLES,
   notice: '提示说明',
   report: '评估报告',
   files: '上传材料',

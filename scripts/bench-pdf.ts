@@ -3,7 +3,7 @@
  * a second). Target: the one-page 自评估报告 < 300 ms and < 100 KB. Builds from literal data (no
  * database), after warm-up builds (the first one in a process also reads the 10 MB font and loads
  * harfbuzz: about 0.35 s once).
- * `npx tsx scripts/bench-pdf.ts` prints the rows alone.
+ * `npx tsx --conditions=react-server scripts/bench-pdf.ts` prints the rows alone.
  */
 import { pathToFileURL } from 'node:url';
 import { buildAssessmentReport, type AssessmentReportPdfInput } from '@/lib/assessments/report-pdf';

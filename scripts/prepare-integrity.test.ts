@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 /** Runs scripts/prepare.ts (what `npm start` runs before serving) against a DATA_DIR. */
 function prepare(dataDir: string) {
   const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
-  return spawnSync(tsx, ['scripts/prepare.ts'], { cwd: process.cwd(), env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO: '1' }, encoding: 'utf8' });
+  return spawnSync(tsx, ['--conditions=react-server', 'scripts/prepare.ts'], { cwd: process.cwd(), env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO: '1' }, encoding: 'utf8' });
 }
 
 describe('start-up data check (SPEC §6.3)', () => {

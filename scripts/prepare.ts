@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { getDb, dbFile, closeDb, createDatabase, DatabaseFileError } from '@/db/client';
-import { isSeeded, seedDemo, demoAccountsTable } from '@/db/seed';
+import { isSeeded, seedDemo, demoAccountsTable } from '@/scripts/seed';
 import { dataDir, secrets } from '@/lib/config/env';
 import { uploadsDir } from '@/lib/files/service';
 import { deferDeliveries } from '@/lib/notify/service';

@@ -8,7 +8,8 @@ process.env.PUBLIC_BASE_URL ||= process.env.NEXTAUTH_URL;
 
 ensureInstalled();
 ensureBuilt();
-run('npx', ['tsx', 'scripts/prepare.ts']);
+// --conditions=react-server: services start with import 'server-only', which throws outside it.
+run('npx', ['tsx', '--conditions=react-server', 'scripts/prepare.ts']);
 console.log(`\n联网备案平台已启动：http://localhost:${port}\n`);
 // scripts/server.mjs instead of `next start`: the client address comes from the socket (or, with
 // WLBA_TRUST_PROXY=1, from the reverse proxy's X-Forwarded-For).

@@ -18,7 +18,7 @@ afterEach(() => {
 
 /** scripts/prepare.ts: what `npm start` runs before serving. */
 function prepare(dataDir: string, seedDemo = '1') {
-  return spawnSync(tsx, ['scripts/prepare.ts'], { cwd: process.cwd(), env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO: seedDemo }, encoding: 'utf8' });
+  return spawnSync(tsx, ['--conditions=react-server', 'scripts/prepare.ts'], { cwd: process.cwd(), env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO: seedDemo }, encoding: 'utf8' });
 }
 
 describe('start-up refuses an existing but unusable app.db (SPEC §13)', () => {
@@ -81,7 +81,7 @@ describe('start-up refuses an existing but unusable app.db (SPEC §13)', () => {
 
   it('npm run admin does not create a database in an empty folder', () => {
     const dir = tmpDir();
-    const r = spawnSync(tsx, ['scripts/admin.ts', 'create-unit', '--name', '测试单位', '--code', '110105'], {
+    const r = spawnSync(tsx, ['--conditions=react-server', 'scripts/admin.ts', 'create-unit', '--name', '测试单位', '--code', '110105'], {
       cwd: process.cwd(),
       env: { ...process.env, DATA_DIR: dir },
       encoding: 'utf8',

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { sql, eq, asc } from 'drizzle-orm';
 import { requirePage } from '@/lib/auth/session';
-import { getDb } from '@/db/client';
-import { users, policeUnits, unitCoverage, providerDirectory } from '@/db/schema';
+import { countUsers } from '@/lib/users/service';
+import { countProviders } from '@/lib/providers/service';
+import { listUnits } from '@/lib/units/service';
 import { regionFullName } from '@/lib/regions/regions';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { LatestNotice } from '@/components/layout/latest-notice';
@@ -14,17 +14,10 @@ export const metadata: Metadata = { title: '管理后台' };
 
 export default async function AdminHome() {
   await requirePage('admin.area');
-  const db = getDb();
-  const count = (role: string) => db.select({ n: sql<number>`count(*)` }).from(users).where(eq(users.role, role as 'admin')).get()!.n;
-  const units = db
-    .select({ id: policeUnits.id, name: policeUnits.name, code: policeUnits.code, isDefault: policeUnits.isDefault, covers: sql<string>`group_concat(${unitCoverage.regionCode})` })
-    .from(policeUnits)
-    .leftJoin(unitCoverage, eq(unitCoverage.unitId, policeUnits.id))
-    .groupBy(policeUnits.id)
-    .orderBy(asc(policeUnits.code))
-    .all();
+  const count = countUsers;
+  const units = listUnits();
   const unapproved = filingsWithUnapprovedSubject();
-  const providers = db.select({ n: sql<number>`count(*)` }).from(providerDirectory).get()!.n;
+  const providers = countProviders();
   const stats: [string, number][] = [
     ['开办者账号', count('applicant')],
     ['网安民警账号', count('reviewer')],
@@ -99,7 +92,7 @@ export default async function AdminHome() {
                     {u.isDefault && <span className="ml-2 text-xs text-muted-foreground">（默认单位）</span>}
                   </td>
                   <td className="py-2 pr-4 font-mono">{u.code}</td>
-                  <td className="py-2">{(u.covers ?? '').split(',').filter(Boolean).map(regionFullName).join('、') || '—'}</td>
+                  <td className="py-2">{u.covers.map(regionFullName).join('、') || '—'}</td>
                 </tr>
               ))}
             </tbody>

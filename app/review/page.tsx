@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { eq } from 'drizzle-orm';
 import { requirePage } from '@/lib/auth/session';
 import { canDecide } from '@/lib/auth/policy';
-import { getDb } from '@/db/client';
-import { BUSINESS_TYPES, policeUnits, type BusinessType } from '@/db/schema';
+import { unitName } from '@/lib/units/service';
+import { BUSINESS_TYPES, type BusinessType } from '@/db/schema';
 import { listDecided, listQueue, QUEUE_PAGE_SIZE, type QueueRow } from '@/lib/review/service';
 import { OPEN_STATUSES } from '@/lib/review/due';
 import { decidedInfo, formatDate } from '@/lib/review/view';
@@ -60,7 +59,7 @@ function Tabs({ tab }: { tab: 'todo' | 'done' }) {
 export default async function ReviewHome({ searchParams }: { searchParams: Promise<SP> }) {
   const user = await requirePage('review.area');
   const sp = await searchParams;
-  const unit = user.unitId ? getDb().select({ name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.id, user.unitId)).get() : null;
+  const unit = user.unitId ? { name: unitName(user.unitId) } : null;
   const isAdmin = user.role === 'admin';
   const tab = sp.tab === 'done' ? 'done' : 'todo';
   return (

@@ -2,13 +2,14 @@ import type { ReactNode } from 'react';
 import type { BusinessType } from '@/db/schema';
 import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
 import { diffSubjects } from '@/lib/subjects/service';
-import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas';
+import { SUBJECT_CANCEL_LABELS, SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
+import { WEBSITE_CANCEL_LABELS } from '@/lib/websites/labels';
 import { subjectDisplayValue, isFileField } from '@/lib/subjects/display';
 import { SubjectDetails, FileThumb, isSubjectSnapshot, shownSubjectFields, type MaskedSubject } from '@/components/subjects/subject-details';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { diffWebsites } from '@/lib/websites/change';
 import { maskWebsite, type MaskedWebsiteData, type StoredWebsite } from '@/lib/websites/service';
-import { WebsiteDetails, placeWebsiteComments } from '@/components/websites/website-details';
+import { WebsiteDetails, placeWebsiteComments, type FileKinds } from '@/components/websites/website-details';
 import { AssessmentDetails, type AssessmentDetailsData } from '@/components/assessments/assessment-details';
 import { ASSESSMENT_FIELD_LABELS } from '@/lib/assessments/texts';
 
@@ -94,8 +95,6 @@ export function ChangeTable({ rows, before, after }: { rows: CompareRowView[]; b
   );
 }
 
-export const CANCEL_LABELS: Record<string, string> = { subjectName: '主体名称', reason: '注销原因', attachmentFileId: '附件说明' };
-export const WEBSITE_CANCEL_LABELS: Record<string, string> = { websiteName: '网站名称', filingNumber: '公安备案号', domains: '网站域名', reason: '注销原因', attachmentFileId: '附件说明' };
 
 function CancelDetails({ payload, comments, labels }: { payload: Record<string, unknown>; comments: Record<string, string>; labels: Record<string, string> }) {
   const fileId = payload.attachmentFileId ? String(payload.attachmentFileId) : null;
@@ -149,7 +148,7 @@ function websiteOf(payload: Record<string, unknown>): MaskedWebsiteData | null {
  * The submitted data of an application, read-only, with each reviewer comment under its
  * field. `leftover` are comments with no field on the page (the page lists them with 退回原因).
  */
-export function applicationContent(app: AppLike): { node: ReactNode; leftover: [string, string][] } {
+export function applicationContent(app: AppLike, fileKinds: FileKinds = {}): { node: ReactNode; leftover: [string, string][] } {
   const { type, payload, previous } = app;
   if ((type === '新增主体' || type === '变更主体') && isSubjectSnapshot(payload)) {
     const after = maskedSubject(payload as unknown as StoredSubject);
@@ -175,8 +174,8 @@ export function applicationContent(app: AppLike): { node: ReactNode; leftover: [
     };
   }
   if (type === '注销主体') {
-    const { byField, leftover } = placeComments(app.fieldComments, CANCEL_LABELS);
-    return { node: <CancelDetails payload={payload} comments={byField} labels={CANCEL_LABELS} />, leftover };
+    const { byField, leftover } = placeComments(app.fieldComments, SUBJECT_CANCEL_LABELS);
+    return { node: <CancelDetails payload={payload} comments={byField} labels={SUBJECT_CANCEL_LABELS} />, leftover };
   }
   if (type === '注销网站') {
     const { byField, leftover } = placeComments(app.fieldComments, WEBSITE_CANCEL_LABELS);
@@ -197,7 +196,7 @@ export function applicationContent(app: AppLike): { node: ReactNode; leftover: [
                 <ChangeTable rows={diffWebsites(prev, payload.website as StoredWebsite)} />
               </section>
             )}
-            <WebsiteDetails data={website} comments={byField} />
+            <WebsiteDetails data={website} comments={byField} fileKinds={fileKinds} />
           </div>
         ),
       };
@@ -207,7 +206,7 @@ export function applicationContent(app: AppLike): { node: ReactNode; leftover: [
     const website = websiteOf(payload);
     if (website) {
       const { byField, leftover } = placeWebsiteComments(app.fieldComments);
-      return { node: <WebsiteDetails data={website} comments={byField} />, leftover };
+      return { node: <WebsiteDetails data={website} comments={byField} fileKinds={fileKinds} />, leftover };
     }
   }
   if (type === '安全评估' && isRecord(payload.report) && isRecord(payload.files)) {

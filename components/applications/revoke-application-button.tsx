@@ -1,7 +1,7 @@
 'use client';
 
 import { ConfirmActionButton } from '@/components/forms/confirm-action-button';
-import { revokeApplicationAction } from '@/app/my/applications/actions';
+import { revokeApplicationAction } from '@/lib/applications/actions';
 
 /** 撤销申请 with a confirmation; the server has the last word (e.g. after 30 minutes). */
 export function RevokeApplicationButton({ applicationId }: { applicationId: number }) {

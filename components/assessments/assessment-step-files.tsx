@@ -3,7 +3,7 @@
 import { Controller, useFormContext } from 'react-hook-form';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { UploadField, type UploadedFile } from '@/components/files/upload-field';
-import { idOf, type AssessmentWizardValues } from './wizard-values';
+import { idOf, type AssessmentWizardValues } from '@/lib/assessments/form-values';
 
 type FileProps = {
   headingId: string;

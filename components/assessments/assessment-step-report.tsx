@@ -10,7 +10,7 @@ import { Input } from '@/components/ui/input';
 import { Field, selectClass } from '@/components/forms/field';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { CheckboxGroup, InfoList, warningAlertClass } from '@/components/websites/wizard-controls';
-import { idOf, type AssessableWebsiteOption, type AssessmentWizardValues } from './wizard-values';
+import { idOf, type AssessableWebsiteOption, type AssessmentWizardValues } from '@/lib/assessments/form-values';
 
 export const textareaClass =
   'flex min-h-40 w-full min-w-0 rounded-md border border-input bg-background px-3 py-2 text-base shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:opacity-50 aria-invalid:border-destructive md:text-sm';

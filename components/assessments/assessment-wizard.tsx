@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import type { UploadedFile } from '@/components/files/upload-field';
 import { DraftPrompt } from '@/components/subjects/draft-prompt';
 import { WizardSessionWarning } from '@/components/websites/wizard-session-warning';
-import { saveAssessmentDraftAction, submitAssessmentAction } from '@/app/my/assessments/actions';
+import { saveAssessmentDraftAction, submitAssessmentAction } from '@/lib/assessments/actions';
 import { StepProgress } from '@/components/forms/step-progress';
 import { useStepFocus } from '@/components/forms/use-step-focus';
 import { ASSESSMENT_NOTICE_ITEMS, ASSESSMENT_NOTICE_PREAMBLE, ASSESSMENT_NOTICE_TITLE, ASSESSMENT_STEPS } from '@/lib/assessments/texts';
@@ -26,7 +26,7 @@ import {
   type AssessmentStep,
   type AssessmentWizardValues,
   type RestoredAssessmentDraft,
-} from './wizard-values';
+} from '@/lib/assessments/form-values';
 
 type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, string> };
 const NETWORK_ERROR: Failure = { ok: false, formError: '网络异常，请检查网络后重试' };

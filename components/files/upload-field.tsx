@@ -3,14 +3,8 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { cn } from '@/lib/utils';
 
-export type UploadedFile = {
-  id: number;
-  name: string;
-  kind: 'image' | 'pdf';
-  size: number;
-  thumbUrl: string | null;
-  url: string;
-};
+import type { UploadedFile } from '@/lib/files/types';
+export type { UploadedFile };
 
 export type UploadFieldProps = {
   /** Name of the hidden input carrying the uploaded file's id ('' when none). */

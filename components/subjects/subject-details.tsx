@@ -1,5 +1,5 @@
 import type { maskedSubject } from '@/lib/subjects/pii';
-import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas';
+import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
 import { subjectDisplayValue, isFileField } from '@/lib/subjects/display';
 
 /** A subject as pages may see it: every field, 负责人证件号码 / 负责人手机号码 masked. */

@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation';
 import { Controller, useForm, type FieldErrors, type Resolver, type UseFormRegisterReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { subjectFormSchema, SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas';
+import { subjectFormSchema } from '@/lib/subjects/schemas';
+import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
 import { UNIT_TYPES, AUTH_METHODS, LONG_TERM, certTypesFor, type UnitType } from '@/lib/subjects/rules';
 import { IDENTITY_UNAVAILABLE, identityPassLabel, offeredAuthMethods, type IdentityMode } from '@/lib/identity/labels';
 import { ID_TYPES } from '@/lib/validation/identifiers';
@@ -27,14 +28,14 @@ import {
   type RestoredDraft,
   type SubjectFormMode,
   type SubjectFormValues,
-} from './subject-form-values';
+} from '@/lib/subjects/form-values';
 import {
   previewSubjectChangeAction,
   saveSubjectDraftAction,
   submitNewSubjectAction,
   submitSubjectChangeAction,
   verifyIdentityAction,
-} from '@/app/my/subject/actions';
+} from '@/lib/subjects/actions';
 
 type SubjectFormOutput = z.output<typeof subjectFormSchema>;
 type Failure = { formError?: string; fieldErrors?: Record<string, string> };

@@ -9,7 +9,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { formatDateTime } from '@/lib/utils';
-import { listMySubjectsAction, switchSubjectAction } from '@/app/my/subject/switch-actions';
+import { listMySubjectsAction, switchSubjectAction } from '@/lib/subjects/actions';
 
 type Row = { id: number; nature: string; name: string; status: string; createdAt: number; isCurrent: boolean };
 type ListResult = { rows: Row[]; total: number; page: number; pageSize: number };

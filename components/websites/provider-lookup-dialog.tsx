@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { selectClass } from '@/components/forms/field';
 import { citiesOf, cityOf, countiesOf, provinceOf, provinces, regionLevel } from '@/lib/regions/regions';
-import { searchProvidersAction } from '@/app/my/websites/wizard-actions';
+import { searchProvidersAction } from '@/lib/websites/actions';
 
 export type ProviderKind = '接入服务商' | '域名注册服务商';
 export type ProviderChoice = { name: string; scope: '境内' | '境外'; regionCode: string | null };

@@ -1,9 +1,7 @@
 import type { ReactNode } from 'react';
-import { inArray } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { files } from '@/db/schema';
 import type { MaskedWebsiteData } from '@/lib/websites/service';
 import { NATIONAL_IDENTITY, SITE_TYPES } from '@/lib/websites/schemas';
+import { CONTACT_FILE_LABELS, CONTACT_TITLES, WEBSITE_FIELD_LABELS, type WebsiteField } from '@/lib/websites/labels';
 import { identityPassLabel } from '@/lib/identity/labels';
 import { hostToUnicode, parseDomain } from '@/lib/websites/domains';
 import { regionFullName } from '@/lib/regions/regions';
@@ -14,32 +12,9 @@ import { Badge } from '@/components/ui/badge';
 
 type Basic = MaskedWebsiteData['basic'];
 type ContactView = Record<string, unknown>;
-type FileKinds = ReadonlyMap<number, 'image' | 'pdf'>;
+/** Image or PDF per uploaded file (lib/files/service.ts fileKindsOf), loaded by the page. */
+export type FileKinds = Readonly<Record<number, 'image' | 'pdf'>>;
 
-/**
- * The rows of <WebsiteDetails>, keyed like the service's error paths. Reviewer comments keyed by
- * one of these (or by its label, or by a sub-path such as `basic.domains.0.domain`) show in red
- * under that row.
- */
-export const WEBSITE_FIELD_LABELS = {
-  'basic.name': '网站名称',
-  'basic.icpNumber': '工信部备案号',
-  'basic.openDate': '网站开通日期',
-  'basic.domains': '网站域名',
-  'basic.domainCertificates': '域名证书',
-  'basic.ipRanges': '服务器IP地址',
-  'basic.access': '网络接入服务商',
-  'basic.registrar': '域名注册服务商',
-  'basic.interactive': '是否提供互联网交互服务',
-  'basic.siteTypes': '网站类型',
-  'basic.controlled': '是否提供涉及管制物品信息发布服务',
-  'basic.controlledItems': '管制物品',
-  'basic.permits': '相关前置许可',
-  'basic.languages': '网站语种',
-  'contacts.securityOwner': '网站安全负责人',
-  'contacts.emergencyContact': '网站应急联络人',
-} as const;
-export type WebsiteField = keyof typeof WEBSITE_FIELD_LABELS;
 
 /** Sub-paths (as the wizard and the service name them) → the row that shows them. */
 const ROW_OF: Record<string, WebsiteField> = {
@@ -82,27 +57,6 @@ export function placeWebsiteComments(comments: Record<string, string> | null | u
   return { byField, leftover };
 }
 
-/** Every uploaded file the data refers to. */
-function fileIdsOf(data: MaskedWebsiteData): number[] {
-  const b = data.basic;
-  const contacts = [data.contacts?.securityOwner, data.contacts?.emergencyContact] as (ContactView | undefined)[];
-  return [
-    ...Object.values(b.domainCertificates ?? {}),
-    ...(b.controlledItems ?? []).map((c) => c.fileId),
-    ...(b.permits ?? []).map((p) => p.fileId),
-    ...contacts.flatMap((c) => [c?.frontFileId, c?.backFileId, c?.handheldFileId]),
-  ]
-    .map(Number)
-    .filter((v) => Number.isSafeInteger(v) && v > 0);
-}
-
-/** Image or PDF per file (only images have a thumbnail). */
-function fileKindsOf(ids: number[]): FileKinds {
-  if (!ids.length) return new Map();
-  const rows = getDb().select({ id: files.id, kind: files.kind }).from(files).where(inArray(files.id, [...new Set(ids)])).all();
-  return new Map(rows.map((r) => [r.id, r.kind]));
-}
-
 function Empty({ text = '—' }: { text?: string }) {
   return <span className="text-muted-foreground">{text}</span>;
 }
@@ -111,11 +65,11 @@ function Empty({ text = '—' }: { text?: string }) {
 function FileLink({ id, label, kinds }: { id: unknown; label: string; kinds: FileKinds }) {
   const n = Number(id);
   if (!id || !Number.isSafeInteger(n) || n <= 0) return <Empty text="未上传" />;
-  if (kinds.get(n) === 'image') return <FileThumb fileId={n} label={label} />;
+  if (kinds[n] === 'image') return <FileThumb fileId={n} label={label} />;
   return (
     <a href={`/api/files/${n}`} target="_blank" rel="noopener noreferrer" className="text-primary underline underline-offset-4">
       查看{label}
-      {kinds.get(n) === 'pdf' ? '（PDF）' : ''}
+      {kinds[n] === 'pdf' ? '（PDF）' : ''}
     </a>
   );
 }
@@ -191,9 +145,9 @@ function contactRows(c: ContactView, kinds: FileKinds): [string, ReactNode][] {
     if (c.authMethod === NATIONAL_IDENTITY) rows.push(['国家网络身份认证', c.identityToken ? identityPassLabel(String(c.identityToken)) : <Empty key="identity" text="未认证" />]);
     else if (c.authMethod === '文件认证')
       rows.push(
-        ['证件正面', <FileLink key="front" id={c.frontFileId} label="证件正面" kinds={kinds} />],
-        ['证件反面', <FileLink key="back" id={c.backFileId} label="证件反面" kinds={kinds} />],
-        ['证件手持', <FileLink key="hand" id={c.handheldFileId} label="证件手持" kinds={kinds} />],
+        [CONTACT_FILE_LABELS.frontFileId, <FileLink key="front" id={c.frontFileId} label={CONTACT_FILE_LABELS.frontFileId} kinds={kinds} />],
+        [CONTACT_FILE_LABELS.backFileId, <FileLink key="back" id={c.backFileId} label={CONTACT_FILE_LABELS.backFileId} kinds={kinds} />],
+        [CONTACT_FILE_LABELS.handheldFileId, <FileLink key="hand" id={c.handheldFileId} label={CONTACT_FILE_LABELS.handheldFileId} kinds={kinds} />],
       );
   }
   return rows;
@@ -201,21 +155,23 @@ function contactRows(c: ContactView, kinds: FileKinds): [string, ReactNode][] {
 
 /**
  * A website's submitted data, read-only (PII already masked by the service): 网站基本信息 and
- * 网站负责人. Server component; it looks up which uploads are images (thumbnails) or PDFs (links).
+ * 网站负责人. Which uploads are images (thumbnails) or PDFs (links) comes from the page (`fileKinds`).
  */
 export function WebsiteDetails({
   data,
   comments = {},
   headingLevel = 2,
+  fileKinds = {},
 }: {
   data: MaskedWebsiteData;
   comments?: Partial<Record<WebsiteField, string>>;
   headingLevel?: 2 | 3;
+  fileKinds?: FileKinds;
 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const H2 = headingLevel === 2 ? 'h3' : 'h4';
   const b: Basic = data.basic;
-  const kinds = fileKindsOf(fileIdsOf(data));
+  const kinds = fileKinds;
   const row = (field: WebsiteField, value: ReactNode) => (
     <Row key={field} label={WEBSITE_FIELD_LABELS[field]} field={field} comment={comments[field]}>
       {value}
@@ -327,8 +283,8 @@ export function WebsiteDetails({
   );
 
   const contacts: [WebsiteField, string, ContactView | undefined][] = [
-    ['contacts.securityOwner', '网站安全负责人', data.contacts?.securityOwner as unknown as ContactView | undefined],
-    ['contacts.emergencyContact', '网站应急联络人', data.contacts?.emergencyContact as unknown as ContactView | undefined],
+    ['contacts.securityOwner', CONTACT_TITLES.securityOwner, data.contacts?.securityOwner as unknown as ContactView | undefined],
+    ['contacts.emergencyContact', CONTACT_TITLES.emergencyContact, data.contacts?.emergencyContact as unknown as ContactView | undefined],
   ];
 
   return (

@@ -10,8 +10,8 @@ import { Button } from '@/components/ui/button';
 import type { UploadedFile } from '@/components/files/upload-field';
 import { DraftPrompt } from '@/components/subjects/draft-prompt';
 import { ChangeCompareDialog, type CompareRow } from '@/components/subjects/change-compare-dialog';
-import { saveWebsiteDraftAction, submitNewWebsiteAction } from '@/app/my/websites/wizard-actions';
-import { previewWebsiteChangeAction, saveWebsiteChangeDraftAction, submitWebsiteChangeAction } from '@/app/my/websites/change-actions';
+import { saveWebsiteDraftAction, submitNewWebsiteAction } from '@/lib/websites/actions';
+import { previewWebsiteChangeAction, saveWebsiteChangeDraftAction, submitWebsiteChangeAction } from '@/lib/websites/actions';
 import { StepProgress } from '@/components/forms/step-progress';
 import { useStepFocus } from '@/components/forms/use-step-focus';
 import { useHydrated } from '@/components/forms/use-hydrated';
@@ -36,7 +36,7 @@ import {
   type WizardStep,
   type WizardSubjectView,
   type WizardValues,
-} from './wizard-values';
+} from '@/lib/websites/form-values';
 
 type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, string> };
 const NETWORK_ERROR: Failure = { ok: false, formError: '网络异常，请检查网络后重试' };

@@ -21,7 +21,7 @@ import { RegionCascader } from '@/components/regions/region-cascader';
 import { UploadField, type UploadedFile } from '@/components/files/upload-field';
 import { ChoiceGroup, CheckboxGroup, ErrorText, ExplainButton } from './wizard-controls';
 import { ProviderLookupDialog, type ProviderKind } from './provider-lookup-dialog';
-import { idOf, type WizardSubjectView, type WizardValues } from './wizard-values';
+import { idOf, type WizardSubjectView, type WizardValues } from '@/lib/websites/form-values';
 
 type Path = FieldPath<WizardValues>;
 export type StepProps = {

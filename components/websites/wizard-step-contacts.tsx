@@ -14,7 +14,7 @@ import { UploadField } from '@/components/files/upload-field';
 import { ChoiceGroup, ErrorText, InfoList, warningAlertClass } from './wizard-controls';
 import type { StepProps } from './wizard-step-basic';
 import { IDENTITY_UNAVAILABLE, identityPassLabel, offeredAuthMethods, type IdentityMode } from '@/lib/identity/labels';
-import { verifyContactIdentityAction } from '@/app/my/websites/wizard-actions';
+import { verifyContactIdentityAction } from '@/lib/websites/actions';
 import {
   CONTACT_AUTH_METHODS,
   CONTACT_PREFIX,
@@ -26,7 +26,7 @@ import {
   type RegisteredContacts,
   type WizardSubjectView,
   type WizardValues,
-} from './wizard-values';
+} from '@/lib/websites/form-values';
 
 type Path = FieldPath<WizardValues>;
 

@@ -3,7 +3,7 @@ import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { InfoList } from './wizard-controls';
-import type { WizardSubjectView } from './wizard-values';
+import type { WizardSubjectView } from '@/lib/websites/form-values';
 
 /** 01 开办主体: the current subject, read-only. */
 export function WizardStepSubject({ subject, headingId }: { subject: WizardSubjectView; headingId: string }) {

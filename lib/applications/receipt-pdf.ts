@@ -2,6 +2,7 @@
  * 申请回执: a one-page PDF for any application — 申请编号, 业务类型, 提交时间, 审核单位, 办理时限
  * and the main submitted data (PII masked), for the applicant to keep. Plain layout, no QR code.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { domainsOfWebsite } from '@/lib/websites/domain-list';
@@ -12,6 +13,8 @@ import { AppError } from '@/lib/errors';
 import { maskIdNumber } from '@/lib/pii/mask';
 import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
 import { subjectName } from '@/lib/subjects/schemas';
+import { SUBJECT_CANCEL_LABELS } from '@/lib/subjects/labels';
+import { WEBSITE_CANCEL_LABELS } from '@/lib/websites/labels';
 import { diffSubjects } from '@/lib/subjects/service';
 import { diffWebsites } from '@/lib/websites/change';
 import type { StoredWebsite } from '@/lib/websites/service';
@@ -152,7 +155,7 @@ export function receiptDetails(src: ReceiptSource): [string, string][] {
     }
     case '注销主体': {
       const rows = subjectRows(src, true);
-      if (str(payload.reason)) rows.push(['注销原因', str(payload.reason)]);
+      if (str(payload.reason)) rows.push([SUBJECT_CANCEL_LABELS.reason, str(payload.reason)]);
       return rows;
     }
     case '新办网站':
@@ -178,7 +181,7 @@ export function receiptDetails(src: ReceiptSource): [string, string][] {
       const rows = subjectRows(src, false);
       const domains = strings(payload.domains);
       rows.push(...websiteRows(str(payload.websiteName) || website?.name || '', domains.length ? domains : (website?.domains ?? []), str(payload.filingNumber) || website?.filingNumber));
-      if (str(payload.reason)) rows.push(['注销原因', str(payload.reason)]);
+      if (str(payload.reason)) rows.push([WEBSITE_CANCEL_LABELS.reason, str(payload.reason)]);
       return rows;
     }
     case '安全评估': {

@@ -1,12 +1,11 @@
+import 'server-only';
 import { and, desc, eq, sql, inArray } from 'drizzle-orm';
-import { getDb, type Queryable } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { applications, assessments, policeUnits, unitCoverage, subjects, websites, type BusinessType, type ApplicationStatus } from '@/db/schema';
 import { routeToUnit } from '@/lib/review/routing';
 import { nextApplicationStatus, nextSubjectStatus, nextWebsiteStatus, canRevoke } from './rules';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
-
-export type Tx = Queryable;
 
 /** Readable 申请编号: SQ + Beijing date + 6-digit running number, e.g. SQ20261123000042. */
 export function nextApplicationCode(tx: Tx, now = Date.now()): string {

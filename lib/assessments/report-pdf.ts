@@ -2,6 +2,7 @@
  * 下载自评估报告 (SPEC §7 step 1): the 网站安全自评估报告 PDF, filled from the wizard's first
  * step, to be printed, signed, sealed, scanned and uploaded as 自评估报告盖章件.
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { domainsOfWebsite } from '@/lib/websites/domain-list';

@@ -3,11 +3,12 @@
  * applicant's list and detail, the wizard's website choice and the reviewer's view.
  * Deciding it is lib/review/service.ts (通过 / 退回 set the assessment's status).
  */
+import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { domainsOfWebsite, primaryDomains } from '@/lib/websites/domain-list';
 import { applications, assessments, drafts, files, policeUnits, subjects, websiteDomains, websites, type ApplicationStatus } from '@/db/schema';
-import { nextApplicationCode, type Tx } from '@/lib/applications/service';
+import { nextApplicationCode } from '@/lib/applications/service';
 import { canReviewApplication, type Actor } from '@/lib/auth/policy';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';

@@ -1,5 +1,6 @@
+import 'server-only';
 import { and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
 
 export type AuditEntry = {
@@ -13,7 +14,6 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
-type Tx = Pick<ReturnType<typeof getDb>, 'insert'>;
 
 /** Appends an audit record; pass the transaction so it commits with the change it describes. */
 export function writeAudit(entry: AuditEntry, tx: Tx = getDb()): void {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { verifyPassword, hashPassword } from './password';
 import { findUserByIdentifier } from '@/lib/users/service';
 import { writeAudit } from '@/lib/audit/service';

@@ -1,6 +1,7 @@
+import 'server-only';
 import crypto from 'node:crypto';
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import { getDb, type Queryable } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { authSessions } from '@/db/schema';
 
 /** How long a session lasts without use (and the next-auth JWT's lifetime). */
@@ -42,6 +43,6 @@ export function revokeSession(sid: unknown, now = Date.now()): void {
 }
 
 /** Password change or reset, disabling: every session of the account ends (in the caller's transaction when given). */
-export function revokeAllSessions(userId: number, tx: Queryable = getDb(), now = Date.now()): void {
+export function revokeAllSessions(userId: number, tx: Tx = getDb(), now = Date.now()): void {
   tx.update(authSessions).set({ revokedAt: now }).where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt))).run();
 }

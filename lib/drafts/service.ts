@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { drafts, type BusinessType } from '@/db/schema';

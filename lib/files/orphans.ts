@@ -7,6 +7,7 @@
  * as fileId, frontFileId, sealedReportFileId). The tables are read from the schema, so a table
  * added later is covered without touching this file.
  */
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { is } from 'drizzle-orm';

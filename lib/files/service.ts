@@ -1,10 +1,11 @@
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import { fileTypeFromBuffer } from 'file-type';
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { files, subjects } from '@/db/schema';
 import { dataDir } from '@/lib/config/env';
 import { canReadFile, type Actor } from '@/lib/auth/policy';
@@ -339,7 +340,6 @@ export function getFileForActor(actor: Actor | null, fileId: number, variant: Fi
     : { bytes, mime: rec.mime, originalName: rec.originalName };
 }
 
-type Tx = Pick<ReturnType<typeof getDb>, 'update'>;
 
 /**
  * Attaches the owner's files to a subject so its unit's reviewers may read them.
@@ -363,4 +363,11 @@ export function attachFileToSubject(fileIds: number[], subjectId: number, ownerI
     .returning({ id: files.id })
     .all()
     .map((r) => r.id);
+}
+
+/** Image or PDF per file (only images have a thumbnail), for the read-only pages that show uploads. */
+export function fileKindsOf(ids: number[]): Record<number, 'image' | 'pdf'> {
+  if (!ids.length) return {};
+  const rows = getDb().select({ id: files.id, kind: files.kind }).from(files).where(inArray(files.id, [...new Set(ids)])).all();
+  return Object.fromEntries(rows.map((r) => [r.id, r.kind]));
 }

@@ -3,6 +3,7 @@
  * with setIdentityVerifier() at start-up (e.g. in instrumentation.ts). The embedded sandbox is used
  * only in the demo or with WLBA_IDENTITY_SANDBOX=1; without either, the option is not offered.
  */
+import 'server-only';
 import { randomBytes, createHmac, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/policy';
 import { createUser } from '@/lib/users/service';
-import { seedNotices } from '@/db/seed';
+import { seedNotices } from '@/scripts/seed';
 import { NOTICE_CATEGORIES } from './schemas';
 import { getPublished, latestPublished, listPublished } from './service';
 

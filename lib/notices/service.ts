@@ -2,8 +2,9 @@
  * 首页栏目 content (SPEC §10.1): 通知公告, 备案须知, 政策法规, 常见问题, written in Markdown by an
  * administrator at /admin/notices. A notice is public only while published (publishedAt set).
  */
+import 'server-only';
 import { and, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { notices } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import { writeAudit } from '@/lib/audit/service';
@@ -14,7 +15,6 @@ import { noticeInputSchema, type NoticeCategory, type NoticeInput, type NoticeVa
 export const NOTICE_PAGE_SIZE = 10;
 export const ADMIN_NOTICE_PAGE_SIZE = 20;
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
 
 function parseInput(input: NoticeInput): NoticeValues {
   const parsed = noticeInputSchema.safeParse(input);

@@ -1,6 +1,7 @@
+import 'server-only';
 import crypto from 'node:crypto';
 import { and, eq, isNull, desc, gt } from 'drizzle-orm';
-import { getDb, type Queryable } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { verificationCodes, users } from '@/db/schema';
 import { secrets, publicBaseUrl } from '@/lib/config/env';
 import { hmacPii } from '@/lib/pii/crypto';
@@ -23,7 +24,7 @@ export function newCode(): string {
 }
 
 /** Seconds until `targetHmac` may be sent another code (one per RESEND_INTERVAL_MS), or null when it may now. */
-export function resendWait(q: Queryable, targetHmac: string, now: number): number | null {
+export function resendWait(q: Tx, targetHmac: string, now: number): number | null {
   const last = q
     .select({ createdAt: verificationCodes.createdAt })
     .from(verificationCodes)
@@ -36,7 +37,7 @@ export function resendWait(q: Queryable, targetHmac: string, now: number): numbe
 export const resendRefusal = (wait: number) => new AppError('rate_limited', `验证码发送过于频繁，请 ${wait} 秒后重试`);
 
 /** Stores `code` (as its HMAC) for `purpose`, voiding the target's earlier unused code of that purpose. */
-export function storeCode(q: Queryable, c: { purpose: string; targetHmac: string; userId: number | null; code: string; ttlMs: number; now: number }): void {
+export function storeCode(q: Tx, c: { purpose: string; targetHmac: string; userId: number | null; code: string; ttlMs: number; now: number }): void {
   q.update(verificationCodes)
     .set({ consumedAt: c.now })
     .where(and(eq(verificationCodes.targetHmac, c.targetHmac), eq(verificationCodes.purpose, c.purpose), isNull(verificationCodes.consumedAt)))

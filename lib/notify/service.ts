@@ -1,5 +1,6 @@
+import 'server-only';
 import { and, eq, gt, lte, desc, isNull, sql } from 'drizzle-orm';
-import { getDb, type Queryable } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { notifications, deliveries, users } from '@/db/schema';
 import { encryptPii, decryptPii } from '@/lib/pii/crypto';
 import { publicBaseUrl } from '@/lib/config/env';
@@ -22,7 +23,6 @@ export type NotifyEvent = {
 const MAX_ATTEMPTS = 6;
 const SMS_SIGN = '【联网备案平台】';
 
-type Tx = Queryable;
 
 let deferred = false;
 /** Leaves queued deliveries to the server's background run (scripts such as the demo seeding). */

@@ -25,7 +25,7 @@ const baseEnv = () => {
 
 function run(script: string, args: string[], dataDir: string) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const p = spawn(tsx, [script, ...args], { cwd: process.cwd(), env: { ...baseEnv(), DATA_DIR: dataDir } });
+    const p = spawn(tsx, ['--conditions=react-server', script, ...args], { cwd: process.cwd(), env: { ...baseEnv(), DATA_DIR: dataDir } });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d) => (stdout += d));
@@ -39,7 +39,7 @@ type Ack = { app: number; files: number[]; at: number };
 /** Starts the writer; acks are collected as they are printed. */
 function startWriter(dataDir: string) {
   const acks: Ack[] = [];
-  const p: ChildProcess = spawn(tsx, ['lib/test/submit-worker.ts', '400'], { cwd: process.cwd(), env: { ...baseEnv(), DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const p: ChildProcess = spawn(tsx, ['--conditions=react-server', 'lib/test/submit-worker.ts', '400'], { cwd: process.cwd(), env: { ...baseEnv(), DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
   let buf = '';
   let err = '';
   p.stdout!.on('data', (d) => {
@@ -111,7 +111,7 @@ describe('npm run backup / npm run restore (SPEC §13)', () => {
       db.close();
     }
     // The restored data is readable with the restored keys: the personal data decrypts.
-    const check = spawnSync(tsx, ['-e', `import('./lib/users/service.ts').then(async (m) => { const { getDb } = await import('./db/client.ts'); const { users } = await import('./db/schema/index.ts'); const u = getDb().select().from(users).limit(1).get(); const { decryptPii } = await import('./lib/pii/crypto.ts'); console.log(decryptPii(u.phoneEnc)); })`], {
+    const check = spawnSync(tsx, ['--conditions=react-server', '-e', `import('./lib/users/service.ts').then(async (m) => { const { getDb } = await import('./db/client.ts'); const { users } = await import('./db/schema/index.ts'); const u = getDb().select().from(users).limit(1).get(); const { decryptPii } = await import('./lib/pii/crypto.ts'); console.log(decryptPii(u.phoneEnc)); })`], {
       cwd: process.cwd(),
       env: { ...baseEnv(), DATA_DIR: fresh },
       encoding: 'utf8',

@@ -1,3 +1,4 @@
+import 'server-only';
 import fs from 'node:fs';
 import { getDb } from '@/db/client';
 import { uploadsDir } from '@/lib/files/service';

@@ -1,3 +1,4 @@
+import 'server-only';
 import fs from 'node:fs';
 import { checkDatabaseFile, dbFile, DatabaseFileError } from '@/db/client';
 import { dataDir } from '@/lib/config/env';

@@ -1,6 +1,7 @@
+import 'server-only';
 import { and, asc, desc, eq, isNull, like, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { providerDirectory } from '@/db/schema';
 import { regionByCode } from '@/lib/regions/regions';
 import { writeAudit } from '@/lib/audit/service';
@@ -96,7 +97,6 @@ function parseProvider(input: ProviderInput): ProviderValues {
 /** kind + name + regionCode identify a directory entry (境外 ones have no region). */
 const dupKey = (v: { kind: string; name: string; regionCode: string | null }) => `${v.kind}\u0000${v.name}\u0000${v.regionCode ?? ''}`;
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
 
 function findDuplicate(tx: Tx, v: ProviderValues, exceptId?: number) {
   const conds: SQL[] = [
@@ -325,4 +325,9 @@ export function importProvidersCsv(text: string, actorId: number | null): { impo
     writeAudit({ actorId, action: 'provider.import', objectType: 'provider_directory', after: { ...result, ids } }, tx);
     return result;
   });
+}
+
+/** Entries of the 服务商名录 (管理后台's count). */
+export function countProviders(): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(providerDirectory).get()!.n;
 }

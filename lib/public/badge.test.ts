@@ -1,8 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { BADGE_SIZES, BADGE_SVG, badgePng } from './badge';
-import { GET as badge1x } from '@/app/badge.png/route';
-import { GET as badge2x } from '@/app/badge@2x.png/route';
 
 describe('badge', () => {
   it('is an SVG drawn from paths and shapes, with no external references or scripts', () => {
@@ -27,18 +25,5 @@ describe('badge', () => {
   it('renders once per process and size', async () => {
     expect(badgePng(20)).toBe(badgePng(20));
     expect(await badgePng(20)).not.toBe(await badgePng(40));
-  });
-
-  it.each([
-    ['/badge.png', badge1x, 20],
-    ['/badge@2x.png', badge2x, 40],
-  ] as const)('%s serves the cached PNG with long-lived public caching', async (_path, GET, size) => {
-    const res = await GET();
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('image/png');
-    expect(res.headers.get('cache-control')).toBe('public, max-age=86400, immutable');
-    const body = new Uint8Array(await res.arrayBuffer());
-    expect(body).toEqual(await badgePng(size));
-    expect(res.headers.get('content-length')).toBe(String(body.byteLength));
   });
 });

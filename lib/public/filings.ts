@@ -2,6 +2,7 @@
  * Filings as the public sees them (SPEC §10.2): no login, a person's name masked, a cancelled
  * number shown as 已注销. Only websites that were ever given a number are public.
  */
+import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { domainsByWebsite } from '@/lib/websites/domain-list';

@@ -6,6 +6,7 @@
  * `public_gram_counts` (migration 0005). Domains match the host typed or any parent of it down to
  * the registrable domain, and `www.` + the host. Every path is an index look-up.
  */
+import 'server-only';
 import { getDb } from '@/db/client';
 import { normalizeDomainQuery, parseDomain } from '@/lib/websites/domains';
 import { normalizeFilingNumber } from './filing-number';

@@ -2,6 +2,7 @@
  * 备案展厅 on the home page (SPEC §10.1): the websites filed most recently. Only what the
  * public query shows anyway: the website's name, its 公安备案号 and 备案时间.
  */
+import 'server-only';
 import { and, desc, inArray, isNotNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { websites, type WebsiteStatus } from '@/db/schema';

@@ -3,8 +3,9 @@
  * unit6 is the GB/T 2260 code of the accepting police unit, 02 marks a website filing, seq6 is
  * the unit's own running number. The 14 digits are the canonical key.
  */
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import type { Queryable } from '@/db/client';
+import type { Tx } from '@/db/client';
 import { policeUnits } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 
@@ -62,7 +63,7 @@ export function formatFilingNumber(unitCode: string, seq: number): { digits: str
  * and never share a number; a rolled-back approval gives its number back with everything else,
  * and a number once committed is never handed out again (the counter only goes up).
  */
-export function allocateFilingNumber(tx: Queryable, unitId: number): { digits: string; number: string; unitCode: string } {
+export function allocateFilingNumber(tx: Tx, unitId: number): { digits: string; number: string; unitCode: string } {
   const row = tx
     .update(policeUnits)
     .set({ filingSeq: sql`${policeUnits.filingSeq} + 1` })

@@ -2,6 +2,7 @@
  * Data checks an office runs at start and sees in 管理后台: records that break a review rule
  * because they were written before the rule was enforced.
  */
+import 'server-only';
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { subjects, websites } from '@/db/schema';

@@ -2,6 +2,7 @@
  * 面审 / 实地检查 reminders: the day before, the applicant gets a notice (in-app, e-mail, SMS)
  * with the time and place. Run hourly by lib/jobs.ts; each interview is reminded once.
  */
+import 'server-only';
 import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, interviews, notifications } from '@/db/schema';

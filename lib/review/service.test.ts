@@ -418,7 +418,7 @@ describe('filing numbers under concurrency', () => {
     const runs = actors.map(
       (actor, k) =>
         new Promise<string[]>((resolve, reject) => {
-          const p = spawn(tsx, ['lib/test/decide-worker.ts', JSON.stringify(actor), JSON.stringify(ids.slice(k * 10, k * 10 + 10)), String(startAt)], {
+          const p = spawn(tsx, ['--conditions=react-server', 'lib/test/decide-worker.ts', JSON.stringify(actor), JSON.stringify(ids.slice(k * 10, k * 10 + 10)), String(startAt)], {
             env: process.env,
             stdio: ['ignore', 'pipe', 'pipe'],
           });

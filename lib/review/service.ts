@@ -4,8 +4,9 @@
  * a stale page or a double click changes nothing: “该申请已被处理”), the effect on the subject or
  * website, the filing number when a website is filed, the audit record and the notice.
  */
+import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { primaryDomains } from '@/lib/websites/domain-list';
 import {
   applications,
@@ -21,7 +22,6 @@ import {
   type BusinessType,
 } from '@/db/schema';
 import { isBusinessApplication, nextApplicationStatus, nextSubjectStatus, nextWebsiteStatus, subjectApprovalBlock, type ApplicationEvent } from '@/lib/applications/rules';
-import type { Tx } from '@/lib/applications/service';
 import { canReviewApplication, type Actor } from '@/lib/auth/policy';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';

@@ -3,6 +3,7 @@
  * CSV export of the unit's filed websites. Days are Beijing calendar days whatever the server's
  * time zone.
  */
+import 'server-only';
 import { and, asc, eq, gt, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, BUSINESS_TYPES, policeUnits, subjects, websiteDomains, websites, type BusinessType, type WebsiteStatus } from '@/db/schema';

@@ -2,10 +2,12 @@
  * Read-only helpers for the reviewer's pages (/review, /review/[id]): nothing here changes data
  * or decides who may see what — the callers got the applications from lib/review/service first.
  */
+import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, files, users } from '@/db/schema';
-import { SUBJECT_FIELD_LABELS } from '@/lib/subjects/schemas';
+import { SUBJECT_FIELD_LABELS } from '@/lib/subjects/labels';
+import { CONTACT_FILE_LABELS, CONTACT_TITLES, WEBSITE_CANCEL_LABELS } from '@/lib/websites/labels';
 import { namingHints, type NamingHint } from '@/lib/websites/naming';
 import { formatDateTime } from '@/lib/utils';
 
@@ -32,8 +34,8 @@ export function decidedInfo(ids: number[]): Map<number, { decidedAt: number | nu
 
 export type AttachedFile = { id: number; label: string; kind: 'image' | 'pdf'; name: string };
 
-const CONTACT_LABELS: Record<string, string> = { securityOwner: '网站安全负责人', emergencyContact: '网站应急联络人' };
-const CONTACT_FILE_LABELS: Record<string, string> = { frontFileId: '证件正面', backFileId: '证件反面', handheldFileId: '证件手持' };
+const CONTACT_LABELS: Record<string, string> = CONTACT_TITLES;
+const FILE_LABELS: Record<string, string> = CONTACT_FILE_LABELS;
 
 const asId = (v: unknown): number | null => {
   const n = typeof v === 'string' && /^\d{1,16}$/.test(v) ? Number(v) : v;
@@ -44,10 +46,10 @@ const asId = (v: unknown): number | null => {
 function fileLabel(path: (string | number)[], parent: Record<string, unknown>): string | null {
   const key = String(path.at(-1));
   const contact = path.find((p) => typeof p === 'string' && p in CONTACT_LABELS) as string | undefined;
-  if (contact && key in CONTACT_FILE_LABELS) return `${CONTACT_LABELS[contact]}${CONTACT_FILE_LABELS[key]}`;
+  if (contact && key in FILE_LABELS) return `${CONTACT_LABELS[contact]}${FILE_LABELS[key]}`;
   if (path.includes('controlledItems') && typeof parent.item === 'string') return `${parent.item}资质证明`;
   if (path.includes('permits') && typeof parent.item === 'string') return `${parent.item}许可证件`;
-  if (key === 'attachmentFileId') return '附件说明';
+  if (key === 'attachmentFileId') return WEBSITE_CANCEL_LABELS.attachmentFileId;
   if (key in SUBJECT_FIELD_LABELS) return SUBJECT_FIELD_LABELS[key as keyof typeof SUBJECT_FIELD_LABELS];
   return null;
 }

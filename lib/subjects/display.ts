@@ -2,7 +2,7 @@
 import { regionFullName } from '@/lib/regions/regions';
 import { identityPassLabel } from '@/lib/identity/labels';
 import { LONG_TERM } from './rules';
-import type { SubjectField } from './schemas';
+import type { SubjectField } from './labels';
 
 const REGION_FIELDS: SubjectField[] = ['officeRegion', 'regRegion', 'principalRegion'];
 const FILE_FIELDS: SubjectField[] = ['orgCertFileId', 'idFrontFileId', 'idBackFileId', 'idHandheldFileId'];

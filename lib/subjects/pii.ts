@@ -2,6 +2,7 @@
  * Subject data at rest: 负责人证件号码 and 负责人手机号码 are sealed (AES-GCM + masked copy)
  * inside JSON snapshots; pages only ever see the masked copies.
  */
+import 'server-only';
 import { encryptPii, decryptPii } from '@/lib/pii/crypto';
 import { maskIdNumber, maskPhone } from '@/lib/pii/mask';
 import type { SubjectData } from './schemas';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ID_TYPES, idNumberError, mobileError, emailError, officePhoneError, normalizeIdNumber } from '@/lib/validation/identifiers';
+import { ID_TYPES, idCardError, idNumberError, isValidMobile, mobileError, emailError, officePhoneError, normalizeIdNumber } from '@/lib/validation/identifiers';
 import { isCounty } from '@/lib/regions/regions';
-import { addressText, nameText } from '@/lib/validation/text';
+import { addressText, nameText, plainText } from '@/lib/validation/text';
 import { tolerant } from '@/lib/zod-errors';
+import { SUBJECT_FIELD_LABELS, type SubjectField } from './labels';
 import {
   UNIT_TYPES,
   ORG_CERT_TYPES,
@@ -16,37 +17,6 @@ import {
   idExpiryError,
 } from './rules';
 
-/** Labels of every 新增主体 field: the form, the comparison table and reviewers' comments use them. */
-export const SUBJECT_FIELD_LABELS = {
-  nature: '开办主体性质',
-  unitType: '单位性质',
-  orgName: '主办单位名称',
-  orgCertType: '主办单位证件类型',
-  orgCertNumber: '主办单位证件号',
-  orgCertFileId: '主办单位有效证件',
-  legalRepName: '法定代表人姓名',
-  officeRegion: '单位办公地址',
-  officeAddress: '单位办公详细地址',
-  regRegion: '单位注册地址',
-  regAddress: '单位注册详细地址',
-  faceRecognition: '本企业在境内应用人脸识别技术处理人脸信息',
-  generativeAi: '本企业是否利用生成式人工智能技术向境内公众提供服务',
-  principalName: '负责人姓名',
-  principalIdType: '负责人证件类型',
-  principalIdNumber: '负责人证件号码',
-  principalIdExpiry: '负责人证件有效期',
-  principalRegion: '负责人常住地址',
-  principalAddress: '负责人常住详细地址',
-  principalPhone: '负责人手机号码',
-  officePhone: '办公室电话',
-  principalEmail: '电子邮件地址',
-  authMethod: '认证方式',
-  idFrontFileId: '身份证人像面',
-  idBackFileId: '身份证国徽面',
-  idHandheldFileId: '身份证手持',
-  identityToken: '国家网络身份认证',
-} as const;
-export type SubjectField = keyof typeof SUBJECT_FIELD_LABELS;
 
 const L = SUBJECT_FIELD_LABELS;
 const yesNo = z.enum(['是', '否'], { error: '请选择是或否' });
@@ -167,3 +137,40 @@ export function normalizeSubject(d: SubjectData): SubjectData {
 }
 
 export { LONG_TERM };
+
+// 注销主体
+
+/** 注销主体 input, shared by the form (checked before the confirm dialog) and the action. */
+export const cancelSubjectSchema = z.object({
+  subjectId: z.number().int().positive(),
+  principalName: nameText('负责人姓名', 50).min(1, '请填写负责人姓名'),
+  middleFour: z.string({ error: '请填写手机号码中间四位' }).trim().regex(/^\d{4}$/, '请填写手机号码中间四位'),
+  code: z.string({ error: '请填写6位短信验证码' }).trim().regex(/^\d{6}$/, '请填写6位短信验证码'),
+  reason: plainText('注销原因', 500).min(1, '请填写注销原因'),
+  attachmentFileId: z.number().int().positive().nullable(),
+});
+export type CancelSubjectInput = z.input<typeof cancelSubjectSchema>;
+
+export const subjectIdSchema = z.object({ subjectId: z.number().int().positive() });
+
+// 移交主体 / 接收主体
+
+/** 移交主体 input, shared by the form and the action (the service re-checks everything). */
+export const transferSubjectSchema = z.object({
+  subjectId: z.number().int().positive(),
+  middleFour: z.string({ error: '请填写手机号码中间四位' }).trim().regex(/^\d{4}$/, '请填写手机号码中间四位'),
+  toPhone: nameText('接收人手机号', 20)
+    .min(1, '请填写接收人手机号')
+    .refine((v) => v === '' || isValidMobile(v), '请填写正确的手机号码'),
+  toIdNumber: nameText('接收人身份证号', 40)
+    .min(1, '请填写接收人身份证号')
+    .superRefine((v, ctx) => {
+      const e = v === '' ? null : idCardError(v);
+      if (e) ctx.addIssue({ code: 'custom', message: e.replace('证件号码', '身份证号') });
+    }),
+  code: z.string({ error: '请填写6位短信验证码' }).trim().regex(/^\d{6}$/, '请填写6位短信验证码'),
+});
+export type TransferSubjectInput = z.input<typeof transferSubjectSchema>;
+
+export const transferIdSchema = z.object({ transferId: z.number().int().positive() });
+export const acceptTransferSchema = z.object({ transferId: z.number().int().positive() });

@@ -1,10 +1,12 @@
+import 'server-only';
 import { and, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { applications, assessments, drafts, files, policeUnits, subjects, subjectTransfers, users, websites } from '@/db/schema';
-import { subjectSchema, normalizeSubject, subjectName, jurisdictionOf, SUBJECT_FIELD_LABELS, type SubjectInput, type SubjectData, type SubjectField } from './schemas';
+import { subjectSchema, normalizeSubject, subjectName, jurisdictionOf, type SubjectInput, type SubjectData } from './schemas';
+import { SUBJECT_FIELD_LABELS, type SubjectField } from './labels';
 import { sealSubject, unsealSubject, maskedSubject, type StoredSubject } from './pii';
 import { subjectDisplayValue } from './display';
-import { nextApplicationCode, unitForCounty, pendingApplicationsOf, type Tx } from '@/lib/applications/service';
+import { nextApplicationCode, unitForCounty, pendingApplicationsOf } from '@/lib/applications/service';
 import { nextApplicationStatus, nextSubjectStatus, nextWebsiteStatus } from '@/lib/applications/rules';
 import { encryptPii, decryptPii, hmacPii } from '@/lib/pii/crypto';
 import { maskIdNumber, maskPhone, phoneMiddleFour } from '@/lib/pii/mask';
@@ -515,4 +517,9 @@ export function currentSubjectView(userId: number) {
   if (!id) return null;
   const owned = getDb().select({ id: subjects.id }).from(subjects).where(and(eq(subjects.id, id), eq(subjects.ownerId, userId))).get();
   return owned ? getSubjectView(userId, id) : null;
+}
+
+/** The subject's applications still in review (注销主体 / 移交主体 list them: they block the request). */
+export function pendingApplicationsOfSubject(subjectId: number) {
+  return pendingApplicationsOf(getDb(), subjectId);
 }

@@ -1,5 +1,6 @@
+import 'server-only';
 import { and, asc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { applications, policeUnits, subjects, unitCoverage, users, websites } from '@/db/schema';
 import { regionByCode, regionFullName } from '@/lib/regions/regions';
 import { writeAudit } from '@/lib/audit/service';
@@ -8,7 +9,6 @@ import { nameCharsError } from '@/lib/validation/text';
 
 export type UnitInput = { name: string; code: string; covers?: string[]; isDefault?: boolean };
 type UnitValues = { name: string; code: string; covers: string[]; isDefault: boolean };
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
 
 const NAME_MAX = 50;
 const isRegionCode = (c: string) => /^\d{6}$/.test(c) && !!regionByCode(c);
@@ -202,4 +202,9 @@ export function unitOptions() {
 
 export function findUnitByCode(code: string) {
   return getDb().select({ id: policeUnits.id, name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.code, code)).get();
+}
+
+/** A unit's name (null when there is no such unit). */
+export function unitName(id: number): string | null {
+  return getDb().select({ name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.id, id)).get()?.name ?? null;
 }

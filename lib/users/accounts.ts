@@ -1,3 +1,4 @@
+import 'server-only';
 import type { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
@@ -135,6 +136,21 @@ export function getUserPhone(userId: number): string {
   const row = getDb().select({ phoneEnc: users.phoneEnc }).from(users).where(eq(users.id, userId)).get();
   if (!row) throw new AppError('not_found', '用户不存在');
   return decryptPii(row.phoneEnc);
+}
+
+/** 手机验证 passed: the account's phone is verified from now (with its audit entry). */
+export function markPhoneVerified(userId: number, ip: string | null) {
+  getDb().transaction((tx) => {
+    tx.update(users).set({ phoneVerifiedAt: Date.now(), updatedAt: Date.now() }).where(eq(users.id, userId)).run();
+    writeAudit({ actorId: userId, action: 'user.phone_verified', objectType: 'user', objectId: userId, ip }, tx);
+  });
+}
+
+/** The account's own 姓名 / 证件类型 / 证件号码 (decrypted, server side only); null without a registered 证件号码. */
+export function getUserIdentity(userId: number): { name: string; idType: string; idNumber: string } | null {
+  const u = getDb().select({ name: users.name, idType: users.idType, idNumberEnc: users.idNumberEnc }).from(users).where(eq(users.id, userId)).get();
+  if (!u?.idNumberEnc) return null;
+  return { name: u.name, idType: u.idType ?? '居民身份证', idNumber: decryptPii(u.idNumberEnc) };
 }
 
 /**
@@ -341,4 +357,9 @@ export function setUserUnit(userId: number, unitId: number, actorId: number | nu
       tx,
     );
   });
+}
+
+/** Accounts of one role (管理后台's counts, disabled ones included). */
+export function countUsers(role: Role): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(users).where(eq(users.role, role)).get()!.n;
 }

@@ -3,11 +3,12 @@
  * middle four digits of the phone, SMS code), then a 注销网站 application with the website
  * 注销中, and a liveness check of its domains for the reviewer.
  */
+import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { domainsByWebsite } from './domain-list';
 import { applications, drafts, files, subjects, websiteChecks, websiteDomains, websites } from '@/db/schema';
-import { nextApplicationCode, type Tx } from '@/lib/applications/service';
+import { nextApplicationCode } from '@/lib/applications/service';
 import { nextWebsiteStatus } from '@/lib/applications/rules';
 import { sendSmsCode, verifySmsCode } from '@/lib/notify/codes';
 import { decryptPii } from '@/lib/pii/crypto';

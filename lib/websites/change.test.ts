@@ -9,7 +9,7 @@ import { decryptPii } from '@/lib/pii/crypto';
 import { maskIdNumber } from '@/lib/pii/mask';
 import { submitNewWebsite, type StoredWebsite } from './service';
 import type { WebsiteInput } from './schemas';
-import { draftPayload, restoreWizardDraft, toWebsiteInput, toWizardValues, wizardValuesFromWebsite } from '@/components/websites/wizard-values';
+import { draftPayload, restoreWizardDraft, toWebsiteInput, toWizardValues, wizardValuesFromWebsite } from '@/lib/websites/form-values';
 import { bindIdentityToken } from '@/lib/identity/verifier';
 import { previewWebsiteChange, submitWebsiteChange, applyApprovedWebsiteChange, endWebsiteChange, loadWebsiteForChange, latestWebsiteChangeDraft } from './change';
 

@@ -3,13 +3,14 @@
  * submitting, a 变更网站 application while the website is 变更中, and the approved data applied by
  * review. The 公安备案号 is never touched here.
  */
+import 'server-only';
 import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { applications, drafts, files, subjects, websiteDomains, websiteIpRanges, websites, type BusinessType } from '@/db/schema';
 import { websiteSchema, SITE_TYPES, type WebsiteData, type WebsiteInput } from './schemas';
 import { hostToUnicode, parseDomain, registrableDomains } from './domains';
 import { maskWebsite, ownedWebsite, parseWebsiteRows, checkBasic, checkContactIdentities, contactFromSubject, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
-import { nextApplicationCode, type Tx } from '@/lib/applications/service';
+import { nextApplicationCode } from '@/lib/applications/service';
 import { nextWebsiteStatus } from '@/lib/applications/rules';
 import { purgeOldDrafts } from '@/lib/drafts/service';
 import { encryptPii, decryptPii } from '@/lib/pii/crypto';
@@ -20,6 +21,7 @@ import { notify } from '@/lib/notify/service';
 import { writeAudit } from '@/lib/audit/service';
 import { fieldErrorsOf } from '@/lib/zod-errors';
 import { AppError } from '@/lib/errors';
+import { CONTACT_FILE_LABELS, CONTACT_TITLES, WEBSITE_CHANGE_LABELS } from './labels';
 
 type Contact = WebsiteData['contacts']['securityOwner'];
 type Basic = WebsiteData['basic'];
@@ -27,7 +29,6 @@ type Role = 'securityOwner' | 'emergencyContact';
 type WebsiteRow = typeof websites.$inferSelect;
 
 const ROLES: readonly Role[] = ['securityOwner', 'emergencyContact'];
-const ROLE_TITLES: Record<Role, string> = { securityOwner: '网站安全负责人', emergencyContact: '网站应急联络人' };
 const PENDING = ['待审核', '审核中', '待面审'] as const;
 const LIVE_WEBSITE = ['待审核', '已备案', '变更中', '注销中'] as const;
 /** Applications about the subject as a whole block a website change too. */
@@ -39,22 +40,6 @@ export type WebsiteChangeRow = { field: string; label: string; before: string; a
 /** What a self-filled contact already has on file (the hint "已登记：…，不修改请留空"). */
 export type RegisteredContact = { name: string; idType: string; idNumberMasked: string; phoneMasked: string };
 
-export const WEBSITE_CHANGE_LABELS = {
-  'basic.name': '网站名称',
-  'basic.icpNumber': '工信部备案号',
-  'basic.openDate': '网站开通日期',
-  'basic.domains': '网站域名',
-  'basic.domainCertificates': '域名证书',
-  'basic.ipRanges': '服务器IP地址',
-  'basic.access': '网络接入服务商',
-  'basic.accessMethod': '网站接入方式',
-  'basic.registrar': '域名注册服务商',
-  'basic.interactive': '是否提供互联网交互服务',
-  'basic.siteTypes': '网站类型',
-  'basic.controlledItems': '管制物品',
-  'basic.permits': '相关前置许可',
-  'basic.languages': '网站语种',
-} as const;
 
 /**
  * Contact rows: the card title for the 填写方式, then the title + the form's field name. The national
@@ -70,9 +55,9 @@ const CONTACT_FIELDS = [
   ['phone', '手机号码'],
   ['email', '电子邮件地址'],
   ['authMethod', '认证方式'],
-  ['frontFileId', '证件正面'],
-  ['backFileId', '证件反面'],
-  ['handheldFileId', '证件手持'],
+  ['frontFileId', CONTACT_FILE_LABELS.frontFileId],
+  ['backFileId', CONTACT_FILE_LABELS.backFileId],
+  ['handheldFileId', CONTACT_FILE_LABELS.handheldFileId],
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -154,7 +139,7 @@ export function diffWebsites(before: StoredWebsite, after: StoredWebsite): Websi
       const av = contactValue(ca, key);
       // Two numbers can share a masked form: compare the sealed values themselves.
       const piiChanged = (key === 'idNumber' || key === 'phone') && unseal(cb[key]) !== unseal(ca[key]);
-      if (bv !== av || piiChanged) rows.push({ field: `contacts.${role}.${key}`, label: `${ROLE_TITLES[role]}${name}`, before: bv, after: av });
+      if (bv !== av || piiChanged) rows.push({ field: `contacts.${role}.${key}`, label: `${CONTACT_TITLES[role]}${name}`, before: bv, after: av });
     }
   }
   return rows;

@@ -3,12 +3,13 @@
  * order they were entered. One place for the query that lists, the queue, the public record, the
  * receipts and the reports all need.
  */
+import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Queryable } from '@/db/client';
+import type { Tx } from '@/db/client';
 import { websiteDomains } from '@/db/schema';
 
 /** Each website's domains, 主域名 first; websites without domains are absent. */
-export function domainsByWebsite(db: Queryable, websiteIds: number[]): Map<number, string[]> {
+export function domainsByWebsite(db: Tx, websiteIds: number[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   if (websiteIds.length === 0) return out;
   const rows = db
@@ -26,12 +27,12 @@ export function domainsByWebsite(db: Queryable, websiteIds: number[]): Map<numbe
 }
 
 /** One website's domains, 主域名 first. */
-export function domainsOfWebsite(db: Queryable, websiteId: number): string[] {
+export function domainsOfWebsite(db: Tx, websiteId: number): string[] {
   return domainsByWebsite(db, [websiteId]).get(websiteId) ?? [];
 }
 
 /** The 主域名 of each website that has one marked. */
-export function primaryDomains(db: Queryable, websiteIds: number[]): Map<number, string> {
+export function primaryDomains(db: Tx, websiteIds: number[]): Map<number, string> {
   if (websiteIds.length === 0) return new Map();
   return new Map(
     db

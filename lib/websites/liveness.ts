@@ -7,6 +7,7 @@
  * refused, and the connection goes to the address that was checked (no second lookup). The
  * placement check (placement.ts) reads home pages through the same fetcher (fetchHomePages).
  */
+import 'server-only';
 import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';

@@ -6,6 +6,7 @@
  * The home page is read with the liveness check's fetcher (liveness.ts): public addresses only
  * (unless WLBA_ALLOW_PRIVATE_FETCH=1), 5 s, at most 3 redirects, at most 1 MB of body.
  */
+import 'server-only';
 import { and, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { appMeta, subjects, websiteChecks, websiteDomains, websites } from '@/db/schema';

@@ -8,7 +8,7 @@ import { AUTH_METHODS, idExpiryError, personNameError } from '@/lib/subjects/rul
 import { domainsError, registrableDomains } from './domains';
 import { ipRangesError } from './ip-ranges';
 import { PERMIT_ITEMS } from './naming';
-import { nameText, NAME_MAX } from '@/lib/validation/text';
+import { nameText, NAME_MAX, plainText } from '@/lib/validation/text';
 import { tolerant } from '@/lib/zod-errors';
 
 export const ACCESS_METHODS = ['专线', '主机托管', '虚拟主机', '云服务器', '其他'] as const;
@@ -202,3 +202,28 @@ export const NOTICE_ITEMS = [
   '六、当联网备案信息发生变更时，请您于变更后30日内登录本平台提交变更信息，若未按规定要求、时限办理变更手续，公安机关将依法通知接入商暂停网站接入；',
   '七、当网站不再开办时，请您于5个工作日内登录本平台，向属地公安机关网安部门提出撤销申请。',
 ] as const;
+
+// 注销网站
+
+/** 注销网站 input, shared by the dialog (checked before sending) and the action. */
+export const cancelWebsiteSchema = z.object({
+  websiteId: z.number().int().positive(),
+  principalName: nameText('负责人姓名', 50).min(1, '请填写负责人姓名'),
+  middleFour: z.string({ error: '请填写手机号码中间四位' }).trim().regex(/^\d{4}$/, '请填写手机号码中间四位'),
+  code: z.string({ error: '请填写6位短信验证码' }).trim().regex(/^\d{6}$/, '请填写6位短信验证码'),
+  reason: plainText('注销原因', 500).min(1, '请填写注销原因'),
+  attachmentFileId: z.number().int().positive().nullable(),
+  draftId: z.number().int().positive().nullable().optional(),
+});
+export type CancelWebsiteInput = z.input<typeof cancelWebsiteSchema>;
+
+export const websiteIdSchema = z.object({ websiteId: z.number().int().positive() });
+
+/** 保存草稿 of the dialog: what was typed so far, unchecked (a draft may be incomplete). */
+export const cancelWebsiteDraftSchema = z.object({
+  websiteId: z.number().int().positive(),
+  draftId: z.number().int().positive().nullable(),
+  principalName: nameText('负责人姓名', 50),
+  reason: plainText('注销原因', 500),
+  attachmentFileId: z.number().int().positive().nullable(),
+});

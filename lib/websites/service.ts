@@ -1,5 +1,6 @@
+import 'server-only';
 import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
-import { getDb, type Queryable } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { applications, drafts, files, policeUnits, subjects, websiteDomains, websiteIpRanges, websites } from '@/db/schema';
 import { websiteSchema, normalizeContact, NATIONAL_IDENTITY, type WebsiteData, type WebsiteInput } from './schemas';
 import { checkWebsiteName } from './naming';
@@ -89,7 +90,7 @@ export function parseWebsiteRows(b: Pick<WebsiteData['basic'], 'domains' | 'ipRa
 }
 
 /** One of the user's websites with its subject (anyone else's is "not found"). */
-export function ownedWebsite(tx: Queryable, userId: number, websiteId: number) {
+export function ownedWebsite(tx: Tx, userId: number, websiteId: number) {
   const row = tx
     .select({ w: websites, s: subjects })
     .from(websites)

@@ -10,7 +10,7 @@ import { Input } from '@/components/ui/input';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
 import { SendCodeButton } from '@/components/accounts/send-code-button';
-import { resetPasswordAction, sendResetCodeAction } from './actions';
+import { resetPasswordAction, sendResetCodeAction } from '@/lib/auth/actions';
 
 export function ForgotPasswordForm() {
   const router = useRouter();

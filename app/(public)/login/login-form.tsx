@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Alert } from '@/components/ui/alert';
-import { postLoginPath } from './actions';
+import { postLoginPath } from '@/lib/auth/actions';
 
 export function LoginForm({ notice, callbackUrl, initialError }: { notice: string | null; callbackUrl: string | null; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError);

@@ -10,7 +10,7 @@ import { Field, selectClass } from '@/components/forms/field';
 import { Input } from '@/components/ui/input';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
-import { registerAction, sendRegisterCodeAction } from './actions';
+import { registerAction, sendRegisterCodeAction } from '@/lib/auth/actions';
 import { SendCodeButton } from '@/components/accounts/send-code-button';
 import { ACCOUNT_LIMITS } from '@/lib/users/schemas';
 import { AgreementDialog } from '@/components/accounts/agreement-dialog';

@@ -3,7 +3,7 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
-import { resendDeliveryAction } from './actions';
+import { resendDeliveryAction } from '@/lib/notify/actions';
 
 const RESULT_TEXT = { sent: '已重新发送', failed: '重新发送失败，请查看最后错误', queued: '已重新排队，稍后发送' } as const;
 

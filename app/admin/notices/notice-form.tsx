@@ -10,7 +10,7 @@ import { Field, selectClass } from '@/components/forms/field';
 import { NoticeMarkdown } from '@/components/notices/markdown';
 import { fieldErrorsOf } from '@/lib/zod-errors';
 import { NOTICE_BODY_MAX, NOTICE_CATEGORIES, NOTICE_TITLE_MAX, noticeInputSchema, type NoticeCategory } from '@/lib/notices/schemas';
-import { createNoticeAction, updateNoticeAction } from './actions';
+import { createNoticeAction, updateNoticeAction } from '@/lib/notices/actions';
 
 export type NoticeFormValues = { id?: number; category: NoticeCategory; title: string; body: string; published?: boolean };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { ConfirmActionButton } from '@/components/forms/confirm-action-button';
-import { publishNoticeAction, unpublishNoticeAction } from './actions';
+import { publishNoticeAction, unpublishNoticeAction } from '@/lib/notices/actions';
 
 /** 发布 / 取消发布 one notice, after a confirmation. */
 export function PublishButton({ id, title, published }: { id: number; title: string; published: boolean }) {

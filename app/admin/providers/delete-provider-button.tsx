@@ -1,7 +1,7 @@
 'use client';
 
 import { ConfirmActionButton } from '@/components/forms/confirm-action-button';
-import { deleteProviderAction } from './actions';
+import { deleteProviderAction } from '@/lib/providers/actions';
 
 export function DeleteProviderButton({ id, name }: { id: number; name: string }) {
   return (

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/forms/field';
-import { importProvidersAction } from './actions';
+import { importProvidersAction } from '@/lib/providers/actions';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const SHOWN_ERRORS = 100;

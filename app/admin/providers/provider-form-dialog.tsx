@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Field, selectClass } from '@/components/forms/field';
 import { RegionCascader } from '@/components/regions/region-cascader';
-import { createProviderAction, updateProviderAction } from './actions';
+import { createProviderAction, updateProviderAction } from '@/lib/providers/actions';
 
 type Kind = '接入服务商' | '域名注册服务商';
 type Scope = '境内' | '境外';

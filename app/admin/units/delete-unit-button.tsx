@@ -1,7 +1,7 @@
 'use client';
 
 import { ConfirmActionButton } from '@/components/forms/confirm-action-button';
-import { deleteUnitAction } from './actions';
+import { deleteUnitAction } from '@/lib/units/actions';
 
 export function DeleteUnitButton({ id, name }: { id: number; name: string }) {
   return (

@@ -9,7 +9,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Field } from '@/components/forms/field';
 import { regionByCode, regionFullName } from '@/lib/regions/regions';
 import { CoveragePicker } from './coverage-picker';
-import { createUnitAction, updateUnitAction } from './actions';
+import { createUnitAction, updateUnitAction } from '@/lib/units/actions';
 
 export type UnitRow = { id: number; name: string; code: string; covers: string[]; isDefault: boolean };
 

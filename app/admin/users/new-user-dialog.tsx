@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Field, selectClass } from '@/components/forms/field';
 import { ROLE_LABELS } from '@/lib/site/config';
-import { createUserAction } from './actions';
+import { createUserAction } from '@/lib/users/actions';
 import type { UnitOption } from './user-unit-dialog';
 
 type StaffRole = 'reviewer' | 'admin' | 'provider';

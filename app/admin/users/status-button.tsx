@@ -1,7 +1,7 @@
 'use client';
 
 import { ConfirmActionButton } from '@/components/forms/confirm-action-button';
-import { setUserStatusAction } from './actions';
+import { setUserStatusAction } from '@/lib/users/actions';
 
 /** 停用 / 启用 an account, after a confirmation that says what happens. */
 export function UserStatusButton({ id, name, status }: { id: number; name: string; status: 'active' | 'disabled' }) {

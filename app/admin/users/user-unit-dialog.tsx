@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Field, selectClass } from '@/components/forms/field';
-import { setUserUnitAction } from './actions';
+import { setUserUnitAction } from '@/lib/users/actions';
 
 export type UnitOption = { id: number; name: string };
 

@@ -9,7 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/forms/field';
 import { useCooldown } from '@/components/forms/use-cooldown';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
-import { sendPhoneCodeAction, verifyPhoneAction, sendEmailLinkAction, changePasswordAction } from './actions';
+import { sendPhoneCodeAction, verifyPhoneAction, sendEmailLinkAction, changePasswordAction } from '@/lib/users/actions';
 
 export function PhoneVerifyDialog({ phoneMasked }: { phoneMasked: string }) {
   const router = useRouter();

@@ -1,7 +1,7 @@
 'use client';
 
 import { ConfirmActionButton } from '@/components/forms/confirm-action-button';
-import { deleteDraftAction } from './actions';
+import { deleteDraftAction } from '@/lib/drafts/actions';
 
 export function DeleteDraftButton({ draftId }: { draftId: number }) {
   return (

@@ -3,7 +3,7 @@
 import { useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
-import { markReadAction } from './actions';
+import { markReadAction } from '@/lib/notify/actions';
 
 export function MarkReadButton({ id, label }: { id: number | 'all'; label: string }) {
   const [pending, start] = useTransition();

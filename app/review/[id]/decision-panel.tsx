@@ -11,8 +11,8 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field, selectClass } from '@/components/forms/field';
 import { fieldErrorsOf } from '@/lib/zod-errors';
-import { decideAction, interviewOutcomeAction } from '../actions';
-import { COMMENT_MAX, NOTE_MAX, decisionSchema, interviewOutcomeSchema } from '../schema';
+import { decideAction, interviewOutcomeAction } from '@/lib/review/actions';
+import { COMMENT_MAX, NOTE_MAX, decisionSchema, interviewOutcomeSchema } from '@/lib/review/schemas';
 import { ReturnReasonField, textareaClass } from './return-reason-field';
 
 export type FieldOption = { value: string; label: string };

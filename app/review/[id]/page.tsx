@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Check, X } from 'lucide-react';
 import { requirePage, type CurrentUser } from '@/lib/auth/session';
+import { fileKindsOf } from '@/lib/files/service';
+import { websiteFileIds } from '@/lib/websites/file-ids';
 import { canCheckPlacement, canDecide } from '@/lib/auth/policy';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
@@ -15,10 +17,10 @@ import { PLACEMENT_STATUSES } from '@/lib/websites/placement';
 import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
 import { getAssessmentForReview } from '@/lib/assessments/service';
 import { ASSESSMENT_FIELD_LABELS } from '@/lib/assessments/texts';
-import { SUBJECT_FIELD_LABELS } from '@/lib/subjects/schemas';
+import { SUBJECT_CANCEL_LABELS, SUBJECT_FIELD_LABELS } from '@/lib/subjects/labels';
 import { isSubjectSnapshot, shownSubjectFields } from '@/components/subjects/subject-details';
-import { WEBSITE_FIELD_LABELS, type WebsiteField } from '@/components/websites/website-details';
-import { applicationContent, CANCEL_LABELS, WEBSITE_CANCEL_LABELS } from '@/components/applications/application-content';
+import { WEBSITE_CANCEL_LABELS, WEBSITE_FIELD_LABELS, type WebsiteField } from '@/lib/websites/labels';
+import { applicationContent } from '@/components/applications/application-content';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { AssessmentDetails } from '@/components/assessments/assessment-details';
 import { PlacementCheckCard } from '@/components/websites/placement-check-card';
@@ -26,12 +28,12 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { msToBeijingLocal } from '../schema';
+import { msToBeijingLocal } from '@/lib/review/schemas';
 import { Attachments } from './attachments';
 import { DecisionPanel, type FieldOption } from './decision-panel';
-import { reviewCheckPlacementAction } from './placement-actions';
+import { reviewCheckPlacementAction } from '@/lib/review/actions';
 import { RecheckButton } from '@/components/forms/recheck-button';
-import { recheckLivenessAction } from '../actions';
+import { recheckLivenessAction } from '@/lib/review/actions';
 import { ReleaseButton } from './release-button';
 import { ScheduleInterviewForm } from './schedule-interview-form';
 
@@ -72,7 +74,7 @@ function fieldOptions(view: View): FieldOption[] {
     const shown = shownSubjectFields(maskedSubject(payload as unknown as StoredSubject));
     return shown.map((f) => ({ value: f, label: SUBJECT_FIELD_LABELS[f] }));
   }
-  if (type === '注销主体') return entries(CANCEL_LABELS);
+  if (type === '注销主体') return entries(SUBJECT_CANCEL_LABELS);
   if (type === '注销网站') return entries(WEBSITE_CANCEL_LABELS);
   // 安全评估: comments are keyed by the field's label (the applicant's pages place them by it).
   if (type === '安全评估') return Object.values(ASSESSMENT_FIELD_LABELS).map((l) => ({ value: l, label: l }));
@@ -266,7 +268,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
         node: <AssessmentDetails data={assessment} comments={app.fieldComments ?? {}} inlineFiles />,
         leftover: Object.entries(app.fieldComments ?? {}).filter(([k, v]) => v && !assessmentLabels.has(k)),
       }
-    : applicationContent(app);
+    : applicationContent(app, fileKindsOf(websiteFileIds(app.payload.website)));
   const files = assessment ? assessmentAttachments(assessment) : applicationFiles(app.payload);
   const subjectName = view.subject?.name ?? (typeof app.payload.name === 'string' ? app.payload.name : null);
   const websiteName = view.website?.name ?? (app.payload.website as { basic?: { name?: string } } | undefined)?.basic?.name ?? (typeof app.payload.websiteName === 'string' ? app.payload.websiteName : null);

@@ -1,7 +1,7 @@
 'use client';
 
 import { ConfirmActionButton } from '@/components/forms/confirm-action-button';
-import { releaseAction } from '../actions';
+import { releaseAction } from '@/lib/review/actions';
 
 /** 释放: gives the application back to the queue and returns to 待办 (staying here would claim it again). */
 export function ReleaseButton({ applicationId }: { applicationId: number }) {

@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { Field, selectClass } from '@/components/forms/field';
-import { REASON_MAX } from '../schema';
+import { REASON_MAX } from '@/lib/review/schemas';
 
 export const textareaClass =
   'min-h-24 w-full rounded-md border border-input bg-background px-3 py-2 text-sm shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 aria-invalid:border-destructive';

@@ -8,8 +8,8 @@ import { Input } from '@/components/ui/input';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/forms/field';
 import { fieldErrorsOf } from '@/lib/zod-errors';
-import { scheduleInterviewAction } from '../actions';
-import { INTERVIEW_KIND_OPTIONS, scheduleInterviewSchema } from '../schema';
+import { scheduleInterviewAction } from '@/lib/review/actions';
+import { INTERVIEW_KIND_OPTIONS, scheduleInterviewSchema } from '@/lib/review/schemas';
 import { textareaClass } from './return-reason-field';
 
 type Kind = (typeof INTERVIEW_KIND_OPTIONS)[number];

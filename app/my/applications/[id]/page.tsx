@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePage } from '@/lib/auth/session';
+import { fileKindsOf } from '@/lib/files/service';
+import { websiteFileIds } from '@/lib/websites/file-ids';
 import { getMyApplication } from '@/lib/applications/service';
 import { canRevoke } from '@/lib/applications/rules';
 import { getSubjectView } from '@/lib/subjects/service';
@@ -51,7 +53,7 @@ export default async function ApplicationDetailPage({
   const app = loadOwn(user.id, id);
   const now = Date.now();
   const heldBack = app.type === '新增主体' && app.status === '待审核' && !app.queued;
-  const { node, leftover } = applicationContent(app);
+  const { node, leftover } = applicationContent(app, fileKindsOf(websiteFileIds(app.payload.website)));
   const resubmit =
     (app.status === '退回' || app.status === '已撤销') && app.type === '新增主体' && subjectStatusOf(user.id, app.subjectId) === '已退回'
       ? resubmitHref(app.type, app.id)

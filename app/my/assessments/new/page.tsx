@@ -11,7 +11,7 @@ import { getDraft, latestDraft } from '@/lib/drafts/service';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { uploadedFilesOf } from '@/components/subjects/subject-form-data';
+import { uploadedFilesOf } from '@/lib/files/uploaded';
 import { AssessmentWizard } from '@/components/assessments/assessment-wizard';
 import {
   assessmentFileIds,
@@ -20,7 +20,7 @@ import {
   toAssessmentValues,
   type AssessmentWizardValues,
   type RestoredAssessmentDraft,
-} from '@/components/assessments/wizard-values';
+} from '@/lib/assessments/form-values';
 
 export const metadata: Metadata = { title: '发起安全评估' };
 

@@ -11,8 +11,8 @@ import { SmsCodeField } from '@/components/subjects/sms-code-field';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { fieldErrorsOf } from '@/lib/zod-errors';
 import { PhoneMiddleFourField } from '@/components/subjects/phone-middle-four-field';
-import { cancelSubjectSchema } from './schema';
-import { cancelSubjectAction, sendCancelCodeAction } from './actions';
+import { cancelSubjectSchema } from '@/lib/subjects/schemas';
+import { cancelSubjectAction, sendCancelCodeAction } from '@/lib/subjects/actions';
 
 /** Error key → the id of the control it belongs to (for focusing the first error). */
 const FIELD_IDS: Record<string, string> = {

@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePage } from '@/lib/auth/session';
-import { pendingApplicationsOf } from '@/lib/applications/service';
-import { getDb } from '@/db/client';
-import { currentSubjectView } from '@/lib/subjects/service';
+import { currentSubjectView, pendingApplicationsOfSubject } from '@/lib/subjects/service';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -15,7 +13,7 @@ export const metadata: Metadata = { title: '注销主体' };
 export default async function CancelSubjectPage() {
   const user = await requirePage('applicant.area');
   const subject = currentSubjectView(user.id);
-  const pending = subject?.status === '有效' ? pendingApplicationsOf(getDb(), subject.id) : [];
+  const pending = subject?.status === '有效' ? pendingApplicationsOfSubject(subject.id) : [];
 
   return (
     <div className="mx-auto w-full max-w-2xl space-y-4">

@@ -10,8 +10,8 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { SubjectForm } from '@/components/subjects/subject-form';
-import { fileIdsOf, restoreDraft, toFormValues, type RestoredDraft } from '@/components/subjects/subject-form-values';
-import { uploadedFilesOf } from '@/components/subjects/subject-form-data';
+import { fileIdsOf, restoreDraft, toFormValues, type RestoredDraft } from '@/lib/subjects/form-values';
+import { uploadedFilesOf } from '@/lib/files/uploaded';
 
 export const metadata: Metadata = { title: '变更主体' };
 

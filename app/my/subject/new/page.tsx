@@ -6,14 +6,14 @@ import { getUserProfile } from '@/lib/users/service';
 import { getDraft, latestDraft } from '@/lib/drafts/service';
 import { getMyApplication } from '@/lib/applications/service';
 import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
-import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas';
+import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
 import { identityMode } from '@/lib/identity/verifier';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SubjectForm, type AccountPrincipal } from '@/components/subjects/subject-form';
-import { EMPTY_SUBJECT_VALUES, fileIdsOf, restoreDraft, toFormValues, type RestoredDraft } from '@/components/subjects/subject-form-values';
-import { uploadedFilesOf } from '@/components/subjects/subject-form-data';
+import { EMPTY_SUBJECT_VALUES, fileIdsOf, restoreDraft, toFormValues, type RestoredDraft } from '@/lib/subjects/form-values';
+import { uploadedFilesOf } from '@/lib/files/uploaded';
 
 export const metadata: Metadata = { title: '新增主体' };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { ConfirmActionButton } from '@/components/forms/confirm-action-button';
-import { acceptTransferAction } from './actions';
+import { acceptTransferAction } from '@/lib/subjects/actions';
 
 export function AcceptTransferButton({ transferId, subjectName, disabled }: { transferId: number; subjectName: string; disabled?: boolean }) {
   return (

@@ -2,14 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePage } from '@/lib/auth/session';
 import { openTransferOf } from '@/lib/subjects/service';
-import { pendingApplicationsOf } from '@/lib/applications/service';
-import { getDb } from '@/db/client';
 import { formatDateTime } from '@/lib/utils';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { currentSubjectView } from '@/lib/subjects/service';
+import { currentSubjectView, pendingApplicationsOfSubject } from '@/lib/subjects/service';
 import { TransferSubjectForm } from './transfer-form';
 import { UndoTransferButton } from './undo-transfer-button';
 
@@ -27,7 +25,7 @@ export default async function TransferSubjectPage() {
   const user = await requirePage('applicant.area');
   const subject = currentSubjectView(user.id);
   const offer = subject?.status === '移交中' ? openTransferOf(user.id, subject.id) : undefined;
-  const pending = subject?.status === '有效' ? pendingApplicationsOf(getDb(), subject.id) : [];
+  const pending = subject?.status === '有效' ? pendingApplicationsOfSubject(subject.id) : [];
 
   let body: React.ReactNode;
   if (!subject) {

@@ -9,8 +9,8 @@ import { Field } from '@/components/forms/field';
 import { SmsCodeField } from '@/components/subjects/sms-code-field';
 import { fieldErrorsOf } from '@/lib/zod-errors';
 import { PhoneMiddleFourField } from '@/components/subjects/phone-middle-four-field';
-import { transferSubjectSchema } from './schema';
-import { createTransferAction, sendTransferCodeAction } from './actions';
+import { transferSubjectSchema } from '@/lib/subjects/schemas';
+import { createTransferAction, sendTransferCodeAction } from '@/lib/subjects/actions';
 
 /** Error key → the id of the control it belongs to (for focusing the first error). */
 const FIELD_IDS: Record<string, string> = {

@@ -1,7 +1,7 @@
 'use client';
 
 import { ConfirmActionButton } from '@/components/forms/confirm-action-button';
-import { undoTransferAction } from './actions';
+import { undoTransferAction } from '@/lib/subjects/actions';
 
 export function UndoTransferButton({ transferId }: { transferId: number }) {
   return (

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePage } from '@/lib/auth/session';
+import { fileKindsOf } from '@/lib/files/service';
+import { websiteFileIds } from '@/lib/websites/file-ids';
 import { getWebsiteView } from '@/lib/websites/service';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
@@ -16,7 +18,7 @@ import { WebsiteDetails } from '@/components/websites/website-details';
 import { CopySnippetButton } from '@/components/websites/copy-snippet-button';
 import { PlacementCheckCard } from '@/components/websites/placement-check-card';
 import { PLACEMENT_STATUSES, placementDeadline } from '@/lib/websites/placement';
-import { checkPlacementAction } from './placement-actions';
+import { checkPlacementAction } from '@/lib/websites/actions';
 
 export const metadata: Metadata = { title: '网站详情' };
 
@@ -116,7 +118,7 @@ export default async function WebsiteDetailPage({ params }: { params: Promise<{ 
 
       <Card>
         <CardContent>
-          {w.data ? <WebsiteDetails data={w.data} /> : <p className="text-sm text-muted-foreground">暂无网站详细信息</p>}
+          {w.data ? <WebsiteDetails data={w.data} fileKinds={fileKindsOf(websiteFileIds(w.data))} /> : <p className="text-sm text-muted-foreground">暂无网站详细信息</p>}
         </CardContent>
       </Card>
     </div>

@@ -12,8 +12,8 @@ import { PhoneMiddleFourField } from '@/components/subjects/phone-middle-four-fi
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { fieldErrorsOf } from '@/lib/zod-errors';
 import { formatDateTime } from '@/lib/utils';
-import { cancelWebsiteSchema } from './schema';
-import { cancelWebsiteAction, saveWebsiteCancelDraftAction, sendWebsiteCancelCodeAction } from './actions';
+import { cancelWebsiteSchema } from '@/lib/websites/schemas';
+import { cancelWebsiteAction, saveWebsiteCancelDraftAction, sendWebsiteCancelCodeAction } from '@/lib/websites/actions';
 
 export type CancelTarget = { id: number; name: string; domains: string[] };
 

@@ -5,7 +5,7 @@ import { currentSubjectView } from '@/lib/subjects/service';
 import { latestCancelDrafts, listCancellableWebsites, toCancelDraft } from '@/lib/websites/cancel';
 import { getDraft } from '@/lib/drafts/service';
 import { AppError } from '@/lib/errors';
-import { uploadedFilesOf } from '@/components/subjects/subject-form-data';
+import { uploadedFilesOf } from '@/lib/files/uploaded';
 import { formatDateTime } from '@/lib/utils';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';

@@ -11,7 +11,7 @@ import { getDraft } from '@/lib/drafts/service';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { uploadedFilesOf } from '@/components/subjects/subject-form-data';
+import { uploadedFilesOf } from '@/lib/files/uploaded';
 import { WebsiteWizard } from '@/components/websites/wizard-form';
 import { identityMode } from '@/lib/identity/verifier';
 import {
@@ -20,7 +20,7 @@ import {
   wizardValuesFromWebsite,
   type RestoredWizardDraft,
   type WizardSubjectView,
-} from '@/components/websites/wizard-values';
+} from '@/lib/websites/form-values';
 
 export const metadata: Metadata = { title: '变更网站' };
 

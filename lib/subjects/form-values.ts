@@ -4,7 +4,7 @@
  */
 import { ID_TYPES } from '@/lib/validation/identifiers';
 import { AUTH_METHODS, ORG_CERT_TYPES, UNIT_TYPES, certTypesFor, type UnitType } from '@/lib/subjects/rules';
-import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas';
+import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
 
 export type SubjectFormMode = 'new' | 'change' | 'resubmit';
 

@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { getDb } from './client';
+import { getDb } from '@/db/client';
 import { eq } from 'drizzle-orm';
-import { subjects, websites, policeUnits, users, applications } from './schema';
+import { subjects, websites, policeUnits, users, applications } from '@/db/schema';
 import { listQueue } from '@/lib/review/service';
-import { seedDemo, isSeeded, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed';
+import { seedDemo, isSeeded, DEMO_ACCOUNTS, DEMO_PASSWORD } from '.';
 import { subjectSchema } from '@/lib/subjects/schemas';
 import { unsealSubject, type StoredSubject } from '@/lib/subjects/pii';
 import { authenticate } from '@/lib/auth/login';
@@ -31,13 +31,20 @@ describe('demo seed', () => {
     }
   });
 
-  it('files the demo websites through the real submission and review (full data, filing numbers, approved applications)', () => {
+  it('files the demo websites through the real submission and review (full data, filing numbers of the right unit, approved applications)', () => {
     const rows = getDb().select().from(websites).where(eq(websites.status, '已备案')).all();
+    const unitCode = (id: number | null) => getDb().select().from(policeUnits).where(eq(policeUnits.id, id ?? 0)).get()?.code;
+    const filed = rows.map((w) => ({ name: w.name, filingNumber: w.filingNumber, digits: w.filingDigits, unit: unitCode(w.filingUnitId), dataName: (w.data as { basic?: { name: string } }).basic?.name }));
+    expect(filed.sort((a, b) => a.filingNumber!.localeCompare(b.filingNumber!))).toEqual([
+      { name: '云帆科技官网', filingNumber: '京公网安备11010502000001号', digits: '11010502000001', unit: '110105', dataName: '云帆科技官网' },
+      { name: '云帆开发者文档中心', filingNumber: '京公网安备11010502000002号', digits: '11010502000002', unit: '110105', dataName: '云帆开发者文档中心' },
+      { name: '陈静摄影作品集', filingNumber: '京公网安备11010802000001号', digits: '11010802000001', unit: '110108', dataName: '陈静摄影作品集' },
+    ]);
+    // Each went through the review: its 新办网站 application is 通过.
     for (const w of rows) {
-      expect(w.status).toBe('已备案');
-      expect((w.data as { basic?: { name: string } }).basic?.name).toBe(w.name);
+      const apps = getDb().select().from(applications).where(eq(applications.websiteId, w.id)).all();
+      expect(apps.map((a) => [a.type, a.status]), w.name).toEqual([['新办网站', '通过']]);
     }
-    expect(rows.map((w) => w.filingNumber).sort()).toEqual(['京公网安备11010502000001号', '京公网安备11010502000002号', '京公网安备11010802000001号']);
   });
 
   it('leaves a subject and its first website waiting in 朝阳分局网安大队’s queue', () => {

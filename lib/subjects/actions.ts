@@ -2,17 +2,17 @@
 
 import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
-import { eq } from 'drizzle-orm';
 import { defineAction } from '@/lib/actions';
 import { AppError } from '@/lib/errors';
-import { subjectFormSchema, SUBJECT_FIELD_LABELS } from '@/lib/subjects/schemas';
+import { subjectFormSchema } from '@/lib/subjects/schemas';
+import { SUBJECT_FIELD_LABELS } from '@/lib/subjects/labels';
 import { submitNewSubject, previewSubjectChange, submitSubjectChange, getSubjectView } from '@/lib/subjects/service';
 import { saveDraft } from '@/lib/drafts/service';
 import { bindIdentityToken, getIdentityVerifier, IDENTITY_UNAVAILABLE } from '@/lib/identity/verifier';
-import { decryptPii } from '@/lib/pii/crypto';
-import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
-import { nameText } from '@/lib/validation/text';
+import { getUserIdentity } from '@/lib/users/service';
+import { nameText, searchText } from '@/lib/validation/text';
+import { listMySubjects, setCurrentSubject, sendPrincipalCode, submitSubjectCancel, createTransfer, undoTransfer, acceptTransfer } from '@/lib/subjects/service';
+import { acceptTransferSchema, cancelSubjectSchema, subjectIdSchema, transferIdSchema, transferSubjectSchema } from '@/lib/subjects/schemas';
 
 const id = z.number().int().positive();
 
@@ -87,9 +87,9 @@ export const verifyIdentityAction = defineAction(
   async (input, { user }) => {
     let p = { name: input.name, idType: input.idType, idNumber: input.idNumber };
     if (input.sameAsAccount) {
-      const u = getDb().select({ name: users.name, idType: users.idType, idNumberEnc: users.idNumberEnc }).from(users).where(eq(users.id, user.id)).get();
-      if (!u?.idNumberEnc) throw new AppError('invalid', '当前账号未登记证件号码，请取消“同当前账号信息”后填写', { identityToken: '当前账号未登记证件号码' });
-      p = { name: u.name, idType: u.idType ?? '居民身份证', idNumber: decryptPii(u.idNumberEnc) };
+      const u = getUserIdentity(user.id);
+      if (!u) throw new AppError('invalid', '当前账号未登记证件号码，请取消“同当前账号信息”后填写', { identityToken: '当前账号未登记证件号码' });
+      p = u;
     } else {
       const missing: Record<string, string> = {};
       if (!p.name) missing.principalName = '请先填写负责人姓名';
@@ -103,3 +103,73 @@ export const verifyIdentityAction = defineAction(
     return { token: bindIdentityToken(p, r.token), sandbox: !!verifier.sandbox };
   },
 );
+
+// 切换主体
+
+/** 切换主体 list: the user's own subjects, 10 a page, searchable by 主体名称 (no PII in the rows). */
+export const listMySubjectsAction = defineAction(
+  {
+    schema: z.object({ name: searchText('主体名称', 100).optional(), page: z.number().int().positive().max(1_000_000).optional() }),
+    permission: 'applicant.area',
+  },
+  async ({ name, page }, { user }) => {
+    const r = listMySubjects(user.id, { name, page });
+    return {
+      rows: r.rows.map((s) => ({ id: s.id, nature: s.nature, name: s.name, status: s.status, createdAt: s.createdAt, isCurrent: s.isCurrent })),
+      total: r.total,
+      page: r.page,
+      pageSize: r.pageSize,
+    };
+  },
+);
+
+/** 点击切换: makes one of the user's own subjects the current one. */
+export const switchSubjectAction = defineAction(
+  { schema: z.object({ subjectId: z.number().int().positive() }), permission: 'applicant.area' },
+  async ({ subjectId }, { user }) => {
+    const s = getSubjectView(user.id, subjectId);
+    if (s.status === '已注销') throw new AppError('conflict', '该主体已注销，不能切换为当前主体');
+    setCurrentSubject(user.id, subjectId);
+    revalidatePath('/', 'layout');
+    return { name: s.name };
+  },
+);
+
+// 注销主体
+
+export const sendCancelCodeAction = defineAction({ schema: subjectIdSchema, permission: 'applicant.area' }, async ({ subjectId }, { user }) => {
+  return sendPrincipalCode(user.id, subjectId, 'subject_cancel');
+});
+
+export const cancelSubjectAction = defineAction({ schema: cancelSubjectSchema, permission: 'applicant.area' }, async ({ subjectId, ...input }, { user }) => {
+  const res = submitSubjectCancel(user.id, subjectId, input);
+  // The header, 我的主体 and 我的申请 all show the subject's new status.
+  revalidatePath('/my', 'layout');
+  return res;
+});
+
+// 移交主体 / 接收主体
+
+export const sendTransferCodeAction = defineAction({ schema: subjectIdSchema, permission: 'applicant.area' }, async ({ subjectId }, { user }) => {
+  return sendPrincipalCode(user.id, subjectId, 'subject_transfer');
+});
+
+export const createTransferAction = defineAction({ schema: transferSubjectSchema, permission: 'applicant.area' }, async ({ subjectId, ...input }, { user }) => {
+  const res = createTransfer(user.id, subjectId, input);
+  // The header and 我的主体 show the subject as 移交中.
+  revalidatePath('/my', 'layout');
+  return res;
+});
+
+export const undoTransferAction = defineAction({ schema: transferIdSchema, permission: 'applicant.area' }, async ({ transferId }, { user }) => {
+  undoTransfer(user.id, transferId);
+  revalidatePath('/my', 'layout');
+  return { undone: true };
+});
+
+export const acceptTransferAction = defineAction({ schema: acceptTransferSchema, permission: 'applicant.area' }, async ({ transferId }, { user }) => {
+  const res = acceptTransfer(user.id, transferId);
+  // The subject, its websites and applications now show under this account.
+  revalidatePath('/my', 'layout');
+  return res;
+});

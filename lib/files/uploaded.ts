@@ -1,6 +1,7 @@
-/** Server side of the subject form: what the upload fields show for files already chosen. */
+/** Server side of the forms with upload fields: what the fields show for files already chosen. */
+import 'server-only';
 import { getFileRecord } from '@/lib/files/service';
-import type { UploadedFile } from '@/components/files/upload-field';
+import type { UploadedFile } from '@/lib/files/types';
 
 /** The user's own files among `ids`, as the upload fields display them (others are left out). */
 export function uploadedFilesOf(userId: number, ids: number[]): Record<number, UploadedFile> {

@@ -14,6 +14,7 @@ import {
 import { PERMIT_ITEMS } from '@/lib/websites/naming';
 import { hostToUnicode, registrableDomains } from '@/lib/websites/domains';
 import { ID_TYPES } from '@/lib/validation/identifiers';
+import { CONTACT_PREFIX, CONTACT_TITLES, type ContactRole } from './labels';
 
 export type YesNo = '' | '是' | '否';
 export type Scope = '境内' | '境外';
@@ -74,11 +75,10 @@ export type WizardValues = {
   notice: { agree: boolean };
 };
 
-export type ContactRole = 'securityOwner' | 'emergencyContact';
+export type { ContactRole };
 export const CONTACT_ROLES: readonly ContactRole[] = ['securityOwner', 'emergencyContact'];
 /** Card titles and the prefix that keeps every label on the page unique. */
-export const CONTACT_TITLES: Record<ContactRole, string> = { securityOwner: '网站安全负责人', emergencyContact: '网站应急联络人' };
-export const CONTACT_PREFIX: Record<ContactRole, string> = { securityOwner: '安全负责人', emergencyContact: '应急联络人' };
+export { CONTACT_TITLES, CONTACT_PREFIX };
 
 export const WIZARD_STEPS = ['开办主体', '网站基本信息', '网站负责人', '提示说明'] as const;
 export type WizardStep = 1 | 2 | 3 | 4;

@@ -7,7 +7,8 @@ import type { CurrentUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { decideApplication, getReviewApplication, recordInterviewOutcome, releaseApplication, scheduleInterview } from '@/lib/review/service';
 import { checkClosedAfterCancel } from '@/lib/websites/cancel';
-import { beijingLocalToMs, PHONE_REQUIRED, decisionSchema, idSchema, interviewOutcomeSchema, scheduleInterviewSchema } from './schema';
+import { beijingLocalToMs, PHONE_REQUIRED, decisionSchema, idSchema, interviewOutcomeSchema, scheduleInterviewSchema } from '@/lib/review/schemas';
+import { checkPlacementNow } from '@/lib/websites/placement';
 
 /** The service's actor; CurrentUser carries exactly the policy's fields (and a few more). */
 function actorOf(user: CurrentUser) {
@@ -73,4 +74,13 @@ export const recheckLivenessAction = defineAction({ schema: idSchema, permission
   const record = await checkClosedAfterCancel(view.app.websiteId);
   if (!record) throw new AppError('conflict', '网站关闭状态检测失败，请人工核实');
   return { ok: record.ok, checkedAt: record.checkedAt };
+});
+
+/**
+ * 立即检测 of the 备案号放置检查 (id = website id; the service checks the reviewer's unit). No
+ * revalidatePath: re-rendering /review/[id] claims the application, the client refreshes instead.
+ */
+export const reviewCheckPlacementAction = defineAction({ schema: idSchema, permission: 'websites.placement-check' }, async ({ id }, { user }) => {
+  const r = await checkPlacementNow(user, id);
+  return { ok: r.ok, checkedAt: r.checkedAt };
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { assessmentReportSchema, assessmentSubmitSchema } from './schemas';
-import { draftPayload, emptyAssessmentValues, formPathOf, stepOfPath, toAssessmentValues, toReportInput, toSubmitInput } from '@/components/assessments/wizard-values';
+import { draftPayload, emptyAssessmentValues, formPathOf, stepOfPath, toAssessmentValues, toReportInput, toSubmitInput } from '@/lib/assessments/form-values';
 
 describe('发起安全评估 form values', () => {
   it('an empty form fails on the fields of steps 1, 2 and 4, with the schema’s messages', () => {

@@ -10,8 +10,14 @@ import { PROVIDER_KINDS, searchProviders } from '@/lib/providers/service';
 import { regionFullName } from '@/lib/regions/regions';
 import { saveDraft } from '@/lib/drafts/service';
 import { bindIdentityToken, getIdentityVerifier, IDENTITY_UNAVAILABLE } from '@/lib/identity/verifier';
-import { draftPayload, toWizardValues, type WizardStep } from '@/components/websites/wizard-values';
+import { draftPayload, toWizardValues, type WizardStep } from '@/lib/websites/form-values';
 import { nameText, searchText } from '@/lib/validation/text';
+import { after } from 'next/server';
+import type { WebsiteInput } from '@/lib/websites/schemas';
+import { loadWebsiteForChange, previewWebsiteChange, submitWebsiteChange } from '@/lib/websites/change';
+import { saveWebsiteCancelDraft, sendWebsiteCancelCode, submitWebsiteCancel } from '@/lib/websites/cancel';
+import { cancelWebsiteDraftSchema, cancelWebsiteSchema, websiteIdSchema } from '@/lib/websites/schemas';
+import { checkPlacementNow } from '@/lib/websites/placement';
 
 const id = z.number().int().positive();
 
@@ -103,3 +109,79 @@ export const verifyContactIdentityAction = defineAction(
     return { token: bindIdentityToken(input, r.token), sandbox: !!verifier.sandbox };
   },
 );
+
+// 变更网站
+
+const MAX_INPUT_CHARS = 100_000;
+
+/**
+ * The wizard's submission. Self-filled contacts may leave 证件号码 / 手机号码 empty to keep the
+ * registered ones, which the website schema would refuse; the service completes and re-checks it all.
+ */
+const changeInput = z
+  .record(z.string(), z.unknown())
+  .refine((v) => JSON.stringify(v).length <= MAX_INPUT_CHARS, '提交内容过长')
+  .transform((v) => v as unknown as WebsiteInput);
+
+const changeSchema = z.object({ websiteId: id, data: changeInput, draftId: id.nullable() });
+
+/** 04 提示说明 → 提交, step 1: the comparison table (nothing is stored). */
+export const previewWebsiteChangeAction = defineAction({ schema: changeSchema, permission: 'applicant.area' }, async ({ websiteId, data }, { user }) =>
+  previewWebsiteChange(user.id, websiteId, data),
+);
+
+/** 变更信息确认 → 确认: the 变更网站 application. */
+export const submitWebsiteChangeAction = defineAction({ schema: changeSchema, permission: 'applicant.area' }, async ({ websiteId, data, draftId }, { user }) => {
+  const r = submitWebsiteChange(user.id, websiteId, { data, draftId });
+  revalidatePath('/my');
+  return { applicationId: r.applicationId, code: r.code };
+});
+
+/** 保存草稿 of 变更网站: the form re-shaped on the server, never with 证件号码 / 手机号码. */
+export const saveWebsiteChangeDraftAction = defineAction(
+  {
+    schema: z.object({ websiteId: id, data: z.record(z.string(), z.unknown()), step: z.number().int().min(1).max(4), draftId: id.nullable() }),
+    permission: 'applicant.area',
+  },
+  async ({ websiteId, data, step, draftId }, { user }) => {
+    // Only the user's own website, while a change may be started (the message says why not).
+    const w = loadWebsiteForChange(user.id, websiteId);
+    const clean = draftPayload(toWizardValues(data), step as WizardStep);
+    if (JSON.stringify(clean).length > MAX_DRAFT_CHARS) throw new AppError('invalid', '草稿内容过长，无法保存');
+    const saved = saveDraft(user.id, '变更网站', clean, { draftId, subjectId: w.subjectId, websiteId });
+    revalidatePath('/my');
+    return { draftId: saved };
+  },
+);
+
+// 注销网站
+
+export const sendWebsiteCancelCodeAction = defineAction({ schema: websiteIdSchema, permission: 'applicant.area' }, async ({ websiteId }, { user }) => {
+  return sendWebsiteCancelCode(user.id, websiteId);
+});
+
+export const cancelWebsiteAction = defineAction({ schema: cancelWebsiteSchema, permission: 'applicant.area' }, async ({ websiteId, ...input }, { user }) => {
+  const { liveness, ...res } = submitWebsiteCancel(user.id, websiteId, input);
+  // The liveness check (up to ~5 s) finishes after the response; it never rejects.
+  after(() => liveness);
+  // 我的网站, 注销网站 and 我的申请 all show the website's new status.
+  revalidatePath('/my', 'layout');
+  return res;
+});
+
+/** 保存草稿: 负责人姓名, 注销原因 and the PDF (never the phone digits or the code). */
+export const saveWebsiteCancelDraftAction = defineAction(
+  { schema: cancelWebsiteDraftSchema, permission: 'applicant.area' },
+  async ({ websiteId, draftId, ...data }, { user }) => {
+    const id = saveWebsiteCancelDraft(user.id, websiteId, data, draftId);
+    // 我的草稿 lists it, and this page hands it to the dialog when it is opened again.
+    revalidatePath('/my', 'layout');
+    return { draftId: id };
+  },
+);
+
+/** 立即检测 of the 备案号放置检查 (the service checks the website is the applicant's own). */
+export const checkPlacementAction = defineAction({ schema: z.object({ id }), permission: 'websites.placement-check' }, async ({ id }, { user }) => {
+  const r = await checkPlacementNow(user, id);
+  return { ok: r.ok, checkedAt: r.checkedAt };
+});

@@ -8,7 +8,7 @@ import { assessmentSubmitSchema } from '@/lib/assessments/schemas';
 import { submitAssessment } from '@/lib/assessments/service';
 import { saveDraft } from '@/lib/drafts/service';
 import { currentSubjectId } from '@/lib/subjects/service';
-import { draftPayload, toAssessmentValues, type AssessmentStep } from '@/components/assessments/wizard-values';
+import { draftPayload, toAssessmentValues, type AssessmentStep } from '@/lib/assessments/form-values';
 
 const id = z.number().int().positive();
 const MAX_DRAFT_CHARS = 20_000;

@@ -1,0 +1,35 @@
+'use server';
+
+import { defineAction } from '@/lib/actions';
+import { resetPasswordSchema, sendCodeSchema, registerSchema } from '@/lib/users/schemas';
+import { resetPasswordWithCode, registerApplicant } from '@/lib/users/accounts';
+import { requestAccountCode } from '@/lib/auth/account-codes';
+import { getCurrentUser } from '@/lib/auth/session';
+import { homeFor } from '@/lib/auth/policy';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
+
+/** 获取验证码 of 忘记密码: the same answer whether or not the phone is registered. */
+export const sendResetCodeAction = defineAction({ schema: sendCodeSchema, permission: null }, async ({ phone }, { ip }) => {
+  await requestAccountCode('password_reset', phone, ip);
+  return { sent: true };
+});
+
+export const resetPasswordAction = defineAction({ schema: resetPasswordSchema, permission: null }, async (input, { ip }) => {
+  await resetPasswordWithCode(input, ip);
+  return { reset: true };
+});
+
+/** 获取验证码: the same answer whether or not the phone is registered. */
+export const sendRegisterCodeAction = defineAction({ schema: sendCodeSchema, permission: null }, async ({ phone }, { ip }) => {
+  await requestAccountCode('register', phone, ip);
+  return { sent: true };
+});
+
+export const registerAction = defineAction({ schema: registerSchema, permission: null }, async (input, { ip }) => registerApplicant(input, ip));
+
+/** Where to go after a successful sign-in: a same-site callback path, else the role's home. */
+export async function postLoginPath(callbackUrl: unknown): Promise<string> {
+  const user = await getCurrentUser();
+  if (!user) return '/login';
+  return safeCallbackPath(callbackUrl) ?? homeFor(user.role);
+}
