@@ -11,6 +11,8 @@ import { hostToUnicode, parseDomain, registrableDomains } from './domains';
 import { maskWebsite, ownedWebsite, parseWebsiteRows, checkBasic, checkContactIdentities, contactFromSubject, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
 import { nextApplicationCode, type Tx } from '@/lib/applications/service';
 import { nextWebsiteStatus } from '@/lib/applications/rules';
+import { typedApplication } from '@/lib/applications/types';
+import { isStoredWebsite } from './types';
 import { purgeOldDrafts } from '@/lib/drafts/service';
 import { encryptPii, decryptPii } from '@/lib/pii/crypto';
 import { maskIdNumber, maskPhone } from '@/lib/pii/mask';
@@ -172,10 +174,10 @@ function fail(fieldErrors: Record<string, string>): never {
 
 
 function storedOf(w: WebsiteRow): StoredWebsite {
-  const d = w.data as unknown as Partial<StoredWebsite>;
-  if (!d?.basic || !d.contacts?.securityOwner || !d.contacts?.emergencyContact)
+  const d = w.data;
+  if (!isStoredWebsite(d) || !d.contacts?.securityOwner || !d.contacts?.emergencyContact)
     throw new AppError('conflict', '该网站没有完整的登记信息，不能在线变更，请联系审核单位');
-  return d as StoredWebsite;
+  return d;
 }
 
 /** Undecided applications of this website, or of its subject as a whole. */
@@ -367,8 +369,8 @@ export function submitWebsiteChange(userId: number, websiteId: number, input: { 
         unitId: s.unitId,
         queued: true,
         // `name` lets generic application views title it before they render website changes.
-        payload: { website: after, name: after.basic.name } as unknown as Record<string, unknown>,
-        previous: { website: old } as unknown as Record<string, unknown>,
+        payload: { website: after, name: after.basic.name },
+        previous: { website: old },
         submittedAt: now,
       })
       .returning({ id: applications.id, code: applications.code })
@@ -399,7 +401,8 @@ export function applyApprovedWebsiteChange(tx: Tx, applicationId: number, now = 
   if (!app || app.type !== '变更网站' || !app.websiteId) throw new AppError('not_found', '申请不存在');
   const w = tx.select().from(websites).where(eq(websites.id, app.websiteId)).get();
   if (!w) throw new AppError('not_found', '网站不存在');
-  const stored = (app.payload as { website?: StoredWebsite }).website;
+  const a = typedApplication(app);
+  const stored = a.type === '变更网站' ? a.payload.website : undefined;
   if (!stored?.basic) throw new AppError('conflict', '变更内容缺失，不能通过');
   const errors: Record<string, string> = {};
   const { domainRows, ipRows } = parseWebsiteRows(stored.basic, errors);
@@ -417,7 +420,7 @@ export function applyApprovedWebsiteChange(tx: Tx, applicationId: number, now = 
       name: stored.basic.name,
       interactive: stored.basic.interactive === '是',
       icpNumber: stored.basic.hasIcp === '是' ? stored.basic.icpNumber : null,
-      data: stored as unknown as Record<string, unknown>,
+      data: stored,
       status,
       updatedAt: now,
     })

@@ -1,0 +1,39 @@
+/** 注销主体: approved, the subject and all its websites are 已注销. */
+import { applyApprovedCancellation } from '@/lib/subjects/service';
+import { moveSubject, noBlock, noColumns, noInterview, subjectLink, subjectUnit } from './shared';
+import type { Handler } from './types';
+
+/** The fields of a 注销主体 payload, as the applicant's and the reviewer's pages show them. */
+export const SUBJECT_CANCEL_LABELS = { subjectName: '主体名称', reason: '注销原因', attachmentFileId: '附件说明' } as const;
+
+export const subjectCancel: Handler<'注销主体'> = {
+  type: '注销主体',
+  object: 'subject',
+  ofSubject: false,
+  reviewable: true,
+  describe: {
+    title: '注销主体申请',
+    approveEffect: '通过后主体及其全部网站将被注销。',
+    fieldLabels: SUBJECT_CANCEL_LABELS,
+    queueColumns: noColumns,
+    objectLink: subjectLink,
+    draftHref: () => null,
+    resubmitHref: () => null,
+    reviewChecks: [],
+  },
+  route: subjectUnit,
+  approvalBlock: noBlock,
+  needsInterview: noInterview,
+  interviewBlock: noBlock,
+  approve(tx, { actor, app, now }) {
+    applyApprovedCancellation(tx, app.subjectId!, { actorId: actor.id, keepApplicationId: app.id }, now);
+    return { effect: '主体及其网站已注销。' };
+  },
+  return(tx, { app, now }) {
+    moveSubject(tx, app.subjectId!, 'cancelEnded', now);
+    return '';
+  },
+  revoke(tx, { app, now }) {
+    if (app.subjectId) moveSubject(tx, app.subjectId, 'cancelEnded', now);
+  },
+};
