@@ -6,10 +6,7 @@
 import type { BusinessType } from '@/db/schema/applications';
 import type { AssessmentPayload } from '@/lib/assessments/types';
 import type { StoredSubject, SubjectCancelPayload } from '@/lib/subjects/types';
-import type { WebsiteCancelPayload, WebsiteChangePayload, WebsiteChangePrevious, WebsiteNewPayload } from '@/lib/websites/types';
-
-/** An empty payload: 网站认领 has no form yet. */
-export type EmptyPayload = Record<string, never>;
+import type { WebsiteCancelPayload, WebsiteChangePayload, WebsiteChangePrevious, WebsiteClaimPayload, WebsiteNewPayload } from '@/lib/websites/types';
 
 /** Payload per business type (a missing type is a compile error). */
 export type ApplicationPayloads = {
@@ -20,7 +17,7 @@ export type ApplicationPayloads = {
   变更网站: WebsiteChangePayload;
   注销网站: WebsiteCancelPayload;
   安全评估: AssessmentPayload;
-  网站认领: EmptyPayload;
+  网站认领: WebsiteClaimPayload;
 };
 // Every business type has a payload type, and nothing else has one.
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

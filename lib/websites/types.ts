@@ -28,6 +28,9 @@ export type WebsiteChangePrevious = { website: StoredWebsite };
 /** Payload of 注销网站. */
 export type WebsiteCancelPayload = { reason: string; attachmentFileId: number | null; websiteName: string; domains: string[]; filingNumber: string | null };
 
+/** Payload of 网站认领 (no form yet; the receipt names the website from it). */
+export type WebsiteClaimPayload = { websiteName?: string; domain?: string; domains?: string[] };
+
 /** website_checks.detail: a 备案编号 placement check, or a liveness check (注销网站). */
 export type LivenessDetail = { results?: LivenessResult[]; error?: string; cause?: string };
 export type WebsiteCheckDetail = PlacementDetail | LivenessDetail;

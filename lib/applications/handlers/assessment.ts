@@ -13,6 +13,7 @@ export const assessment: Handler<'安全评估'> = {
   object: 'assessment',
   ofSubject: true,
   reviewable: true,
+  filesObject: false,
   describe: {
     title: '安全评估申请',
     approveEffect: '通过后该网站的安全评估生效，交互式网站的新办网站申请即可安排面审或实地检查。',

@@ -11,6 +11,7 @@ export const subjectCancel: Handler<'注销主体'> = {
   object: 'subject',
   ofSubject: false,
   reviewable: true,
+  filesObject: false,
   describe: {
     title: '注销主体申请',
     approveEffect: '通过后主体及其全部网站将被注销。',

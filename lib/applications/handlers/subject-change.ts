@@ -9,6 +9,7 @@ export const subjectChange: Handler<'变更主体'> = {
   object: 'subject',
   ofSubject: false,
   reviewable: true,
+  filesObject: false,
   describe: {
     title: '变更主体申请',
     approveEffect: '通过后主体变更内容生效。',

@@ -15,6 +15,7 @@ export const subjectNew: Handler<'新增主体'> = {
   object: 'subject',
   ofSubject: false,
   reviewable: true,
+  filesObject: false,
   describe: {
     title: '新增主体申请',
     approveEffect: '通过后开办主体生效。',

@@ -35,6 +35,8 @@ export type Handler<T extends BusinessType = BusinessType> = {
   ofSubject: boolean;
   /** Has a review flow (网站认领 has none yet: deciding it is refused). */
   reviewable: boolean;
+  /** 通过 files the object: it gets its 公安备案号 (新办网站). */
+  filesObject: boolean;
   describe: {
     /** “新办网站申请”: notices, receipts and pages title it so. */
     title: string;

@@ -10,6 +10,7 @@ export const websiteCancel: Handler<'注销网站'> = {
   object: '网站',
   ofSubject: true,
   reviewable: true,
+  filesObject: false,
   describe: {
     title: '注销网站申请',
     approveEffect: '通过后网站将被注销，原公安备案号不再使用。',

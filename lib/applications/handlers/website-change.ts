@@ -10,6 +10,7 @@ export const websiteChange: Handler<'变更网站'> = {
   object: '网站',
   ofSubject: true,
   reviewable: true,
+  filesObject: false,
   describe: {
     title: '变更网站申请',
     approveEffect: '通过后网站变更内容生效，公安备案号不变。',

@@ -15,6 +15,7 @@ export const websiteClaim: Handler<'网站认领'> = {
   object: '网站',
   ofSubject: true,
   reviewable: false,
+  filesObject: false,
   describe: {
     title: '网站认领申请',
     approveEffect: null,

@@ -44,6 +44,7 @@ export const websiteNew: Handler<'新办网站'> = {
   object: '网站',
   ofSubject: true,
   reviewable: true,
+  filesObject: true,
   describe: {
     title: '新办网站申请',
     approveEffect: '通过后网站即备案，并分配公安备案号。',
