@@ -327,8 +327,8 @@ export function WebsiteDetails({
   );
 
   const contacts: [WebsiteField, string, ContactView | undefined][] = [
-    ['contacts.securityOwner', '网站安全负责人', data.contacts?.securityOwner as unknown as ContactView | undefined],
-    ['contacts.emergencyContact', '网站应急联络人', data.contacts?.emergencyContact as unknown as ContactView | undefined],
+    ['contacts.securityOwner', '网站安全负责人', data.contacts?.securityOwner],
+    ['contacts.emergencyContact', '网站应急联络人', data.contacts?.emergencyContact],
   ];
 
   return (

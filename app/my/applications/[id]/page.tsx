@@ -23,7 +23,7 @@ function loadOwn(userId: number, rawId: string) {
   try {
     return getMyApplication(userId, Number(rawId));
   } catch (e) {
-    // Someone else's application is as unknown as a missing one.
+    // Someone else's application is the same as a missing one.
     if (isAppError(e) && e.code === 'not_found') notFound();
     throw e;
   }

@@ -78,7 +78,7 @@ export default async function ChangeSubjectPage({ searchParams }: { searchParams
   // Demo-seeded subjects have no stored form data: pre-fill what the columns hold.
   const initialValues = toFormValues(
     view.data
-      ? (view.data as unknown as Record<string, unknown>)
+      ? view.data
       : { nature: view.nature, unitType: view.unitType, orgName: view.nature === '单位' ? view.name : '', principalName: view.principalName },
   );
   const registered = {

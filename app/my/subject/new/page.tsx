@@ -5,7 +5,8 @@ import { requirePage } from '@/lib/auth/session';
 import { getUserProfile } from '@/lib/users/service';
 import { getDraft, latestDraft } from '@/lib/drafts/service';
 import { getMyApplication } from '@/lib/applications/service';
-import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
+import { maskedSubject } from '@/lib/subjects/pii';
+import { typedApplication } from '@/lib/applications/types';
 import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas';
 import { identityMode } from '@/lib/identity/verifier';
 import { isAppError } from '@/lib/errors';
@@ -22,12 +23,12 @@ const idParam = (s?: string) => (s && /^[1-9]\d{0,15}$/.test(s) ? Number(s) : nu
 /** A returned (or revoked) 新增主体 the user may correct and resubmit, masked for the page. */
 function loadResubmit(userId: number, applicationId: number) {
   try {
-    const app = getMyApplication(userId, applicationId);
+    const app = typedApplication(getMyApplication(userId, applicationId));
     if (app.type !== '新增主体' || !['退回', '已撤销'].includes(app.status)) return { problem: '该申请不能重新提交' } as const;
-    const masked = maskedSubject(app.payload as unknown as StoredSubject);
+    const masked = maskedSubject(app.payload);
     return {
       app: { id: app.id, code: app.code, status: app.status, reason: app.reason, fieldComments: app.fieldComments ?? {} },
-      values: toFormValues(masked as unknown as Record<string, unknown>),
+      values: toFormValues(masked),
       registered: { principalIdNumber: masked.principalIdNumber ?? '', principalPhone: masked.principalPhone ?? '' },
     } as const;
   } catch (e) {
