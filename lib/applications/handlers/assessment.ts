@@ -21,6 +21,7 @@ export const assessment: Handler<'安全评估'> = {
     queueColumns: noColumns,
     objectLink: (app) => (app.websiteId ? `/my/websites/${app.websiteId}` : null),
     draftHref: (draftId) => `/my/assessments/new?draft=${draftId}`,
+    heldBackNotice: null,
     resubmitHref: () => null,
     reviewChecks: [],
   },

@@ -19,6 +19,7 @@ export const subjectCancel: Handler<'注销主体'> = {
     queueColumns: noColumns,
     objectLink: subjectLink,
     draftHref: () => null,
+    heldBackNotice: null,
     resubmitHref: () => null,
     reviewChecks: [],
   },

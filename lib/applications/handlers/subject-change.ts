@@ -17,6 +17,7 @@ export const subjectChange: Handler<'变更主体'> = {
     queueColumns: noColumns,
     objectLink: subjectLink,
     draftHref: (draftId) => `/my/subject/change?draft=${draftId}`,
+    heldBackNotice: null,
     resubmitHref: () => null,
     reviewChecks: [],
   },

@@ -23,6 +23,7 @@ export const subjectNew: Handler<'新增主体'> = {
     queueColumns: noColumns,
     objectLink: subjectLink,
     draftHref: (draftId) => `/my/subject/new?draft=${draftId}`,
+    heldBackNotice: '公安机关不会单独进行主体审核，请尽快提交新办网站申请，主体将与网站一并审核。',
     resubmitHref: (applicationId) => `/my/subject/new?resubmit=${applicationId}`,
     reviewChecks: [],
   },

@@ -50,6 +50,8 @@ export type Handler<T extends BusinessType = BusinessType> = {
     objectLink(app: Pick<AppRow, 'subjectId' | 'websiteId'>): string | null;
     /** Where a draft of this type is reopened (我的草稿); null: no form for it yet. */
     draftHref(draftId: number, websiteId: number | null): string | null;
+    /** Shown to the applicant while the application is held back from the queue; null: never held back. */
+    heldBackNotice: string | null;
     /** 重新提交 of a returned or revoked application; null: not offered. */
     resubmitHref(applicationId: number): string | null;
     /** Extra checks the decision page shows: 网站关闭状态检测, 网站名称规范检查. */

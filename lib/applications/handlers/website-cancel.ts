@@ -20,6 +20,7 @@ export const websiteCancel: Handler<'注销网站'> = {
     objectLink: websiteLink,
     // A 注销网站 draft reopens the dialog of its website on the 注销网站 list.
     draftHref: (draftId, websiteId) => (websiteId ? `/my/websites/cancel?draft=${draftId}` : null),
+    heldBackNotice: null,
     resubmitHref: () => null,
     reviewChecks: ['liveness'],
   },

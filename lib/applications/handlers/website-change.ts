@@ -19,6 +19,7 @@ export const websiteChange: Handler<'变更网站'> = {
     objectLink: websiteLink,
     // A 变更网站 draft belongs to one website's change page.
     draftHref: (draftId, websiteId) => (websiteId ? `/my/websites/${websiteId}/change?draft=${draftId}` : null),
+    heldBackNotice: null,
     resubmitHref: () => null,
     reviewChecks: ['naming'],
   },

@@ -23,6 +23,7 @@ export const websiteClaim: Handler<'网站认领'> = {
     queueColumns: noColumns,
     objectLink: noLink,
     draftHref: () => null,
+    heldBackNotice: null,
     resubmitHref: () => null,
     reviewChecks: [],
   },

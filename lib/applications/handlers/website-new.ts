@@ -52,6 +52,7 @@ export const websiteNew: Handler<'新办网站'> = {
     queueColumns: submittedWebsiteColumns,
     objectLink: websiteLink,
     draftHref: (draftId) => `/my/websites/new?draft=${draftId}`,
+    heldBackNotice: null,
     resubmitHref: () => null,
     reviewChecks: ['naming'],
   },
