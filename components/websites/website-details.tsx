@@ -11,35 +11,18 @@ import { LONG_TERM } from '@/lib/subjects/rules';
 import { maskIdNumber, maskPhone } from '@/lib/pii/mask';
 import { FileThumb } from '@/components/subjects/subject-details';
 import { Badge } from '@/components/ui/badge';
+import { WEBSITE_FIELD_LABELS, type WebsiteField } from '@/lib/objects/website';
 
 type Basic = MaskedWebsiteData['basic'];
 type ContactView = Record<string, unknown>;
 type FileKinds = ReadonlyMap<number, 'image' | 'pdf'>;
 
 /**
- * The rows of <WebsiteDetails>, keyed like the service's error paths. Reviewer comments keyed by
- * one of these (or by its label, or by a sub-path such as `basic.domains.0.domain`) show in red
- * under that row.
+ * The rows of <WebsiteDetails> are the 网站 object type's fields (lib/objects/website.ts), keyed like
+ * the service's error paths. Reviewer comments keyed by one of these (or by its label, or by a
+ * sub-path such as `basic.domains.0.domain`) show in red under that row.
  */
-export const WEBSITE_FIELD_LABELS = {
-  'basic.name': '网站名称',
-  'basic.icpNumber': '工信部备案号',
-  'basic.openDate': '网站开通日期',
-  'basic.domains': '网站域名',
-  'basic.domainCertificates': '域名证书',
-  'basic.ipRanges': '服务器IP地址',
-  'basic.access': '网络接入服务商',
-  'basic.registrar': '域名注册服务商',
-  'basic.interactive': '是否提供互联网交互服务',
-  'basic.siteTypes': '网站类型',
-  'basic.controlled': '是否提供涉及管制物品信息发布服务',
-  'basic.controlledItems': '管制物品',
-  'basic.permits': '相关前置许可',
-  'basic.languages': '网站语种',
-  'contacts.securityOwner': '网站安全负责人',
-  'contacts.emergencyContact': '网站应急联络人',
-} as const;
-export type WebsiteField = keyof typeof WEBSITE_FIELD_LABELS;
+export { WEBSITE_FIELD_LABELS, type WebsiteField };
 
 /** Sub-paths (as the wizard and the service name them) → the row that shows them. */
 const ROW_OF: Record<string, WebsiteField> = {

@@ -16,7 +16,7 @@ export type ObjectStep = {
 /** One line of the public view (/query, /api/public/filings): the key of PublicFiling and its label. */
 export type PublicField<K extends string = string> = { key: K; label: string };
 
-export type ObjectType<Key extends string = string, Field extends string = string> = {
+export type ObjectType<Key extends string = string, Field extends string = string, NameContext = never> = {
   /** Registry key, as business types and assessments name it: '网站'. */
   key: Key;
   /** What people call it: 网站. */
@@ -30,7 +30,7 @@ export type ObjectType<Key extends string = string, Field extends string = strin
   /** Labels of the stored fields, keyed like the service's error paths; reviewers comment on these. */
   fieldLabels: Readonly<Record<Field, string>>;
   /** Naming rules of the object's name: the violations of a name (empty: the name is fine). */
-  checkName?: (ctx: never) => readonly { message: string }[];
+  checkName?: (ctx: NameContext) => readonly { message: string }[];
   /** The two digits of the 公安备案号 that mark this kind of object (SPEC §6.4: 02 = 网站). */
   filingMark: string;
   /** What the public query shows about a filed object, in order. */

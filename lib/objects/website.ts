@@ -3,7 +3,7 @@
  * rules, the 公安备案号 mark and what the public query shows.
  */
 import { basicInfoSchema, contactsSchema, noticeSchema, websiteSchema } from '@/lib/websites/schemas';
-import { checkWebsiteName } from '@/lib/websites/naming';
+import { checkWebsiteName, type NamingContext } from '@/lib/websites/naming';
 import type { PublicFiling } from '@/lib/public/filings';
 import type { ObjectType, PublicField } from './types';
 
@@ -74,4 +74,4 @@ export const websiteObject = {
   // lib/review/filing-number.ts WEBSITE_FILING_MARK (a test keeps them equal).
   filingMark: '02',
   publicFields: PUBLIC_FIELDS,
-} as const satisfies ObjectType<'网站', WebsiteField>;
+} as const satisfies ObjectType<'网站', WebsiteField, NamingContext>;
