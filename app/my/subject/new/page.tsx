@@ -7,6 +7,7 @@ import { getDraft, latestDraft } from '@/lib/drafts/service';
 import { getMyApplication } from '@/lib/applications/service';
 import { maskedSubject } from '@/lib/subjects/pii';
 import { typedApplication } from '@/lib/applications/types';
+import { handlerOf } from '@/lib/applications/handlers';
 import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/schemas';
 import { identityMode } from '@/lib/identity/verifier';
 import { isAppError } from '@/lib/errors';
@@ -63,8 +64,13 @@ export default async function NewSubjectPage({ searchParams }: { searchParams: P
   if (draftId) {
     const r = loadDraft(user.id, draftId);
     if ('problem' in r) notice = r.problem ?? null;
-    else if (r.draft.type === '变更主体') redirect(`/my/subject/change?draft=${r.draft.id}`);
-    else if (r.draft.type !== '新增主体') notice = '该草稿不是新增主体的草稿';
+    else if (r.draft.type !== '新增主体') {
+      // A draft of the other subject form (变更主体) reopens on its own page.
+      const own = handlerOf(r.draft.type);
+      const elsewhere = own.object === 'subject' ? own.describe.draftHref(r.draft.id, r.draft.websiteId) : null;
+      if (elsewhere) redirect(elsewhere);
+      notice = '该草稿不是新增主体的草稿';
+    }
     else {
       draft = restoreDraft(r.draft);
       draftAction = 'restore';
