@@ -10,7 +10,7 @@ import { websiteSchema, SITE_TYPES, type WebsiteData, type WebsiteInput } from '
 import { hostToUnicode, parseDomain, registrableDomains } from './domains';
 import { maskWebsite, ownedWebsite, parseWebsiteRows, checkBasic, checkContactIdentities, contactFromSubject, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
 import { nextApplicationCode, type Tx } from '@/lib/applications/service';
-import { nextWebsiteStatus } from '@/lib/applications/rules';
+import { nextWebsiteStatus, SUBJECT_APPLICATION_TYPES } from '@/lib/applications/rules';
 import { typedApplication } from '@/lib/applications/types';
 import { isStoredWebsite } from './types';
 import { purgeOldDrafts } from '@/lib/drafts/service';
@@ -33,7 +33,7 @@ const ROLE_TITLES: Record<Role, string> = { securityOwner: '网站安全负责�
 const PENDING = ['待审核', '审核中', '待面审'] as const;
 const LIVE_WEBSITE = ['待审核', '已备案', '变更中', '注销中'] as const;
 /** Applications about the subject as a whole block a website change too. */
-const SUBJECT_LEVEL: BusinessType[] = ['新增主体', '变更主体', '注销主体'];
+const SUBJECT_LEVEL: BusinessType[] = [...SUBJECT_APPLICATION_TYPES];
 
 /** Rows of the 变更网站 comparison table: 序号, 变更字段, 变更前, 变更后 (PII masked). */
 export type WebsiteChangeRow = { field: string; label: string; before: string; after: string };
