@@ -61,7 +61,7 @@ export const websiteObject = {
   key: '网站',
   label: '网站',
   routeBase: '/my/websites',
-  // The wizard's 步骤条 (components/websites/wizard-values.ts WIZARD_STEPS; a test keeps them equal).
+  // The wizard's 步骤条 (the same titles as WIZARD_STEPS of the website form values).
   steps: [
     { title: '开办主体' },
     { title: '网站基本信息', key: 'basic', schema: basicInfoSchema },

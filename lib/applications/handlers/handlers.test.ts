@@ -3,7 +3,6 @@ import { BUSINESS_TYPES } from '@/db/schema';
 import { isBusinessApplication as ruleIsBusiness } from '@/lib/applications/rules';
 import { WEBSITE_FILING_MARK } from '@/lib/review/filing-number';
 import { OBJECT_TYPES, objectTypeOf, objectTypeOfFilingDigits } from '@/lib/objects';
-import { WIZARD_STEPS } from '@/components/websites/wizard-values';
 import { HANDLERS, handlerOf, isBusinessApplication } from './index';
 
 describe('business-type handler registry', () => {
@@ -52,7 +51,7 @@ describe('object-type registry', () => {
     expect(w.key).toBe('网站');
     expect(w.routeBase).toBe('/my/websites');
     expect(w.filingMark).toBe(WEBSITE_FILING_MARK);
-    expect(w.steps.map((s) => s.title)).toEqual([...WIZARD_STEPS]);
+    expect(w.steps.map((s) => s.title)).toEqual(['开办主体', '网站基本信息', '网站负责人', '提示说明']);
     expect(w.fieldLabels['basic.name']).toBe('网站名称');
   });
 
