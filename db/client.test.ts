@@ -6,6 +6,7 @@ import { auditLog, subjects } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/service';
 import { dataDir } from '@/lib/config/env';
 import { dbFile, getDb, openDatabase } from './client';
+import type { StoredSubject } from '@/lib/subjects/types';
 
 const pragma = (name: string) => getDb().$client.pragma(name, { simple: true });
 
@@ -81,7 +82,7 @@ describe('foreign keys', () => {
           principalPhoneMasked: '139****5678',
           jurisdictionCode: '110105',
           status: '待审核',
-          data: {},
+          data: {} as StoredSubject,
           createdAt: now,
           updatedAt: now,
         })

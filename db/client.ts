@@ -9,7 +9,7 @@ import { dataDir } from '@/lib/config/env';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const globalForDb = globalThis as unknown as { __wlbaDb?: { db: DB; file: string } };
+const globalForDb: { __wlbaDb?: { db: DB; file: string } } = globalThis as object;
 
 export function dbFile(): string {
   return path.join(dataDir(), 'app.db');

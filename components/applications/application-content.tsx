@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import type { BusinessType } from '@/db/schema';
+import { handlerOf } from '@/lib/applications/handlers';
+import type { ApplicationPayload, ApplicationPrevious, StoredApplicationPayload, StoredApplicationPrevious } from '@/lib/applications/types';
+import { websiteFieldsShown } from '@/lib/objects/website';
 import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
 import { diffSubjects } from '@/lib/subjects/service';
-import { SUBJECT_CANCEL_LABELS, SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
-import { WEBSITE_CANCEL_LABELS } from '@/lib/websites/labels';
+import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
 import { subjectDisplayValue, isFileField } from '@/lib/subjects/display';
 import { SubjectDetails, FileThumb, isSubjectSnapshot, shownSubjectFields, type MaskedSubject } from '@/components/subjects/subject-details';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -17,10 +19,25 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 type AppLike = {
   type: BusinessType;
-  payload: Record<string, unknown>;
-  previous: Record<string, unknown> | null;
+  payload: StoredApplicationPayload;
+  previous: StoredApplicationPrevious | null;
   fieldComments: Record<string, string> | null;
 };
+
+/** An application of business type T, its payload and previous typed by T. */
+type AppOf<T extends BusinessType> = { type: T; payload: ApplicationPayload<T>; previous: ApplicationPrevious<T> | null; fieldComments: Record<string, string> | null };
+
+/** A field a reviewer may comment on: its key and label. */
+export type CommentField = { value: string; label: string };
+
+/**
+ * The submitted data, read-only, with each reviewer comment under its field; `leftover` are
+ * comments with no field on the page (the page lists them with 退回原因); `fields` are the
+ * fields the page shows, which a reviewer may comment on.
+ */
+export type ApplicationContent = { node: ReactNode; leftover: [string, string][]; fields: CommentField[] };
+
+const entries = (labels: Readonly<Record<string, string>>): CommentField[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** Reviewer comments keyed by field; a comment may also be keyed by the field's label. */
 function placeComments(comments: Record<string, string> | null, labels: Record<string, string>) {
@@ -46,12 +63,12 @@ export type ChangeRowView = { field: SubjectField; label: string; before: string
  * 变更字段 of a 变更主体, PII masked. The service's diff also notices a changed ID number or
  * phone whose masked forms look alike; snapshots it cannot read fall back to the masked compare.
  */
-export function subjectChangeRows(previous: Record<string, unknown>, payload: Record<string, unknown>): ChangeRowView[] {
+export function subjectChangeRows(previous: StoredSubject, payload: StoredSubject): ChangeRowView[] {
   try {
-    return diffSubjects(previous as unknown as StoredSubject, payload as unknown as StoredSubject);
+    return diffSubjects(previous, payload);
   } catch {
-    const b = maskedSubject(previous as unknown as StoredSubject) as unknown as Record<string, unknown>;
-    const a = maskedSubject(payload as unknown as StoredSubject) as unknown as Record<string, unknown>;
+    const b = maskedSubject(previous);
+    const a = maskedSubject(payload);
     return (Object.keys(SUBJECT_FIELD_LABELS) as SubjectField[])
       .map((field) => ({ field, label: SUBJECT_FIELD_LABELS[field], before: subjectDisplayValue(field, b[field]), after: subjectDisplayValue(field, a[field]) }))
       .filter((r) => r.before !== r.after);
@@ -63,7 +80,7 @@ type CompareRowView = { field: string; label: string; before: string; after: str
 
 /** 序号 / 变更字段 / 变更前 / 变更后; with the two subject snapshots, changed images show as thumbnails. */
 export function ChangeTable({ rows, before, after }: { rows: CompareRowView[]; before?: MaskedSubject; after?: MaskedSubject }) {
-  const raw = (d: MaskedSubject, f: SubjectField) => (d as unknown as Record<string, unknown>)[f];
+  const raw = (d: MaskedSubject, f: SubjectField): unknown => d[f];
   const cell = (d: MaskedSubject | undefined, r: CompareRowView, text: string) =>
     d && isFileField(r.field as SubjectField) && raw(d, r.field as SubjectField) ? (
       <FileThumb fileId={String(raw(d, r.field as SubjectField))} label={`${r.label}`} />
@@ -96,7 +113,7 @@ export function ChangeTable({ rows, before, after }: { rows: CompareRowView[]; b
 }
 
 
-function CancelDetails({ payload, comments, labels }: { payload: Record<string, unknown>; comments: Record<string, string>; labels: Record<string, string> }) {
+function CancelDetails({ payload, comments, labels }: { payload: Record<string, unknown>; comments: Record<string, string>; labels: Readonly<Record<string, string>> }) {
   const fileId = payload.attachmentFileId ? String(payload.attachmentFileId) : null;
   const value = (k: string): ReactNode => {
     if (k === 'attachmentFileId')
@@ -132,37 +149,95 @@ function CancelDetails({ payload, comments, labels }: { payload: Record<string, 
   );
 }
 
-/**
- * The website of a 新办网站 payload, PII masked: a stored payload seals 证件号码 / 手机号码 as
- * `{ enc, masked }` and is masked here; an already masked one is used as is. Null if it is no website.
- */
-function websiteOf(payload: Record<string, unknown>): MaskedWebsiteData | null {
-  const w = payload.website as Record<string, unknown> | undefined;
-  if (!w || typeof w !== 'object' || !w.basic || typeof w.basic !== 'object' || !w.contacts || typeof w.contacts !== 'object') return null;
-  const contacts = w.contacts as Record<string, { idNumber?: unknown } | undefined>;
-  const sealed = [contacts.securityOwner, contacts.emergencyContact].some((c) => !!c && typeof c.idNumber === 'object' && c.idNumber !== null);
-  return sealed ? maskWebsite(w as unknown as StoredWebsite) : (w as unknown as MaskedWebsiteData);
+/** A website snapshot whose contacts' 证件号码 are already masked strings (not `{ enc, masked }`). */
+function isMaskedWebsite(w: StoredWebsite | MaskedWebsiteData): w is MaskedWebsiteData {
+  return ![w.contacts.securityOwner, w.contacts.emergencyContact].some((c) => !!c && typeof c.idNumber === 'object' && c.idNumber !== null);
 }
 
 /**
- * The submitted data of an application, read-only, with each reviewer comment under its
- * field. `leftover` are comments with no field on the page (the page lists them with 退回原因).
+ * The website of a 新办网站 / 变更网站 payload, PII masked: a stored payload seals 证件号码 / 手机号码
+ * as `{ enc, masked }` and is masked here; an already masked one is used as is. Null if it is no website.
  */
-export function applicationContent(app: AppLike, fileKinds: FileKinds = {}): { node: ReactNode; leftover: [string, string][] } {
-  const { type, payload, previous } = app;
-  if ((type === '新增主体' || type === '变更主体') && isSubjectSnapshot(payload)) {
-    const after = maskedSubject(payload as unknown as StoredSubject);
-    const { byField, leftover } = placeComments(app.fieldComments, labelsOf(shownSubjectFields(after)));
-    if (type === '新增主体') return { node: <SubjectDetails data={after} comments={byField} />, leftover };
-    const before = previous && isSubjectSnapshot(previous) ? maskedSubject(previous as unknown as StoredSubject) : null;
-    return {
-      leftover,
-      node: (
+function websiteOf(w: StoredWebsite | MaskedWebsiteData | undefined): MaskedWebsiteData | null {
+  if (!w || typeof w !== 'object' || !w.basic || typeof w.basic !== 'object' || !w.contacts || typeof w.contacts !== 'object') return null;
+  return isMaskedWebsite(w) ? w : maskWebsite(w);
+}
+
+/** Comment fields of a subject snapshot: the fields its details show. */
+function subjectContent(app: AppOf<'新增主体' | '变更主体'>, render: (after: MaskedSubject, byField: Record<string, string>) => ReactNode): ApplicationContent | null {
+  if (!isSubjectSnapshot(app.payload)) return null;
+  const after = maskedSubject(app.payload);
+  const shown = shownSubjectFields(after);
+  const { byField, leftover } = placeComments(app.fieldComments, labelsOf(shown));
+  return { node: render(after, byField), leftover, fields: shown.map((f) => ({ value: f, label: SUBJECT_FIELD_LABELS[f] })) };
+}
+
+function cancelContent<T extends '注销主体' | '注销网站'>(app: AppOf<T>): ApplicationContent {
+  const labels = handlerOf(app.type).describe.fieldLabels;
+  const { byField, leftover } = placeComments(app.fieldComments, labels);
+  return { node: <CancelDetails payload={app.payload} comments={byField} labels={labels} />, leftover, fields: entries(labels) };
+}
+
+function websiteContent(app: AppOf<'新办网站' | '变更网站'>, render: (website: MaskedWebsiteData, byField: Record<string, string>) => ReactNode): ApplicationContent | null {
+  const website = websiteOf(app.payload.website);
+  if (!website) return null;
+  const { byField, leftover } = placeWebsiteComments(app.fieldComments);
+  const labels = handlerOf(app.type).describe.fieldLabels;
+  return { node: render(website, byField), leftover, fields: websiteFieldsShown(app.payload.website?.basic).map((f) => ({ value: f, label: labels[f] })) };
+}
+
+/** 安全评估 comments are keyed by the field's label (the applicant's pages place them by it). */
+export function assessmentComments(fieldComments: Record<string, string> | null) {
+  const labels = new Set<string>(Object.values(ASSESSMENT_FIELD_LABELS));
+  return {
+    comments: Object.fromEntries(Object.entries(fieldComments ?? {}).filter(([k, v]) => v && labels.has(k))),
+    leftover: Object.entries(fieldComments ?? {}).filter(([k, v]) => v && !labels.has(k)),
+    fields: entries(handlerOf('安全评估').describe.fieldLabels),
+  };
+}
+
+function assessmentContent(app: AppOf<'安全评估'>): ApplicationContent | null {
+  const { payload } = app;
+  if (!isRecord(payload.report) || !isRecord(payload.files)) return null;
+  const target = isRecord(payload.target) ? payload.target : null;
+  const { report, files } = payload;
+  const file = (id: unknown, label: string) => (typeof id === 'number' ? { id, name: `${label}.pdf` } : null);
+  const { comments, leftover, fields } = assessmentComments(app.fieldComments);
+  const data: AssessmentDetailsData = {
+    website: target
+      ? {
+          name: String(target.name ?? ''),
+          domains: Array.isArray(target.domains) ? target.domains.map(String) : [],
+          interactive: target.interactive === true,
+          filingNumber: typeof target.filingNumber === 'string' ? target.filingNumber : null,
+        }
+      : null,
+    report: {
+      situation: String(report.situation ?? ''),
+      methods: Array.isArray(report.methods) ? report.methods.map(String) : [],
+      methodOther: String(report.methodOther ?? ''),
+    },
+    files: {
+      sealedReport: file(files.sealedReportFileId, ASSESSMENT_FIELD_LABELS.sealedReport),
+      thirdPartyReport: file(files.thirdPartyReportFileId, ASSESSMENT_FIELD_LABELS.thirdPartyReport),
+    },
+  };
+  return { node: <AssessmentDetails data={data} comments={comments} />, leftover, fields };
+}
+
+/** How each business type's submitted data is shown; null: the payload is not readable, the fallback shows. */
+const CONTENT: { [T in BusinessType]: (app: AppOf<T>, fileKinds: FileKinds) => ApplicationContent | null } = {
+  新增主体: (app) => subjectContent(app, (after, byField) => <SubjectDetails data={after} comments={byField} />),
+  变更主体: (app) =>
+    subjectContent(app, (after, byField) => {
+      const previous = app.previous;
+      const before = previous && isSubjectSnapshot(previous) ? maskedSubject(previous) : null;
+      return (
         <div className="space-y-6">
-          {before && (
+          {before && previous && (
             <section aria-label="变更内容" className="space-y-3">
               <h2 className="border-l-4 border-primary pl-2 font-semibold">变更内容</h2>
-              <ChangeTable rows={subjectChangeRows(previous!, payload)} before={before} after={after} />
+              <ChangeTable rows={subjectChangeRows(previous, app.payload)} before={before} after={after} />
             </section>
           )}
           <section aria-label="变更后主体信息" className="space-y-4">
@@ -170,79 +245,50 @@ export function applicationContent(app: AppLike, fileKinds: FileKinds = {}): { n
             <SubjectDetails data={after} comments={byField} headingLevel={3} />
           </section>
         </div>
-      ),
-    };
-  }
-  if (type === '注销主体') {
-    const { byField, leftover } = placeComments(app.fieldComments, SUBJECT_CANCEL_LABELS);
-    return { node: <CancelDetails payload={payload} comments={byField} labels={SUBJECT_CANCEL_LABELS} />, leftover };
-  }
-  if (type === '注销网站') {
-    const { byField, leftover } = placeComments(app.fieldComments, WEBSITE_CANCEL_LABELS);
-    return { node: <CancelDetails payload={payload} comments={byField} labels={WEBSITE_CANCEL_LABELS} />, leftover };
-  }
-  if (type === '变更网站') {
-    const website = websiteOf(payload);
-    const prev = previous?.website as StoredWebsite | undefined;
-    if (website) {
-      const { byField, leftover } = placeWebsiteComments(app.fieldComments);
-      return {
-        leftover,
-        node: (
-          <div className="space-y-6">
-            {prev && (
-              <section aria-label="变更内容" className="space-y-3">
-                <h2 className="border-l-4 border-primary pl-2 font-semibold">变更内容</h2>
-                <ChangeTable rows={diffWebsites(prev, payload.website as StoredWebsite)} />
-              </section>
-            )}
-            <WebsiteDetails data={website} comments={byField} fileKinds={fileKinds} />
-          </div>
-        ),
-      };
-    }
-  }
-  if (type === '新办网站') {
-    const website = websiteOf(payload);
-    if (website) {
-      const { byField, leftover } = placeWebsiteComments(app.fieldComments);
-      return { node: <WebsiteDetails data={website} comments={byField} fileKinds={fileKinds} />, leftover };
-    }
-  }
-  if (type === '安全评估' && isRecord(payload.report) && isRecord(payload.files)) {
-    const target = isRecord(payload.target) ? payload.target : null;
-    const report = payload.report;
-    const files = payload.files;
-    const file = (id: unknown, label: string) => (typeof id === 'number' ? { id, name: `${label}.pdf` } : null);
-    const labels = new Set<string>(Object.values(ASSESSMENT_FIELD_LABELS));
-    const comments = Object.fromEntries(Object.entries(app.fieldComments ?? {}).filter(([k, v]) => v && labels.has(k)));
-    const leftover = Object.entries(app.fieldComments ?? {}).filter(([k, v]) => v && !labels.has(k));
-    const data: AssessmentDetailsData = {
-      website: target
-        ? {
-            name: String(target.name ?? ''),
-            domains: Array.isArray(target.domains) ? target.domains.map(String) : [],
-            interactive: target.interactive === true,
-            filingNumber: typeof target.filingNumber === 'string' ? target.filingNumber : null,
-          }
-        : null,
-      report: {
-        situation: String(report.situation ?? ''),
-        methods: Array.isArray(report.methods) ? report.methods.map(String) : [],
-        methodOther: String(report.methodOther ?? ''),
-      },
-      files: {
-        sealedReport: file(files.sealedReportFileId, ASSESSMENT_FIELD_LABELS.sealedReport),
-        thirdPartyReport: file(files.thirdPartyReportFileId, ASSESSMENT_FIELD_LABELS.thirdPartyReport),
-      },
-    };
-    return { node: <AssessmentDetails data={data} comments={comments} />, leftover };
-  }
-  // Website and other business types render their own details once their pages exist.
+      );
+    }),
+  注销主体: cancelContent,
+  注销网站: cancelContent,
+  新办网站: (app, fileKinds) => websiteContent(app, (website, byField) => <WebsiteDetails data={website} comments={byField} fileKinds={fileKinds} />),
+  变更网站: (app, fileKinds) =>
+    websiteContent(app, (website, byField) => {
+      const prev = app.previous?.website;
+      return (
+        <div className="space-y-6">
+          {prev && (
+            <section aria-label="变更内容" className="space-y-3">
+              <h2 className="border-l-4 border-primary pl-2 font-semibold">变更内容</h2>
+              <ChangeTable rows={diffWebsites(prev, app.payload.website)} />
+            </section>
+          )}
+          <WebsiteDetails data={website} comments={byField} fileKinds={fileKinds} />
+        </div>
+      );
+    }),
+  安全评估: assessmentContent,
+  // No page of its own yet: the fallback below.
+  网站认领: () => null,
+};
+
+function contentOf<T extends BusinessType>(app: AppOf<T>, fileKinds: FileKinds): ApplicationContent | null {
+  return CONTENT[app.type](app, fileKinds);
+}
+
+/**
+ * The submitted data of an application, read-only, with each reviewer comment under its
+ * field. `leftover` are comments with no field on the page (the page lists them with 退回原因).
+ * `fileKinds` (lib/files/service.ts fileKindsOf, loaded by the page) tells images from PDFs.
+ */
+export function applicationContent(app: AppLike, fileKinds: FileKinds = {}): ApplicationContent {
+  const shown = contentOf(app, fileKinds);
+  if (shown) return shown;
+  // Types without their own details (and payloads that cannot be read) show the name, if any.
   const { leftover } = placeComments(app.fieldComments, {});
-  const name = typeof payload.name === 'string' ? payload.name : null;
+  const payload = app.payload;
+  const name = 'name' in payload && typeof payload.name === 'string' ? payload.name : null;
   return {
     leftover,
+    fields: [],
     node: name ? (
       <dl className="grid grid-cols-[8rem_1fr] gap-3 text-sm sm:grid-cols-[11rem_1fr]">
         <dt className="text-muted-foreground">名称</dt>

@@ -76,7 +76,7 @@ export function SubjectDetails({
   headingLevel?: 2 | 3;
 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
-  const values = data as unknown as Record<SubjectField, unknown>;
+  const values: Partial<Record<SubjectField, unknown>> = data;
   return (
     <div className="space-y-6">
       {subjectSections(data).map((section) => (

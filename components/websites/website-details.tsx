@@ -283,8 +283,8 @@ export function WebsiteDetails({
   );
 
   const contacts: [WebsiteField, string, ContactView | undefined][] = [
-    ['contacts.securityOwner', CONTACT_TITLES.securityOwner, data.contacts?.securityOwner as unknown as ContactView | undefined],
-    ['contacts.emergencyContact', CONTACT_TITLES.emergencyContact, data.contacts?.emergencyContact as unknown as ContactView | undefined],
+    ['contacts.securityOwner', CONTACT_TITLES.securityOwner, data.contacts?.securityOwner],
+    ['contacts.emergencyContact', CONTACT_TITLES.emergencyContact, data.contacts?.emergencyContact],
   ];
 
   return (

@@ -52,7 +52,7 @@ export function WizardStepContacts({
 }: StepProps & { subject: WizardSubjectView; headingId: string; registered?: RegisteredContacts; identity: IdentityMode }) {
   const { register, control, watch, getValues, setValue, setError, clearErrors } = useFormContext<WizardValues>();
   const contacts = useWatch({ control, name: 'contacts' });
-  const warning = sameContactWarning(contacts as unknown as WebsiteInput['contacts']);
+  const warning = sameContactWarning(contacts as WebsiteInput["contacts"]);
   const [verifying, setVerifying] = useState<Partial<Record<ContactRole, boolean>>>({});
   const [sandbox, setSandbox] = useState<Partial<Record<ContactRole, boolean>>>({});
 

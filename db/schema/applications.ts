@@ -4,6 +4,8 @@ import { users } from './users';
 import { subjects } from './subjects';
 import { websites } from './websites';
 import { policeUnits } from './units';
+import type { DraftData, StoredApplicationPayload, StoredApplicationPrevious } from '@/lib/applications/types';
+import type { AssessmentData } from '@/lib/assessments/types';
 
 export const BUSINESS_TYPES = ['新增主体', '变更主体', '注销主体', '新办网站', '变更网站', '注销网站', '安全评估', '网站认领'] as const;
 export type BusinessType = (typeof BUSINESS_TYPES)[number];
@@ -29,8 +31,8 @@ export const applications = sqliteTable(
     bundleId: text('bundle_id'),
     /** Held back from the queue (a 新增主体 waiting for its first business application). */
     queued: integer('queued', { mode: 'boolean' }).notNull().default(true),
-    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    previous: text('previous', { mode: 'json' }).$type<Record<string, unknown>>(),
+    payload: text('payload', { mode: 'json' }).$type<StoredApplicationPayload>().notNull(),
+    previous: text('previous', { mode: 'json' }).$type<StoredApplicationPrevious>(),
     submittedAt: integer('submitted_at').notNull(),
     /** When it entered the review queue (submission, or the release of a held-back 新增主体). */
     queuedAt: integer('queued_at'),
@@ -95,7 +97,7 @@ export const assessments = sqliteTable(
       .references(() => websites.id),
     applicationId: integer('application_id').references(() => applications.id),
     status: text('status', { enum: ['待审核', '通过', '退回', '已撤销', '已注销'] }).notNull(),
-    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    data: text('data', { mode: 'json' }).$type<AssessmentData>().notNull(),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('assessments_website').on(t.websiteId)],
@@ -112,7 +114,7 @@ export const drafts = sqliteTable(
     type: text('type', { enum: BUSINESS_TYPES }).notNull(),
     subjectId: integer('subject_id'),
     websiteId: integer('website_id'),
-    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    data: text('data', { mode: 'json' }).$type<DraftData>().notNull(),
     createdAt: integer('created_at').notNull(),
     savedAt: integer('saved_at').notNull(),
   },

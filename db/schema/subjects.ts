@@ -1,6 +1,7 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 import { policeUnits } from './units';
+import type { StoredSubject } from '@/lib/subjects/types';
 
 export const SUBJECT_STATUSES = ['待审核', '有效', '变更中', '注销中', '移交中', '已注销', '已退回'] as const;
 export type SubjectStatus = (typeof SUBJECT_STATUSES)[number];
@@ -32,7 +33,7 @@ export const subjects = sqliteTable(
     jurisdictionCode: text('jurisdiction_code').notNull(),
     unitId: integer('unit_id').references(() => policeUnits.id),
     status: text('status', { enum: SUBJECT_STATUSES }).notNull(),
-    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    data: text('data', { mode: 'json' }).$type<StoredSubject>().notNull(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

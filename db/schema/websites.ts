@@ -1,6 +1,7 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { subjects } from './subjects';
 import { policeUnits } from './units';
+import type { WebsiteCheckDetail, WebsiteRecordData } from '@/lib/websites/types';
 
 export const WEBSITE_STATUSES = ['待审核', '已备案', '变更中', '注销中', '已注销', '已退回'] as const;
 export type WebsiteStatus = (typeof WEBSITE_STATUSES)[number];
@@ -22,7 +23,7 @@ export const websites = sqliteTable(
     filedAt: integer('filed_at'),
     cancelledAt: integer('cancelled_at'),
     icpNumber: text('icp_number'),
-    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    data: text('data', { mode: 'json' }).$type<WebsiteRecordData>().notNull(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -74,7 +75,7 @@ export const websiteChecks = sqliteTable(
       .references(() => websites.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['placement', 'liveness'] }).notNull(),
     ok: integer('ok', { mode: 'boolean' }).notNull(),
-    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    detail: text('detail', { mode: 'json' }).$type<WebsiteCheckDetail>().notNull(),
     checkedAt: integer('checked_at').notNull(),
   },
   (t) => [index('website_checks_site').on(t.websiteId, t.kind, t.checkedAt)],

@@ -15,6 +15,7 @@ import { maskIdNumber } from '@/lib/pii/mask';
 import { formatDateTime } from '@/lib/utils';
 import { pdftotext, rasterizePage, pixelDiff, squashPdfText } from '@/lib/pdf/poppler';
 import { buildReceipt, loadReceiptView, receiptFilename, RECEIPT_NOTE } from './receipt-pdf';
+import type { AssessmentData } from '@/lib/assessments/types';
 
 const PRINCIPAL_ID = idWithCheck('11010519850312003');
 const RARE_NAME = '龘䶮鿏摄影作品集';
@@ -80,7 +81,7 @@ beforeAll(async () => {
     report: { targetType: '网站', websiteId, situation: '已完成自评估。', methods: ['自行评估', '其他'], methodOther: '安全基线核查' },
     files: { sealedReportFileId: 1, thirdPartyReportFileId: null },
   });
-  getDb().insert(assessments).values({ subjectId, websiteId, applicationId: assessment.id, status: '待审核', data: {}, createdAt: Date.now() }).run();
+  getDb().insert(assessments).values({ subjectId, websiteId, applicationId: assessment.id, status: '待审核', data: {} as AssessmentData, createdAt: Date.now() }).run();
   appOf['安全评估'] = assessment;
   appOf['网站认领'] = insertApplication('网站认领', { websiteName: '张伟摄影作品集', domain: 'www.zhangwei-receipt.com.cn' });
   getDb().update(applications).set({ status: '通过', decidedAt: Date.now() }).where(eq(applications.id, appOf['注销网站'].id)).run();

@@ -11,13 +11,14 @@ import { chinesePdf, type ChinesePdf, type PdfField, type PdfFontOptions } from 
 import { canReadApplication, type Actor } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { maskIdNumber } from '@/lib/pii/mask';
+import { handlerOf } from '@/lib/applications/handlers';
 import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
 import { subjectName } from '@/lib/subjects/schemas';
 import { SUBJECT_CANCEL_LABELS } from '@/lib/subjects/labels';
 import { WEBSITE_CANCEL_LABELS } from '@/lib/websites/labels';
 import { diffSubjects } from '@/lib/subjects/service';
 import { diffWebsites } from '@/lib/websites/change';
-import type { StoredWebsite } from '@/lib/websites/service';
+import type { StoredWebsite } from '@/lib/websites/types';
 import { dueAtFor, OPEN_STATUSES } from '@/lib/review/due';
 import { beijingDayNumber, beijingDayStartMs } from '@/lib/workdays';
 import { formatDateTime } from '@/lib/utils';
@@ -89,15 +90,20 @@ export type ReceiptSource = {
   assessment: Obj | null;
 };
 
-function isSubjectSnapshot(v: Obj | null): v is Obj {
+function isSubjectSnapshot(v: Obj | null): v is Obj & StoredSubject {
   return !!v && 'nature' in v && 'principalName' in v && !('demo' in v);
+}
+
+/** A stored website snapshot (basic information and sealed contacts). */
+function isWebsiteSnapshot(v: Obj | null): v is Obj & StoredWebsite {
+  return !!obj(v?.basic) && !!obj(v?.contacts);
 }
 
 /** 开办主体名称, 主体性质, 证件类型, masked 证件号码 — of a submitted snapshot, else of the subject row. */
 function subjectRows(src: ReceiptSource, withCert: boolean): [string, string][] {
-  if ((src.type === '新增主体' || src.type === '变更主体') && isSubjectSnapshot(src.payload)) {
+  if (handlerOf(src.type).object === 'subject' && isSubjectSnapshot(src.payload)) {
     try {
-      const m = maskedSubject(src.payload as unknown as StoredSubject);
+      const m = maskedSubject(src.payload);
       const org = m.nature === '单位';
       const rows: [string, string][] = [
         ['开办主体名称', subjectName(m)],
@@ -133,74 +139,83 @@ function websiteRows(name: string, domains: string[], filingNumber: string | nul
   return rows;
 }
 
-/** The main data of an application, by business type, PII masked. */
-export function receiptDetails(src: ReceiptSource): [string, string][] {
-  const { type, payload, previous, website } = src;
+/** 网站名称, 网站域名, 交互类型 (and 变更事项 of a change) of a 新办网站 / 变更网站. */
+function websiteFormRows(src: ReceiptSource, withNumber: boolean, withChanges: boolean): [string, string][] {
+  const { payload, previous, website } = src;
   const site = obj(payload.website);
   const basic = obj(site?.basic);
-  switch (type) {
-    case '新增主体':
-      return subjectRows(src, true);
-    case '变更主体': {
-      const rows = subjectRows(src, true);
-      if (isSubjectSnapshot(previous) && isSubjectSnapshot(payload)) {
-        try {
-          const labels = unique(diffSubjects(previous as unknown as StoredSubject, payload as unknown as StoredSubject).map((r) => r.label));
-          if (labels.length) rows.push(['变更事项', labels.join('、')]);
-        } catch {
-          // Without readable snapshots the receipt still names the subject.
-        }
-      }
-      return rows;
-    }
-    case '注销主体': {
-      const rows = subjectRows(src, true);
-      if (str(payload.reason)) rows.push([SUBJECT_CANCEL_LABELS.reason, str(payload.reason)]);
-      return rows;
-    }
-    case '新办网站':
-    case '变更网站': {
-      const rows = subjectRows(src, false);
-      const name = str(basic?.name) || website?.name || '';
-      const domains = basic ? strings(basic.domains) : (website?.domains ?? []);
-      rows.push(...websiteRows(name, domains, type === '变更网站' ? website?.filingNumber : null));
-      const interactive = basic ? basic.interactive === '是' : website?.interactive;
-      if (interactive !== undefined) rows.push(['交互类型', interactive ? '交互式' : '非交互式']);
-      const before = obj(previous?.website);
-      if (type === '变更网站' && before && site) {
-        try {
-          const labels = unique(diffWebsites(before as unknown as StoredWebsite, site as unknown as StoredWebsite).map((r) => r.label));
-          if (labels.length) rows.push(['变更事项', labels.join('、')]);
-        } catch {
-          // As above: the website is still named.
-        }
-      }
-      return rows;
-    }
-    case '注销网站': {
-      const rows = subjectRows(src, false);
-      const domains = strings(payload.domains);
-      rows.push(...websiteRows(str(payload.websiteName) || website?.name || '', domains.length ? domains : (website?.domains ?? []), str(payload.filingNumber) || website?.filingNumber));
-      if (str(payload.reason)) rows.push([WEBSITE_CANCEL_LABELS.reason, str(payload.reason)]);
-      return rows;
-    }
-    case '安全评估': {
-      const rows = subjectRows(src, false);
-      rows.push(['评估对象类型', '网站']);
-      rows.push(...websiteRows(website?.name ?? '', website?.domains ?? [], website?.filingNumber));
-      const report = obj(payload.report) ?? (Array.isArray(payload.methods) ? payload : null) ?? obj(src.assessment?.report) ?? src.assessment;
-      const methods = Array.isArray(report?.methods) ? report.methods.map(str).filter(Boolean) : [];
-      if (methods.length) rows.push(['评估方法', methodsText(methods, str(report?.methodOther))]);
-      return rows;
-    }
-    default: {
-      // 网站认领 and anything newer: the subject and the website it is about.
-      const rows = subjectRows(src, false);
-      const domains = strings(payload.domains).length ? strings(payload.domains) : str(payload.domain) ? [str(payload.domain)] : (website?.domains ?? []);
-      rows.push(...websiteRows(str(payload.websiteName) || website?.name || '', domains, website?.filingNumber));
-      return rows;
+  const rows = subjectRows(src, false);
+  const name = str(basic?.name) || website?.name || '';
+  const domains = basic ? strings(basic.domains) : (website?.domains ?? []);
+  rows.push(...websiteRows(name, domains, withNumber ? website?.filingNumber : null));
+  const interactive = basic ? basic.interactive === '是' : website?.interactive;
+  if (interactive !== undefined) rows.push(['交互类型', interactive ? '交互式' : '非交互式']);
+  const before = obj(previous?.website);
+  if (withChanges && isWebsiteSnapshot(before) && isWebsiteSnapshot(site)) {
+    try {
+      const labels = unique(diffWebsites(before, site).map((r) => r.label));
+      if (labels.length) rows.push(['变更事项', labels.join('、')]);
+    } catch {
+      // As above: the website is still named.
     }
   }
+  return rows;
+}
+
+/** The main data of each business type, PII masked (a type without one does not compile). */
+const DETAILS: Record<BusinessType, (src: ReceiptSource) => [string, string][]> = {
+  新增主体: (src) => subjectRows(src, true),
+  变更主体: (src) => {
+    const { payload, previous } = src;
+    const rows = subjectRows(src, true);
+    if (isSubjectSnapshot(previous) && isSubjectSnapshot(payload)) {
+      try {
+        const labels = unique(diffSubjects(previous, payload).map((r) => r.label));
+        if (labels.length) rows.push(['变更事项', labels.join('、')]);
+      } catch {
+        // Without readable snapshots the receipt still names the subject.
+      }
+    }
+    return rows;
+  },
+  注销主体: (src) => {
+    const rows = subjectRows(src, true);
+    if (str(src.payload.reason)) rows.push([SUBJECT_CANCEL_LABELS.reason, str(src.payload.reason)]);
+    return rows;
+  },
+  新办网站: (src) => websiteFormRows(src, false, false),
+  变更网站: (src) => websiteFormRows(src, true, true),
+  注销网站: (src) => {
+    const { payload, website } = src;
+    const rows = subjectRows(src, false);
+    const domains = strings(payload.domains);
+    rows.push(...websiteRows(str(payload.websiteName) || website?.name || '', domains.length ? domains : (website?.domains ?? []), str(payload.filingNumber) || website?.filingNumber));
+    if (str(payload.reason)) rows.push([WEBSITE_CANCEL_LABELS.reason, str(payload.reason)]);
+    return rows;
+  },
+  安全评估: (src) => {
+    const { payload, website } = src;
+    const rows = subjectRows(src, false);
+    rows.push(['评估对象类型', '网站']);
+    rows.push(...websiteRows(website?.name ?? '', website?.domains ?? [], website?.filingNumber));
+    const report = obj(payload.report) ?? (Array.isArray(payload.methods) ? payload : null) ?? obj(src.assessment?.report) ?? src.assessment;
+    const methods = Array.isArray(report?.methods) ? report.methods.map(str).filter(Boolean) : [];
+    if (methods.length) rows.push(['评估方法', methodsText(methods, str(report?.methodOther))]);
+    return rows;
+  },
+  // 网站认领: the subject and the website it is about.
+  网站认领: (src) => {
+    const { payload, website } = src;
+    const rows = subjectRows(src, false);
+    const domains = strings(payload.domains).length ? strings(payload.domains) : str(payload.domain) ? [str(payload.domain)] : (website?.domains ?? []);
+    rows.push(...websiteRows(str(payload.websiteName) || website?.name || '', domains, website?.filingNumber));
+    return rows;
+  },
+};
+
+/** The main data of an application, by business type, PII masked. */
+export function receiptDetails(src: ReceiptSource): [string, string][] {
+  return DETAILS[src.type](src);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +267,7 @@ export function loadReceiptView(actor: Actor, id: number): ReceiptView {
 
   const domains = app.websiteId ? domainsOfWebsite(db, app.websiteId) : [];
   const assessment =
-    app.type === '安全评估'
+    handlerOf(app.type).object === 'assessment'
       ? (db.select({ data: assessments.data }).from(assessments).where(eq(assessments.applicationId, app.id)).get()?.data ?? null)
       : null;
 

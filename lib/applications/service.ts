@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, desc, eq, sql, inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
-import { applications, assessments, policeUnits, unitCoverage, subjects, websites, type BusinessType, type ApplicationStatus } from '@/db/schema';
+import { applications, policeUnits, unitCoverage, subjects, type BusinessType, type ApplicationStatus } from '@/db/schema';
 import { routeToUnit } from '@/lib/review/routing';
-import { nextApplicationStatus, nextSubjectStatus, nextWebsiteStatus, canRevoke } from './rules';
+import { nextApplicationStatus, canRevoke } from './rules';
+import { handlerOf } from './handlers';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 
@@ -82,28 +83,8 @@ export function revokeApplication(userId: number, id: number, now = Date.now()):
       .where(and(eq(applications.id, id), eq(applications.status, '待审核')))
       .run();
     if (res.changes !== 1) throw new AppError('conflict', '该申请已被处理');
-    // A revoked 安全评估 leaves its assessment 已撤销 (the website is untouched).
-    if (app.type === '安全评估')
-      tx.update(assessments).set({ status: '已撤销' }).where(and(eq(assessments.applicationId, id), eq(assessments.status, '待审核'))).run();
-    // The object goes back to where it was before the application.
-    const websiteEvent = ({ 新办网站: 'revoke', 变更网站: 'changeEnded', 注销网站: 'cancelEnded' } as const)[app.type as '新办网站'];
-    if (app.websiteId && websiteEvent) {
-      const w = tx.select({ status: websites.status }).from(websites).where(eq(websites.id, app.websiteId)).get()!;
-      tx.update(websites).set({ status: nextWebsiteStatus(w.status, websiteEvent), updatedAt: now }).where(eq(websites.id, app.websiteId)).run();
-      // A 新增主体 released by this 新办网站 waits again for a business application — unless
-      // another application of the subject (a second website) is still waiting for it.
-      if (app.type === '新办网站' && app.bundleId && app.subjectId && pendingApplicationsOf(tx, app.subjectId).every((p) => p.type === '新增主体'))
-        tx.update(applications)
-          .set({ queued: false, bundleId: null, queuedAt: null, dueAt: null })
-          .where(and(eq(applications.bundleId, app.bundleId), eq(applications.type, '新增主体'), eq(applications.status, '待审核')))
-          .run();
-    } else if (app.subjectId) {
-      const subject = tx.select({ status: subjects.status }).from(subjects).where(eq(subjects.id, app.subjectId)).get()!;
-      const event = ({ 新增主体: 'revoke', 变更主体: 'changeEnded', 注销主体: 'cancelEnded' } as const)[app.type as '新增主体'];
-      if (event) {
-        tx.update(subjects).set({ status: nextSubjectStatus(subject.status, event), updatedAt: now }).where(eq(subjects.id, app.subjectId)).run();
-      }
-    }
+    // The subject or object goes back to where it was before the application.
+    handlerOf(app.type).revoke(tx, { userId, app, now });
     writeAudit({ actorId: userId, action: 'application.revoke', objectType: 'application', objectId: id, before: { status: app.status }, after: { status } }, tx);
   });
 }

@@ -2,7 +2,11 @@
  * The 发起安全评估 wizard's form values and how they map to the assessment schemas and to drafts.
  * Pure: shared by the page and the actions (server) and the wizard (browser).
  */
-import { ASSESSMENT_METHODS, type AssessmentMethod, type AssessmentSubmitInput } from '@/lib/assessments/schemas';
+import type { z } from 'zod';
+import { ASSESSMENT_METHODS, type AssessmentMethod, type assessmentSubmitSchema } from '@/lib/assessments/schemas';
+
+/** What the wizard submits: the schema's input (its unchosen answers are the schema's own errors). */
+type AssessmentSubmitRaw = z.input<typeof assessmentSubmitSchema>;
 
 export type AssessmentStep = 1 | 2 | 3 | 4;
 
@@ -55,12 +59,12 @@ export function toReportInput(v: AssessmentWizardValues) {
 }
 
 /** The whole wizard as assessmentSubmitSchema takes it (unchosen values are the schema's errors). */
-export function toSubmitInput(v: AssessmentWizardValues): AssessmentSubmitInput {
+export function toSubmitInput(v: AssessmentWizardValues): AssessmentSubmitRaw {
   return {
     report: toReportInput(v),
     files: { sealedReportFileId: v.files.sealedReportFileId, thirdPartyReportFileId: v.files.thirdPartyReportFileId },
     notice: { agree: v.notice.agree },
-  } as unknown as AssessmentSubmitInput;
+  } as AssessmentSubmitRaw;
 }
 
 /** The wizard step showing a form path. */

@@ -15,7 +15,8 @@ import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/notify/service';
 import { queueFields } from '@/lib/review/due';
 import { fieldErrorsOf } from '@/lib/zod-errors';
-import { assessmentSubmitSchema, type AssessmentMethod } from './schemas';
+import { assessmentSubmitSchema } from './schemas';
+import type { AssessmentData, AssessmentFiles, AssessmentReport, AssessmentTarget } from './types';
 
 /**
  * Websites an assessment may be started for: under review (待审核: an interactive one is filed only
@@ -39,11 +40,8 @@ export const ASSESSMENT_MESSAGES = {
   sameFile: '第三方检测报告不能与自评估报告盖章件为同一文件',
 } as const;
 
-/** What an assessment stores (assessments.data) and its application carries (payload.report / payload.files). */
-export type AssessmentReport = { targetType: '网站'; websiteId: number; situation: string; methods: AssessmentMethod[]; methodOther: string };
-export type AssessmentFiles = { sealedReportFileId: number; thirdPartyReportFileId: number | null };
-export type AssessmentTarget = { type: '网站'; websiteId: number; name: string; domains: string[]; interactive: boolean; status: string; filingNumber: string | null };
-export type AssessmentData = { report: AssessmentReport; files: AssessmentFiles };
+/** What an assessment stores (assessments.data) and its application carries (payload.report / payload.files): ./types.ts. */
+export type { AssessmentData, AssessmentFiles, AssessmentReport, AssessmentTarget } from './types';
 
 function fail(fieldErrors: Record<string, string>): never {
   throw new AppError('invalid', Object.values(fieldErrors)[0] ?? '请检查填写的内容', fieldErrors);
@@ -167,7 +165,7 @@ export function submitAssessment(userId: number, subjectId: number, input: unkno
       const data: AssessmentData = { report, files: fileSet };
       const a = tx
         .insert(assessments)
-        .values({ subjectId: s.id, websiteId: w.id, applicationId: app.id, status: '待审核', data: data as unknown as Record<string, unknown>, createdAt: now })
+        .values({ subjectId: s.id, websiteId: w.id, applicationId: app.id, status: '待审核', data, createdAt: now })
         .returning({ id: assessments.id })
         .get();
       if (opts.draftId) tx.delete(drafts).where(and(eq(drafts.id, opts.draftId), eq(drafts.userId, userId), eq(drafts.type, '安全评估'))).run();

@@ -15,6 +15,13 @@ export { SESSION_MAX_AGE_S };
  * next-auth configuration: credentials login, JWT sessions that carry a server-side session id
  * (lib/auth/sessions.ts), re-checked against the database on every read.
  */
+/** The user `authorize` returns (next-auth passes it to `jwt` as its own User type). */
+type SignedInUser = { id: string; role: string; sv: number; sid: string };
+
+function isSignedInUser(u: object): u is SignedInUser {
+  return 'id' in u && typeof u.id === 'string' && 'role' in u && typeof u.role === 'string' && 'sv' in u && typeof u.sv === 'number' && 'sid' in u && typeof u.sid === 'string';
+}
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: secrets().authSecret,
@@ -45,7 +52,8 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
-          const u = user as unknown as { id: string; role: string; sv: number; sid: string };
+          if (!isSignedInUser(user)) throw new Error('session ended');
+          const u = user;
           token.uid = Number(u.id);
           token.role = u.role;
           token.sv = u.sv;

@@ -10,6 +10,9 @@ import { saveDraft } from '@/lib/drafts/service';
 import { makeApplicant, seedUnits } from '@/lib/test/fixtures';
 import { attachFileToSubject, blobPath, storeUpload, uploadsDir } from './service';
 import { fileIdsInJson, sweepOrphanFiles } from './orphans';
+import type { AssessmentPayload } from '@/lib/assessments/types';
+import type { StoredSubject } from '@/lib/subjects/types';
+import type { WebsiteRecordData } from '@/lib/websites/types';
 
 const HOUR = 60 * 60_000;
 let colour = 0;
@@ -50,7 +53,7 @@ function subjectOf(ownerId: number): number {
       jurisdictionCode: '110105',
       unitId,
       status: '有效',
-      data: {},
+      data: {} as StoredSubject,
       createdAt: now,
       updatedAt: now,
     })
@@ -97,13 +100,13 @@ describe('sweepOrphanFiles', () => {
     saveDraft(owner, '新办网站', { step: 1, basic: { certificates: [{ registrable: 'example.cn', fileId: inDraft.id }] }, contacts: { emergencyContact: { frontFileId: String(inDraftContact.id) } } });
     const site = getDb()
       .insert(websites)
-      .values({ subjectId, name: '示例网站', status: '待审核', data: {}, createdAt: now, updatedAt: now })
+      .values({ subjectId, name: '示例网站', status: '待审核', data: {} as WebsiteRecordData, createdAt: now, updatedAt: now })
       .returning({ id: websites.id })
       .get();
     getDb().insert(websiteDomains).values({ websiteId: site.id, unicode: 'www.example.cn', ascii: 'www.example.cn', registrable: 'example.cn', isPrimary: true, certificateFileId: inDomain.id }).run();
     getDb()
       .insert(applications)
-      .values({ code: `SQ${now}`, type: '安全评估', status: '待审核', applicantId: owner, subjectId, payload: { files: { sealedReportFileId: inPayload.id } }, submittedAt: now })
+      .values({ code: `SQ${now}`, type: '安全评估', status: '待审核', applicantId: owner, subjectId, payload: { files: { sealedReportFileId: inPayload.id } } as AssessmentPayload, submittedAt: now })
       .run();
 
     const orphanRow = rowOf(orphan.id)!;

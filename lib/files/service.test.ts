@@ -19,6 +19,7 @@ import {
 } from './service';
 import { uploadQuotaBytes } from './quota';
 import { ACTIVE_PDFS, junkPdf, plainPdf } from '@/lib/test/hostile-pdfs';
+import type { StoredSubject } from '@/lib/subjects/types';
 
 // ---------------------------------------------------------------- fixtures
 
@@ -71,7 +72,7 @@ function createSubject(ownerId: number, unitId: number): number {
       jurisdictionCode: '110105',
       unitId,
       status: '待审核',
-      data: {},
+      data: {} as StoredSubject,
       createdAt: now,
       updatedAt: now,
     })

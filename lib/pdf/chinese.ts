@@ -175,7 +175,7 @@ async function fontFor(used: string[], opts: PdfFontOptions): Promise<{ bytes: U
     notdef ??= notdefGlyph(full);
     bytes = withNotdefOutline(subset, notdef);
   }
-  const face = fontkit.create(bytes as Buffer) as unknown as Face;
+  const face: Face = fontkit.create(bytes);
   const missing = used.filter((c) => !face.hasGlyphForCodePoint(c.codePointAt(0)!));
   return { bytes, missing };
 }

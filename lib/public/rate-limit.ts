@@ -93,7 +93,7 @@ h1{font-size:1.25rem;margin:0 0 .75rem}p{color:#4b5563;line-height:1.7;margin:.5
   return new Response(html, { status: 429, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp } });
 }
 
-const globalForLimiter = globalThis as unknown as { __wlbaPublicLimiter?: RateLimiter };
+const globalForLimiter: { __wlbaPublicLimiter?: RateLimiter } = globalThis as object;
 
 /** The process-wide limiter for /query and /api/public (limit read from the environment once). */
 export function publicLimiter(): RateLimiter {

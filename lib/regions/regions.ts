@@ -68,7 +68,9 @@ function freeze(region: Region): Region {
   return Object.freeze({ code: region.code, name: region.name });
 }
 
-for (const rawProvince of pca as unknown as RawNode[]) {
+const rawProvinces: readonly RawNode[] = pca;
+
+for (const rawProvince of rawProvinces) {
   const pCode = normalizeRegionCode(rawProvince.code);
   if (!pCode || rawProvince.code.length !== 2) continue;
   const province = freeze({ code: pCode, name: rawProvince.name });

@@ -5,6 +5,7 @@ import { defineAction } from '@/lib/actions';
 import { canDecide } from '@/lib/auth/policy';
 import type { CurrentUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
+import { handlerOf } from '@/lib/applications/handlers';
 import { decideApplication, getReviewApplication, recordInterviewOutcome, releaseApplication, scheduleInterview } from '@/lib/review/service';
 import { checkClosedAfterCancel } from '@/lib/websites/cancel';
 import { beijingLocalToMs, PHONE_REQUIRED, decisionSchema, idSchema, interviewOutcomeSchema, scheduleInterviewSchema } from '@/lib/review/schemas';
@@ -69,7 +70,7 @@ export const interviewOutcomeAction = defineAction({ schema: interviewOutcomeSch
 /** 重新检测 of a 注销网站: are its domains closed now? (The probe guards against internal addresses.) */
 export const recheckLivenessAction = defineAction({ schema: idSchema, permission: 'review.decide' }, async ({ id }, { user }) => {
   const view = getReviewApplication(actorOf(user), id);
-  if (view.app.type !== '注销网站' || !view.app.websiteId) throw new AppError('invalid', '只有注销网站申请需要检测网站关闭状态');
+  if (!handlerOf(view.app.type).describe.reviewChecks.includes('liveness') || !view.app.websiteId) throw new AppError('invalid', '只有注销网站申请需要检测网站关闭状态');
   if (view.status === '通过' || view.status === '退回' || view.status === '已撤销') throw new AppError('conflict', '该申请已被处理');
   const record = await checkClosedAfterCancel(view.app.websiteId);
   if (!record) throw new AppError('conflict', '网站关闭状态检测失败，请人工核实');

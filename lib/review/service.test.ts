@@ -25,6 +25,7 @@ import {
   scheduleInterview,
 } from './service';
 import { sendInterviewReminders } from './reminders';
+import type { AssessmentData } from '@/lib/assessments/types';
 
 let units: ReturnType<typeof seedUnits>;
 let reviewerA: Actor;
@@ -230,7 +231,7 @@ describe('a subject that is not 有效 (SPEC §6.3)', () => {
       .values({ code: `SQT${++seq}`, type: '安全评估', status: '待审核', applicantId: b.user.id, subjectId: b.subjectId, websiteId: b.secondWebsiteId, unitId: units.chaoyang.id, queued: true, payload: {}, submittedAt: Date.now() })
       .returning({ id: applications.id })
       .get();
-    db().insert(assessments).values({ subjectId: b.subjectId, websiteId: b.secondWebsiteId, applicationId: assessment.id, status: '待审核', data: {}, createdAt: Date.now() }).run();
+    db().insert(assessments).values({ subjectId: b.subjectId, websiteId: b.secondWebsiteId, applicationId: assessment.id, status: '待审核', data: {} as AssessmentData, createdAt: Date.now() }).run();
     claimApplication(reviewerB, b.secondAppId);
 
     decideApplication(reviewerA, b.subjectAppId, { decision: '退回', reason: '证件照片不清晰' });
@@ -247,7 +248,7 @@ describe('a subject that is not 有效 (SPEC §6.3)', () => {
 
   it('面审 is not scheduled nor passed for a website of a 待审核 subject', async () => {
     const b = await twoWebsites({ interactive: true });
-    db().insert(assessments).values({ subjectId: b.subjectId, websiteId: b.secondWebsiteId, status: '通过', data: {}, createdAt: Date.now() }).run();
+    db().insert(assessments).values({ subjectId: b.subjectId, websiteId: b.secondWebsiteId, status: '通过', data: {} as AssessmentData, createdAt: Date.now() }).run();
     const future = Date.now() + 3 * 86_400_000;
     expect(() => scheduleInterview(reviewerA, b.secondAppId, { kind: '实地检查', scheduledAt: future })).toThrow('请先审核该主体的新增主体申请');
     expect(appRow(b.secondAppId).status).toBe('待审核');
@@ -323,7 +324,7 @@ describe('interactive websites', () => {
     expect(() => scheduleInterview(reviewerA, b.websiteAppId, { kind: '面审', scheduledAt: future, place: '朝阳分局', materials: '身份证原件' })).toThrow('需先通过安全评估');
 
     // A pending assessment is not enough; an approved one is.
-    db().insert(assessments).values({ subjectId: b.subjectId, websiteId: b.websiteId, status: '待审核', data: {}, createdAt: Date.now() }).run();
+    db().insert(assessments).values({ subjectId: b.subjectId, websiteId: b.websiteId, status: '待审核', data: {} as AssessmentData, createdAt: Date.now() }).run();
     expect(() => decideApplication(reviewerA, b.websiteAppId, { decision: '通过' })).toThrow('需先通过安全评估');
     db().update(assessments).set({ status: '通过' }).where(eq(assessments.websiteId, b.websiteId)).run();
     expect(() => decideApplication(reviewerA, b.websiteAppId, { decision: '通过' })).toThrow('交互式网站须先安排面审或实地检查');

@@ -21,16 +21,15 @@ import {
   type ApplicationStatus,
   type BusinessType,
 } from '@/db/schema';
-import { isBusinessApplication, nextApplicationStatus, nextSubjectStatus, nextWebsiteStatus, subjectApprovalBlock, type ApplicationEvent } from '@/lib/applications/rules';
+import { nextApplicationStatus, subjectApprovalBlock, type ApplicationEvent } from '@/lib/applications/rules';
+import { handlerOf, isBusinessApplication } from '@/lib/applications/handlers';
+import { payloadOf } from '@/lib/applications/types';
 import { canReviewApplication, type Actor } from '@/lib/auth/policy';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/notify/service';
-import { applyApprovedCancellation, applyApprovedChange } from '@/lib/subjects/service';
-import { applyApprovedWebsiteChange, endWebsiteChange } from '@/lib/websites/change';
 import { formatDateTime } from '@/lib/utils';
 import { ensureDueDates, isOverdue, openQueueSql, OPEN_STATUSES } from './due';
-import { allocateFilingNumber } from './filing-number';
 
 export const CLAIM_MS = 30 * 60_000;
 
@@ -192,14 +191,14 @@ function queueRows(ids: number[], now: number): QueueRow[] {
     const d = byId.get(id)!;
     const status = shownStatus(d.app, now);
     // A 新办网站's name and domain are in its payload until it is filed.
-    const payloadSite = (d.app.payload as { website?: { basic?: { name?: string; domains?: { domain: string; primary?: boolean }[] } } }).website?.basic;
+    const submitted = handlerOf(d.app.type).describe.queueColumns(payloadOf(d.app));
     return {
       id,
       code: d.app.code,
       type: d.app.type,
       subjectName: d.subjectName,
-      websiteName: d.websiteName ?? payloadSite?.name ?? null,
-      domain: (d.websiteId ? primary.get(d.websiteId) : undefined) ?? payloadSite?.domains?.find((x) => x.primary)?.domain ?? null,
+      websiteName: d.websiteName ?? submitted.name,
+      domain: (d.websiteId ? primary.get(d.websiteId) : undefined) ?? submitted.domain,
       submittedAt: d.app.submittedAt,
       dueAt: d.app.dueAt,
       status,
@@ -306,20 +305,7 @@ export function subjectBlock(tx: Tx, app: SubjectRef): string | null {
   return s ? subjectApprovalBlock(s.status) : '开办主体不存在';
 }
 
-/** Has the website an approved 安全评估? */
-export function assessmentApproved(tx: Tx, websiteId: number): boolean {
-  return !!tx
-    .select({ id: assessments.id })
-    .from(assessments)
-    .where(and(eq(assessments.websiteId, websiteId), eq(assessments.status, '通过')))
-    .get();
-}
-
-function needsAssessment(tx: Tx, app: AppRow): boolean {
-  if (app.type !== '新办网站' || !app.websiteId) return false;
-  const w = tx.select({ interactive: websites.interactive }).from(websites).where(eq(websites.id, app.websiteId)).get();
-  return !!w?.interactive;
-}
+export { assessmentApproved } from '@/lib/applications/handlers/shared';
 
 /**
  * Conditional status change of the application: only from the status it was read in (and, while
@@ -361,116 +347,27 @@ function takeClaim(tx: Tx, actor: Actor, app: AppRow, now: number): AppRow {
 }
 
 const TYPE_LINK = (app: AppRow) => `/my/applications/${app.id}`;
+const title = (app: AppRow) => handlerOf(app.type).describe.title;
 
 function decisionNotice(app: AppRow, decision: '通过' | '退回', reason: string | null, extra = ''): { type: string; title: string; body: string; link: string } {
   if (decision === '通过')
-    return { type: 'application.approved', title: `${app.type}申请已通过`, body: `您的${app.type}申请（申请编号${app.code}）已审核通过。${extra}`, link: TYPE_LINK(app) };
+    return { type: 'application.approved', title: `${title(app)}已通过`, body: `您的${title(app)}（申请编号${app.code}）已审核通过。${extra}`, link: TYPE_LINK(app) };
   return {
     type: 'application.returned',
-    title: `${app.type}申请被退回`,
-    body: `您的${app.type}申请（申请编号${app.code}）被退回，退回原因：${reason ?? '—'}。请按审核意见修改后重新提交。${extra}`,
+    title: `${title(app)}被退回`,
+    body: `您的${title(app)}（申请编号${app.code}）被退回，退回原因：${reason ?? '—'}。请按审核意见修改后重新提交。${extra}`,
     link: TYPE_LINK(app),
   };
 }
 
-/** Files the website of an approved 新办网站: 已备案 with a new number of the accepting unit. */
-function fileWebsite(tx: Tx, app: AppRow, now: number): { number: string } {
-  const w = tx.select().from(websites).where(eq(websites.id, app.websiteId!)).get();
-  if (!w) throw new AppError('not_found', '网站不存在');
-  const status = nextWebsiteStatus(w.status, 'approve');
-  const unitId = app.unitId;
-  if (!unitId) throw new AppError('conflict', '该申请没有审核单位，不能分配备案号');
-  const n = allocateFilingNumber(tx, unitId);
-  tx.update(websites)
-    .set({ status, filingDigits: n.digits, filingNumber: n.number, filingUnitId: unitId, filedAt: now, updatedAt: now })
-    .where(and(eq(websites.id, w.id), eq(websites.status, w.status)))
-    .run();
-  return { number: n.number };
+/** The effect of 通过 on the subject or object, in the deciding transaction (the type's handler). */
+function applyApproval(tx: Tx, actor: Actor, app: AppRow, now: number) {
+  return handlerOf(app.type).approve(tx, { actor, app, now });
 }
 
-/** The effect of 通过 on the subject or website, in the deciding transaction. */
-function applyApproval(tx: Tx, actor: Actor, app: AppRow, now: number): string {
-  switch (app.type) {
-    case '新增主体': {
-      const s = tx.select().from(subjects).where(eq(subjects.id, app.subjectId!)).get()!;
-      tx.update(subjects).set({ status: nextSubjectStatus(s.status, 'approve'), updatedAt: now }).where(eq(subjects.id, s.id)).run();
-      // 身份验证 passes when one of the user's subjects is approved (SPEC §1).
-      tx.update(users).set({ identityVerifiedAt: now }).where(and(eq(users.id, s.ownerId), sql`${users.identityVerifiedAt} is null`)).run();
-      return app.bundleId ? '与主体一并提交的业务申请将继续审核。' : '';
-    }
-    case '变更主体':
-      applyApprovedChange(tx, app.id, now);
-      return '';
-    case '注销主体':
-      applyApprovedCancellation(tx, app.subjectId!, { actorId: actor.id, keepApplicationId: app.id }, now);
-      return '主体及其网站已注销。';
-    case '新办网站': {
-      const { number } = fileWebsite(tx, app, now);
-      return `公安备案号：${number}。请于30个工作日内在网站首页底部显著位置放置备案编号及图标。`;
-    }
-    case '变更网站':
-      applyApprovedWebsiteChange(tx, app.id, now);
-      return '网站信息已更新，公安备案号不变。';
-    case '注销网站': {
-      const w = tx.select({ status: websites.status }).from(websites).where(eq(websites.id, app.websiteId!)).get()!;
-      tx.update(websites).set({ status: nextWebsiteStatus(w.status, 'cancelApproved'), cancelledAt: now, updatedAt: now }).where(eq(websites.id, app.websiteId!)).run();
-      return '网站已注销，原公安备案号不再使用。';
-    }
-    case '安全评估':
-      tx.update(assessments).set({ status: '通过' }).where(eq(assessments.applicationId, app.id)).run();
-      return '';
-    default:
-      throw new AppError('conflict', `暂不支持审核${app.type}申请`);
-  }
-}
-
-/** The effect of 退回: the subject or website goes back to where it was (a new one: 已退回). */
+/** The effect of 退回: the subject or object goes back to where it was (a new one: 已退回). */
 function applyReturn(tx: Tx, actor: Actor, app: AppRow, reason: string, now: number): string {
-  switch (app.type) {
-    case '新增主体': {
-      const s = tx.select({ status: subjects.status }).from(subjects).where(eq(subjects.id, app.subjectId!)).get()!;
-      tx.update(subjects).set({ status: nextSubjectStatus(s.status, 'return'), updatedAt: now }).where(eq(subjects.id, app.subjectId!)).run();
-      // 退回 of the subject returns every open application of it, bundled with it or filed later (SPEC §6.3).
-      const open = tx
-        .select()
-        .from(applications)
-        .where(and(eq(applications.subjectId, app.subjectId!), sql`${applications.id} <> ${app.id}`, inArray(applications.status, [...OPEN_STATUSES])))
-        .orderBy(asc(applications.id))
-        .all();
-      for (const b of open) {
-        const status = nextApplicationStatus(b.status, 'bundleReturn');
-        tx.update(applications)
-          .set({ status, reason: `开办主体审核未通过：${reason}`, decidedBy: actor.id, decidedAt: now, claimedUntil: null })
-          .where(eq(applications.id, b.id))
-          .run();
-        applyReturn(tx, actor, b, reason, now);
-        writeAudit({ actorId: actor.id, action: 'application.return', objectType: 'application', objectId: b.id, before: { status: b.status }, after: { status, reason: '开办主体审核未通过', withSubject: app.id } }, tx);
-      }
-      return open.length ? `该主体的其他申请一并退回：${open.map((b) => `${b.type}申请（${b.code}）`).join('、')}。` : '';
-    }
-    case '变更主体':
-    case '注销主体': {
-      const s = tx.select({ status: subjects.status }).from(subjects).where(eq(subjects.id, app.subjectId!)).get()!;
-      const event = app.type === '变更主体' ? 'changeEnded' : 'cancelEnded';
-      tx.update(subjects).set({ status: nextSubjectStatus(s.status, event), updatedAt: now }).where(eq(subjects.id, app.subjectId!)).run();
-      return '';
-    }
-    case '新办网站':
-    case '注销网站': {
-      const w = tx.select({ status: websites.status }).from(websites).where(eq(websites.id, app.websiteId!)).get()!;
-      const event = app.type === '新办网站' ? 'return' : 'cancelEnded';
-      tx.update(websites).set({ status: nextWebsiteStatus(w.status, event), updatedAt: now }).where(eq(websites.id, app.websiteId!)).run();
-      return '';
-    }
-    case '变更网站':
-      endWebsiteChange(tx, app.id, now);
-      return '网站信息保持不变。';
-    case '安全评估':
-      tx.update(assessments).set({ status: '退回' }).where(eq(assessments.applicationId, app.id)).run();
-      return '';
-    default:
-      throw new AppError('conflict', `暂不支持审核${app.type}申请`);
-  }
+  return handlerOf(app.type).return(tx, { actor, app, reason, now });
 }
 
 /**
@@ -484,23 +381,21 @@ export function decideApplication(actor: Actor, id: number, input: DecisionInput
     assertDecidable(tx, actor, app, now);
     if (app.status === '待面审') throw new AppError('conflict', '该申请已安排面审或实地检查，请在面审记录中登记结果');
     if (input.decision === '通过') {
-      const blocked = subjectBlock(tx, app);
+      const blocked = subjectBlock(tx, app) ?? handlerOf(app.type).approvalBlock(tx, app);
       if (blocked) throw new AppError('conflict', blocked);
-      if (needsAssessment(tx, app))
-        throw new AppError('conflict', assessmentApproved(tx, app.websiteId!) ? '交互式网站须先安排面审或实地检查，核查通过后备案' : '需先通过安全评估');
     }
     app = takeClaim(tx, actor, app, now);
     const before = app.status;
     const event = input.decision === '通过' ? 'approve' : 'return';
     const status = moveApplication(tx, actor, app, event, { reason: input.decision === '退回' ? reason : null, fieldComments: comments, claimedUntil: null }, now);
-    const extra = input.decision === '通过' ? applyApproval(tx, actor, app, now) : applyReturn(tx, actor, app, reason!, now);
+    const approval = input.decision === '通过' ? applyApproval(tx, actor, app, now) : null;
+    const extra = approval ? approval.effect : applyReturn(tx, actor, app, reason!, now);
     writeAudit(
       { actorId: actor.id, action: input.decision === '通过' ? 'application.approve' : 'application.return', objectType: 'application', objectId: app.id, before: { status: before }, after: { status, reason, fieldComments: comments } },
       tx,
     );
     notify(app.applicantId, decisionNotice(app, input.decision, reason, extra), tx);
-    const filed = app.websiteId ? tx.select({ filingNumber: websites.filingNumber }).from(websites).where(eq(websites.id, app.websiteId)).get() : null;
-    return { status, filingNumber: input.decision === '通过' && app.type === '新办网站' ? (filed?.filingNumber ?? null) : null };
+    return { status, filingNumber: approval?.filingNumber ?? null };
   }, IMMEDIATE);
 }
 
@@ -519,10 +414,10 @@ export function scheduleInterview(actor: Actor, id: number, input: InterviewInpu
     let app = reviewable(tx, actor, id);
     assertDecidable(tx, actor, app, now);
     if (app.status === '待面审') throw new AppError('conflict', '该申请已安排面审或实地检查');
-    if (!needsAssessment(tx, app)) throw new AppError('conflict', '只有交互式网站的新办网站申请需要面审或实地检查');
-    const blocked = subjectBlock(tx, app);
+    const handler = handlerOf(app.type);
+    if (!handler.needsInterview(tx, app)) throw new AppError('conflict', '只有交互式网站的新办网站申请需要面审或实地检查');
+    const blocked = subjectBlock(tx, app) ?? handler.interviewBlock(tx, app);
     if (blocked) throw new AppError('conflict', blocked);
-    if (!assessmentApproved(tx, app.websiteId!)) throw new AppError('conflict', '需先通过安全评估');
     app = takeClaim(tx, actor, app, now);
     moveApplication(tx, actor, app, 'schedule', { claimedUntil: null }, now);
     const row = tx
@@ -534,8 +429,8 @@ export function scheduleInterview(actor: Actor, id: number, input: InterviewInpu
     const when = formatDateTime(input.scheduledAt);
     const body =
       input.kind === '面审'
-        ? `您的新办网站申请（申请编号${app.code}）需进行面审。时间：${when}；地点：${place}；请携带：${materials}。`
-        : `您的新办网站申请（申请编号${app.code}）需进行实地检查。时间：${when}${place ? `；地点：${place}` : ''}，请做好准备，配合公安民警进行安全检查。${materials ? `需准备：${materials}。` : ''}`;
+        ? `您的${handler.describe.title}（申请编号${app.code}）需进行面审。时间：${when}；地点：${place}；请携带：${materials}。`
+        : `您的${handler.describe.title}（申请编号${app.code}）需进行实地检查。时间：${when}${place ? `；地点：${place}` : ''}，请做好准备，配合公安民警进行安全检查。${materials ? `需准备：${materials}。` : ''}`;
     notify(app.applicantId, { type: 'interview.scheduled', title: `${input.kind}通知`, body, link: TYPE_LINK(app) }, tx);
     return { interviewId: row.id };
   }, IMMEDIATE);
@@ -560,7 +455,7 @@ export function recordInterviewOutcome(actor: Actor, id: number, input: Decision
       .where(and(eq(interviews.id, iv.id), sql`${interviews.outcome} is null`))
       .run();
     if (done.changes !== 1) throw new AppError('conflict', ALREADY_DECIDED);
-    const extra = input.decision === '通过' ? applyApproval(tx, actor, app, now) : applyReturn(tx, actor, app, reason!, now);
+    const extra = input.decision === '通过' ? applyApproval(tx, actor, app, now).effect : applyReturn(tx, actor, app, reason!, now);
     writeAudit(
       { actorId: actor.id, action: input.decision === '通过' ? 'interview.pass' : 'interview.fail', objectType: 'application', objectId: app.id, before: { status: app.status }, after: { status, kind: iv.kind, note, reason } },
       tx,
@@ -629,7 +524,8 @@ export function getReviewApplication(actor: Actor, id: number, now = Date.now())
     otherWebsites,
     interview,
     assessment,
-    interactive: !!website?.interactive && app.type === '新办网站',
+    /** Needs a 面审 / 实地检查 (an interactive 新办网站). */
+    interactive: handlerOf(app.type).needsInterview(db, app),
     /** Why 通过 is not possible because of the subject (the same check decideApplication makes). */
     approvalBlock: subjectBlock(db, app),
     pendingSubject: pendingSubjectApplication(db, app),

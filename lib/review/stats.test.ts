@@ -15,6 +15,8 @@ import {
   formatDuration,
   resolveStatsScope,
 } from './stats';
+import type { StoredSubject } from '@/lib/subjects/types';
+import type { WebsiteRecordData } from '@/lib/websites/types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -57,7 +59,7 @@ function makeSubject(unitId: number, over: Partial<typeof subjects.$inferInsert>
       jurisdictionCode: '110105',
       unitId,
       status: '有效',
-      data: {},
+      data: {} as StoredSubject,
       createdAt: NOW,
       updatedAt: NOW,
       ...over,
@@ -111,7 +113,7 @@ function addSite(unitId: number | null, subjectId: number, o: { name?: string; s
       filingNumber: o.number === undefined ? (digits ? `京公网安备${digits}号` : null) : o.number,
       filingUnitId: unitId,
       filedAt: o.filedAt ?? bj(2026, 3, 1, 9, 5),
-      data: {},
+      data: {} as WebsiteRecordData,
       createdAt: NOW,
       updatedAt: NOW,
     })

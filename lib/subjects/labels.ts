@@ -33,4 +33,4 @@ export const SUBJECT_FIELD_LABELS = {
 export type SubjectField = keyof typeof SUBJECT_FIELD_LABELS;
 
 /** 注销主体: the application's own fields (the subject itself is shown with SUBJECT_FIELD_LABELS). */
-export const SUBJECT_CANCEL_LABELS: Record<string, string> = { subjectName: '主体名称', reason: '注销原因', attachmentFileId: '附件说明' };
+export const SUBJECT_CANCEL_LABELS = { subjectName: '主体名称', reason: '注销原因', attachmentFileId: '附件说明' } as const;

@@ -5,31 +5,25 @@
 import 'server-only';
 import { encryptPii, decryptPii } from '@/lib/pii/crypto';
 import { maskIdNumber, maskPhone } from '@/lib/pii/mask';
-import type { SubjectData } from './schemas';
+import type { MaskedSubject, SealedValue, StoredSubject, SubjectData, SubjectPiiField } from './types';
 
-export const SUBJECT_PII_FIELDS = ['principalIdNumber', 'principalPhone'] as const;
-type PiiField = (typeof SUBJECT_PII_FIELDS)[number];
-export type SealedValue = { enc: string; masked: string };
-export type StoredSubject = Omit<SubjectData, PiiField> & Record<PiiField, SealedValue>;
+export type { MaskedSubject, SealedValue, StoredSubject };
+export const SUBJECT_PII_FIELDS = ['principalIdNumber', 'principalPhone'] as const satisfies readonly SubjectPiiField[];
+type PiiField = SubjectPiiField;
 
 const MASKERS: Record<PiiField, (v: string) => string> = { principalIdNumber: maskIdNumber, principalPhone: maskPhone };
 
 export function sealSubject(d: SubjectData): StoredSubject {
-  const out = { ...d } as unknown as StoredSubject;
-  for (const f of SUBJECT_PII_FIELDS) out[f] = { enc: encryptPii(d[f]), masked: MASKERS[f](d[f]) };
-  return out;
+  const seal = (f: PiiField): SealedValue => ({ enc: encryptPii(d[f]), masked: MASKERS[f](d[f]) });
+  return { ...d, principalIdNumber: seal('principalIdNumber'), principalPhone: seal('principalPhone') };
 }
 
 /** Server only: the full values, e.g. to compare, look up or send an SMS. */
 export function unsealSubject(s: StoredSubject): SubjectData {
-  const out = { ...s } as unknown as SubjectData;
-  for (const f of SUBJECT_PII_FIELDS) out[f] = decryptPii(s[f].enc);
-  return out;
+  return { ...s, principalIdNumber: decryptPii(s.principalIdNumber.enc), principalPhone: decryptPii(s.principalPhone.enc) };
 }
 
 /** What pages may see: every field, PII masked. */
-export function maskedSubject(s: StoredSubject): Omit<SubjectData, PiiField> & Record<PiiField, string> {
-  const out = { ...s } as unknown as Omit<SubjectData, PiiField> & Record<PiiField, string>;
-  for (const f of SUBJECT_PII_FIELDS) out[f] = s[f]?.masked ?? '';
-  return out;
+export function maskedSubject(s: StoredSubject): MaskedSubject {
+  return { ...s, principalIdNumber: s.principalIdNumber?.masked ?? '', principalPhone: s.principalPhone?.masked ?? '' };
 }

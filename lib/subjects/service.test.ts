@@ -22,6 +22,8 @@ import {
 } from './service';
 import { revokeApplication, listMyApplications } from '@/lib/applications/service';
 import { saveDraft, listDrafts, latestDraft, purgeOldDrafts } from '@/lib/drafts/service';
+import type { AssessmentData } from '@/lib/assessments/types';
+import type { WebsiteRecordData } from '@/lib/websites/types';
 
 let units: ReturnType<typeof seedUnits>;
 beforeAll(() => {
@@ -200,14 +202,14 @@ describe('注销主体', () => {
     const { subjectId } = submitNewSubject(u.id, { data: await personSubjectInput(u.id) });
     approve(subjectId);
     const now = Date.now();
-    const w1 = db().insert(websites).values({ subjectId, name: '张伟摄影作品集', status: '已备案', data: {}, createdAt: now, updatedAt: now }).returning().get();
-    const w2 = db().insert(websites).values({ subjectId, name: '张伟旅行图集', status: '待审核', data: {}, createdAt: now, updatedAt: now }).returning().get();
+    const w1 = db().insert(websites).values({ subjectId, name: '张伟摄影作品集', status: '已备案', data: {} as WebsiteRecordData, createdAt: now, updatedAt: now }).returning().get();
+    const w2 = db().insert(websites).values({ subjectId, name: '张伟旅行图集', status: '待审核', data: {} as WebsiteRecordData, createdAt: now, updatedAt: now }).returning().get();
     const pendingSite = db()
       .insert(applications)
       .values({ code: `SQTEST${now}`, type: '新办网站', status: '待审核', applicantId: u.id, subjectId, websiteId: w2.id, payload: {}, submittedAt: now })
       .returning()
       .get();
-    db().insert(assessments).values({ subjectId, websiteId: w1.id, status: '通过', data: {}, createdAt: now }).run();
+    db().insert(assessments).values({ subjectId, websiteId: w1.id, status: '通过', data: {} as AssessmentData, createdAt: now }).run();
     approve(subjectId, '注销中');
     db().transaction((tx) => applyApprovedCancellation(tx, subjectId, { actorId: null }));
     expect(subjectRow(subjectId).status).toBe('已注销');
@@ -234,7 +236,7 @@ describe('移交主体 / 接收主体', () => {
     const { subjectId, applicationId } = submitNewSubject(from.id, { data: await personSubjectInput(from.id, { principalPhone: '13922220001' }) });
     approve(subjectId);
     const now = Date.now();
-    db().insert(websites).values({ subjectId, name: '张伟摄影作品集', status: '已备案', data: {}, createdAt: now, updatedAt: now }).run();
+    db().insert(websites).values({ subjectId, name: '张伟摄影作品集', status: '已备案', data: {} as WebsiteRecordData, createdAt: now, updatedAt: now }).run();
     await sendPrincipalCode(from.id, subjectId, 'subject_transfer');
     const code = lastSmsCode('13922220001');
     const t = createTransfer(from.id, subjectId, { middleFour: '2222', toPhone: to.phone, toIdNumber: to.idNumber, code });

@@ -8,6 +8,7 @@ import { sealSubject, unsealSubject, maskedSubject, type StoredSubject } from '.
 import { subjectDisplayValue } from './display';
 import { nextApplicationCode, unitForCounty, pendingApplicationsOf } from '@/lib/applications/service';
 import { nextApplicationStatus, nextSubjectStatus, nextWebsiteStatus } from '@/lib/applications/rules';
+import { payloadOf, typedApplication } from '@/lib/applications/types';
 import { encryptPii, decryptPii, hmacPii } from '@/lib/pii/crypto';
 import { maskIdNumber, maskPhone, phoneMiddleFour } from '@/lib/pii/mask';
 import { normalizeIdNumber, idNumberError, mobileError } from '@/lib/validation/identifiers';
@@ -31,7 +32,7 @@ function ownedSubject(tx: Tx, userId: number, subjectId: number) {
 }
 
 function storedOf(s: typeof subjects.$inferSelect): StoredSubject {
-  return s.data as unknown as StoredSubject;
+  return s.data;
 }
 
 /** Fills the PII the form left empty from its source, then validates the whole subject. */
@@ -49,7 +50,8 @@ function completeSubject(tx: Tx, userId: number, input: SubjectInput, source: Pi
     if (source.kind === 'application') {
       const app = tx.select().from(applications).where(and(eq(applications.id, source.id), eq(applications.applicantId, userId))).get();
       if (!app) throw new AppError('not_found', '申请不存在');
-      from = unsealSubject(app.payload as unknown as StoredSubject);
+      const a = typedApplication(app);
+      from = a.type === '新增主体' || a.type === '变更主体' ? unsealSubject(a.payload) : null;
     }
     if (from) {
       data.principalIdNumber ||= from.principalIdNumber;
@@ -98,7 +100,7 @@ export function subjectColumns(d: SubjectData) {
     principalPhoneHmac: hmacPii(d.principalPhone),
     principalPhoneMasked: maskPhone(d.principalPhone),
     jurisdictionCode: jurisdictionOf(d),
-    data: sealSubject(d) as unknown as Record<string, unknown>,
+    data: sealSubject(d),
   };
 }
 
@@ -145,7 +147,7 @@ export function submitNewSubject(
         subjectId,
         unitId,
         queued: false,
-        payload: sealSubject(d) as unknown as Record<string, unknown>,
+        payload: sealSubject(d),
         submittedAt: now,
         resubmittedFrom: input.resubmitOf ?? null,
       })
@@ -216,7 +218,7 @@ export function submitSubjectChange(userId: number, subjectId: number, input: { 
         subjectId,
         unitId: s.unitId,
         queued: true,
-        payload: after as unknown as Record<string, unknown>,
+        payload: after,
         previous: s.data,
         submittedAt: now,
       })
@@ -234,7 +236,7 @@ export function applyApprovedChange(tx: Tx, applicationId: number, now = Date.no
   const app = tx.select().from(applications).where(eq(applications.id, applicationId)).get();
   if (!app || app.type !== '变更主体' || !app.subjectId) throw new AppError('not_found', '申请不存在');
   const s = tx.select().from(subjects).where(eq(subjects.id, app.subjectId)).get()!;
-  const d = unsealSubject(app.payload as unknown as StoredSubject);
+  const d = unsealSubject(payloadOf({ type: app.type, payload: app.payload }));
   tx.update(subjects)
     .set({ ...subjectColumns(d), unitId: unitForCounty(tx, jurisdictionOf(d)), status: nextSubjectStatus(s.status, 'changeApproved'), updatedAt: now })
     .where(eq(subjects.id, s.id))

@@ -11,7 +11,9 @@ import { websiteSchema, SITE_TYPES, type WebsiteData, type WebsiteInput } from '
 import { hostToUnicode, parseDomain, registrableDomains } from './domains';
 import { maskWebsite, ownedWebsite, parseWebsiteRows, checkBasic, checkContactIdentities, contactFromSubject, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
 import { nextApplicationCode } from '@/lib/applications/service';
-import { nextWebsiteStatus } from '@/lib/applications/rules';
+import { nextWebsiteStatus, SUBJECT_APPLICATION_TYPES } from '@/lib/applications/rules';
+import { typedApplication } from '@/lib/applications/types';
+import { isStoredWebsite } from './types';
 import { purgeOldDrafts } from '@/lib/drafts/service';
 import { encryptPii, decryptPii } from '@/lib/pii/crypto';
 import { maskIdNumber, maskPhone } from '@/lib/pii/mask';
@@ -32,7 +34,7 @@ const ROLES: readonly Role[] = ['securityOwner', 'emergencyContact'];
 const PENDING = ['待审核', '审核中', '待面审'] as const;
 const LIVE_WEBSITE = ['待审核', '已备案', '变更中', '注销中'] as const;
 /** Applications about the subject as a whole block a website change too. */
-const SUBJECT_LEVEL: BusinessType[] = ['新增主体', '变更主体', '注销主体'];
+const SUBJECT_LEVEL: BusinessType[] = [...SUBJECT_APPLICATION_TYPES];
 
 /** Rows of the 变更网站 comparison table: 序号, 变更字段, 变更前, 变更后 (PII masked). */
 export type WebsiteChangeRow = { field: string; label: string; before: string; after: string };
@@ -157,10 +159,10 @@ function fail(fieldErrors: Record<string, string>): never {
 
 
 function storedOf(w: WebsiteRow): StoredWebsite {
-  const d = w.data as unknown as Partial<StoredWebsite>;
-  if (!d?.basic || !d.contacts?.securityOwner || !d.contacts?.emergencyContact)
+  const d = w.data;
+  if (!isStoredWebsite(d) || !d.contacts?.securityOwner || !d.contacts?.emergencyContact)
     throw new AppError('conflict', '该网站没有完整的登记信息，不能在线变更，请联系审核单位');
-  return d as StoredWebsite;
+  return d;
 }
 
 /** Undecided applications of this website, or of its subject as a whole. */
@@ -352,8 +354,8 @@ export function submitWebsiteChange(userId: number, websiteId: number, input: { 
         unitId: s.unitId,
         queued: true,
         // `name` lets generic application views title it before they render website changes.
-        payload: { website: after, name: after.basic.name } as unknown as Record<string, unknown>,
-        previous: { website: old } as unknown as Record<string, unknown>,
+        payload: { website: after, name: after.basic.name },
+        previous: { website: old },
         submittedAt: now,
       })
       .returning({ id: applications.id, code: applications.code })
@@ -384,7 +386,8 @@ export function applyApprovedWebsiteChange(tx: Tx, applicationId: number, now = 
   if (!app || app.type !== '变更网站' || !app.websiteId) throw new AppError('not_found', '申请不存在');
   const w = tx.select().from(websites).where(eq(websites.id, app.websiteId)).get();
   if (!w) throw new AppError('not_found', '网站不存在');
-  const stored = (app.payload as { website?: StoredWebsite }).website;
+  const a = typedApplication(app);
+  const stored = a.type === '变更网站' ? a.payload.website : undefined;
   if (!stored?.basic) throw new AppError('conflict', '变更内容缺失，不能通过');
   const errors: Record<string, string> = {};
   const { domainRows, ipRows } = parseWebsiteRows(stored.basic, errors);
@@ -402,7 +405,7 @@ export function applyApprovedWebsiteChange(tx: Tx, applicationId: number, now = 
       name: stored.basic.name,
       interactive: stored.basic.interactive === '是',
       icpNumber: stored.basic.hasIcp === '是' ? stored.basic.icpNumber : null,
-      data: stored as unknown as Record<string, unknown>,
+      data: stored,
       status,
       updatedAt: now,
     })

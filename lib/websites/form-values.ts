@@ -196,7 +196,7 @@ export function toWebsiteInput(v: WizardValues): WebsiteInput {
     notice: { agree: v.notice.agree },
   };
   // Unchosen answers ('' → undefined) are the schema's own "请选择…" errors.
-  return input as unknown as WebsiteInput;
+  return input as WebsiteInput;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -54,4 +54,4 @@ export const CONTACT_PREFIX: Record<ContactRole, string> = { securityOwner: '安
 export const CONTACT_FILE_LABELS = { frontFileId: '证件正面', backFileId: '证件反面', handheldFileId: '证件手持' } as const;
 
 /** 注销网站: the application's own fields. */
-export const WEBSITE_CANCEL_LABELS: Record<string, string> = { websiteName: '网站名称', filingNumber: '公安备案号', domains: '网站域名', reason: '注销原因', attachmentFileId: '附件说明' };
+export const WEBSITE_CANCEL_LABELS = { websiteName: '网站名称', filingNumber: '公安备案号', domains: '网站域名', reason: '注销原因', attachmentFileId: '附件说明' } as const;

@@ -17,6 +17,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { websiteChecks, websiteDomains, websites } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import type { LivenessDetail } from './types';
 
 export type Probe = { ok: boolean; status?: number; error?: string; ms: number };
 export type LivenessResult = { host: string; http: Probe; https: Probe; alive: boolean };
@@ -271,6 +272,7 @@ export function latestLiveness(websiteId: number) {
     .orderBy(desc(websiteChecks.checkedAt), desc(websiteChecks.id))
     .get();
   if (!row) return null;
-  const detail = row.detail as { results?: LivenessResult[]; error?: string };
+  // Rows of kind 'liveness' hold a LivenessDetail.
+  const detail: LivenessDetail = 'trigger' in row.detail ? {} : row.detail;
   return { ok: row.ok, checkedAt: row.checkedAt, results: detail.results ?? [], error: detail.error ?? null };
 }

@@ -258,7 +258,7 @@ export async function recordPlacement(websiteId: number, opts: PlacementOptions 
   const checkedAt = opts.now ?? Date.now();
   const row = getDb()
     .insert(websiteChecks)
-    .values({ websiteId, kind: 'placement', ok, detail: detail as unknown as Record<string, unknown>, checkedAt })
+    .values({ websiteId, kind: 'placement', ok, detail, checkedAt })
     .returning({ id: websiteChecks.id })
     .get();
   return { id: row.id, websiteId, ok, checkedAt, detail };
@@ -390,7 +390,7 @@ function remind(record: PlacementRecord, site: { name: string; ownerId: number; 
     const body = reminderBody({ name: site.name, number: record.detail.number, deadline: beijingDateString(site.deadline), link: record.detail.link }, placementOutcome(record));
     notify(site.ownerId, { type: PLACEMENT_REMINDER_EVENT, title: PLACEMENT_REMINDER_TITLE, body, link: `/my/websites/${record.websiteId}` }, tx);
     tx.update(websiteChecks)
-      .set({ detail: { ...record.detail, reminded: true } as unknown as Record<string, unknown> })
+      .set({ detail: { ...record.detail, reminded: true } })
       .where(eq(websiteChecks.id, record.id))
       .run();
     return true;

@@ -4,6 +4,7 @@ import { getDb, type Tx } from '@/db/client';
 import { applications, drafts, files, policeUnits, subjects, websiteDomains, websiteIpRanges, websites } from '@/db/schema';
 import { websiteSchema, normalizeContact, NATIONAL_IDENTITY, type WebsiteData, type WebsiteInput } from './schemas';
 import { checkWebsiteName } from './naming';
+import { isStoredWebsite, type SealedValue, type StoredContact, type StoredWebsite } from './types';
 import { parseDomain } from './domains';
 import { parseIpRange } from './ip-ranges';
 import { nextApplicationCode, heldBackSubjectApplication } from '@/lib/applications/service';
@@ -16,9 +17,8 @@ import { AppError } from '@/lib/errors';
 import { identityTokenValid } from '@/lib/identity/verifier';
 
 type Contact = WebsiteData['contacts']['securityOwner'];
-type Sealed = { enc: string; masked: string };
-export type StoredContact = Omit<Contact, 'idNumber' | 'phone'> & { idNumber: Sealed; phone: Sealed };
-export type StoredWebsite = { basic: WebsiteData['basic']; contacts: { securityOwner: StoredContact; emergencyContact: StoredContact }; needsAssessment: boolean };
+type Sealed = SealedValue;
+export type { StoredContact, StoredWebsite };
 export type MaskedContact = Omit<Contact, 'idNumber' | 'phone'> & { idNumber: string; phone: string; idNumberMasked: string; phoneMasked: string };
 export type MaskedWebsiteData = { basic: WebsiteData['basic']; contacts: { securityOwner: MaskedContact; emergencyContact: MaskedContact } };
 
@@ -216,7 +216,7 @@ export function submitNewWebsite(userId: number, subjectId: number, input: Websi
         status: '待审核',
         interactive,
         icpNumber: b.hasIcp === '是' ? b.icpNumber : null,
-        data: stored as unknown as Record<string, unknown>,
+        data: stored,
         createdAt: now,
         updatedAt: now,
       })
@@ -240,7 +240,7 @@ export function submitNewWebsite(userId: number, subjectId: number, input: Websi
         unitId: s.unitId,
         bundleId,
         queued: true,
-        payload: { website: stored } as unknown as Record<string, unknown>,
+        payload: { website: stored },
         submittedAt: now,
       })
       .returning({ id: applications.id, code: applications.code })
@@ -294,7 +294,6 @@ export function getWebsiteView(userId: number, websiteId: number) {
     .get();
   if (!row) throw new AppError('not_found', '网站不存在');
   const w = row.w;
-  const stored = w.data as unknown as StoredWebsite | { demo: true };
   return {
     id: w.id,
     name: w.name,
@@ -305,6 +304,6 @@ export function getWebsiteView(userId: number, websiteId: number) {
     icpNumber: w.icpNumber,
     subjectName: row.subjectName,
     unitName: row.unitName,
-    data: 'basic' in stored ? maskWebsite(stored) : null,
+    data: isStoredWebsite(w.data) ? maskWebsite(w.data) : null,
   };
 }

@@ -27,7 +27,7 @@ export function RegisterForm({ officeName }: { officeName: string }) {
   const [codeInfo, setCodeInfo] = useState<string | null>(null);
   const form = useForm<RegisterInput>({
     resolver: zodResolver(registerSchema),
-    defaultValues: { name: '', idType: '居民身份证', idNumber: '', phone: '', smsCode: '', email: '', password: '', confirmPassword: '', agree: false as unknown as true },
+    defaultValues: { name: '', idType: '居民身份证', idNumber: '', phone: '', smsCode: '', email: '', password: '', confirmPassword: '' },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });

@@ -57,8 +57,7 @@ export default async function MyDraftsPage({ searchParams }: { searchParams: Pro
             </TableHeader>
             <TableBody>
               {rows.map((r, i) => {
-                // 安全评估 drafts reopen 发起安全评估 (the shared draftHref table lists the older forms).
-                const href = r.type === '安全评估' ? `/my/assessments/new?draft=${r.id}` : draftHref(r.type, r.id, r.websiteId);
+                const href = draftHref(r.type, r.id, r.websiteId);
                 return (
                   <TableRow key={r.id} data-testid="draft-row">
                     <TableCell>{(page - 1) * pageSize + i + 1}</TableCell>

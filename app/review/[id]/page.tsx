@@ -14,13 +14,11 @@ import { OPEN_STATUSES } from '@/lib/review/due';
 import { applicationFiles, formatDate, websiteNamingHints, type AttachedFile } from '@/lib/review/view';
 import { latestLiveness } from '@/lib/websites/liveness';
 import { PLACEMENT_STATUSES } from '@/lib/websites/placement';
-import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
 import { getAssessmentForReview } from '@/lib/assessments/service';
 import { ASSESSMENT_FIELD_LABELS } from '@/lib/assessments/texts';
-import { SUBJECT_CANCEL_LABELS, SUBJECT_FIELD_LABELS } from '@/lib/subjects/labels';
-import { isSubjectSnapshot, shownSubjectFields } from '@/components/subjects/subject-details';
-import { WEBSITE_CANCEL_LABELS, WEBSITE_FIELD_LABELS, type WebsiteField } from '@/lib/websites/labels';
-import { applicationContent } from '@/components/applications/application-content';
+import { handlerOf } from '@/lib/applications/handlers';
+import { payloadOf } from '@/lib/applications/types';
+import { applicationContent, assessmentComments } from '@/components/applications/application-content';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { AssessmentDetails } from '@/components/assessments/assessment-details';
 import { PlacementCheckCard } from '@/components/websites/placement-check-card';
@@ -30,10 +28,9 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { msToBeijingLocal } from '@/lib/review/schemas';
 import { Attachments } from './attachments';
-import { DecisionPanel, type FieldOption } from './decision-panel';
-import { reviewCheckPlacementAction } from '@/lib/review/actions';
+import { DecisionPanel } from './decision-panel';
 import { RecheckButton } from '@/components/forms/recheck-button';
-import { recheckLivenessAction } from '@/lib/review/actions';
+import { recheckLivenessAction, reviewCheckPlacementAction } from '@/lib/review/actions';
 import { ReleaseButton } from './release-button';
 import { ScheduleInterviewForm } from './schedule-interview-form';
 
@@ -66,29 +63,6 @@ function openForReview(user: CurrentUser, id: number): View {
 
 const isOpen = (s: string) => (OPEN_STATUSES as readonly string[]).includes(s);
 
-/** The fields a reviewer may comment on: those the applicant's page shows for this application. */
-function fieldOptions(view: View): FieldOption[] {
-  const { type, payload } = view.app;
-  const entries = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
-  if ((type === '新增主体' || type === '变更主体') && isSubjectSnapshot(payload)) {
-    const shown = shownSubjectFields(maskedSubject(payload as unknown as StoredSubject));
-    return shown.map((f) => ({ value: f, label: SUBJECT_FIELD_LABELS[f] }));
-  }
-  if (type === '注销主体') return entries(SUBJECT_CANCEL_LABELS);
-  if (type === '注销网站') return entries(WEBSITE_CANCEL_LABELS);
-  // 安全评估: comments are keyed by the field's label (the applicant's pages place them by it).
-  if (type === '安全评估') return Object.values(ASSESSMENT_FIELD_LABELS).map((l) => ({ value: l, label: l }));
-  if (type === '新办网站' || type === '变更网站') {
-    const b = ((payload.website as { basic?: Record<string, unknown> } | undefined)?.basic ?? {}) as Record<string, unknown>;
-    const hidden = new Set<WebsiteField>();
-    if (b.interactive !== '是') hidden.add('basic.siteTypes');
-    if (b.controlled !== '是') hidden.add('basic.controlledItems');
-    if (!b.domainCertificates || !Object.values(b.domainCertificates as object).some(Boolean)) hidden.add('basic.domainCertificates');
-    return (Object.entries(WEBSITE_FIELD_LABELS) as [WebsiteField, string][]).filter(([f]) => !hidden.has(f)).map(([value, label]) => ({ value, label }));
-  }
-  return [];
-}
-
 /** The assessment of a 安全评估 application (the page already checked the actor may review it). */
 function loadAssessment(user: CurrentUser, applicationId: number) {
   try {
@@ -107,16 +81,6 @@ function assessmentAttachments(a: NonNullable<ReturnType<typeof loadAssessment>>
   add(a.files.thirdPartyReport, ASSESSMENT_FIELD_LABELS.thirdPartyReport);
   return out;
 }
-
-const APPROVE_EFFECT: Record<string, string> = {
-  新增主体: '通过后开办主体生效。',
-  变更主体: '通过后主体变更内容生效。',
-  注销主体: '通过后主体及其全部网站将被注销。',
-  新办网站: '通过后网站即备案，并分配公安备案号。',
-  变更网站: '通过后网站变更内容生效，公安备案号不变。',
-  注销网站: '通过后网站将被注销，原公安备案号不再使用。',
-  安全评估: '通过后该网站的安全评估生效，交互式网站的新办网站申请即可安排面审或实地检查。',
-};
 
 function InfoList({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -261,17 +225,17 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   const canCheckSite =
     !!filedSite && !!view.subject && canCheckPlacement(user, { ownerId: view.subject.ownerId, unitIds: [view.subject.unitId, filedSite.filingUnitId] });
 
-  const assessment = app.type === '安全评估' ? loadAssessment(user, app.id) : null;
-  const assessmentLabels = new Set<string>(Object.values(ASSESSMENT_FIELD_LABELS));
-  const { node, leftover } = assessment
-    ? {
-        node: <AssessmentDetails data={assessment} comments={app.fieldComments ?? {}} inlineFiles />,
-        leftover: Object.entries(app.fieldComments ?? {}).filter(([k, v]) => v && !assessmentLabels.has(k)),
-      }
-    : applicationContent(app, fileKindsOf(websiteFileIds(app.payload.website)));
+  const handler = handlerOf(app.type);
+  const assessment = handler.object === 'assessment' ? loadAssessment(user, app.id) : null;
+  // The fields a reviewer may comment on: those the applicant's page shows for this application.
+  const { node, leftover, fields } = assessment
+    ? { node: <AssessmentDetails data={assessment} comments={app.fieldComments ?? {}} inlineFiles />, ...assessmentComments(app.fieldComments) }
+    : applicationContent(app, fileKindsOf(websiteFileIds('website' in app.payload ? app.payload.website : null)));
   const files = assessment ? assessmentAttachments(assessment) : applicationFiles(app.payload);
-  const subjectName = view.subject?.name ?? (typeof app.payload.name === 'string' ? app.payload.name : null);
-  const websiteName = view.website?.name ?? (app.payload.website as { basic?: { name?: string } } | undefined)?.basic?.name ?? (typeof app.payload.websiteName === 'string' ? app.payload.websiteName : null);
+  const payload = app.payload;
+  const subjectName = view.subject?.name ?? ('name' in payload && typeof payload.name === 'string' ? payload.name : null);
+  const websiteName =
+    view.website?.name ?? handler.describe.queueColumns(payloadOf(app)).name ?? ('websiteName' in payload && typeof payload.websiteName === 'string' ? payload.websiteName : null);
 
   const info: [string, ReactNode][] = [
     ['申请编号', <span key="code" className="font-mono" data-testid="application-code">{app.code}</span>],
@@ -354,7 +318,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
       {view.status === '通过' && (
         <Alert variant="success" data-testid="approved">
           <p className="font-medium">申请已通过</p>
-          {app.type === '新办网站' && view.website?.filingNumber && <p>公安备案号：{view.website.filingNumber}</p>}
+          {handler.filesObject && view.website?.filingNumber && <p>公安备案号：{view.website.filingNumber}</p>}
         </Alert>
       )}
 
@@ -377,11 +341,11 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
         </Section>
       )}
 
-      {app.type === '注销网站' && app.websiteId && <LivenessSection websiteId={app.websiteId} applicationId={app.id} canRecheck={decider && isOpen(view.status)} />}
+      {handler.describe.reviewChecks.includes('liveness') && app.websiteId && <LivenessSection websiteId={app.websiteId} applicationId={app.id} canRecheck={decider && isOpen(view.status)} />}
 
       {filedSite && <PlacementCheckCard websiteId={filedSite.id} filedAt={filedSite.filedAt!} action={canCheckSite ? reviewCheckPlacementAction : undefined} now={now} />}
 
-      {(app.type === '新办网站' || app.type === '变更网站') && <NamingSection view={view} />}
+      {handler.describe.reviewChecks.includes('naming') && <NamingSection view={view} />}
 
       {view.interactive && (
         <Section title="安全评估与面审" testId="interview">
@@ -430,8 +394,8 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
           title={mode === 'interview' && pendingInterview ? `登记${pendingInterview.kind}结果` : '审核意见'}
           canApprove={canApprove}
           approveBlocked={approveBlocked}
-          approveEffect={mode === 'interview' ? APPROVE_EFFECT['新办网站'] : APPROVE_EFFECT[app.type]}
-          fieldOptions={fieldOptions(view)}
+          approveEffect={handler.describe.approveEffect ?? undefined}
+          fieldOptions={fields}
           reasons={COMMON_RETURN_REASONS}
         />
       </div>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { getPublicFiling } from '@/lib/public/filings';
+import { websiteObject } from '@/lib/objects/website';
 import { normalizeFilingNumber } from '@/lib/public/filing-number';
 import { formatDateTime } from '@/lib/utils';
 import { Badge } from '@/components/ui/badge';
@@ -20,17 +21,19 @@ export default async function FilingDetailPage({ params }: { params: Promise<{ c
   const f = getPublicFiling(digits);
   if (!f) notFound();
 
-  const rows: [string, ReactNode][] = [
-    ['网站名称', f.websiteName],
-    ['网站域名', f.domains.length ? f.domains.map((d) => <div key={d}>{d}</div>) : '—'],
-    ['开办主体名称', f.subjectName],
-    ['开办主体性质', f.subjectNature],
-    ['公安备案号', <span key="n" data-testid="public-filing-number">{f.filingNumber}</span>],
-    ['备案时间', f.filedAt ? formatDateTime(f.filedAt) : '—'],
-    ['审核单位', f.unitName ?? '—'],
-    ['网站类型', f.interactive ? '交互式' : '非交互式'],
-    ['备案状态', <Badge key="s" variant={f.status === '已注销' ? 'secondary' : 'success'}>{f.status}</Badge>],
-  ];
+  // The public fields of the 网站 object type, in its order.
+  const value: Record<(typeof websiteObject.publicFields)[number]['key'], ReactNode> = {
+    websiteName: f.websiteName,
+    domains: f.domains.length ? f.domains.map((d) => <div key={d}>{d}</div>) : '—',
+    subjectName: f.subjectName,
+    subjectNature: f.subjectNature,
+    filingNumber: <span key="n" data-testid="public-filing-number">{f.filingNumber}</span>,
+    filedAt: f.filedAt ? formatDateTime(f.filedAt) : '—',
+    unitName: f.unitName ?? '—',
+    interactive: f.interactive ? '交互式' : '非交互式',
+    status: <Badge key="s" variant={f.status === '已注销' ? 'secondary' : 'success'}>{f.status}</Badge>,
+  };
+  const rows = websiteObject.publicFields.map((p): [string, ReactNode] => [p.label, value[p.key]]);
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">

@@ -17,6 +17,7 @@ import { StatusBadge } from '@/components/applications/status-badge';
 import { applicationContent } from '@/components/applications/application-content';
 import { RevokeApplicationButton } from '@/components/applications/revoke-application-button';
 import { resubmitHref } from '@/components/applications/links';
+import { handlerOf } from '@/lib/applications/handlers';
 
 export const metadata: Metadata = { title: '申请详情' };
 
@@ -25,7 +26,7 @@ function loadOwn(userId: number, rawId: string) {
   try {
     return getMyApplication(userId, Number(rawId));
   } catch (e) {
-    // Someone else's application is as unknown as a missing one.
+    // Someone else's application is the same as a missing one.
     if (isAppError(e) && e.code === 'not_found') notFound();
     throw e;
   }
@@ -52,12 +53,12 @@ export default async function ApplicationDetailPage({
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const app = loadOwn(user.id, id);
   const now = Date.now();
-  const heldBack = app.type === '新增主体' && app.status === '待审核' && !app.queued;
-  const { node, leftover } = applicationContent(app, fileKindsOf(websiteFileIds(app.payload.website)));
-  const resubmit =
-    (app.status === '退回' || app.status === '已撤销') && app.type === '新增主体' && subjectStatusOf(user.id, app.subjectId) === '已退回'
-      ? resubmitHref(app.type, app.id)
-      : null;
+  const handler = handlerOf(app.type);
+  // Held back from the queue until a business application releases it (a 新增主体).
+  const heldBack = app.status === '待审核' && !app.queued ? handler.describe.heldBackNotice : null;
+  const { node, leftover } = applicationContent(app, fileKindsOf(websiteFileIds('website' in app.payload ? app.payload.website : null)));
+  const resubmitLink = app.status === '退回' || app.status === '已撤销' ? resubmitHref(app.type, app.id) : null;
+  const resubmit = resubmitLink && subjectStatusOf(user.id, app.subjectId) === '已退回' ? resubmitLink : null;
   const revocable = canRevoke(app, now);
 
   const info: [string, ReactNode][] = [
@@ -86,7 +87,7 @@ export default async function ApplicationDetailPage({
       )}
       {heldBack && (
         <Alert variant="info" data-testid="held-back">
-          公安机关不会单独进行主体审核，请尽快提交新办网站申请，主体将与网站一并审核。
+          {heldBack}
         </Alert>
       )}
       {app.status === '退回' && (

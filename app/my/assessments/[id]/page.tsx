@@ -24,7 +24,7 @@ function loadOwn(userId: number, rawId: string) {
   try {
     return getMyAssessment(userId, Number(rawId));
   } catch (e) {
-    // Someone else's assessment is as unknown as a missing one.
+    // Someone else's assessment is the same as a missing one.
     if (isAppError(e) && e.code === 'not_found') notFound();
     throw e;
   }

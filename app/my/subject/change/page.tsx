@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { handlerOf } from '@/lib/applications/handlers';
 import { requirePage } from '@/lib/auth/session';
 import { currentSubjectId, getSubjectView } from '@/lib/subjects/service';
 import { getDraft, latestDraft } from '@/lib/drafts/service';
@@ -51,8 +52,13 @@ export default async function ChangeSubjectPage({ searchParams }: { searchParams
   if (draftId) {
     const r = safely(() => getDraft(user.id, draftId));
     if ('problem' in r) notice = r.problem;
-    else if (r.type === '新增主体') redirect(`/my/subject/new?draft=${r.id}`);
-    else if (r.type !== '变更主体') notice = '该草稿不是变更主体的草稿';
+    else if (r.type !== '变更主体') {
+      // A draft of the other subject form (新增主体) reopens on its own page.
+      const own = handlerOf(r.type);
+      const elsewhere = own.object === 'subject' ? own.describe.draftHref(r.id, r.websiteId) : null;
+      if (elsewhere) redirect(elsewhere);
+      notice = '该草稿不是变更主体的草稿';
+    }
     else {
       draft = restoreDraft(r);
       draftAction = 'restore';
@@ -78,7 +84,7 @@ export default async function ChangeSubjectPage({ searchParams }: { searchParams
   // Demo-seeded subjects have no stored form data: pre-fill what the columns hold.
   const initialValues = toFormValues(
     view.data
-      ? (view.data as unknown as Record<string, unknown>)
+      ? view.data
       : { nature: view.nature, unitType: view.unitType, orgName: view.nature === '单位' ? view.name : '', principalName: view.principalName },
   );
   const registered = {

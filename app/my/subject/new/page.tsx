@@ -5,7 +5,9 @@ import { requirePage } from '@/lib/auth/session';
 import { getUserProfile } from '@/lib/users/service';
 import { getDraft, latestDraft } from '@/lib/drafts/service';
 import { getMyApplication } from '@/lib/applications/service';
-import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
+import { maskedSubject } from '@/lib/subjects/pii';
+import { typedApplication } from '@/lib/applications/types';
+import { handlerOf } from '@/lib/applications/handlers';
 import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
 import { identityMode } from '@/lib/identity/verifier';
 import { isAppError } from '@/lib/errors';
@@ -22,12 +24,12 @@ const idParam = (s?: string) => (s && /^[1-9]\d{0,15}$/.test(s) ? Number(s) : nu
 /** A returned (or revoked) 新增主体 the user may correct and resubmit, masked for the page. */
 function loadResubmit(userId: number, applicationId: number) {
   try {
-    const app = getMyApplication(userId, applicationId);
+    const app = typedApplication(getMyApplication(userId, applicationId));
     if (app.type !== '新增主体' || !['退回', '已撤销'].includes(app.status)) return { problem: '该申请不能重新提交' } as const;
-    const masked = maskedSubject(app.payload as unknown as StoredSubject);
+    const masked = maskedSubject(app.payload);
     return {
       app: { id: app.id, code: app.code, status: app.status, reason: app.reason, fieldComments: app.fieldComments ?? {} },
-      values: toFormValues(masked as unknown as Record<string, unknown>),
+      values: toFormValues(masked),
       registered: { principalIdNumber: masked.principalIdNumber ?? '', principalPhone: masked.principalPhone ?? '' },
     } as const;
   } catch (e) {
@@ -62,8 +64,13 @@ export default async function NewSubjectPage({ searchParams }: { searchParams: P
   if (draftId) {
     const r = loadDraft(user.id, draftId);
     if ('problem' in r) notice = r.problem ?? null;
-    else if (r.draft.type === '变更主体') redirect(`/my/subject/change?draft=${r.draft.id}`);
-    else if (r.draft.type !== '新增主体') notice = '该草稿不是新增主体的草稿';
+    else if (r.draft.type !== '新增主体') {
+      // A draft of the other subject form (变更主体) reopens on its own page.
+      const own = handlerOf(r.draft.type);
+      const elsewhere = own.object === 'subject' ? own.describe.draftHref(r.draft.id, r.draft.websiteId) : null;
+      if (elsewhere) redirect(elsewhere);
+      notice = '该草稿不是新增主体的草稿';
+    }
     else {
       draft = restoreDraft(r.draft);
       draftAction = 'restore';

@@ -27,7 +27,7 @@ function loadOwn(userId: number, rawId: string) {
   try {
     return getWebsiteView(userId, Number(rawId));
   } catch (e) {
-    // Someone else's website is as unknown as a missing one.
+    // Someone else's website is the same as a missing one.
     if (isAppError(e) && e.code === 'not_found') notFound();
     throw e;
   }

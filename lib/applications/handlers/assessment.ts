@@ -1,0 +1,44 @@
+/** 安全评估: its assessment record is 通过 / 退回 / 已撤销 with the application; the website is untouched. */
+import { and, eq } from 'drizzle-orm';
+import { assessments } from '@/db/schema';
+import { ASSESSMENT_FIELD_LABELS } from '@/lib/assessments/texts';
+import { noBlock, noColumns, noInterview, subjectUnit } from './shared';
+import type { Handler } from './types';
+
+/** 安全评估 comments are keyed by the field's label (the applicant's pages place them by it). */
+const LABELS_BY_LABEL: Readonly<Record<string, string>> = Object.fromEntries(Object.values(ASSESSMENT_FIELD_LABELS).map((l) => [l, l]));
+
+export const assessment: Handler<'安全评估'> = {
+  type: '安全评估',
+  object: 'assessment',
+  ofSubject: true,
+  reviewable: true,
+  filesObject: false,
+  describe: {
+    title: '安全评估申请',
+    approveEffect: '通过后该网站的安全评估生效，交互式网站的新办网站申请即可安排面审或实地检查。',
+    fieldLabels: LABELS_BY_LABEL,
+    queueColumns: noColumns,
+    objectLink: (app) => (app.websiteId ? `/my/websites/${app.websiteId}` : null),
+    draftHref: (draftId) => `/my/assessments/new?draft=${draftId}`,
+    heldBackNotice: null,
+    resubmitHref: () => null,
+    reviewChecks: [],
+  },
+  route: subjectUnit,
+  approvalBlock: noBlock,
+  needsInterview: noInterview,
+  interviewBlock: noBlock,
+  approve(tx, { app }) {
+    tx.update(assessments).set({ status: '通过' }).where(eq(assessments.applicationId, app.id)).run();
+    return { effect: '' };
+  },
+  return(tx, { app }) {
+    tx.update(assessments).set({ status: '退回' }).where(eq(assessments.applicationId, app.id)).run();
+    return '';
+  },
+  revoke(tx, { app }) {
+    // A revoked 安全评估 leaves its assessment 已撤销 (the website is untouched).
+    tx.update(assessments).set({ status: '已撤销' }).where(and(eq(assessments.applicationId, app.id), eq(assessments.status, '待审核'))).run();
+  },
+};

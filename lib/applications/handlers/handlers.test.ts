@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { BUSINESS_TYPES } from '@/db/schema';
+import { isBusinessApplication as ruleIsBusiness } from '@/lib/applications/rules';
+import { WEBSITE_FILING_MARK } from '@/lib/review/filing-number';
+import { OBJECT_TYPES, objectTypeOf, objectTypeOfFilingDigits } from '@/lib/objects';
+import { HANDLERS, handlerOf, isBusinessApplication } from './index';
+
+describe('business-type handler registry', () => {
+  it('has a handler for every business type, under its own key', () => {
+    expect(Object.keys(HANDLERS).sort()).toEqual([...BUSINESS_TYPES].sort());
+    for (const type of BUSINESS_TYPES) {
+      expect(handlerOf(type), type).toBeDefined();
+      expect(handlerOf(type).type).toBe(type);
+      expect(handlerOf(type).describe.title).toBe(`${type}申请`);
+    }
+  });
+
+  it('tells business applications of a subject from the applications about the subject itself', () => {
+    for (const type of BUSINESS_TYPES) expect(isBusinessApplication(type), type).toBe(ruleIsBusiness(type));
+    expect(BUSINESS_TYPES.filter((t) => !isBusinessApplication(t))).toEqual(['新增主体', '变更主体', '注销主体']);
+  });
+
+  it('names an object of the registry (or the subject / an assessment) for every type', () => {
+    for (const type of BUSINESS_TYPES) {
+      const o = handlerOf(type).object;
+      expect(o === 'subject' || o === 'assessment' || o in OBJECT_TYPES, type).toBe(true);
+    }
+  });
+
+  it('refuses to decide 网站认领, which has no review flow yet', () => {
+    const h = handlerOf('网站认领');
+    expect(h.reviewable).toBe(false);
+    expect(() => h.approve(null as never, null as never)).toThrow('暂不支持审核网站认领申请');
+    expect(() => h.return(null as never, null as never)).toThrow('暂不支持审核网站认领申请');
+  });
+
+  it('gives a 公安备案号 on 通过 only for 新办网站', () => {
+    expect(BUSINESS_TYPES.filter((t) => handlerOf(t).filesObject)).toEqual(['新办网站']);
+  });
+
+  it('reads the queue columns of a submitted website from its payload', () => {
+    const payload = { website: { basic: { name: '张伟摄影作品集', domains: [{ domain: 'a.cn', primary: false }, { domain: 'www.b.cn', primary: true }] } } };
+    expect(handlerOf('新办网站').describe.queueColumns(payload as never)).toEqual({ name: '张伟摄影作品集', domain: 'www.b.cn' });
+    expect(handlerOf('新增主体').describe.queueColumns(payload as never)).toEqual({ name: null, domain: null });
+  });
+});
+
+describe('object-type registry', () => {
+  it('has 网站 with its key, route, number mark and wizard steps', () => {
+    const w = objectTypeOf('网站');
+    expect(w.key).toBe('网站');
+    expect(w.routeBase).toBe('/my/websites');
+    expect(w.filingMark).toBe(WEBSITE_FILING_MARK);
+    expect(w.steps.map((s) => s.title)).toEqual(['开办主体', '网站基本信息', '网站负责人', '提示说明']);
+    expect(w.fieldLabels['basic.name']).toBe('网站名称');
+  });
+
+  it('finds the object type of a 公安备案号 by its mark', () => {
+    expect(objectTypeOfFilingDigits('11010502013462')?.key).toBe('网站');
+    expect(objectTypeOfFilingDigits('11010599013462')).toBeNull();
+  });
+
+  it('checks a website name with the naming rules', () => {
+    const w = objectTypeOf('网站');
+    expect(w.checkName({ name: '中国摄影网', domains: [], subject: { nature: '个人' }, permits: [], interactive: false }).length).toBeGreaterThan(0);
+    expect(w.checkName({ name: '张伟摄影作品集', domains: [], subject: { nature: '个人' }, permits: [], interactive: false })).toEqual([]);
+  });
+});
