@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/utils';
-import { beijingDateString } from '@/lib/workdays';
+import { beijingDate } from '@/lib/time';
 import { latestPlacement, placementDeadline, placementOutcome, type PlacementPage } from '@/lib/websites/placement';
 import { RecheckButton, type RecheckAction } from '@/components/forms/recheck-button';
 
@@ -48,7 +48,7 @@ export function PlacementCheckCard({ websiteId, filedAt, action, now = Date.now(
     [
       '整改期限',
       <span key="deadline" data-testid="placement-deadline" className={passed && !check?.ok ? 'font-medium text-destructive' : undefined}>
-        {beijingDateString(deadline)}
+        {beijingDate(deadline)}
         {passed ? '（已过期）' : ''}
       </span>,
     ],

@@ -28,7 +28,7 @@ import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/notify/service';
 import { applyApprovedCancellation, applyApprovedChange } from '@/lib/subjects/service';
 import { applyApprovedWebsiteChange, endWebsiteChange } from '@/lib/websites/change';
-import { formatDateTime } from '@/lib/utils';
+import { formatDateTime } from '@/lib/time';
 import { ensureDueDates, isOverdue, openQueueSql, OPEN_STATUSES } from './due';
 import { allocateFilingNumber } from './filing-number';
 

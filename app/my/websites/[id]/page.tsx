@@ -6,7 +6,7 @@ import { requirePage } from '@/lib/auth/session';
 import { getWebsiteView } from '@/lib/websites/service';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
-import { beijingDateString } from '@/lib/workdays';
+import { beijingDate } from '@/lib/time';
 import { filingSnippet } from '@/lib/public/snippet';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -36,7 +36,7 @@ export default async function WebsiteDetailPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const w = loadOwn(user.id, id);
   const filed = w.status === '已备案' && w.filedAt != null;
-  const deadline = filed ? beijingDateString(placementDeadline(w.filedAt!)) : null;
+  const deadline = filed ? beijingDate(placementDeadline(w.filedAt!)) : null;
   // The 14 digits are the canonical key of the number (SPEC §6.4); they end the stored 公安备案号.
   const digits = filed ? /(\d{14})号$/.exec(w.filingNumber ?? '')?.[1] : undefined;
   const snippet = digits ? filingSnippet({ number: w.filingNumber!, digits }) : null;
