@@ -5,7 +5,7 @@ import { defineAction } from '@/lib/actions';
 import { canDecide } from '@/lib/auth/policy';
 import type { CurrentUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
-import { decideApplication, getReviewApplication, recordInterviewOutcome, releaseApplication, scheduleInterview } from '@/lib/review/service';
+import { claimApplication, decideApplication, getReviewApplication, recordInterviewOutcome, releaseApplication, scheduleInterview } from '@/lib/review/service';
 import { checkClosedAfterCancel } from '@/lib/websites/cancel';
 import { beijingLocalToMs, PHONE_REQUIRED, decisionSchema, idSchema, interviewOutcomeSchema, scheduleInterviewSchema } from './schema';
 
@@ -35,9 +35,8 @@ export const decideAction = defineAction({ schema: decisionSchema, permission: '
 });
 
 /**
- * 释放. Deliberately no revalidatePath: an action that revalidates re-renders the open page in
- * its response, and opening /review/[id] claims the application again. The client goes to
- * /review instead (dynamic, so it is read fresh).
+ * 释放. No revalidatePath: the client goes to /review (dynamic, so it is read fresh) instead of
+ * staying on the page, which would claim the application again once shown.
  */
 export const releaseAction = defineAction({ schema: idSchema, permission: 'review.decide' }, async ({ id }, { user }) => {
   releaseApplication(actorOf(user), id);
@@ -73,4 +72,12 @@ export const recheckLivenessAction = defineAction({ schema: idSchema, permission
   const record = await checkClosedAfterCancel(view.app.websiteId);
   if (!record) throw new AppError('conflict', '网站关闭状态检测失败，请人工核实');
   return { ok: record.ok, checkedAt: record.checkedAt };
+});
+
+/**
+ * 领取: the decision page calls this once it is shown (opening the page, a GET, never writes).
+ * An application waiting for its 新增主体 is not claimed (lib/review/service claimApplication).
+ */
+export const claimApplicationAction = defineAction({ schema: idSchema, permission: 'review.decide' }, async ({ id }, { user }) => {
+  return claimApplication(actorOf(user), id);
 });
