@@ -23,6 +23,7 @@ function PageResult({ page }: { page: PlacementPage }) {
  * 备案号放置检查 (SPEC §10.3) of a filed website, for its owner and its reviewers: the newest
  * result, the 30-working-day 整改期限 and 立即检测 (when `action` is given).
  */
+// eslint-disable-next-line react-hooks/purity -- a Server Component: the clock is read once per request.
 export function PlacementCheckCard({ websiteId, filedAt, action, now = Date.now() }: { websiteId: number; filedAt: number; action?: RecheckAction; now?: number }) {
   const check = latestPlacement(websiteId);
   const deadline = placementDeadline(filedAt);

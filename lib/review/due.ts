@@ -4,7 +4,7 @@
  * official holiday calendar of lib/workdays. The due date is stored for sorting and paging, and
  * recomputed for every open application when the calendar or the configuration changes.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { appMeta, applications, BUSINESS_TYPES, type BusinessType } from '@/db/schema';
 import { addWorkingDays, calendarFingerprint } from '@/lib/workdays';
