@@ -16,6 +16,7 @@ import { notify } from '@/lib/notify/service';
 import { addWorkingDays, workingDaysBetween } from '@/lib/workdays';
 import { beijingDate, beijingDayNumber, beijingDayStartMs, beijingHour, DAY_MS } from '@/lib/time';
 import { fetchHomePages, type LivenessOptions, type PageProbe } from './liveness';
+import { isFilingDigits } from '@/lib/review/filing-number';
 
 /** Working days, from approval, to put the number and icon on the home page (SPEC §4.4). */
 export const PLACEMENT_DEADLINE_WORKING_DAYS = 30;
@@ -115,7 +116,7 @@ function urlParts(raw: string): { host: string; path: string } | null {
  * Comments do not count; tags, entities and whitespace inside the number are tolerated.
  */
 export function findPlacement(html: string, t: PlacementTargets): { numberFound: boolean; linkFound: boolean } {
-  if (!/^\d{14}$/.test(t.digits)) return { numberFound: false, linkFound: false };
+  if (!isFilingDigits(t.digits)) return { numberFound: false, linkFound: false };
   const visible = withoutComments(html);
   const text = decodeEntities(visible.replace(/<[^<>]*>/g, ' '));
   const spaced = text.replace(SPACES, ' ');

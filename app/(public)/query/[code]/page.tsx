@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { getPublicFiling } from '@/lib/public/filings';
-import { normalizeFilingNumber } from '@/lib/public/filing-number';
+import { normalizeFilingNumber } from '@/lib/review/filing-number';
 import { formatDateTime } from '@/lib/utils';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';

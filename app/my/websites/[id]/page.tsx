@@ -17,6 +17,7 @@ import { CopySnippetButton } from '@/components/websites/copy-snippet-button';
 import { PlacementCheckCard } from '@/components/websites/placement-check-card';
 import { PLACEMENT_STATUSES, placementDeadline } from '@/lib/websites/placement';
 import { checkPlacementAction } from './placement-actions';
+import { filingDigitsOf } from '@/lib/review/filing-number';
 
 export const metadata: Metadata = { title: '网站详情' };
 
@@ -38,7 +39,7 @@ export default async function WebsiteDetailPage({ params }: { params: Promise<{ 
   const filed = w.status === '已备案' && w.filedAt != null;
   const deadline = filed ? beijingDate(placementDeadline(w.filedAt!)) : null;
   // The 14 digits are the canonical key of the number (SPEC §6.4); they end the stored 公安备案号.
-  const digits = filed ? /(\d{14})号$/.exec(w.filingNumber ?? '')?.[1] : undefined;
+  const digits = filed ? (filingDigitsOf(w.filingNumber) ?? undefined) : undefined;
   const snippet = digits ? filingSnippet({ number: w.filingNumber!, digits }) : null;
   // 备案号放置检查 (SPEC §10.3) while the website is filed, a change pending included.
   const placement = w.filedAt != null && !!w.filingNumber && (PLACEMENT_STATUSES as readonly string[]).includes(w.status);
