@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, login, screenshotBoth, adminCli, idWithCheck, fileSubjectAndWebsite, verifyPhone } from './helpers';
-import { addWorkingDays, beijingDateString } from '@/lib/workdays';
+import { addWorkingDays } from '@/lib/workdays';
+import { beijingDate as beijingDateString } from '@/lib/time';
 
 let browser: Browser;
 beforeAll(async () => {

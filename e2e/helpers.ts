@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
@@ -134,20 +134,13 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /** axe-core's serious and critical violations of the page, with the offending elements' selectors. */
 export async function seriousViolations(page: Page) {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not block it.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(
-      document,
-      { resultTypes: ['violations'] },
-    );
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  // AxeBuilder injects axe through the DevTools protocol, so the page's CSP (no inline scripts) does not block it.
+  const r = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+  return r.violations
+    .map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** How far the page is wider than the viewport (≤ 0: no sideways scrolling). */

@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
 import { can, type Permission } from '@/lib/auth/policy';
 import { isAppError, GENERIC_ERROR } from '@/lib/errors';
-import { clientIp } from '@/lib/auth/ip';
+import { clientIp } from '@/lib/http/client-ip';
 import { fieldErrorsOf, isPlainObject, zhErrorMap } from '@/lib/zod-errors';
 
 export type ActionResult<T = undefined> =

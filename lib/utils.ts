@@ -5,11 +5,5 @@ export function cn(...inputs: ClassValue[]) {
   return twMerge(clsx(inputs));
 }
 
-export function formatDateTime(ms: number | null | undefined): string {
-  if (!ms) return '';
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  // The office works in Beijing time whatever the server's zone.
-  const b = new Date(d.getTime() + (8 * 60 + d.getTimezoneOffset()) * 60_000);
-  return `${b.getFullYear()}-${p(b.getMonth() + 1)}-${p(b.getDate())} ${p(b.getHours())}:${p(b.getMinutes())}`;
-}
+/** Beijing time lives in lib/time; pages take the formatter from here with `cn`. */
+export { formatDateTime } from '@/lib/time';

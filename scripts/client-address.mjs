@@ -1,4 +1,4 @@
-// The client address for the app: see scripts/server.mjs and lib/auth/ip.ts.
+// The client address for the app: see scripts/server.mjs and lib/http/client-ip.ts.
 
 /** WLBA_TRUST_PROXY=1: the app is reached only through a reverse proxy that sets X-Forwarded-For. */
 export function trustProxy(env = process.env) {
@@ -15,7 +15,7 @@ export function socketAddress(req) {
  * Rewrites the request's address headers before Next.js sees them. Without a trusted proxy,
  * whatever the client sent in X-Forwarded-For / X-Real-IP / Forwarded is replaced by the socket's
  * address, so a client cannot pick the address the rate limits and login locks count. With
- * WLBA_TRUST_PROXY=1 the proxy's X-Forwarded-For is kept (lib/auth/ip.ts takes its last entry,
+ * WLBA_TRUST_PROXY=1 the proxy's X-Forwarded-For is kept (lib/http/client-ip.ts takes its last entry,
  * the one the proxy appended); a request without one gets the socket's address.
  */
 export function applyClientAddress(req, trusted = trustProxy()) {

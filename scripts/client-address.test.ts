@@ -2,14 +2,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { clientIp } from '@/lib/auth/ip';
+import { clientIp } from '@/lib/http/client-ip';
 import { authenticate } from '@/lib/auth/login';
 import { RateLimiter, limitPublicRequest } from '@/lib/public/rate-limit';
 import { applyClientAddress, trustProxy } from './client-address.mjs';
 
 /**
  * A node http server doing what scripts/server.mjs does before Next.js sees a request, with a
- * handler standing in for the app: it answers the client address lib/auth/ip.ts derives, runs the
+ * handler standing in for the app: it answers the client address lib/http/client-ip.ts derives, runs the
  * public rate limit (/api/public) and logins (/login).
  */
 async function serve(trusted: boolean, limiter = new RateLimiter(5)) {

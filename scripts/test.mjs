@@ -1,4 +1,4 @@
-// npm test: install if needed, unit + integration tests, then browser tests against the built app.
+// npm test: install if needed, lint, unit + integration tests, then browser tests against the built app.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,14 @@ if (!fs.existsSync(chromium)) {
   console.error(`未找到浏览器 ${chromium}，无法运行浏览器测试。\n请先安装 Debian 的 chromium：apt-get update && apt-get install -y chromium`);
   process.exit(1);
 }
+
+// The linter first: a broken import boundary (STYLE.md) fails the run like a failing test.
+const lint = spawnSync('npx', ['eslint', '.'], { cwd: root, stdio: 'inherit' });
+if (lint.status !== 0) {
+  console.error('\nESLint 检查未通过（npm run lint），请先修正上面列出的问题。');
+  process.exit(1);
+}
+console.log('ESLint 检查通过。');
 
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'wlba-reports-'));
 function vitest(name, extra) {

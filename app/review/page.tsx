@@ -183,8 +183,7 @@ function TodoList({ user, sp, isAdmin }: ListProps & { sp: SP }) {
                   <TableCell>{r.handler ?? '—'}</TableCell>
                   {isAdmin && <TableCell>{r.unitName ?? '—'}</TableCell>}
                   <TableCell>
-                    {/* No prefetch: opening the page claims the application. */}
-                    <Link href={`/review/${r.id}`} prefetch={false} className="font-medium text-primary hover:underline">
+                    <Link href={`/review/${r.id}`} className="font-medium text-primary hover:underline">
                       办理
                     </Link>
                   </TableCell>
@@ -240,7 +239,7 @@ function DoneList({ user, page, isAdmin }: ListProps & { page: number }) {
                   <TableCell>{info.get(r.id)?.decider ?? '—'}</TableCell>
                   {isAdmin && <TableCell>{r.unitName ?? '—'}</TableCell>}
                   <TableCell>
-                    <Link href={`/review/${r.id}`} prefetch={false} className="font-medium text-primary hover:underline">
+                    <Link href={`/review/${r.id}`} className="font-medium text-primary hover:underline">
                       查看
                     </Link>
                   </TableCell>

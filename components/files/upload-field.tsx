@@ -256,7 +256,6 @@ export function UploadField({
         <div className="flex items-center gap-3 rounded-md border border-input bg-background p-2">
           {current.kind === 'image' ? (
             <a href={current.url} target="_blank" rel="noopener noreferrer" className="shrink-0">
-              {/* eslint-disable-next-line @next/next/no-img-element -- private, auth-checked file */}
               <img
                 src={current.thumbUrl ?? current.url}
                 alt={label}

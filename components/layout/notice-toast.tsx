@@ -1,14 +1,17 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import Link from 'next/link';
 import { Bell, X } from 'lucide-react';
 
+const noSubscription = () => () => {};
+
 export function NoticeToast({ id, title, body }: { id: number; title: string; body: string }) {
   const key = `notice-closed-${id}`;
-  const [open, setOpen] = useState(false);
-  useEffect(() => setOpen(sessionStorage.getItem(key) !== '1'), [key]);
-  if (!open) return null;
+  // Closed earlier in this browser session? Unknown on the server, so shown only after hydration.
+  const closedBefore = useSyncExternalStore(noSubscription, () => sessionStorage.getItem(key) === '1', () => true);
+  const [closed, setClosed] = useState(false);
+  if (closed || closedBefore) return null;
   return (
     <aside role="status" aria-label="最新通知" className="fixed right-4 bottom-4 z-40 w-[min(22rem,calc(100vw-2rem))] rounded-lg border bg-card p-4 shadow-lg">
       <div className="flex items-start gap-3">
@@ -26,7 +29,7 @@ export function NoticeToast({ id, title, body }: { id: number; title: string; bo
           className="rounded p-1 text-muted-foreground hover:bg-accent"
           onClick={() => {
             sessionStorage.setItem(key, '1');
-            setOpen(false);
+            setClosed(true);
           }}
         >
           <X className="size-4" aria-hidden />

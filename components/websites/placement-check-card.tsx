@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/utils';
-import { beijingDateString } from '@/lib/workdays';
+import { beijingDate } from '@/lib/time';
 import { latestPlacement, placementDeadline, placementOutcome, type PlacementPage } from '@/lib/websites/placement';
 import { RecheckButton, type RecheckAction } from '@/components/forms/recheck-button';
 
@@ -23,6 +23,7 @@ function PageResult({ page }: { page: PlacementPage }) {
  * 备案号放置检查 (SPEC §10.3) of a filed website, for its owner and its reviewers: the newest
  * result, the 30-working-day 整改期限 and 立即检测 (when `action` is given).
  */
+// eslint-disable-next-line react-hooks/purity -- a Server Component: the clock is read once per request.
 export function PlacementCheckCard({ websiteId, filedAt, action, now = Date.now() }: { websiteId: number; filedAt: number; action?: RecheckAction; now?: number }) {
   const check = latestPlacement(websiteId);
   const deadline = placementDeadline(filedAt);
@@ -48,7 +49,7 @@ export function PlacementCheckCard({ websiteId, filedAt, action, now = Date.now(
     [
       '整改期限',
       <span key="deadline" data-testid="placement-deadline" className={passed && !check?.ok ? 'font-medium text-destructive' : undefined}>
-        {beijingDateString(deadline)}
+        {beijingDate(deadline)}
         {passed ? '（已过期）' : ''}
       </span>,
     ],

@@ -11,6 +11,7 @@ import {
   SITE_TYPES,
 } from '@/lib/websites/schemas';
 import { checkWebsiteName, PERMIT_ITEMS } from '@/lib/websites/naming';
+import { beijingDate } from '@/lib/time';
 import { hostToUnicode, registrableDomains } from '@/lib/websites/domains';
 import { Field, selectClass } from '@/components/forms/field';
 import { Input } from '@/components/ui/input';
@@ -38,7 +39,7 @@ const IMAGE_HINT = '支持 PNG、JPEG 图片或 PDF 文件，大小不超过 5MB
 
 /** Today in Beijing time (yyyy-mm-dd), the latest 网站开通日期. */
 function todayInBeijing(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return beijingDate();
 }
 
 /** The naming context's subject part. */

@@ -16,7 +16,7 @@ export const providerDirectory = sqliteTable(
   (t) => [index('provider_directory_lookup').on(t.kind, t.regionCode)],
 );
 
-/** Provider accounts' API keys for POST /api/provider/data-codes (hash only). */
+/** Provider accounts' API keys (hash only), for the data-code API of SPEC §8 (not built yet). */
 export const providerApiKeys = sqliteTable('provider_api_keys', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   userId: integer('user_id')

@@ -20,8 +20,7 @@ import { diffSubjects } from '@/lib/subjects/service';
 import { diffWebsites } from '@/lib/websites/change';
 import type { StoredWebsite } from '@/lib/websites/types';
 import { dueAtFor, OPEN_STATUSES } from '@/lib/review/due';
-import { beijingDayNumber, beijingDayStartMs } from '@/lib/workdays';
-import { formatDateTime } from '@/lib/utils';
+import { beijingDayNumber, beijingDayStartMs, formatDate, formatDateTime } from '@/lib/time';
 import { methodsText, natureText } from '@/lib/assessments/report-pdf';
 
 export const RECEIPT_TITLE = '申请回执';
@@ -47,7 +46,7 @@ export function buildReceipt(view: ReceiptView, opts: { font?: PdfFontOptions } 
     ['提交时间', formatDateTime(view.submittedAt)],
     ['审核单位', view.unitName ?? '—'],
   ];
-  if (view.dueAt) info.push(['办理时限', `${formatDateTime(view.dueAt).slice(0, 10)} 前`]);
+  if (view.dueAt) info.push(['办理时限', `${formatDate(view.dueAt)} 前`]);
   return chinesePdf({
     title: RECEIPT_TITLE,
     blocks: [

@@ -90,9 +90,6 @@ export const nextApplicationStatus = (from: ApplicationStatus, e: ApplicationEve
 export const nextSubjectStatus = (from: SubjectStatus, e: SubjectEvent) => step(SUBJECT_TRANSITIONS, SUBJECT_EVENTS, '主体', from, e);
 export const nextWebsiteStatus = (from: WebsiteStatus, e: WebsiteEvent) => step(WEBSITE_TRANSITIONS, WEBSITE_EVENTS, '网站', from, e);
 
-export const canSubject = (from: SubjectStatus, e: SubjectEvent) => !!SUBJECT_TRANSITIONS[from]?.[e];
-export const canApplication = (from: ApplicationStatus, e: ApplicationEvent) => !!APPLICATION_TRANSITIONS[from]?.[e];
-
 /** Applications about the subject itself; every other type is a business application of the subject (网站, 安全评估 …). */
 export const SUBJECT_APPLICATION_TYPES = ['新增主体', '变更主体', '注销主体'] as const;
 

@@ -7,10 +7,11 @@ import { nextApplicationStatus, canRevoke } from './rules';
 import { handlerOf } from './handlers';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
+import { beijingDateCompact } from '@/lib/time';
 
 /** Readable 申请编号: SQ + Beijing date + 6-digit running number, e.g. SQ20261123000042. */
 export function nextApplicationCode(tx: Tx, now = Date.now()): string {
-  const d = new Date(now + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const d = beijingDateCompact(now);
   const last = tx.select({ id: sql<number>`coalesce(max(${applications.id}), 0)` }).from(applications).get()!.id;
   return `SQ${d}${String(last + 1).padStart(6, '0')}`;
 }

@@ -9,7 +9,7 @@ import { domainsOfWebsite } from '@/lib/websites/domain-list';
 import { subjects, websites } from '@/db/schema';
 import { chinesePdf, type ChinesePdf, type PdfBlock, type PdfField, type PdfFontOptions } from '@/lib/pdf/chinese';
 import { maskIdNumber } from '@/lib/pii/mask';
-import { beijingDateString } from '@/lib/workdays';
+import { beijingDate } from '@/lib/time';
 import { currentSubjectId } from '@/lib/subjects/service';
 import { AppError } from '@/lib/errors';
 import type { AssessmentReportInput } from './schemas';
@@ -43,7 +43,7 @@ export type AssessmentReportPdfInput = {
 
 /** 2026年5月12日 */
 export function chineseDate(date: Date | number): string {
-  const [y, m, d] = beijingDateString(date).split('-').map(Number);
+  const [y, m, d] = beijingDate(date).split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
 

@@ -93,18 +93,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'website.export': '导出备案网站',
 };
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { beijingDayStart } from '@/lib/time';
 
-/** Start of a Beijing calendar day ('2026-03-01') in epoch ms; undefined when not a real date. */
-export function beijingDayStart(day: string): number | undefined {
-  const m = DAY.exec(day);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const utc = Date.UTC(y, mo - 1, d);
-  const back = new Date(utc);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
-  return utc - 8 * 3600_000;
-}
+/** Filters take Beijing calendar days (lib/time). */
+export { beijingDayStart };
 
 export type AuditFilter = {
   /** 操作人: a user id (digits, '#12' too), '系统' for entries without one, or part of a name. */

@@ -3,7 +3,7 @@ import { verifyPassword, hashPassword } from './password';
 import { findUserByIdentifier } from '@/lib/users/service';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
-import { formatDateTime } from '@/lib/utils';
+import { formatDateTime } from '@/lib/time';
 import { hmacPii } from '@/lib/pii/crypto';
 import { normalizeIdNumber } from '@/lib/validation/identifiers';
 import { ACCOUNT_MAX_FAILURES_DEFAULT, LOCK_MS, accountKey, clearThrottle, lockedUntil, recordFailure } from './throttle';

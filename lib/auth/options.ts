@@ -3,7 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { secrets } from '@/lib/config/env';
 import { authenticate } from './login';
-import { clientIp } from './ip';
+import { clientIp } from '@/lib/http/client-ip';
 import { isAppError, GENERIC_ERROR } from '@/lib/errors';
 import { SESSION_MAX_AGE_S, createSession, revokeSession, sessionIsLive, touchSession } from './sessions';
 import { safeRedirectUrl } from './callback-url';

@@ -117,7 +117,6 @@ function writeBlob(bytes: Buffer): string {
 /** Keeps only the base name, drops control characters, caps the length. */
 export function sanitizeFileName(name: string): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   let clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   if (clean.length > 200) {
     const ext = path.extname(clean).slice(0, 16);

@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/lib/utils';
+import { formatDate } from '@/lib/time';
 
 /** Beijing calendar date of a publication ("2026-03-01"). */
-export const publishedDate = (ms: number | null | undefined) => formatDateTime(ms).slice(0, 10);
+export const publishedDate = (ms: number | null | undefined) => formatDate(ms);

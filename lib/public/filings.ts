@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { domainsByWebsite } from '@/lib/websites/domain-list';
 import { policeUnits, subjects, websites } from '@/db/schema';
 import { maskName } from '@/lib/pii/mask';
+import { isFilingDigits } from '@/lib/review/filing-number';
 
 export type PublicFiling = {
   digits: string;
@@ -71,7 +72,7 @@ export function loadPublicFilings(ids: number[]): PublicFiling[] {
 
 /** The website id behind 14 digits, if it was ever given that number. */
 export function websiteIdByDigits(digits: string): number | null {
-  if (!/^\d{14}$/.test(digits)) return null;
+  if (!isFilingDigits(digits)) return null;
   const row = getDb().select({ id: websites.id }).from(websites).where(eq(websites.filingDigits, digits)).get();
   return row?.id ?? null;
 }

@@ -7,7 +7,7 @@
  */
 import { OFFICE_NAME, PLATFORM_NAME } from '@/lib/site/config';
 import { escapeHtml } from './snippet';
-import { clientIp } from '@/lib/auth/ip';
+import { clientIp } from '@/lib/http/client-ip';
 
 export type RateDecision = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
@@ -59,14 +59,6 @@ export function configuredLimit(): number {
   return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 60;
 }
 
-/**
- * The client's address (lib/auth/ip.ts: the socket's, or with WLBA_TRUST_PROXY=1 the one the
- * reverse proxy added, as scripts/server.mjs passes it on).
- */
-export function clientAddress(headers: Headers): string {
-  return clientIp(headers) ?? 'unknown';
-}
-
 export const TOO_MANY_MESSAGE = '查询过于频繁，请稍后再试';
 
 /** The 429 answer: JSON for the API (with open CORS), a plain Chinese page otherwise. */
@@ -102,6 +94,6 @@ export function publicLimiter(): RateLimiter {
 
 /** null when the request may go on; the 429 response otherwise. */
 export function limitPublicRequest(headers: Headers, pathname: string, limiter = publicLimiter()): Response | null {
-  const d = limiter.hit(clientAddress(headers));
+  const d = limiter.hit(clientIp(headers) ?? 'unknown');
   return d.ok ? null : tooManyResponse(d.retryAfterSeconds, pathname.startsWith('/api/'));
 }

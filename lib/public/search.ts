@@ -9,7 +9,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { normalizeDomainQuery, parseDomain } from '@/lib/websites/domains';
-import { normalizeFilingNumber } from './filing-number';
+import { normalizeFilingNumber } from '@/lib/review/filing-number';
 import { loadPublicFilings, websiteIdByDigits, type PublicFiling } from './filings';
 import { stripHidden } from '@/lib/validation/text';
 

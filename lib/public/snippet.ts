@@ -3,6 +3,7 @@
  * page, in the shape sites already use for the national platform's badge.
  */
 import { publicBaseUrl } from '@/lib/config/env';
+import { isFilingDigits } from '@/lib/review/filing-number';
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -21,7 +22,7 @@ export type FilingSnippetInput = {
 };
 
 export function filingSnippet({ number, digits, baseUrl = publicBaseUrl() }: FilingSnippetInput): string {
-  if (!/^\d{14}$/.test(digits)) throw new RangeError(`联网备案号应为14位数字：${digits}`);
+  if (!isFilingDigits(digits)) throw new RangeError(`联网备案号应为14位数字：${digits}`);
   // Escaping cannot make a javascript: or data: link harmless on the sites that paste the snippet.
   if (!/^https?:\/\//i.test(baseUrl)) throw new Error('PUBLIC_BASE_URL 必须以 http:// 或 https:// 开头');
   const base = escapeHtml(baseUrl.replace(/\/+$/, ''));

@@ -6,7 +6,7 @@ import { canDecide } from '@/lib/auth/policy';
 import type { CurrentUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { handlerOf } from '@/lib/applications/handlers';
-import { decideApplication, getReviewApplication, recordInterviewOutcome, releaseApplication, scheduleInterview } from '@/lib/review/service';
+import { claimApplication, decideApplication, getReviewApplication, recordInterviewOutcome, releaseApplication, scheduleInterview } from '@/lib/review/service';
 import { checkClosedAfterCancel } from '@/lib/websites/cancel';
 import { beijingLocalToMs, PHONE_REQUIRED, decisionSchema, idSchema, interviewOutcomeSchema, scheduleInterviewSchema } from '@/lib/review/schemas';
 import { checkPlacementNow } from '@/lib/websites/placement';
@@ -37,9 +37,8 @@ export const decideAction = defineAction({ schema: decisionSchema, permission: '
 });
 
 /**
- * 释放. Deliberately no revalidatePath: an action that revalidates re-renders the open page in
- * its response, and opening /review/[id] claims the application again. The client goes to
- * /review instead (dynamic, so it is read fresh).
+ * 释放. No revalidatePath: the client goes to /review (dynamic, so it is read fresh) instead of
+ * staying on the page, which would claim the application again once shown.
  */
 export const releaseAction = defineAction({ schema: idSchema, permission: 'review.decide' }, async ({ id }, { user }) => {
   releaseApplication(actorOf(user), id);
@@ -78,10 +77,18 @@ export const recheckLivenessAction = defineAction({ schema: idSchema, permission
 });
 
 /**
- * 立即检测 of the 备案号放置检查 (id = website id; the service checks the reviewer's unit). No
- * revalidatePath: re-rendering /review/[id] claims the application, the client refreshes instead.
+ * 立即检测 of the 备案号放置检查 (id = website id; the service checks the reviewer's unit). The
+ * client refreshes the page.
  */
 export const reviewCheckPlacementAction = defineAction({ schema: idSchema, permission: 'websites.placement-check' }, async ({ id }, { user }) => {
   const r = await checkPlacementNow(user, id);
   return { ok: r.ok, checkedAt: r.checkedAt };
+});
+
+/**
+ * 领取: the decision page calls this once it is shown (opening the page, a GET, never writes).
+ * An application waiting for its 新增主体 is not claimed (lib/review/service claimApplication).
+ */
+export const claimApplicationAction = defineAction({ schema: idSchema, permission: 'review.decide' }, async ({ id }, { user }) => {
+  return claimApplication(actorOf(user), id);
 });

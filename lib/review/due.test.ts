@@ -2,7 +2,8 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, appMeta } from '@/db/schema';
-import { beijingDateString, isWorkingDay, setCalendarAdjustments } from '@/lib/workdays';
+import { isWorkingDay, setCalendarAdjustments } from '@/lib/workdays';
+import { beijingDate as beijingDateString } from '@/lib/time';
 import { seedUnits, makeApplicant } from '@/lib/test/fixtures';
 import { DEFAULT_DUE_DAYS, dueAtFor, dueDaysConfig, ensureDueDates, isOverdue, resetDueDateCheck } from './due';
 

@@ -5,10 +5,11 @@
  * recomputed for every open application when the calendar or the configuration changes.
  */
 import 'server-only';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { appMeta, applications, BUSINESS_TYPES, type BusinessType } from '@/db/schema';
-import { addWorkingDays, beijingDayNumber, beijingDayStartMs, calendarFingerprint, DAY_MS } from '@/lib/workdays';
+import { addWorkingDays, calendarFingerprint } from '@/lib/workdays';
+import { beijingDayNumber, beijingDayStartMs, DAY_MS } from '@/lib/time';
 
 export const DEFAULT_DUE_DAYS: Record<BusinessType, number> = {
   新增主体: 5,

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatFilingNumber, PROVINCE_ABBR } from './filing-number';
+import { filingDigitsOf, formatFilingNumber, isFilingDigits, normalizeFilingNumber, PROVINCE_ABBR } from './filing-number';
 
 describe('formatFilingNumber', () => {
   it('builds {省简称}公网安备{unit6}02{seq6}号 with the 14 digits as the key', () => {
@@ -29,5 +29,34 @@ describe('formatFilingNumber', () => {
     expect(() => formatFilingNumber('110105', 0)).toThrow('备案序号超出范围');
     expect(() => formatFilingNumber('110105', 1_000_000)).toThrow('备案序号超出范围');
     expect(() => formatFilingNumber('110105', 1.5)).toThrow('备案序号超出范围');
+  });
+});
+
+describe('normalizeFilingNumber', () => {
+  it('accepts the 14 digits with or without the prefix and 号', () => {
+    for (const input of ['11010502013462', '京公网安备11010502013462号', '京公网安备11010502013462', '11010502013462号', '公网安备11010502013462号'])
+      expect(normalizeFilingNumber(input), input).toBe('11010502013462');
+    expect(normalizeFilingNumber('滇公网安备53010002000001号')).toBe('53010002000001');
+  });
+
+  it('ignores spaces and reads full-width digits', () => {
+    expect(normalizeFilingNumber(' 京公网安备 1101 0502 0134 62 号 ')).toBe('11010502013462');
+    expect(normalizeFilingNumber('京公网安备１１０１０５０２０１３４６２号')).toBe('11010502013462');
+    expect(normalizeFilingNumber('１１０１０５０２０１３４６２')).toBe('11010502013462');
+  });
+
+  it('refuses anything else', () => {
+    for (const input of ['', '1101050201346', '110105020134621', '京ICP备11010502013462号', 'x11010502013462', '京公网安备11010502013462号号', '台公网安备11010502013462号'])
+      expect(normalizeFilingNumber(input), input).toBeNull();
+  });
+});
+
+describe('filingDigitsOf and isFilingDigits', () => {
+  it('reads the digits of a stored number', () => {
+    expect(filingDigitsOf('京公网安备11010502013462号')).toBe('11010502013462');
+    expect(filingDigitsOf(null)).toBeNull();
+    expect(filingDigitsOf('京ICP备2026号')).toBeNull();
+    expect(isFilingDigits('11010502013462')).toBe(true);
+    expect(isFilingDigits('1101050201346')).toBe(false);
   });
 });

@@ -2,6 +2,9 @@
  * 公安备案号 (SPEC §6.4): `{省简称}公网安备{unit6}02{seq6}号`, e.g. 京公网安备11010502013462号.
  * unit6 is the GB/T 2260 code of the accepting police unit, 02 marks a website filing, seq6 is
  * the unit's own running number. The 14 digits are the canonical key.
+ *
+ * The one module for the number: it formats it, allocates it in the approving transaction and
+ * reads it back (the 14 digits of a stored number, or of one as people type it, SPEC §10.2).
  */
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
@@ -73,4 +76,31 @@ export function allocateFilingNumber(tx: Tx, unitId: number): { digits: string; 
   if (!row) throw new AppError('conflict', '审核单位不存在，不能分配备案号');
   if (row.seq > MAX_FILING_SEQ) throw new AppError('conflict', '本单位备案序号已用尽，请联系管理员');
   return { ...formatFilingNumber(row.code, row.seq), unitCode: row.code };
+}
+
+const DIGITS = /^\d{14}$/;
+
+/** Are these the 14 digits of a filing number (the key of /query/{digits}, the badge, the snippet)? */
+export function isFilingDigits(s: string): boolean {
+  return DIGITS.test(s);
+}
+
+/** The 14 digits of a stored 公安备案号 (京公网安备11010502013462号), or null. */
+export function filingDigitsOf(number: string | null | undefined): string | null {
+  return /(\d{14})号$/.exec(number ?? '')?.[1] ?? null;
+}
+
+const TYPED = new RegExp(`^(?:[${Object.values(PROVINCE_ABBR).join('')}]?公网安备)?(\\d{14})号?$`);
+
+/**
+ * The 14 digits of a filing number as people type it: with or without the `{省简称}公网安备`
+ * prefix and the trailing 号, with spaces, full-width digits (１１０…) or full-width letters
+ * around them; null when it is not one.
+ */
+export function normalizeFilingNumber(input: string): string | null {
+  const s = input
+    .normalize('NFKC') // full-width digits and spaces become ASCII
+    .replace(/\s+/g, '')
+    .trim();
+  return TYPED.exec(s)?.[1] ?? null;
 }

@@ -7,7 +7,7 @@ import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, interviews, notifications } from '@/db/schema';
 import { notify } from '@/lib/notify/service';
-import { formatDateTime } from '@/lib/utils';
+import { formatDateTime } from '@/lib/time';
 
 export const REMIND_BEFORE_MS = 24 * 3_600_000;
 const EVENT = 'interview.reminder';

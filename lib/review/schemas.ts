@@ -52,24 +52,9 @@ export const interviewOutcomeSchema = z
   .superRefine(requireReason);
 export type InterviewOutcomeFormInput = z.input<typeof interviewOutcomeSchema>;
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
-/** A datetime-local value (`2026-05-20T09:30`) read as Beijing time, in ms; NaN if malformed. */
-export function beijingLocalToMs(value: string): number {
-  const m = LOCAL.exec(value);
-  if (!m) return NaN;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number);
-  const ms = Date.UTC(y, mo - 1, d, h, mi) - BEIJING_OFFSET_MS;
-  // Rejects 2026-02-31 and the like instead of rolling over.
-  const back = new Date(ms + BEIJING_OFFSET_MS);
-  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && back.getUTCHours() === h ? ms : NaN;
-}
-
-/** ms → datetime-local value in Beijing time (for `min`). */
-export function msToBeijingLocal(ms: number): string {
-  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 16);
-}
+/** datetime-local values are Beijing time (lib/time). */
+import { beijingLocalToMs, msToBeijingLocal } from '@/lib/time';
+export { beijingLocalToMs, msToBeijingLocal };
 
 export const INTERVIEW_KIND_OPTIONS = ['面审', '实地检查'] as const;
 

@@ -232,7 +232,9 @@ describe('a subject that is not 有效 (SPEC §6.3)', () => {
       .returning({ id: applications.id })
       .get();
     db().insert(assessments).values({ subjectId: b.subjectId, websiteId: b.secondWebsiteId, applicationId: assessment.id, status: '待审核', data: {} as AssessmentData, createdAt: Date.now() }).run();
-    claimApplication(reviewerB, b.secondAppId);
+    // Held by another reviewer (a claim from before: one waiting for its 新增主体 is no longer claimed by opening it).
+    expect(claimApplication(reviewerB, b.secondAppId).mine).toBe(false);
+    db().update(applications).set({ status: '审核中', claimedBy: reviewerB.id, claimedUntil: Date.now() + CLAIM_MS }).where(eq(applications.id, b.secondAppId)).run();
 
     decideApplication(reviewerA, b.subjectAppId, { decision: '退回', reason: '证件照片不清晰' });
     expect(subjectRow(b.subjectId).status).toBe('已退回');

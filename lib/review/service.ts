@@ -28,7 +28,7 @@ import { canReviewApplication, type Actor } from '@/lib/auth/policy';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/notify/service';
-import { formatDateTime } from '@/lib/utils';
+import { formatDateTime } from '@/lib/time';
 import { ensureDueDates, isOverdue, openQueueSql, OPEN_STATUSES } from './due';
 
 export const CLAIM_MS = 30 * 60_000;
@@ -221,8 +221,11 @@ function userName(tx: Tx, id: number | null): string | null {
 }
 
 /**
- * Opening an application claims it for 30 minutes (审核中, 处理人 shown). A claim of somebody
- * else that is still valid is left alone; one that ran out is taken over. Returns who holds it.
+ * Claims an application for 30 minutes (审核中, 处理人 shown), fired by the decision page once it
+ * is shown (claimApplicationAction; a GET never writes). A claim of somebody else that is still
+ * valid is left alone; one that ran out is taken over. One waiting for its 新增主体 cannot be
+ * decided yet and is not claimed (its 退回 takes the claim in the decision itself). Returns who
+ * holds it.
  */
 export function claimApplication(actor: Actor, id: number, now = Date.now()): { claimedBy: number | null; claimedUntil: number | null; mine: boolean } {
   return getDb().transaction((tx) => {
@@ -230,6 +233,7 @@ export function claimApplication(actor: Actor, id: number, now = Date.now()): { 
     const holder = claimHolder(app, now);
     if (app.status === '审核中' && holder && holder !== actor.id) return { claimedBy: holder, claimedUntil: app.claimedUntil, mine: false };
     if (app.status !== '待审核' && app.status !== '审核中') return { claimedBy: null, claimedUntil: null, mine: false };
+    if (pendingSubjectApplication(tx, app)) return { claimedBy: holder, claimedUntil: holder ? app.claimedUntil : null, mine: !!holder && holder === actor.id };
     const until = now + CLAIM_MS;
     const status = app.status === '待审核' ? nextApplicationStatus(app.status, 'claim') : app.status;
     const res = tx

@@ -9,9 +9,8 @@ import { getDb } from '@/db/client';
 import { applications, BUSINESS_TYPES, policeUnits, subjects, websiteDomains, websites, type BusinessType, type WebsiteStatus } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import { formatDateTime } from '@/lib/utils';
 import { ensureDueDates, openQueueSql, OPEN_STATUSES } from './due';
-import { BEIJING_OFFSET_MS, DAY_MS, beijingDayNumber, beijingDayStartMs } from '@/lib/workdays';
+import { BEIJING_OFFSET_MS, DAY_MS, beijingDateCompact, beijingDayNumber, beijingDayStartMs, dayNumberLabel, formatDateTime } from '@/lib/time';
 
 const HOUR_MS = 3_600_000;
 
@@ -74,9 +73,7 @@ export type DashboardStats = {
 
 
 /** A Beijing day number as YYYY-MM-DD. */
-export function beijingDayLabel(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
+export const beijingDayLabel = dayNumberLabel;
 
 
 function emptyByStatus(): Record<OpenStatus, number> {
@@ -209,7 +206,7 @@ export function csvLine(cells: readonly (string | number | null | undefined)[]):
 /** 备案网站-<unit>-<YYYYMMDD>.csv, the date in Beijing time; `fallback` for clients without RFC 5987. */
 export function exportFilename(unitName: string, now = Date.now()): { name: string; fallback: string } {
   const safe = unitName.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').trim() || '审核单位';
-  const ymd = beijingDayLabel(beijingDayNumber(now)).replace(/-/g, '');
+  const ymd = beijingDateCompact(now);
   return { name: `备案网站-${safe}-${ymd}.csv`, fallback: `filings-${ymd}.csv` };
 }
 

@@ -9,12 +9,9 @@ import { applications, files, users } from '@/db/schema';
 import { SUBJECT_FIELD_LABELS } from '@/lib/subjects/labels';
 import { CONTACT_FILE_LABELS, CONTACT_TITLES, WEBSITE_CANCEL_LABELS } from '@/lib/websites/labels';
 import { namingHints, type NamingHint } from '@/lib/websites/naming';
-import { formatDateTime } from '@/lib/utils';
 
 /** Beijing calendar date (办理时限 is the end of a working day, the time adds nothing). */
-export function formatDate(ms: number | null | undefined): string {
-  return formatDateTime(ms).slice(0, 10);
-}
+export { formatDate } from '@/lib/time';
 
 /** 审核时间 and 审核人 of decided applications (the 已办 list). */
 export function decidedInfo(ids: number[]): Map<number, { decidedAt: number | null; decider: string | null }> {

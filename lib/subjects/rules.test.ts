@@ -95,4 +95,9 @@ describe('证件有效期', () => {
     expect(idExpiryError('', today)).toBe('请填写证件有效期');
     expect(idExpiryError('2030/01/01', today)).toBe('证件有效期格式不正确');
   });
+  it('compares with the Beijing date, also between 00:00 and 08:00 Beijing time', () => {
+    const early = new Date('2026-05-20T19:00:00Z'); // 2026-05-21 03:00 in Beijing
+    expect(idExpiryError('2026-05-20', early)).toBe('证件已过有效期，请使用有效证件');
+    expect(idExpiryError('2026-05-21', early)).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 /** Consistency rules for 开办主体 (seed 001 填写注意事项; SPEC §3.1). Pure, shared by form and server. */
 import { isValidUscc, isValidOrgCode, usccError } from '@/lib/validation/identifiers';
+import { beijingDate } from '@/lib/time';
 
 export const UNIT_TYPES = ['企业单位', '事业单位', '政府机构', '大中院校', '社会团体', '国防军队', '境外组织'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
@@ -79,8 +80,8 @@ export function idExpiryError(value: string, today: Date = new Date()): string |
   if (!value) return '请填写证件有效期';
   if (value === LONG_TERM) return null;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) return '证件有效期格式不正确';
-  const t = today.toISOString().slice(0, 10);
-  if (value < t) return '证件已过有效期，请使用有效证件';
+  // The Beijing date: an ID that expired yesterday is refused from 00:00 Beijing time.
+  if (value < beijingDate(today)) return '证件已过有效期，请使用有效证件';
   return null;
 }
 

@@ -75,11 +75,6 @@ export const changePasswordSchema = z
     { when: () => true },
   );
 
-export const loginSchema = z.object({
-  identifier: z.string().trim().min(1, '请填写手机号码、证件号码或电子邮件地址').max(ACCOUNT_LIMITS.email, '账号或密码错误'),
-  password: z.string().min(1, '请填写登录密码').max(128, '账号或密码错误'),
-});
-
 /** 获取验证码 (注册, 忘记密码). */
 export const sendCodeSchema = z.object({ phone: phoneField });
 

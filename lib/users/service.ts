@@ -13,7 +13,7 @@ import { notify } from '@/lib/notify/service';
 import { realNameError } from '@/lib/users/schemas';
 import { mobileError } from '@/lib/validation/identifiers';
 import { passwordError } from '@/lib/auth/rules';
-import { formatDateTime } from '@/lib/utils';
+import { formatDateTime } from '@/lib/time';
 import { ACCOUNT_MAX_FAILURES_DEFAULT, LOCK_MS_DEFAULT, accountKey, clearThrottle, lockedUntil, recordFailure } from '@/lib/auth/throttle';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 

@@ -6,7 +6,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
-import { applications, drafts, files, subjects, websiteDomains, websiteIpRanges, websites, type BusinessType } from '@/db/schema';
+import { applications, drafts, files, websiteDomains, websiteIpRanges, websites, type BusinessType } from '@/db/schema';
 import { websiteSchema, SITE_TYPES, type WebsiteData, type WebsiteInput } from './schemas';
 import { hostToUnicode, parseDomain, registrableDomains } from './domains';
 import { maskWebsite, ownedWebsite, parseWebsiteRows, checkBasic, checkContactIdentities, contactFromSubject, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
@@ -289,7 +289,7 @@ function prepareChange(tx: Tx, userId: number, websiteId: number, input: Website
   const d = parsed.data;
   const b = normalizeBasic(d.basic);
   const interactive = b.interactive === '是';
-  const { domainRows, ipRows } = checkBasic(b, s);
+  const { domainRows } = checkBasic(b, s);
   // After fillKeptPii: a kept 证件号码 is the registered one, so an unchanged contact's pass still holds.
   checkContactIdentities(d.contacts);
   const fromSubject = (c: Contact) => contactFromSubject(c, s);

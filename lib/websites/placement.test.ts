@@ -12,7 +12,8 @@ import { decideApplication } from '@/lib/review/service';
 import { filingSnippet } from '@/lib/public/snippet';
 import type { Actor } from '@/lib/auth/policy';
 import { processDeliveries } from '@/lib/notify/service';
-import { addWorkingDays, beijingDateString, beijingDayNumber, beijingDayStartMs } from '@/lib/workdays';
+import { addWorkingDays } from '@/lib/workdays';
+import { beijingDate as beijingDateString, beijingDayNumber, beijingDayStartMs } from '@/lib/time';
 import { submitNewWebsite } from './service';
 import { MAX_BODY_BYTES, PRIVATE_ADDRESS_ERROR } from './liveness';
 import {

@@ -14,8 +14,10 @@ import { canCheckPlacement, type Actor } from '@/lib/auth/policy';
 import { publicBaseUrl } from '@/lib/config/env';
 import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/notify/service';
-import { addWorkingDays, beijingDateString, beijingDayNumber, beijingDayStartMs, BEIJING_OFFSET_MS, DAY_MS, workingDaysBetween } from '@/lib/workdays';
+import { addWorkingDays, workingDaysBetween } from '@/lib/workdays';
+import { beijingDate, beijingDayNumber, beijingDayStartMs, beijingHour, DAY_MS } from '@/lib/time';
 import { fetchHomePages, type LivenessOptions, type PageProbe } from './liveness';
+import { isFilingDigits } from '@/lib/review/filing-number';
 
 /** Working days, from approval, to put the number and icon on the home page (SPEC §4.4). */
 export const PLACEMENT_DEADLINE_WORKING_DAYS = 30;
@@ -115,7 +117,7 @@ function urlParts(raw: string): { host: string; path: string } | null {
  * Comments do not count; tags, entities and whitespace inside the number are tolerated.
  */
 export function findPlacement(html: string, t: PlacementTargets): { numberFound: boolean; linkFound: boolean } {
-  if (!/^\d{14}$/.test(t.digits)) return { numberFound: false, linkFound: false };
+  if (!isFilingDigits(t.digits)) return { numberFound: false, linkFound: false };
   const visible = withoutComments(html);
   const text = decodeEntities(visible.replace(/<[^<>]*>/g, ' '));
   const spaced = text.replace(SPACES, ' ');
@@ -387,7 +389,7 @@ function remind(record: PlacementRecord, site: { name: string; ownerId: number; 
       )
       .get();
     if (already) return false;
-    const body = reminderBody({ name: site.name, number: record.detail.number, deadline: beijingDateString(site.deadline), link: record.detail.link }, placementOutcome(record));
+    const body = reminderBody({ name: site.name, number: record.detail.number, deadline: beijingDate(site.deadline), link: record.detail.link }, placementOutcome(record));
     notify(site.ownerId, { type: PLACEMENT_REMINDER_EVENT, title: PLACEMENT_REMINDER_TITLE, body, link: `/my/websites/${record.websiteId}` }, tx);
     tx.update(websiteChecks)
       .set({ detail: { ...record.detail, reminded: true } })
@@ -406,11 +408,11 @@ function remind(record: PlacementRecord, site: { name: string; ownerId: number; 
  */
 export async function runDailyPlacementChecks(opts: DailyPlacementOptions = {}): Promise<DailyPlacementResult> {
   const now = opts.now ?? Date.now();
-  const today = beijingDateString(now);
+  const today = beijingDate(now);
   const db = getDb();
   if (db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, DAILY_META_KEY)).get()?.value === today)
     return { checked: 0, reminded: 0, failed: 0, complete: true, skipped: 'done-today' };
-  const hour = Math.floor((((now + BEIJING_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / 3_600_000);
+  const hour = beijingHour(now);
   if (hour < PLACEMENT_DAILY_FROM_HOUR) return { checked: 0, reminded: 0, failed: 0, complete: false, skipped: 'too-early' };
 
   const dayStart = beijingDayStartMs(beijingDayNumber(now));

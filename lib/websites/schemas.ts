@@ -10,6 +10,7 @@ import { ipRangesError } from './ip-ranges';
 import { PERMIT_ITEMS } from './naming';
 import { nameText, NAME_MAX, plainText } from '@/lib/validation/text';
 import { tolerant } from '@/lib/zod-errors';
+import { beijingDate } from '@/lib/time';
 
 export const ACCESS_METHODS = ['专线', '主机托管', '虚拟主机', '云服务器', '其他'] as const;
 export const SITE_TYPES = [
@@ -77,7 +78,7 @@ export const basicInfoSchema = z
     tolerant((v, ctx) => {
       if (v.hasIcp === '是') issue(ctx, ['icpNumber'], !v.icpNumber ? '请填写工信部备案号' : isValidIcpNumber(v.icpNumber) ? null : '工信部备案号格式不正确，如 京ICP备12345678号-1');
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v.openDate ?? '')) issue(ctx, ['openDate'], '请选择网站开通日期');
-      else if (v.openDate > new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)) issue(ctx, ['openDate'], '网站开通日期不能晚于今天');
+      else if (v.openDate > beijingDate()) issue(ctx, ['openDate'], '网站开通日期不能晚于今天');
       const de = domainsError(v.domains ?? []);
       if (de) issue(ctx, de.index == null ? ['domains'] : ['domains', de.index, 'domain'], de.message);
       else

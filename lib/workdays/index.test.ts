@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addWorkingDays, beijingDateString, isWorkingDay, workingDaysBetween } from './index';
+import { beijingDate as beijingDateString } from '@/lib/time';
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from './index';
 
 /** 10:00 Beijing time on a calendar day. */
 const bj = (day: string, time = '10:00:00') => new Date(`${day}T${time}+08:00`);

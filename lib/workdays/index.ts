@@ -2,7 +2,7 @@
  * Working days (工作日) on the official calendar of the State Council: weekends and statutory
  * holidays are off, adjusted working weekends (调休补班) are on. The calendar comes from the
  * `chinese-days` package; every date is a calendar day in Beijing time (UTC+8, no DST), whatever
- * the server's time zone.
+ * the server's time zone (lib/time).
  *
  * Years the package has not published yet (the State Council announces each year's arrangement
  * in the preceding autumn) fall back to Monday–Friday minus the fixed-date statutory holidays
@@ -10,34 +10,17 @@
  */
 import fs from 'node:fs';
 import chineseDays from 'chinese-days';
+import { beijingDayNumber, beijingDayStartMs, DAY_MS, dayNumberLabel, dayNumberParts, dayNumberWeekday, type DateInput } from '@/lib/time';
 
 // The package is CommonJS (served as an external to Next): use it through its default export.
 const { getHolidaysInRange, isWorkday } = chineseDays;
 
-export const DAY_MS = 86_400_000;
-/** Beijing time is UTC+8 all year (no DST). */
-export const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
 /** Fixed-date statutory holidays (《全国年节及纪念日放假办法》, 2025 revision), MM-DD. */
 const FIXED_HOLIDAYS = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
 
-type DateInput = Date | number;
-
-/** Days since 1970-01-01 of the Beijing calendar day containing the instant. */
-export function beijingDayNumber(date: DateInput): number {
-  const ms = typeof date === 'number' ? date : date.getTime();
-  if (!Number.isFinite(ms)) throw new RangeError('无效的日期');
-  return Math.floor((ms + BEIJING_OFFSET_MS) / DAY_MS);
-}
-
-/** The instant (epoch ms) at which Beijing day number `day` starts. */
-export function beijingDayStartMs(day: number): number {
-  return day * DAY_MS - BEIJING_OFFSET_MS;
-}
-
 function ymd(day: number): { y: number; m: number; d: number } {
-  const u = new Date(day * DAY_MS);
-  return { y: u.getUTCFullYear(), m: u.getUTCMonth() + 1, d: u.getUTCDate() };
+  const p = dayNumberParts(day);
+  return { y: p.year, m: p.month, d: p.day };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -95,18 +78,12 @@ loadCalendarFile();
 function isWorkingDayNumber(day: number): boolean {
   const { y, m, d } = ymd(day);
   if (adjustments.size) {
-    const adj = adjustments.get(`${y}-${pad(m)}-${pad(d)}`);
+    const adj = adjustments.get(dayNumberLabel(day));
     if (adj !== undefined) return adj;
   }
   if (isPublishedYear(y)) return isWorkday(packageDate(day));
-  const weekday = new Date(day * DAY_MS).getUTCDay();
+  const weekday = dayNumberWeekday(day);
   return weekday >= 1 && weekday <= 5 && !FIXED_HOLIDAYS.has(`${pad(m)}-${pad(d)}`);
-}
-
-/** The Beijing calendar day of an instant as `YYYY-MM-DD`. */
-export function beijingDateString(date: DateInput): string {
-  const { y, m, d } = ymd(beijingDayNumber(date));
-  return `${y}-${pad(m)}-${pad(d)}`;
 }
 
 /** Is the Beijing calendar day containing `date` a working day? */
@@ -128,7 +105,7 @@ export function addWorkingDays(from: DateInput, n: number): Date {
     day += step;
     if (isWorkingDayNumber(day)) left--;
   }
-  return new Date((day + 1) * DAY_MS - BEIJING_OFFSET_MS - 1);
+  return new Date(beijingDayStartMs(day + 1) - 1);
 }
 
 /**

@@ -1,19 +1,13 @@
-import { getCurrentUser } from '@/lib/auth/session';
-import { can } from '@/lib/auth/policy';
-import { GENERIC_ERROR, isAppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import { MAX_UPLOAD_BYTES, UPLOAD_ERRORS, storeUpload, type UploadKind } from '@/lib/files/service';
+import { jsonResponse as json } from '@/lib/http/response';
+import { route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /** The file itself may be 5 MB; allow for the multipart envelope and the `kind` field. */
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
-
-const NO_STORE = { 'Cache-Control': 'private, max-age=0, no-store' };
-
-function json(body: unknown, status: number) {
-  return Response.json(body, { status, headers: NO_STORE });
-}
 
 function fileError(message: string, status = 400) {
   return json({ error: message, field: 'file' }, status);
@@ -50,12 +44,11 @@ async function readBodyLimited(req: Request, limit: number): Promise<Uint8Array>
  * POST /api/files — multipart form-data with `file` (File) and `kind` ('image' | 'pdf' | 'document' = either).
  * 201 { id, kind, name, size, mime, width, height, thumbUrl, url } or 4xx { error, field }.
  */
-export async function POST(req: Request) {
-  try {
-    const user = await getCurrentUser();
-    if (!user) return json({ error: '请先登录' }, 401);
-    if (!can(user, 'files.upload')) return json({ error: '您没有权限执行此操作' }, 403);
-    if (req.headers.get('sec-fetch-site') === 'cross-site') return json({ error: '您没有权限执行此操作' }, 403);
+export const POST = route(
+  // A refused upload names the form field it belongs to; 请先登录 and 403 do not.
+  { name: 'upload', access: 'files.upload', errorBody: (e) => (e.code === 'unauthenticated' || e.code === 'forbidden' ? {} : { field: 'file' }) },
+  async (req, { user }) => {
+    if (req.headers.get('sec-fetch-site') === 'cross-site') throw new AppError('forbidden', '您没有权限执行此操作');
 
     const declared = Number(req.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return fileError(UPLOAD_ERRORS.tooLarge, 413);
@@ -102,14 +95,5 @@ export async function POST(req: Request) {
       },
       201,
     );
-  } catch (e) {
-    if (isAppError(e)) {
-      if (e.code === 'unauthenticated') return json({ error: e.message }, 401);
-      if (e.code === 'forbidden') return json({ error: e.message }, 403);
-      if (e.code === 'rate_limited') return fileError(e.message, 429);
-      return fileError(e.message);
-    }
-    console.error('upload failed', e);
-    return json({ error: GENERIC_ERROR }, 500);
-  }
-}
+  },
+);

@@ -9,7 +9,7 @@ import { websiteFileIds } from '@/lib/websites/file-ids';
 import { canCheckPlacement, canDecide } from '@/lib/auth/policy';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
-import { claimApplication, getReviewApplication, COMMON_RETURN_REASONS } from '@/lib/review/service';
+import { getReviewApplication, COMMON_RETURN_REASONS } from '@/lib/review/service';
 import { OPEN_STATUSES } from '@/lib/review/due';
 import { applicationFiles, formatDate, websiteNamingHints, type AttachedFile } from '@/lib/review/view';
 import { latestLiveness } from '@/lib/websites/liveness';
@@ -32,6 +32,7 @@ import { DecisionPanel } from './decision-panel';
 import { RecheckButton } from '@/components/forms/recheck-button';
 import { recheckLivenessAction, reviewCheckPlacementAction } from '@/lib/review/actions';
 import { ReleaseButton } from './release-button';
+import { ClaimOnOpen } from './claim-on-open';
 import { ScheduleInterviewForm } from './schedule-interview-form';
 
 export const metadata: Metadata = { title: '申请审核' };
@@ -46,19 +47,6 @@ function load(user: CurrentUser, id: number): View {
     if (isAppError(e) && e.code === 'not_found') notFound();
     throw e;
   }
-}
-
-/** Opening claims the application (SPEC §6.3); a lost race just shows who won. */
-function openForReview(user: CurrentUser, id: number): View {
-  const view = load(user, id);
-  if (!canDecide(user) || (view.status !== '待审核' && view.status !== '审核中')) return view;
-  try {
-    claimApplication(user, id);
-  } catch (e) {
-    if (isAppError(e) && e.code === 'not_found') notFound();
-    if (!isAppError(e) || e.code !== 'conflict') throw e;
-  }
-  return load(user, id);
 }
 
 const isOpen = (s: string) => (OPEN_STATUSES as readonly string[]).includes(s);
@@ -199,7 +187,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   const { id: rawId } = await params;
   if (!/^[1-9]\d{0,15}$/.test(rawId) || !Number.isSafeInteger(Number(rawId))) notFound();
   const id = Number(rawId);
-  const view = openForReview(user, id);
+  const view = load(user, id);
   const { app } = view;
   const now = Date.now();
   const decider = canDecide(user);
@@ -212,7 +200,10 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   const assessmentPassed = view.assessment?.status === '通过';
   const pendingInterview = view.status === '待面审' && view.interview && !view.interview.outcome ? view.interview : null;
 
-  const mode: 'decision' | 'interview' | null = !decider ? null : claimable && mine ? 'decision' : pendingInterview ? 'interview' : null;
+  // The page is open to decide unless somebody else holds it: it is claimed once shown (ClaimOnOpen),
+  // and deciding takes the claim anyway. One waiting for its 新增主体 is not claimed (only 退回).
+  const mode: 'decision' | 'interview' | null = !decider ? null : claimable && !heldByOther ? 'decision' : pendingInterview ? 'interview' : null;
+  const claimOnOpen = decider && claimable && !heldByOther && !pendingSubject;
   let approveBlocked: string | null = null;
   if (view.approvalBlock) approveBlocked = view.approvalBlock;
   // Worded apart from the 安全评估 card's “需先通过安全评估” so each text is on the page once.
@@ -270,6 +261,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
 
   return (
     <div className="space-y-6">
+      {claimOnOpen && <ClaimOnOpen key={app.id} applicationId={app.id} />}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold">申请审核</h1>
         <Link href="/review" className="text-sm text-primary hover:underline">
@@ -295,7 +287,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
       {pendingSubject && !decided && (
         <Alert variant="info">
           {pendingSubject.bundled ? '本申请与新增主体申请一并提交，须先审核主体：' : '该主体的新增主体申请尚未审核，须先审核主体：'}
-          <Link href={`/review/${pendingSubject.id}`} prefetch={false} className="mx-1 font-medium underline">
+          <Link href={`/review/${pendingSubject.id}`} className="mx-1 font-medium underline">
             {pendingSubject.code}
           </Link>
         </Alert>
@@ -354,7 +346,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
               <span className="text-muted-foreground">安全评估</span>
               {view.assessment ? <StatusBadge status={view.assessment.status} /> : <Badge variant="secondary">未提交</Badge>}
               {view.assessment?.applicationId && (
-                <Link href={`/review/${view.assessment.applicationId}`} prefetch={false} className="text-primary hover:underline">
+                <Link href={`/review/${view.assessment.applicationId}`} className="text-primary hover:underline">
                   查看安全评估申请
                 </Link>
               )}
@@ -414,7 +406,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
               {view.bundle.map((b) => (
                 <TableRow key={b.id}>
                   <TableCell>
-                    <Link href={`/review/${b.id}`} prefetch={false} className="font-mono text-primary hover:underline">
+                    <Link href={`/review/${b.id}`} className="font-mono text-primary hover:underline">
                       {b.code}
                     </Link>
                   </TableCell>
@@ -479,7 +471,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
                 {view.history.map((h) => (
                   <TableRow key={h.id}>
                     <TableCell>
-                      <Link href={`/review/${h.id}`} prefetch={false} className="font-mono text-primary hover:underline">
+                      <Link href={`/review/${h.id}`} className="font-mono text-primary hover:underline">
                         {h.code}
                       </Link>
                     </TableCell>

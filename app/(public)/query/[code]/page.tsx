@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { getPublicFiling } from '@/lib/public/filings';
 import { websiteObject } from '@/lib/objects/website';
-import { normalizeFilingNumber } from '@/lib/public/filing-number';
+import { normalizeFilingNumber } from '@/lib/review/filing-number';
 import { formatDateTime } from '@/lib/utils';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';

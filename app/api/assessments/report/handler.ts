@@ -1,10 +1,9 @@
 import { can, type Actor } from '@/lib/auth/policy';
-import { GENERIC_ERROR, isAppError } from '@/lib/errors';
+import { errorResponse, jsonResponse as json, NO_STORE } from '@/lib/http/response';
 import { fieldErrorsOf, isPlainObject, zhErrorMap } from '@/lib/zod-errors';
 import { assessmentReportSchema } from '@/lib/assessments/schemas';
 import { buildAssessmentReport, loadReportTarget, REPORT_FILENAME } from '@/lib/assessments/report-pdf';
 
-const NO_STORE = 'private, max-age=0, no-store';
 /** The step-1 fields are a few KB (开展评估情况 ≤ 5,000 字); anything much larger is not this form. */
 export const REPORT_BODY_MAX = 64 * 1024;
 export const REPORT_MESSAGES = {
@@ -32,10 +31,6 @@ async function readLimited(req: Request, max: number): Promise<string | null> {
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-function json(body: unknown, status: number) {
-  return Response.json(body, { status, headers: { 'Cache-Control': NO_STORE, 'X-Content-Type-Options': 'nosniff' } });
 }
 
 /**
@@ -79,9 +74,6 @@ export async function assessmentReportResponse(actor: Actor | null, req: Request
     if (pdf.missing.length) headers['X-Missing-Glyphs'] = encodeURIComponent(pdf.missing.join(''));
     return new Response(new Uint8Array(pdf.bytes), { status: 200, headers });
   } catch (e) {
-    if (isAppError(e) && e.code === 'not_found') return json({ error: e.message, fieldErrors: { websiteId: e.message } }, 404);
-    if (isAppError(e)) return json({ error: e.message, fieldErrors: e.fieldErrors ?? {} }, 400);
-    console.error('assessment report failed', e);
-    return json({ error: GENERIC_ERROR }, 500);
+    return errorResponse(e, 'assessment report', (err) => ({ fieldErrors: err.code === 'not_found' ? { websiteId: err.message } : (err.fieldErrors ?? {}) }));
   }
 }

@@ -1,10 +1,8 @@
-import { getCurrentUser } from '@/lib/auth/session';
+import { route } from '@/lib/http/route';
 import { assessmentReportResponse } from './handler';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /** POST /api/assessments/report — 下载自评估报告 (SPEC §7): the signed-in applicant's filled report as a PDF. */
-export async function POST(req: Request) {
-  return assessmentReportResponse(await getCurrentUser(), req);
-}
+export const POST = route({ name: 'assessment report', access: 'signed-in' }, (req, { user }) => assessmentReportResponse(user, req));

@@ -8,7 +8,7 @@ import { websiteFileIds } from '@/lib/websites/file-ids';
 import { getWebsiteView } from '@/lib/websites/service';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
-import { beijingDateString } from '@/lib/workdays';
+import { beijingDate } from '@/lib/time';
 import { filingSnippet } from '@/lib/public/snippet';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -19,6 +19,7 @@ import { CopySnippetButton } from '@/components/websites/copy-snippet-button';
 import { PlacementCheckCard } from '@/components/websites/placement-check-card';
 import { PLACEMENT_STATUSES, placementDeadline } from '@/lib/websites/placement';
 import { checkPlacementAction } from '@/lib/websites/actions';
+import { filingDigitsOf } from '@/lib/review/filing-number';
 
 export const metadata: Metadata = { title: '网站详情' };
 
@@ -38,9 +39,9 @@ export default async function WebsiteDetailPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const w = loadOwn(user.id, id);
   const filed = w.status === '已备案' && w.filedAt != null;
-  const deadline = filed ? beijingDateString(placementDeadline(w.filedAt!)) : null;
+  const deadline = filed ? beijingDate(placementDeadline(w.filedAt!)) : null;
   // The 14 digits are the canonical key of the number (SPEC §6.4); they end the stored 公安备案号.
-  const digits = filed ? /(\d{14})号$/.exec(w.filingNumber ?? '')?.[1] : undefined;
+  const digits = filed ? (filingDigitsOf(w.filingNumber) ?? undefined) : undefined;
   const snippet = digits ? filingSnippet({ number: w.filingNumber!, digits }) : null;
   // 备案号放置检查 (SPEC §10.3) while the website is filed, a change pending included.
   const placement = w.filedAt != null && !!w.filingNumber && (PLACEMENT_STATUSES as readonly string[]).includes(w.status);

@@ -1,13 +1,10 @@
-import { getCurrentUser } from '@/lib/auth/session';
+import { route } from '@/lib/http/route';
 import { applicationReceiptResponse } from './handler';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-type Ctx = { params: Promise<{ id: string }> };
-
 /** GET /api/applications/:id/receipt — 下载申请回执: the application's receipt as a PDF. */
-export async function GET(_req: Request, ctx: Ctx) {
-  const { id } = await ctx.params;
-  return applicationReceiptResponse(await getCurrentUser(), id);
-}
+export const GET = route<{ id: string }>({ name: 'application receipt', access: 'signed-in' }, (_req, { user, params }) =>
+  applicationReceiptResponse(user, params.id),
+);

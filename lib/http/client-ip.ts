@@ -14,7 +14,7 @@ export function clientIpFrom(xff: string | string[] | null | undefined): string 
 
 type HeaderSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
-/** The one helper every route, action, login and rate limit asks for the client's address. */
+/** The one function every route, action, login and rate limit asks for the client's address. */
 export function clientIp(headers: HeaderSource | null | undefined): string | null {
   if (!headers) return null;
   const xff = typeof headers.get === 'function' ? (headers as { get(n: string): string | null }).get('x-forwarded-for') : (headers as Record<string, string | string[] | undefined>)['x-forwarded-for'];
