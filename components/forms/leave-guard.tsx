@@ -31,7 +31,15 @@ export function useUnsavedInput<T extends FieldValues, C, O extends FieldValues 
   return { unsaved, markSaved: () => setUnsaved(false), markUnsaved: () => setUnsaved(true) };
 }
 
-type Pending = { href: string } | { back: true };
+type Pending = { href: string } | { traverse: number };
+
+/** The part of the Navigation API (Chromium, Safari 26, Firefox 147) used here. */
+type NavigateEventLike = Event & { navigationType: string; cancelable: boolean; destination: { url: string; index: number } };
+type NavigationLike = EventTarget & { currentEntry: { index: number } | null };
+function navigationApi(): NavigationLike | undefined {
+  const n: unknown = Reflect.get(window, 'navigation');
+  return n instanceof EventTarget ? (n as NavigationLike) : undefined;
+}
 
 /**
  * While `when` holds, leaving the page asks first: closing or reloading through the browser's
@@ -39,8 +47,10 @@ type Pending = { href: string } | { back: true };
  * form's page through 离开此页面？. Steps of the form (same path, other ?step=) pass.
  *
  * App Router has no navigation events, so links are caught by a capturing click listener before
- * Next's <Link> sees them, and Back by a capturing popstate listener that runs before the router's
- * (listeners at the target run capture first) and goes forward again until the user chooses.
+ * Next's <Link> sees them, and Back / Forward out of the page by the Navigation API's cancelable
+ * `navigate` event, before any popstate reaches the router (a popstate listener would run after the
+ * router's: listeners at the window run in the order they were added). Browsers without the
+ * Navigation API leave by Back without asking.
  */
 export function LeaveGuard({ when }: { when: boolean }) {
   const router = useRouter();
@@ -68,21 +78,22 @@ export function LeaveGuard({ when }: { when: boolean }) {
       e.stopPropagation();
       setPending({ href: url.pathname + url.search + url.hash });
     };
-    const onPopState = (e: PopStateEvent) => {
-      if (allow.current || window.location.pathname === formPath) return;
-      // Back out of the form: the router must not see it; return to the form's entry and ask.
-      e.stopImmediatePropagation();
-      window.history.go(1);
-      setPending({ back: true });
+    const onNavigate = (event: Event) => {
+      const e = event as NavigateEventLike;
+      if (allow.current || e.navigationType !== 'traverse' || !e.cancelable) return;
+      if (new URL(e.destination.url).pathname === formPath) return; // another step of this form
+      e.preventDefault();
+      setPending({ traverse: e.destination.index - (navigationApi()?.currentEntry?.index ?? e.destination.index + 1) });
     };
+    const navigation = navigationApi();
 
     window.addEventListener('beforeunload', onBeforeUnload);
     document.addEventListener('click', onClick, true);
-    window.addEventListener('popstate', onPopState, true);
+    navigation?.addEventListener('navigate', onNavigate);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('click', onClick, true);
-      window.removeEventListener('popstate', onPopState, true);
+      navigation?.removeEventListener('navigate', onNavigate);
     };
   }, [when]);
 
@@ -92,7 +103,7 @@ export function LeaveGuard({ when }: { when: boolean }) {
     if (!target) return;
     allow.current = true;
     if ('href' in target) router.push(target.href);
-    else window.history.back();
+    else window.history.go(target.traverse);
   }
 
   return (
