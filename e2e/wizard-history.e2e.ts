@@ -78,9 +78,11 @@ describe('steps in the URL', () => {
     // Back twice: step 01, then out of the form — that asks; 留在此页 stays, and Forward still has step 02.
     await page.goBack();
     await expect.poll(shownStep).toBe('1');
-    await page.goBack();
+    // The browser's Back is cancelled while the dialog asks, so goBack's own wait for a navigation ends unmet.
+    const back = page.goBack({ timeout: 5_000 }).catch(() => null);
     await leaveDialog().waitFor();
     await leaveDialog().getByRole('button', { name: '留在此页' }).click();
+    await back;
     await expect.poll(() => new URL(page.url()).pathname).toBe('/my/websites/new');
     await expect(shownStep()).resolves.toBe('1');
     await page.goForward();
