@@ -8,7 +8,7 @@ import { cn } from '@/lib/utils';
  */
 function NativeSelect({ className, ...props }: React.ComponentProps<'select'>) {
   return (
-    <div data-slot="native-select-wrapper" className="group/native-select relative w-full has-[select:disabled]:opacity-50">
+    <div data-slot="native-select-wrapper" className="group/native-select relative w-full min-w-0 has-[select:disabled]:opacity-50">
       <select
         data-slot="native-select"
         className={cn(

@@ -6,11 +6,13 @@ import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { NoticeMarkdown } from '@/components/notices/markdown';
 import { fieldErrorsOf } from '@/lib/zod-errors';
 import { NOTICE_BODY_MAX, NOTICE_CATEGORIES, NOTICE_TITLE_MAX, noticeInputSchema, type NoticeCategory } from '@/lib/notices/schemas';
 import { createNoticeAction, updateNoticeAction } from './actions';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { Textarea } from '@/components/ui/textarea';
 
 export type NoticeFormValues = { id?: number; category: NoticeCategory; title: string; body: string; published?: boolean };
 
@@ -63,23 +65,22 @@ export function NoticeForm({ notice }: { notice?: NoticeFormValues }) {
       {formError && <Alert variant="destructive">{formError}</Alert>}
       <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
         <Field id={ids.category} label="栏目" required error={errors.category} hint="公告显示在首页的哪个栏目">
-          <select
+          <NativeSelect
             id={ids.category}
-            className={selectClass}
             value={category}
             onChange={(e) => setCategory(e.target.value)}
             aria-invalid={!!errors.category}
             aria-describedby={describedBy('category')}
           >
-            <option value="" disabled>
+            <NativeSelectOption value="" disabled>
               请选择
-            </option>
+            </NativeSelectOption>
             {NOTICE_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
+              <NativeSelectOption key={c} value={c}>
                 {c}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id={ids.title} label="标题" required error={errors.title} hint={`不超过${NOTICE_TITLE_MAX}个字符`}>
           <Input
@@ -102,14 +103,14 @@ export function NoticeForm({ notice }: { notice?: NoticeFormValues }) {
           hint={`支持 Markdown：# 标题、**加粗**、- 列表、[链接文字](https://…)。不支持 HTML 代码。已输入 ${body.length} / ${NOTICE_BODY_MAX} 个字符`}
           className="min-w-0"
         >
-          <textarea
+          <Textarea
             id={ids.body}
             value={body}
             rows={18}
             onChange={(e) => setBody(e.target.value)}
             aria-invalid={!!errors.body}
             aria-describedby={describedBy('body')}
-            className="min-h-72 w-full rounded-md border border-input bg-background px-3 py-2 font-mono text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 aria-invalid:border-destructive"
+            className="min-h-72 font-mono md:text-sm"
           />
         </Field>
         <section aria-labelledby={`${base}-preview`} className="min-w-0 space-y-1.5">

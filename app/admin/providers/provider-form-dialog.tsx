@@ -6,9 +6,11 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { RegionCascader } from '@/components/regions/region-cascader';
 import { createProviderAction, updateProviderAction } from './actions';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { RadioGroupItem } from '@/components/ui/radio-group';
 
 type Kind = '接入服务商' | '域名注册服务商';
 type Scope = '境内' | '境外';
@@ -96,20 +98,19 @@ function ProviderForm({
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
       <Field id={ids.kind} label="类型" required error={errors.kind}>
-        <select
+        <NativeSelect
           id={ids.kind}
           value={kind}
           onChange={(e) => setKind(e.target.value as Kind)}
-          className={selectClass}
           aria-invalid={!!errors.kind}
           aria-describedby={errors.kind ? `${ids.kind}-error` : undefined}
         >
           {KINDS.map((k) => (
-            <option key={k} value={k}>
+            <NativeSelectOption key={k} value={k}>
               {k}
-            </option>
+            </NativeSelectOption>
           ))}
-        </select>
+        </NativeSelect>
       </Field>
       <Field id={ids.name} label="名称" required error={errors.name} hint="2至100个字符">
         <Input
@@ -132,7 +133,7 @@ function ProviderForm({
         <div className="flex gap-6">
           {SCOPES.map((s) => (
             <label key={s} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
+              <RadioGroupItem name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
               {s}
             </label>
           ))}

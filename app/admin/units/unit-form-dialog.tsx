@@ -10,6 +10,7 @@ import { Field } from '@/components/forms/field';
 import { regionByCode, regionFullName } from '@/lib/regions/regions';
 import { CoveragePicker } from './coverage-picker';
 import { createUnitAction, updateUnitAction } from './actions';
+import { Checkbox } from '@/components/ui/checkbox';
 
 export type UnitRow = { id: number; name: string; code: string; covers: string[]; isDefault: boolean };
 
@@ -122,10 +123,8 @@ function UnitForm({
       <CoveragePicker value={covers} onChange={setCovers} error={errors.covers} unitCode={code} />
       <div className="space-y-1">
         <div className="flex items-center gap-2">
-          <input
+          <Checkbox
             id={ids.isDefault}
-            type="checkbox"
-            className="size-4"
             checked={isDefault}
             // The default unit is handed over by making another unit the default, never just unticked.
             disabled={unit?.isDefault}

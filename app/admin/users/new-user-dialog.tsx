@@ -6,10 +6,11 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { ROLE_LABELS } from '@/lib/site/config';
 import { createUserAction } from './actions';
 import type { UnitOption } from './user-unit-dialog';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 
 type StaffRole = 'reviewer' | 'admin' | 'provider';
 const ROLES: StaffRole[] = ['reviewer', 'admin', 'provider'];
@@ -72,38 +73,36 @@ function NewUserForm({ units, pending, setPending, onDone }: { units: UnitOption
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
       <Field id={ids.role} label="角色" required error={errors.role}>
-        <select
+        <NativeSelect
           id={ids.role}
           value={role}
           onChange={(e) => setRole(e.target.value as StaffRole)}
-          className={selectClass}
           aria-invalid={!!errors.role}
           aria-describedby={described('role', ids.role)}
         >
           {ROLES.map((r) => (
-            <option key={r} value={r}>
+            <NativeSelectOption key={r} value={r}>
               {ROLE_LABELS[r]}
-            </option>
+            </NativeSelectOption>
           ))}
-        </select>
+        </NativeSelect>
       </Field>
       {role === 'reviewer' && (
         <Field id={ids.unit} label="审核单位" required error={errors.unitId}>
-          <select
+          <NativeSelect
             id={ids.unit}
             value={unitId}
             onChange={(e) => setUnitId(e.target.value)}
-            className={selectClass}
             aria-invalid={!!errors.unitId}
             aria-describedby={described('unitId', ids.unit)}
           >
-            <option value="">请选择</option>
+            <NativeSelectOption value="">请选择</NativeSelectOption>
             {units.map((u) => (
-              <option key={u.id} value={u.id}>
+              <NativeSelectOption key={u.id} value={u.id}>
                 {u.name}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
       )}
       <Field id={ids.name} label="姓名" required error={errors.name}>

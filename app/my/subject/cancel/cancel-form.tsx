@@ -13,6 +13,7 @@ import { fieldErrorsOf } from '@/lib/zod-errors';
 import { PhoneMiddleFourField } from '@/components/subjects/phone-middle-four-field';
 import { cancelSubjectSchema } from './schema';
 import { cancelSubjectAction, sendCancelCodeAction } from './actions';
+import { Textarea } from '@/components/ui/textarea';
 
 /** Error key → the id of the control it belongs to (for focusing the first error). */
 const FIELD_IDS: Record<string, string> = {
@@ -25,8 +26,6 @@ const FIELD_IDS: Record<string, string> = {
 
 const CANCEL_WARNING = '注销主体后，该主体下的所有网站、安全评估及审核中的申请将一并注销，且不可恢复。';
 
-const textareaClass =
-  'flex min-h-24 w-full min-w-0 rounded-md border border-input bg-background px-3 py-2 text-base shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:opacity-50 aria-invalid:border-destructive md:text-sm';
 
 function focusFirstError(errors: Record<string, string>) {
   const key = Object.keys(FIELD_IDS).find((k) => errors[k]);
@@ -106,7 +105,7 @@ export function CancelSubjectForm({ subjectId, subjectName, phoneMasked }: { sub
       />
 
       <Field id="reason" label="注销原因" required error={errors.reason}>
-        <textarea
+        <Textarea
           id="reason"
           name="reason"
           rows={4}
@@ -116,7 +115,7 @@ export function CancelSubjectForm({ subjectId, subjectName, phoneMasked }: { sub
           onChange={(e) => setReason(e.target.value)}
           aria-invalid={!!errors.reason}
           aria-describedby={errors.reason ? 'reason-error' : undefined}
-          className={textareaClass}
+          className="min-h-24"
         />
       </Field>
 
