@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions';
@@ -36,10 +36,10 @@ export type UseActionOptions<T, V extends FieldValues> = {
   setError?: UseFormSetError<V>;
   /** Action key → form path (null: not a field of this form). Default: the key itself, `data.` dropped. */
   fieldPath?: (key: string) => string | null;
-  /** Field keys of this form (when there is no react-hook-form); other keys count as form errors. */
+  /** Field keys of a hand-held form (no react-hook-form): their errors go to `fieldErrors`, others to `formError`. */
   fields?: readonly string[];
-  /** After success: refresh the page's server data … */
-  refresh?: boolean;
+  /** After success: refresh the page's server data (`'always'`: after a refusal too, the page may be stale) … */
+  refresh?: boolean | 'always';
   /** … or go to this address. */
   redirect?: (data: T) => string;
   onSuccess?: (data: T) => void;
@@ -47,28 +47,46 @@ export type UseActionOptions<T, V extends FieldValues> = {
   failureText?: string;
   /** Focus the first field with an error (default true). */
   focus?: boolean;
+  /** Told when `pending` changes (a dialog that may not close meanwhile). */
+  onPendingChange?: (pending: boolean) => void;
 };
 
 /**
- * One way for a client form to call a server action: `run(input)` calls it, turns a network
- * failure into 网络异常…, puts `fieldErrors` onto the form's fields (react-hook-form's setError, or
- * `fieldErrors` for a hand-held form), focuses the first field with an error, keeps `formError`
- * for the rest, and on success refreshes or redirects. `pending` stays true after a redirect.
+ * One way for a client form to call a server action: `run(input)` calls it (once at a time), turns
+ * a network failure into 网络异常…, puts `fieldErrors` onto the form's fields (react-hook-form's
+ * setError, or `fieldErrors` for a hand-held form), focuses the first field with an error, keeps
+ * `formError` for the rest, and on success refreshes or redirects. `pending` stays true while a
+ * redirect is under way. Returns the result (null when a call was already running).
  */
 export function useAction<I extends unknown[], T, V extends FieldValues = FieldValues>(
   action: (...input: I) => Promise<ActionResult<T>>,
   options: UseActionOptions<T, V> = {},
 ) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
+  const [pending, setPendingState] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [focusTick, setFocusTick] = useState(0);
+  const inFlight = useRef(false);
   const opts = useRef(options);
-  opts.current = options;
+  useEffect(() => {
+    opts.current = options;
+  });
+
+  // After the errors are rendered: the first invalid control.
+  useEffect(() => {
+    if (focusTick) focusFirstError();
+  }, [focusTick]);
 
   const run = useCallback(
-    async (...input: I): Promise<ActionResult<T>> => {
+    async (...input: I): Promise<ActionResult<T> | null> => {
+      if (inFlight.current) return null;
       const o = opts.current;
+      const setPending = (p: boolean) => {
+        inFlight.current = p;
+        setPendingState(p);
+        o.onPendingChange?.(p);
+      };
       setPending(true);
       setFormError(null);
       setFieldErrors({});
@@ -76,11 +94,12 @@ export function useAction<I extends unknown[], T, V extends FieldValues = FieldV
       if (res.ok) {
         o.onSuccess?.(res.data);
         if (o.redirect) {
+          inFlight.current = false;
           router.push(o.redirect(res.data));
           return res;
         }
-        if (o.refresh) router.refresh();
         setPending(false);
+        if (o.refresh) router.refresh();
         return res;
       }
       setPending(false);
@@ -88,8 +107,7 @@ export function useAction<I extends unknown[], T, V extends FieldValues = FieldV
       const elsewhere: string[] = [];
       for (const [key, message] of Object.entries(res.fieldErrors ?? {})) {
         const path = o.fieldPath ? o.fieldPath(key) : key.replace(/^data\./, '');
-        const known = path && key !== '_form' && (o.setError || !o.fields || o.fields.includes(path));
-        if (!known) {
+        if (!path || key === '_form' || (!o.setError && o.fields && !o.fields.includes(path))) {
           if (key !== '_form' && message !== res.formError) elsewhere.push(message);
           continue;
         }
@@ -98,10 +116,10 @@ export function useAction<I extends unknown[], T, V extends FieldValues = FieldV
       }
       setFieldErrors(onFields);
       const placed = Object.keys(onFields).length > 0;
-      const summary = placed ? (res.formError && !o.setError && !o.fields ? res.formError : null) : (res.formError ?? o.failureText ?? '提交未成功，请稍后重试');
-      const text = [summary, ...elsewhere].filter(Boolean).join(' ');
-      setFormError(text || null);
-      if (placed && o.focus !== false) focusFirstError();
+      const summary = placed ? null : (res.formError ?? o.failureText ?? '提交未成功，请稍后重试');
+      setFormError([summary, ...elsewhere].filter(Boolean).join(' ') || null);
+      if (placed && o.focus !== false) setFocusTick((t) => t + 1);
+      if (o.refresh === 'always') router.refresh();
       return res;
     },
     [action, router],

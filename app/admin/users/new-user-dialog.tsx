@@ -1,7 +1,6 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';
@@ -11,6 +10,7 @@ import { ROLE_LABELS } from '@/lib/site/config';
 import { createUserAction } from './actions';
 import type { UnitOption } from './user-unit-dialog';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { useAction } from '@/components/forms/use-action';
 
 type StaffRole = 'reviewer' | 'admin' | 'provider';
 const ROLES: StaffRole[] = ['reviewer', 'admin', 'provider'];
@@ -37,7 +37,6 @@ export function NewUserDialog({ units }: { units: UnitOption[] }) {
 }
 
 function NewUserForm({ units, pending, setPending, onDone }: { units: UnitOption[]; pending: boolean; setPending: (p: boolean) => void; onDone: () => void }) {
-  const router = useRouter();
   const base = useId();
   const ids = { role: `${base}-role`, name: `${base}-name`, phone: `${base}-phone`, password: `${base}-password`, confirm: `${base}-confirm`, unit: `${base}-unit` };
   const [role, setRole] = useState<StaffRole>('reviewer');
@@ -46,25 +45,18 @@ function NewUserForm({ units, pending, setPending, onDone }: { units: UnitOption
   const [password, setPassword] = useState('');
   const [confirmPassword, setConfirmPassword] = useState('');
   const [unitId, setUnitId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { run, formError, setFormError, fieldErrors: errors } = useAction(createUserAction, {
+    fields: FIELDS,
+    refresh: true,
+    onSuccess: onDone,
+    onPendingChange: setPending,
+    failureText: '保存失败，请稍后重试',
+  });
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setFormError(null);
-    setPending(true);
-    const res = await createUserAction({ role, name, phone, password, confirmPassword, unitId: role === 'reviewer' && unitId ? Number(unitId) : null }).catch(
-      (): { ok: false; formError?: string; fieldErrors?: Record<string, string> } => ({ ok: false, formError: '网络异常，请稍后重试' }),
-    );
-    setPending(false);
-    if (res.ok) {
-      onDone();
-      router.refresh();
-      return;
-    }
-    const fe = res.fieldErrors ?? {};
-    setErrors(fe);
-    setFormError(FIELDS.some((k) => fe[k]) ? null : (res.formError ?? '保存失败，请稍后重试'));
+    await run({ role, name, phone, password, confirmPassword, unitId: role === 'reviewer' && unitId ? Number(unitId) : null });
   }
 
   const described = (key: string, id: string, hint = false) => (errors[key] ? `${id}-error` : hint ? `${id}-hint` : undefined);

@@ -14,6 +14,7 @@ import { PhoneMiddleFourField } from '@/components/subjects/phone-middle-four-fi
 import { cancelSubjectSchema } from './schema';
 import { cancelSubjectAction, sendCancelCodeAction } from './actions';
 import { Textarea } from '@/components/ui/textarea';
+import { useAction } from '@/components/forms/use-action';
 
 /** Error key → the id of the control it belongs to (for focusing the first error). */
 const FIELD_IDS: Record<string, string> = {
@@ -39,10 +40,19 @@ export function CancelSubjectForm({ subjectId, subjectName, phoneMasked }: { sub
   const [code, setCode] = useState('');
   const [reason, setReason] = useState('');
   const [attachment, setAttachment] = useState<UploadedFile | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
+  const {
+    run,
+    pending,
+    formError,
+    setFormError,
+    fieldErrors: errors,
+    setFieldErrors: setErrors,
+  } = useAction(cancelSubjectAction, {
+    fields: Object.keys(FIELD_IDS),
+    redirect: (d) => `/my/applications/${d.applicationId}?submitted=1`,
+    failureText: '提交失败，请稍后重试',
+  });
 
   const input = () => ({ subjectId, principalName, middleFour, code, reason, attachmentFileId: attachment?.id ?? null });
 
@@ -61,19 +71,9 @@ export function CancelSubjectForm({ subjectId, subjectName, phoneMasked }: { sub
   }
 
   async function confirm() {
-    setPending(true);
-    const res = await cancelSubjectAction(input()).catch((): { ok: false; formError?: string; fieldErrors?: Record<string, string> } => ({ ok: false, formError: '网络异常，请稍后重试' }));
-    if (res.ok) {
-      router.push(`/my/applications/${res.data.applicationId}?submitted=1`);
-      return;
-    }
-    setPending(false);
-    setConfirming(false);
-    const fe = res.fieldErrors ?? {};
-    setErrors(fe);
+    const res = await run(input());
     // A field error already says what is wrong where it is; other failures go on top.
-    setFormError(Object.keys(fe).some((k) => k in FIELD_IDS) ? null : (res.formError ?? '提交失败，请稍后重试'));
-    focusFirstError(fe);
+    if (res && !res.ok) setConfirming(false);
   }
 
   return (
