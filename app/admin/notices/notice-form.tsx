@@ -2,7 +2,6 @@
 
 import { useDeferredValue, useId, useState } from 'react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';
@@ -13,6 +12,7 @@ import { NOTICE_BODY_MAX, NOTICE_CATEGORIES, NOTICE_TITLE_MAX, noticeInputSchema
 import { createNoticeAction, updateNoticeAction } from './actions';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
+import { useAction } from '@/components/forms/use-action';
 
 export type NoticeFormValues = { id?: number; category: NoticeCategory; title: string; body: string; published?: boolean };
 
@@ -20,15 +20,25 @@ const FIELDS = ['category', 'title', 'body'];
 
 /** 新建公告 (no id) or 编辑公告: 栏目, 标题, 正文（Markdown） with a live 预览. */
 export function NoticeForm({ notice }: { notice?: NoticeFormValues }) {
-  const router = useRouter();
   const base = useId();
   const ids = { category: `${base}-category`, title: `${base}-title`, body: `${base}-body` };
   const [category, setCategory] = useState<string>(notice?.category ?? '');
   const [title, setTitle] = useState(notice?.title ?? '');
   const [body, setBody] = useState(notice?.body ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const {
+    run,
+    pending,
+    formError,
+    setFormError,
+    fieldErrors: errors,
+    setFieldErrors: setErrors,
+  } = useAction(
+    async (input: Parameters<typeof createNoticeAction>[0]) => {
+      const res = await (notice?.id ? updateNoticeAction({ id: notice.id, ...input }) : createNoticeAction(input));
+      return res.ok ? { ok: true as const, data: null } : res;
+    },
+    { fields: FIELDS, redirect: () => '/admin/notices', failureText: '保存失败，请稍后重试' },
+  );
   // Typing stays quick in a long text: the preview follows when React has time.
   const preview = useDeferredValue(body);
 
@@ -45,19 +55,7 @@ export function NoticeForm({ notice }: { notice?: NoticeFormValues }) {
       return;
     }
     setErrors({});
-    setPending(true);
-    const res = await (notice?.id ? updateNoticeAction({ id: notice.id, ...input }) : createNoticeAction(input)).catch(
-      (): { ok: false; formError?: string; fieldErrors?: Record<string, string> } => ({ ok: false, formError: '网络异常，请稍后重试' }),
-    );
-    if (res.ok) {
-      router.push('/admin/notices');
-      router.refresh();
-      return;
-    }
-    setPending(false);
-    const fe = res.fieldErrors ?? {};
-    setErrors(fe);
-    setFormError(FIELDS.some((k) => fe[k]) ? null : (res.formError ?? '保存失败，请稍后重试'));
+    await run(input);
   }
 
   return (
