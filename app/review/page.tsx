@@ -12,11 +12,13 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { Pagination, pageParam } from '@/components/ui/pagination';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { LatestNotice } from '@/components/layout/latest-notice';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { Checkbox } from '@/components/ui/checkbox';
 
 export const metadata: Metadata = { title: '审核工作台' };
 
@@ -101,30 +103,30 @@ function TodoList({ user, sp, isAdmin }: ListProps & { sp: SP }) {
     <section aria-label="待办" className="space-y-4">
       <form method="get" action="/review" role="search" aria-label="查询待办申请" className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-4">
         <Field id="filter-type" label="业务类型" className="w-full sm:w-40">
-          <select id="filter-type" name="type" defaultValue={type ?? ''} className={selectClass}>
-            <option value="">全部</option>
+          <NativeSelect id="filter-type" name="type" defaultValue={type ?? ''}>
+            <NativeSelectOption value="">全部</NativeSelectOption>
             {BUSINESS_TYPES.map((t) => (
-              <option key={t} value={t}>
+              <NativeSelectOption key={t} value={t}>
                 {t}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id="filter-status" label="状态" className="w-full sm:w-36">
-          <select id="filter-status" name="status" defaultValue={status ?? ''} className={selectClass}>
-            <option value="">全部</option>
+          <NativeSelect id="filter-status" name="status" defaultValue={status ?? ''}>
+            <NativeSelectOption value="">全部</NativeSelectOption>
             {OPEN_STATUSES.map((s) => (
-              <option key={s} value={s}>
+              <NativeSelectOption key={s} value={s}>
                 {s}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id="filter-q" label="关键词" className="w-full sm:w-72">
           <Input id="filter-q" name="q" type="search" defaultValue={q} maxLength={100} placeholder="主体名称、网站名称、域名或申请编号" />
         </Field>
         <div className="flex h-9 items-center gap-2">
-          <input id="filter-overdue" name="overdue" type="checkbox" value="1" defaultChecked={overdue} className="size-4 accent-primary" />
+          <Checkbox id="filter-overdue" name="overdue" value="1" defaultChecked={overdue} />
           <label htmlFor="filter-overdue" className="text-sm font-medium">
             仅看超期
           </label>

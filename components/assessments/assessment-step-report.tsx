@@ -7,13 +7,13 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { CheckboxGroup, InfoList, warningAlertClass } from '@/components/websites/wizard-controls';
 import { idOf, type AssessableWebsiteOption, type AssessmentWizardValues } from '@/lib/assessments/form-values';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { Textarea } from '@/components/ui/textarea';
 
-export const textareaClass =
-  'flex min-h-40 w-full min-w-0 rounded-md border border-input bg-background px-3 py-2 text-base shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:opacity-50 aria-invalid:border-destructive md:text-sm';
 
 const METHOD_OPTIONS = ASSESSMENT_METHODS.map((m) => ({ value: m, label: m }));
 
@@ -71,20 +71,20 @@ export function AssessmentStepReport({
           </legend>
           <div className="grid gap-4 md:grid-cols-[12rem_1fr]">
             <Field id={idOf('report.targetType')} label="类型" required error={err('report.targetType')}>
-              <select id={idOf('report.targetType')} className={selectClass} {...register('report.targetType')} {...aria('report.targetType')}>
-                <option value="网站">网站</option>
-              </select>
+              <NativeSelect id={idOf('report.targetType')} {...register('report.targetType')} {...aria('report.targetType')}>
+                <NativeSelectOption value="网站">网站</NativeSelectOption>
+              </NativeSelect>
             </Field>
             {websites.length ? (
               <Field id={idOf('report.websiteId')} label="网站" required error={err('report.websiteId')} hint="交互式网站排在前面；已有审核中安全评估的网站不能重复发起">
-                <select id={idOf('report.websiteId')} className={selectClass} {...register('report.websiteId')} {...aria('report.websiteId', true)}>
-                  <option value="">请选择网站</option>
+                <NativeSelect id={idOf('report.websiteId')} {...register('report.websiteId')} {...aria('report.websiteId', true)}>
+                  <NativeSelectOption value="">请选择网站</NativeSelectOption>
                   {websites.map((w) => (
-                    <option key={w.id} value={String(w.id)} disabled={w.pending}>
+                    <NativeSelectOption key={w.id} value={String(w.id)} disabled={w.pending}>
                       {optionText(w)}
-                    </option>
+                    </NativeSelectOption>
                   ))}
-                </select>
+                </NativeSelect>
               </Field>
             ) : (
               <div className="space-y-1.5">
@@ -131,12 +131,12 @@ export function AssessmentStepReport({
           error={err('report.situation')}
           hint={`请说明评估时间、评估范围、参与人员或机构、发现的安全问题及整改落实情况等（${report.situation.length}/${SITUATION_MAX}字）`}
         >
-          <textarea
+          <Textarea
             id={idOf('report.situation')}
             rows={8}
             maxLength={SITUATION_MAX}
             placeholder="请输入"
-            className={textareaClass}
+            className="min-h-40"
             {...register('report.situation')}
             {...aria('report.situation', true)}
           />

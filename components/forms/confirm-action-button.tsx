@@ -1,12 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { useAction } from './use-action';
 
-type Result = { ok: true } | { ok: false; formError?: string };
+type Result = { ok: true; data?: unknown } | { ok: false; formError?: string };
 
 /**
  * A button that asks "确定…?" in a dialog, runs one server action and then refreshes
@@ -38,28 +38,18 @@ export function ConfirmActionButton({
   disabled?: boolean;
   disabledReason?: string;
 }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirm() {
-    setPending(true);
-    setError(null);
-    const res = await run().catch((): Result => ({ ok: false, formError: '网络异常，请稍后重试' }));
-    if (res.ok) {
-      if (doneHref) router.push(doneHref);
-      else {
-        setOpen(false);
-        setPending(false);
-        router.refresh();
-      }
-      return;
-    }
-    setPending(false);
-    setError(res.formError ?? failMessage);
-    router.refresh();
-  }
+  const action = useAction(async () => {
+    const res = await run();
+    return res.ok ? { ok: true as const, data: undefined } : res;
+  }, {
+    refresh: 'always',
+    redirect: doneHref ? () => doneHref : undefined,
+    onSuccess: () => !doneHref && setOpen(false),
+    failureText: failMessage,
+  });
+  const { pending, formError: error, setFormError: setError } = action;
+  const confirm = () => void action.run();
 
   return (
     <Dialog

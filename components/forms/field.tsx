@@ -44,6 +44,3 @@ export function Field({
     </div>
   );
 }
-
-export const selectClass =
-  'h-9 w-full rounded-md border border-input bg-background px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 aria-invalid:border-destructive';

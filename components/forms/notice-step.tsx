@@ -3,6 +3,7 @@
 import { useFormContext } from 'react-hook-form';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { ErrorText } from '@/components/websites/wizard-controls';
+import { Checkbox } from '@/components/ui/checkbox';
 
 /**
  * 04 提示说明 of a wizard: a 告知书 (title, preamble, numbered items) and the checkbox the applicant
@@ -40,10 +41,8 @@ export function NoticeStep({
         </ol>
         <div className="space-y-1 border-t pt-4">
           <label htmlFor="notice-agree" className="inline-flex items-center gap-2 font-medium">
-            <input
+            <Checkbox
               id="notice-agree"
-              type="checkbox"
-              className="size-4 accent-primary"
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? 'notice-agree-error' : undefined}
               {...register('notice.agree')}

@@ -1,9 +1,8 @@
 'use client';
 
-import { useRef, useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions';
+import { useAction } from './use-action';
 
 export type RecheckAction = (input: { id: number }) => Promise<ActionResult<unknown>>;
 
@@ -14,22 +13,8 @@ export type RecheckAction = (input: { id: number }) => Promise<ActionResult<unkn
  * With `testId`, the button is `{testId}-now` and the error `{testId}-error`.
  */
 export function RecheckButton({ id, action, label, refreshOnError = false, testId }: { id: number; action: RecheckAction; label: string; refreshOnError?: boolean; testId?: string }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
-
-  async function run() {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setPending(true);
-    setError(null);
-    const res = await action({ id }).catch(() => ({ ok: false as const, formError: '网络异常，请稍后重试' }));
-    inFlight.current = false;
-    setPending(false);
-    if (!res.ok) setError(res.formError ?? '检测失败，请稍后重试');
-    if (res.ok || refreshOnError) router.refresh();
-  }
+  const { run: check, pending, formError: error } = useAction(action, { refresh: refreshOnError ? 'always' : true, failureText: '检测失败，请稍后重试' });
+  const run = () => void check({ id });
 
   return (
     <div className="flex flex-wrap items-center gap-3">

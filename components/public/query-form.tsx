@@ -1,6 +1,7 @@
 import { Search } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { RadioGroupItem } from '@/components/ui/radio-group';
 
 export const QUERY_TYPES = [
   { value: 'name', label: '网站名称', placeholder: '输入网站名称中的文字，如：云帆' },
@@ -24,7 +25,7 @@ export function QueryForm({ type = 'name', q = '', id = 'query' }: { type?: Quer
         <legend className="sr-only">查询方式</legend>
         {QUERY_TYPES.map((t) => (
           <label key={t.value} className="flex cursor-pointer items-center gap-2 text-sm">
-            <input type="radio" name="type" value={t.value} defaultChecked={t.value === type} className="size-4 accent-primary" />
+            <RadioGroupItem name="type" value={t.value} defaultChecked={t.value === type} />
             {t.label}
           </label>
         ))}

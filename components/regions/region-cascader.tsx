@@ -3,6 +3,7 @@
 import { useId, useMemo, useState, type FocusEvent, type Ref } from 'react';
 
 import { citiesOf, cityOf, countiesOf, isCounty, provinceOf, provinces, regionLevel } from '../../lib/regions/regions';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 
 export type RegionCascaderProps = {
   /** 隐藏域的 name，表单提交 6 位区县代码（未选完为 ''）。 */
@@ -33,12 +34,6 @@ export type RegionCascaderProps = {
 type Selection = { province: string; city: string; county: string };
 
 const EMPTY: Selection = { province: '', city: '', county: '' };
-
-const selectClass =
-  'h-9 w-full min-w-0 rounded-md border border-input bg-background px-3 text-sm shadow-xs ' +
-  'focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring ' +
-  'disabled:cursor-not-allowed disabled:opacity-50 ' +
-  'aria-invalid:border-destructive aria-invalid:ring-destructive/20';
 
 /** 由代码还原选择状态；区县级代码完整还原，省 / 市代码部分还原，其余为空。 */
 function selectionFromCode(code: string | undefined): Selection {
@@ -137,7 +132,7 @@ export function RegionCascader({
           <label htmlFor={provinceId} className="text-xs text-muted-foreground">
             省
           </label>
-          <select
+          <NativeSelect
             id={provinceId}
             ref={ref}
             aria-label={`${label}省份`}
@@ -146,22 +141,21 @@ export function RegionCascader({
             required={required}
             value={selection.province}
             onChange={(e) => handleProvince(e.target.value)}
-            className={selectClass}
           >
-            <option value="">请选择</option>
+            <NativeSelectOption value="">请选择</NativeSelectOption>
             {provinceOptions.map((p) => (
-              <option key={p.code} value={p.code}>
+              <NativeSelectOption key={p.code} value={p.code}>
                 {p.name}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </div>
 
         <div className="grid min-w-0 gap-1">
           <label htmlFor={cityId} className="text-xs text-muted-foreground">
             市
           </label>
-          <select
+          <NativeSelect
             id={cityId}
             aria-label={`${label}城市`}
             aria-invalid={invalid}
@@ -170,22 +164,21 @@ export function RegionCascader({
             disabled={!selection.province}
             value={selection.city}
             onChange={(e) => handleCity(e.target.value)}
-            className={selectClass}
           >
-            <option value="">请选择</option>
+            <NativeSelectOption value="">请选择</NativeSelectOption>
             {cityOptions.map((c) => (
-              <option key={c.code} value={c.code}>
+              <NativeSelectOption key={c.code} value={c.code}>
                 {c.name}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </div>
 
         <div className="grid min-w-0 gap-1">
           <label htmlFor={countyId} className="text-xs text-muted-foreground">
             区县
           </label>
-          <select
+          <NativeSelect
             id={countyId}
             aria-label={`${label}区县`}
             aria-invalid={invalid}
@@ -194,15 +187,14 @@ export function RegionCascader({
             disabled={!selection.city}
             value={selection.county}
             onChange={(e) => handleCounty(e.target.value)}
-            className={selectClass}
           >
-            <option value="">请选择</option>
+            <NativeSelectOption value="">请选择</NativeSelectOption>
             {countyOptions.map((k) => (
-              <option key={k.code} value={k.code}>
+              <NativeSelectOption key={k.code} value={k.code}>
                 {k.name}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </div>
       </div>
 

@@ -11,7 +11,12 @@ import { UNIT_TYPES, AUTH_METHODS, LONG_TERM, certTypesFor, type UnitType } from
 import { IDENTITY_UNAVAILABLE, identityPassLabel, offeredAuthMethods, type IdentityMode } from '@/lib/identity/labels';
 import { ID_TYPES } from '@/lib/validation/identifiers';
 import type { ChangeRow } from '@/lib/subjects/service';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
+import { LeaveGuard, useUnsavedInput } from '@/components/forms/leave-guard';
+import { reach } from '@/components/forms/use-action';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { Checkbox } from '@/components/ui/checkbox';
+import { RadioGroup as RadioItems, RadioGroupItem } from '@/components/ui/radio-group';
 import { useHydrated } from '@/components/forms/use-hydrated';
 import { Input } from '@/components/ui/input';
 import { Button } from '@/components/ui/button';
@@ -45,17 +50,6 @@ const YES_NO = ['是', '否'] as const;
 const ADDRESS_HINT = '请填写街道、镇信息，如 xx街道xx路xx号';
 const PII_FIELDS = ['principalIdNumber', 'principalPhone'] as const;
 const RADIO_FIELDS: SubjectField[] = ['nature', 'faceRecognition', 'generativeAi', 'authMethod'];
-
-const NETWORK_ERROR: Failure & { ok: false } = { ok: false, formError: '网络异常，请检查网络后重试' };
-
-/** A server action that could not be reached becomes an ordinary failure. */
-async function reach<T extends { ok: boolean }>(call: Promise<T>): Promise<T | (Failure & { ok: false })> {
-  try {
-    return await call;
-  } catch {
-    return NETWORK_ERROR;
-  }
-}
 
 /** The masked account values 同当前账号信息 shows (the server copies the real ones). */
 export type AccountPrincipal = { name: string; idType: string; idNumberMasked: string; phoneMasked: string };
@@ -164,6 +158,7 @@ export function SubjectForm({
     shouldFocusError: false,
   });
   const { register, control, handleSubmit, setError, clearErrors, setValue, getValues, reset, watch, formState } = form;
+  const { unsaved, markSaved } = useUnsavedInput(form);
   const errors = formState.errors;
   const err = (k: keyof SubjectFormValues) => errors[k]?.message as string | undefined;
   const aria = (k: keyof SubjectFormValues, hint?: boolean) => ({
@@ -275,6 +270,7 @@ export function SubjectForm({
     if (res.ok) {
       setDraftId(res.data.draftId);
       setDraftSaved(true);
+      markSaved();
     } else {
       setFormError(res.formError ?? '草稿保存失败，请稍后重试');
       requestAnimationFrame(() => alertRef.current?.scrollIntoView({ block: 'center' }));
@@ -291,6 +287,7 @@ export function SubjectForm({
     setVerifiedLabel(null);
     setNotice(restoredNotice(mode, draft));
     setPromptOpen(false);
+    markSaved();
   }
 
   async function verifyIdentity() {
@@ -416,9 +413,8 @@ export function SubjectForm({
             {radioGroup('nature', ['个人', '单位'])}
             {nature === '单位' && (
               <Field id="unitType" label={L.unitType} required error={err('unitType')}>
-                <select
+                <NativeSelect
                   id="unitType"
-                  className={selectClass}
                   {...register('unitType', {
                     onChange: (e) => {
                       const allowed = certTypesFor((e.target.value || '企业单位') as UnitType) as string[];
@@ -427,13 +423,13 @@ export function SubjectForm({
                   })}
                   {...aria('unitType')}
                 >
-                  <option value="">请选择</option>
+                  <NativeSelectOption value="">请选择</NativeSelectOption>
                   {UNIT_TYPES.map((t) => (
-                    <option key={t} value={t}>
+                    <NativeSelectOption key={t} value={t}>
                       {t}
-                    </option>
+                    </NativeSelectOption>
                   ))}
-                </select>
+                </NativeSelect>
               </Field>
             )}
           </CardContent>
@@ -451,14 +447,14 @@ export function SubjectForm({
                   control={control}
                   name="orgCertType"
                   render={({ field }) => (
-                    <select id="orgCertType" className={selectClass} {...field} {...aria('orgCertType')}>
-                      {!certOptions.includes(field.value as never) && <option value="">请选择</option>}
+                    <NativeSelect id="orgCertType" {...field} {...aria('orgCertType')}>
+                      {!certOptions.includes(field.value as never) && <NativeSelectOption value="">请选择</NativeSelectOption>}
                       {certOptions.map((t) => (
-                        <option key={t} value={t}>
+                        <NativeSelectOption key={t} value={t}>
                           {t}
-                        </option>
+                        </NativeSelectOption>
                       ))}
-                    </select>
+                    </NativeSelect>
                   )}
                 />
               </Field>
@@ -480,7 +476,7 @@ export function SubjectForm({
             <CardTitle>负责人信息</CardTitle>
             {canUseAccount && (
               <label htmlFor="sameAsAccount" className="inline-flex items-center gap-2 text-sm">
-                <input id="sameAsAccount" type="checkbox" className="size-4 accent-primary" checked={sameAsAccount} onChange={(e) => setSameAsAccount(e.target.checked)} />
+                <Checkbox id="sameAsAccount" checked={sameAsAccount} onChange={(e) => setSameAsAccount(e.target.checked)} />
                 同当前账号信息
               </label>
             )}
@@ -494,13 +490,13 @@ export function SubjectForm({
               readOnlyField('principalIdType', L.principalIdType, getValues('principalIdType'))
             ) : (
               <Field id="principalIdType" label={L.principalIdType} required error={err('principalIdType')}>
-                <select id="principalIdType" className={selectClass} {...register('principalIdType')} {...aria('principalIdType')}>
+                <NativeSelect id="principalIdType" {...register('principalIdType')} {...aria('principalIdType')}>
                   {ID_TYPES.map((t) => (
-                    <option key={t} value={t}>
+                    <NativeSelectOption key={t} value={t}>
                       {t}
-                    </option>
+                    </NativeSelectOption>
                   ))}
-                </select>
+                </NativeSelect>
               </Field>
             )}
             {sameAsAccount && account
@@ -527,10 +523,8 @@ export function SubjectForm({
                         {...aria('principalIdExpiry')}
                       />
                       <label htmlFor="principalIdExpiryLongTerm" className="inline-flex shrink-0 items-center gap-2 text-sm">
-                        <input
+                        <Checkbox
                           id="principalIdExpiryLongTerm"
-                          type="checkbox"
-                          className="size-4 accent-primary"
                           checked={longTerm}
                           onChange={(e) => field.onChange(e.target.checked ? LONG_TERM : '')}
                         />
@@ -617,6 +611,7 @@ export function SubjectForm({
           onDiscard={() => setPromptOpen(false)}
         />
       )}
+      <LeaveGuard when={unsaved && !leaving} />
       {mode === 'change' && (
         <ChangeCompareDialog rows={rows} open={compareOpen} pending={confirming || leaving} onCancel={() => setCompareOpen(false)} onConfirm={confirmChange} />
       )}
@@ -647,14 +642,14 @@ function RadioGroup({
         </span>
         {legend}
       </legend>
-      <div className="flex flex-wrap gap-x-6 gap-y-2">
+      <RadioItems>
         {options.map((o, i) => (
           <label key={o} htmlFor={`${name}-${i}`} className="inline-flex items-center gap-2 text-sm">
-            <input id={`${name}-${i}`} type="radio" value={o} className="size-4 shrink-0 accent-primary" aria-invalid={error ? true : undefined} {...registration} />
+            <RadioGroupItem id={`${name}-${i}`} value={o} aria-invalid={error ? true : undefined} {...registration} />
             {o}
           </label>
         ))}
-      </div>
+      </RadioItems>
       {error && (
         <p id={`${name}-error`} role="alert" className="text-sm text-destructive">
           {error}

@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
+import { Textarea } from '@/components/ui/textarea';
 
 const COPIED = '已复制';
 const SELECTED = '已选中代码，请按 Ctrl+C（Mac 为 ⌘+C）复制';
@@ -46,7 +47,7 @@ export function CopySnippetButton({ snippet }: { snippet: string }) {
   return (
     <div className="space-y-2">
       <Label htmlFor={id}>备案编号HTML代码</Label>
-      <textarea
+      <Textarea
         ref={textarea}
         id={id}
         readOnly
@@ -55,7 +56,7 @@ export function CopySnippetButton({ snippet }: { snippet: string }) {
         spellCheck={false}
         data-testid="filing-snippet"
         onFocus={(e) => e.currentTarget.select()}
-        className="border-input w-full min-w-0 resize-none rounded-md border bg-muted/40 px-3 py-2 font-mono text-xs break-all shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50"
+        className="min-h-0 resize-none bg-muted/40 font-mono text-xs break-all md:text-xs"
       />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="button" size="sm" variant="outline" onClick={copy} data-testid="copy-snippet">

@@ -6,9 +6,10 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { selectClass } from '@/components/forms/field';
 import { citiesOf, cityOf, countiesOf, provinceOf, provinces, regionLevel } from '@/lib/regions/regions';
 import { searchProvidersAction } from '@/lib/websites/actions';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { RadioGroupItem } from '@/components/ui/radio-group';
 
 export type ProviderKind = '接入服务商' | '域名注册服务商';
 export type ProviderChoice = { name: string; scope: '境内' | '境外'; regionCode: string | null };
@@ -140,9 +141,8 @@ export function ProviderLookupDialog({
             <div className="flex flex-wrap gap-x-6 gap-y-2">
               {(['境内', '境外'] as const).map((s, i) => (
                 <label key={s} htmlFor={`${base}-scope-${i}`} className="inline-flex items-center gap-2 text-sm">
-                  <input
+                  <RadioGroupItem
                     id={`${base}-scope-${i}`}
-                    type="radio"
                     name={`${base}-scope`}
                     value={s}
                     checked={scope === s}
@@ -151,7 +151,6 @@ export function ProviderLookupDialog({
                       setRegionError(null);
                       setResult(null);
                     }}
-                    className="size-4 accent-primary"
                   />
                   {s}
                 </label>
@@ -172,9 +171,8 @@ export function ProviderLookupDialog({
                   <label htmlFor={`${base}-province`} className="text-xs text-muted-foreground">
                     所属省
                   </label>
-                  <select
+                  <NativeSelect
                     id={`${base}-province`}
-                    className={selectClass}
                     value={region.province}
                     aria-invalid={regionError ? true : undefined}
                     onChange={(e) => {
@@ -184,51 +182,49 @@ export function ProviderLookupDialog({
                       setRegionError(null);
                     }}
                   >
-                    <option value="">请选择</option>
+                    <NativeSelectOption value="">请选择</NativeSelectOption>
                     {provinceOptions.map((p) => (
-                      <option key={p.code} value={p.code}>
+                      <NativeSelectOption key={p.code} value={p.code}>
                         {p.name}
-                      </option>
+                      </NativeSelectOption>
                     ))}
-                  </select>
+                  </NativeSelect>
                 </div>
                 <div className="grid min-w-0 gap-1">
                   <label htmlFor={`${base}-city`} className="text-xs text-muted-foreground">
                     所属市
                   </label>
-                  <select
+                  <NativeSelect
                     id={`${base}-city`}
-                    className={selectClass}
                     value={region.city}
                     disabled={!region.province}
                     onChange={(e) => setRegion({ ...region, city: e.target.value, county: '' })}
                   >
-                    <option value="">全部</option>
+                    <NativeSelectOption value="">全部</NativeSelectOption>
                     {cityOptions.map((c) => (
-                      <option key={c.code} value={c.code}>
+                      <NativeSelectOption key={c.code} value={c.code}>
                         {c.name}
-                      </option>
+                      </NativeSelectOption>
                     ))}
-                  </select>
+                  </NativeSelect>
                 </div>
                 <div className="grid min-w-0 gap-1">
                   <label htmlFor={`${base}-county`} className="text-xs text-muted-foreground">
                     所属区县
                   </label>
-                  <select
+                  <NativeSelect
                     id={`${base}-county`}
-                    className={selectClass}
                     value={region.county}
                     disabled={!region.city}
                     onChange={(e) => setRegion({ ...region, county: e.target.value })}
                   >
-                    <option value="">全部</option>
+                    <NativeSelectOption value="">全部</NativeSelectOption>
                     {countyOptions.map((c) => (
-                      <option key={c.code} value={c.code}>
+                      <NativeSelectOption key={c.code} value={c.code}>
                         {c.name}
-                      </option>
+                      </NativeSelectOption>
                     ))}
-                  </select>
+                  </NativeSelect>
                 </div>
               </div>
               {regionError && (

@@ -5,6 +5,8 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { cn } from '@/lib/utils';
+import { Checkbox } from '@/components/ui/checkbox';
+import { RadioGroupItem } from '@/components/ui/radio-group';
 
 function Legend({ required, children }: { required?: boolean; children: ReactNode }) {
   return (
@@ -64,7 +66,7 @@ export function ChoiceGroup({
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
         {options.map((o, i) => (
           <label key={o} htmlFor={`${id}-${i}`} className="inline-flex items-center gap-2 text-sm">
-            <input id={`${id}-${i}`} type="radio" value={o} className="size-4 shrink-0 accent-primary" aria-invalid={error ? true : undefined} {...registration} />
+            <RadioGroupItem id={`${id}-${i}`} value={o} aria-invalid={error ? true : undefined} {...registration} />
             {o}
           </label>
         ))}
@@ -107,10 +109,8 @@ export function CheckboxGroup({
         {options.map((o, i) => (
           <div key={o.value} className="min-w-0">
             <label htmlFor={`${id}-${i}`} className="inline-flex items-center gap-2 text-sm">
-              <input
+              <Checkbox
                 id={`${id}-${i}`}
-                type="checkbox"
-                className="size-4 shrink-0 accent-primary"
                 checked={value.includes(o.value)}
                 onChange={(e) => toggle(o.value, e.target.checked)}
                 aria-invalid={error ? true : undefined}

@@ -13,7 +13,7 @@ import {
 import { checkWebsiteName, PERMIT_ITEMS } from '@/lib/websites/naming';
 import { beijingDate } from '@/lib/time';
 import { hostToUnicode, registrableDomains } from '@/lib/websites/domains';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { Input } from '@/components/ui/input';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
@@ -23,6 +23,8 @@ import { UploadField, type UploadedFile } from '@/components/files/upload-field'
 import { ChoiceGroup, CheckboxGroup, ErrorText, ExplainButton } from './wizard-controls';
 import { ProviderLookupDialog, type ProviderKind } from './provider-lookup-dialog';
 import { idOf, type WizardSubjectView, type WizardValues } from '@/lib/websites/form-values';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { RadioGroupItem } from '@/components/ui/radio-group';
 
 type Path = FieldPath<WizardValues>;
 export type StepProps = {
@@ -189,14 +191,14 @@ export function WizardStepBasic({ subject, headingId, err, fileValue, rememberFi
           </Field>
           {access && (
             <Field id={idOf('basic.accessMethod')} label="网站接入方式" required error={err('basic.accessMethod')}>
-              <select id={idOf('basic.accessMethod')} className={selectClass} {...register('basic.accessMethod')} {...aria('basic.accessMethod')}>
-                <option value="">请选择</option>
+              <NativeSelect id={idOf('basic.accessMethod')} {...register('basic.accessMethod')} {...aria('basic.accessMethod')}>
+                <NativeSelectOption value="">请选择</NativeSelectOption>
                 {ACCESS_METHODS.map((m) => (
-                  <option key={m} value={m}>
+                  <NativeSelectOption key={m} value={m}>
                     {m}
-                  </option>
+                  </NativeSelectOption>
                 ))}
-              </select>
+              </NativeSelect>
             </Field>
           )}
           <ProviderLookupDialog
@@ -293,11 +295,9 @@ export function WizardStepBasic({ subject, headingId, err, fileValue, rememberFi
                 </Field>
                 <div className="flex items-center gap-4 sm:mt-[26px]">
                   <label htmlFor={`basic-domains-${i}-primary`} className="inline-flex h-9 items-center gap-2 text-sm">
-                    <input
+                    <RadioGroupItem
                       id={`basic-domains-${i}-primary`}
-                      type="radio"
                       name="basic-primaryDomain"
-                      className="size-4 accent-primary"
                       checked={basic.domains[i]?.primary ?? false}
                       onChange={() => setPrimary(i)}
                     />

@@ -5,7 +5,7 @@ import { Controller, useFormContext, useWatch, type FieldPath } from 'react-hook
 import { CONTACT_MODES, NATIONAL_IDENTITY, sameContactWarning, type WebsiteInput } from '@/lib/websites/schemas';
 import { LONG_TERM } from '@/lib/subjects/rules';
 import { ID_TYPES } from '@/lib/validation/identifiers';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { Input } from '@/components/ui/input';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
@@ -27,6 +27,9 @@ import {
   type WizardSubjectView,
   type WizardValues,
 } from '@/lib/websites/form-values';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { Checkbox } from '@/components/ui/checkbox';
+import { RadioGroupItem } from '@/components/ui/radio-group';
 
 type Path = FieldPath<WizardValues>;
 
@@ -153,7 +156,7 @@ export function WizardStepContacts({
           <div role="radiogroup" aria-labelledby={titleId} className="flex flex-wrap gap-x-6 gap-y-2">
             {CONTACT_MODES.map((m, i) => (
               <label key={m} htmlFor={`${idOf(path('mode'))}-${i}`} className="inline-flex items-center gap-2 text-sm">
-                <input id={`${idOf(path('mode'))}-${i}`} type="radio" value={m} className="size-4 accent-primary" {...register(`contacts.${role}.mode`)} />
+                <RadioGroupItem id={`${idOf(path('mode'))}-${i}`} value={m} {...register(`contacts.${role}.mode`)} />
                 {m}
               </label>
             ))}
@@ -176,13 +179,13 @@ export function WizardStepContacts({
             <div className="grid gap-4 md:grid-cols-2">
               {text('name', `${p}姓名`, { required: true, autoComplete: 'name' })}
               <Field id={idOf(path('idType'))} label={`${p}证件类型`} required error={err(path('idType'))}>
-                <select id={idOf(path('idType'))} className={selectClass} {...register(`contacts.${role}.idType`)} {...aria(path('idType'))}>
+                <NativeSelect id={idOf(path('idType'))} {...register(`contacts.${role}.idType`)} {...aria(path('idType'))}>
                   {ID_TYPES.map((t) => (
-                    <option key={t} value={t}>
+                    <NativeSelectOption key={t} value={t}>
                       {t}
-                    </option>
+                    </NativeSelectOption>
                   ))}
-                </select>
+                </NativeSelect>
               </Field>
               {text('idNumber', `${p}证件号码`, { required: true, hint: keepHint(kept?.idNumberMasked ?? '') })}
               <Controller
@@ -207,11 +210,9 @@ export function WizardStepContacts({
                           {...aria(path('idExpiry'))}
                         />
                         <label htmlFor={`${id}-longTerm`} className="inline-flex shrink-0 items-center gap-2 text-sm">
-                          <input
+                          <Checkbox
                             id={`${id}-longTerm`}
-                            type="checkbox"
                             aria-label={`${p}长期有效`}
-                            className="size-4 accent-primary"
                             checked={longTerm}
                             onChange={(e) => field.onChange(e.target.checked ? LONG_TERM : '')}
                           />

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { registerSchema, type RegisterInput } from '@/lib/users/schemas';
 import { ID_TYPES } from '@/lib/validation/identifiers';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { Input } from '@/components/ui/input';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
@@ -14,6 +14,8 @@ import { registerAction, sendRegisterCodeAction } from '@/lib/auth/actions';
 import { SendCodeButton } from '@/components/accounts/send-code-button';
 import { ACCOUNT_LIMITS } from '@/lib/users/schemas';
 import { AgreementDialog } from '@/components/accounts/agreement-dialog';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { Checkbox } from '@/components/ui/checkbox';
 
 const TEXT_FIELDS = [
   { name: 'email', label: '电子邮件地址', type: 'email', autoComplete: 'email' },
@@ -54,13 +56,13 @@ export function RegisterForm({ officeName }: { officeName: string }) {
       </Field>
       <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
         <Field id="idType" label="证件类型" required error={err('idType')}>
-          <select id="idType" className={selectClass} {...register('idType')} {...aria('idType')}>
+          <NativeSelect id="idType" {...register('idType')} {...aria('idType')}>
             {ID_TYPES.map((t) => (
-              <option key={t} value={t}>
+              <NativeSelectOption key={t} value={t}>
                 {t}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id="idNumber" label="证件号码" required error={err('idNumber')}>
           <Input id="idNumber" autoComplete="off" maxLength={ACCOUNT_LIMITS.idNumber} {...register('idNumber')} {...aria('idNumber')} />
@@ -100,7 +102,7 @@ export function RegisterForm({ officeName }: { officeName: string }) {
       ))}
       <div className="space-y-1.5">
         <div className="flex items-start gap-2 text-sm">
-          <input id="agree" type="checkbox" className="mt-0.5 size-4 accent-primary" {...register('agree')} {...aria('agree')} />
+          <Checkbox id="agree" className="mt-0.5" {...register('agree')} {...aria('agree')} />
           <span>
             <label htmlFor="agree">我已阅读并同意用户服务协议和隐私政策，承诺所填信息真实、准确、完整</label>
             <span className="ml-1">

@@ -6,9 +6,10 @@ import { ROLE_LABELS } from '@/lib/site/config';
 import { formatDateTime } from '@/lib/utils';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { Pagination, pageParam } from '@/components/ui/pagination';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 
 export const metadata: Metadata = { title: '审计日志' };
 
@@ -52,14 +53,14 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           <Input id="audit-actor" name="actor" defaultValue={actor ?? ''} maxLength={30} placeholder="姓名或用户ID" />
         </Field>
         <Field id="audit-type" label="对象类型" className="w-full sm:w-40">
-          <select id="audit-type" name="type" defaultValue={objectType ?? ''} className={selectClass}>
-            <option value="">全部</option>
+          <NativeSelect id="audit-type" name="type" defaultValue={objectType ?? ''}>
+            <NativeSelectOption value="">全部</NativeSelectOption>
             {types.map(([value, label]) => (
-              <option key={value} value={value}>
+              <NativeSelectOption key={value} value={value}>
                 {label}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id="audit-object" label="对象ID" className="w-full sm:w-32">
           <Input id="audit-object" name="id" defaultValue={objectId ?? ''} maxLength={40} />

@@ -2,15 +2,17 @@
 
 import { useDeferredValue, useId, useState } from 'react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { NoticeMarkdown } from '@/components/notices/markdown';
 import { fieldErrorsOf } from '@/lib/zod-errors';
 import { NOTICE_BODY_MAX, NOTICE_CATEGORIES, NOTICE_TITLE_MAX, noticeInputSchema, type NoticeCategory } from '@/lib/notices/schemas';
 import { createNoticeAction, updateNoticeAction } from '@/lib/notices/actions';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { Textarea } from '@/components/ui/textarea';
+import { useAction } from '@/components/forms/use-action';
 
 export type NoticeFormValues = { id?: number; category: NoticeCategory; title: string; body: string; published?: boolean };
 
@@ -18,15 +20,25 @@ const FIELDS = ['category', 'title', 'body'];
 
 /** 新建公告 (no id) or 编辑公告: 栏目, 标题, 正文（Markdown） with a live 预览. */
 export function NoticeForm({ notice }: { notice?: NoticeFormValues }) {
-  const router = useRouter();
   const base = useId();
   const ids = { category: `${base}-category`, title: `${base}-title`, body: `${base}-body` };
   const [category, setCategory] = useState<string>(notice?.category ?? '');
   const [title, setTitle] = useState(notice?.title ?? '');
   const [body, setBody] = useState(notice?.body ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const {
+    run,
+    pending,
+    formError,
+    setFormError,
+    fieldErrors: errors,
+    setFieldErrors: setErrors,
+  } = useAction(
+    async (input: Parameters<typeof createNoticeAction>[0]) => {
+      const res = await (notice?.id ? updateNoticeAction({ id: notice.id, ...input }) : createNoticeAction(input));
+      return res.ok ? { ok: true as const, data: null } : res;
+    },
+    { fields: FIELDS, redirect: () => '/admin/notices', failureText: '保存失败，请稍后重试' },
+  );
   // Typing stays quick in a long text: the preview follows when React has time.
   const preview = useDeferredValue(body);
 
@@ -43,19 +55,7 @@ export function NoticeForm({ notice }: { notice?: NoticeFormValues }) {
       return;
     }
     setErrors({});
-    setPending(true);
-    const res = await (notice?.id ? updateNoticeAction({ id: notice.id, ...input }) : createNoticeAction(input)).catch(
-      (): { ok: false; formError?: string; fieldErrors?: Record<string, string> } => ({ ok: false, formError: '网络异常，请稍后重试' }),
-    );
-    if (res.ok) {
-      router.push('/admin/notices');
-      router.refresh();
-      return;
-    }
-    setPending(false);
-    const fe = res.fieldErrors ?? {};
-    setErrors(fe);
-    setFormError(FIELDS.some((k) => fe[k]) ? null : (res.formError ?? '保存失败，请稍后重试'));
+    await run(input);
   }
 
   return (
@@ -63,23 +63,22 @@ export function NoticeForm({ notice }: { notice?: NoticeFormValues }) {
       {formError && <Alert variant="destructive">{formError}</Alert>}
       <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
         <Field id={ids.category} label="栏目" required error={errors.category} hint="公告显示在首页的哪个栏目">
-          <select
+          <NativeSelect
             id={ids.category}
-            className={selectClass}
             value={category}
             onChange={(e) => setCategory(e.target.value)}
             aria-invalid={!!errors.category}
             aria-describedby={describedBy('category')}
           >
-            <option value="" disabled>
+            <NativeSelectOption value="" disabled>
               请选择
-            </option>
+            </NativeSelectOption>
             {NOTICE_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
+              <NativeSelectOption key={c} value={c}>
                 {c}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id={ids.title} label="标题" required error={errors.title} hint={`不超过${NOTICE_TITLE_MAX}个字符`}>
           <Input
@@ -102,14 +101,14 @@ export function NoticeForm({ notice }: { notice?: NoticeFormValues }) {
           hint={`支持 Markdown：# 标题、**加粗**、- 列表、[链接文字](https://…)。不支持 HTML 代码。已输入 ${body.length} / ${NOTICE_BODY_MAX} 个字符`}
           className="min-w-0"
         >
-          <textarea
+          <Textarea
             id={ids.body}
             value={body}
             rows={18}
             onChange={(e) => setBody(e.target.value)}
             aria-invalid={!!errors.body}
             aria-describedby={describedBy('body')}
-            className="min-h-72 w-full rounded-md border border-input bg-background px-3 py-2 font-mono text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 aria-invalid:border-destructive"
+            className="min-h-72 font-mono md:text-sm"
           />
         </Field>
         <section aria-labelledby={`${base}-preview`} className="min-w-0 space-y-1.5">

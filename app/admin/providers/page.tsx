@@ -6,12 +6,13 @@ import { regionFullName } from '@/lib/regions/regions';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { Pagination, pageParam } from '@/components/ui/pagination';
 import { ProviderFormDialog } from './provider-form-dialog';
 import { DeleteProviderButton } from './delete-provider-button';
 import { ImportProvidersForm } from './import-form';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 
 export const metadata: Metadata = { title: '服务商名录' };
 
@@ -35,24 +36,24 @@ export default async function AdminProvidersPage({ searchParams }: { searchParam
       <p className="text-sm text-muted-foreground">开办者在新办网站时通过“查询网络接入服务商”“查询域名注册服务商”检索本名录；境内服务商按所属地区检索（选择省份可查到省内各地的服务商）。</p>
       <form method="get" action="/admin/providers" role="search" aria-label="查询服务商" className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-4">
         <Field id="filter-kind" label="类型" className="w-full sm:w-44">
-          <select id="filter-kind" name="kind" defaultValue={kind ?? ''} className={selectClass}>
-            <option value="">全部</option>
+          <NativeSelect id="filter-kind" name="kind" defaultValue={kind ?? ''}>
+            <NativeSelectOption value="">全部</NativeSelectOption>
             {PROVIDER_KINDS.map((k) => (
-              <option key={k} value={k}>
+              <NativeSelectOption key={k} value={k}>
                 {k}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id="filter-scope" label="管辖" className="w-full sm:w-32">
-          <select id="filter-scope" name="scope" defaultValue={scope ?? ''} className={selectClass}>
-            <option value="">全部</option>
+          <NativeSelect id="filter-scope" name="scope" defaultValue={scope ?? ''}>
+            <NativeSelectOption value="">全部</NativeSelectOption>
             {PROVIDER_SCOPES.map((s) => (
-              <option key={s} value={s}>
+              <NativeSelectOption key={s} value={s}>
                 {s}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id="filter-name" label="名称" className="w-full sm:w-64">
           <Input id="filter-name" name="name" defaultValue={name ?? ''} maxLength={100} />

@@ -1,14 +1,16 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { RegionCascader } from '@/components/regions/region-cascader';
 import { createProviderAction, updateProviderAction } from '@/lib/providers/actions';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { RadioGroupItem } from '@/components/ui/radio-group';
+import { useAction } from '@/components/forms/use-action';
 
 type Kind = '接入服务商' | '域名注册服务商';
 type Scope = '境内' | '境外';
@@ -58,14 +60,21 @@ function ProviderForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const router = useRouter();
   const base = useId();
   const ids = { kind: `${base}-kind`, name: `${base}-name`, region: `${base}-region` };
   const [kind, setKind] = useState<Kind>(provider?.kind ?? '接入服务商');
   const [name, setName] = useState(provider?.name ?? '');
   const [scope, setScope] = useState<Scope>(provider?.scope ?? '境内');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { run, formError, setFormError, fieldErrors: errors } = useAction(async (input: Parameters<typeof createProviderAction>[0]) => {
+    const res = await (provider ? updateProviderAction({ id: provider.id, ...input }) : createProviderAction(input));
+    return res.ok ? { ok: true as const, data: null } : res;
+  }, {
+    fields: FIELDS,
+    refresh: true,
+    onSuccess: onDone,
+    onPendingChange: setPending,
+    failureText: '保存失败，请稍后重试',
+  });
 
   /** The cascader reports only a county; a provider may sit at any level, so take the deepest one chosen. */
   function chosenRegion(): string {
@@ -77,39 +86,26 @@ function ProviderForm({
     e.preventDefault();
     setFormError(null);
     const input = { kind, name, scope, regionCode: scope === '境内' ? chosenRegion() : '' };
-    setPending(true);
-    const res = await (provider ? updateProviderAction({ id: provider.id, ...input }) : createProviderAction(input)).catch(
-      (): { ok: false; formError?: string; fieldErrors?: Record<string, string> } => ({ ok: false, formError: '网络异常，请稍后重试' }),
-    );
-    setPending(false);
-    if (res.ok) {
-      onDone();
-      router.refresh();
-      return;
-    }
-    const fe = res.fieldErrors ?? {};
-    setErrors(fe);
-    setFormError(FIELDS.some((k) => fe[k]) ? null : (res.formError ?? '保存失败，请稍后重试'));
+    await run(input);
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
       <Field id={ids.kind} label="类型" required error={errors.kind}>
-        <select
+        <NativeSelect
           id={ids.kind}
           value={kind}
           onChange={(e) => setKind(e.target.value as Kind)}
-          className={selectClass}
           aria-invalid={!!errors.kind}
           aria-describedby={errors.kind ? `${ids.kind}-error` : undefined}
         >
           {KINDS.map((k) => (
-            <option key={k} value={k}>
+            <NativeSelectOption key={k} value={k}>
               {k}
-            </option>
+            </NativeSelectOption>
           ))}
-        </select>
+        </NativeSelect>
       </Field>
       <Field id={ids.name} label="名称" required error={errors.name} hint="2至100个字符">
         <Input
@@ -132,7 +128,7 @@ function ProviderForm({
         <div className="flex gap-6">
           {SCOPES.map((s) => (
             <label key={s} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
+              <RadioGroupItem name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
               {s}
             </label>
           ))}

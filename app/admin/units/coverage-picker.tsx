@@ -3,8 +3,9 @@
 import { useId, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { citiesOf, countiesOf, provinces, regionByCode, regionFullName } from '@/lib/regions/regions';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 
 /** "110119 北京市延庆区" (the full name alone is ambiguous: 110000 and 110100 are both 北京市). */
 export const coverageLabel = (code: string) => `${code} ${regionFullName(code) || '（未知区划）'}`;
@@ -95,7 +96,7 @@ export function CoveragePicker({
       )}
       <div className="grid gap-2 sm:grid-cols-3">
         <Field id={ids.province} label="省份">
-          <select
+          <NativeSelect
             id={ids.province}
             value={province}
             onChange={(e) => {
@@ -103,18 +104,17 @@ export function CoveragePicker({
               setCity('');
               setCounty('');
             }}
-            className={selectClass}
           >
-            <option value="">请选择</option>
+            <NativeSelectOption value="">请选择</NativeSelectOption>
             {provinceOptions.map((p) => (
-              <option key={p.code} value={p.code}>
+              <NativeSelectOption key={p.code} value={p.code}>
                 {p.name}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id={ids.city} label="城市">
-          <select
+          <NativeSelect
             id={ids.city}
             value={city}
             disabled={!province}
@@ -122,27 +122,26 @@ export function CoveragePicker({
               setCity(e.target.value);
               setCounty('');
             }}
-            className={selectClass}
           >
-            <option value="">{province ? '（整个省份）' : '请先选择省份'}</option>
+            <NativeSelectOption value="">{province ? '（整个省份）' : '请先选择省份'}</NativeSelectOption>
             {cityOptions.map((c) => (
-              <option key={c.code} value={c.code}>
+              <NativeSelectOption key={c.code} value={c.code}>
                 {c.name}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id={ids.county} label="区县">
-          <select id={ids.county} value={county} disabled={!city} onChange={(e) => setCounty(e.target.value)} className={selectClass}>
-            <option value="">{city ? '（整个城市）' : '请先选择城市'}</option>
+          <NativeSelect id={ids.county} value={county} disabled={!city} onChange={(e) => setCounty(e.target.value)}>
+            <NativeSelectOption value="">{city ? '（整个城市）' : '请先选择城市'}</NativeSelectOption>
             {countyOptions
               .filter((k) => k.code !== city)
               .map((k) => (
-                <option key={k.code} value={k.code}>
+                <NativeSelectOption key={k.code} value={k.code}>
                   {k.name}
-                </option>
+                </NativeSelectOption>
               ))}
-          </select>
+          </NativeSelect>
         </Field>
       </div>
       <div className="flex flex-wrap gap-2">

@@ -1,7 +1,6 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';
@@ -10,6 +9,8 @@ import { Field } from '@/components/forms/field';
 import { regionByCode, regionFullName } from '@/lib/regions/regions';
 import { CoveragePicker } from './coverage-picker';
 import { createUnitAction, updateUnitAction } from '@/lib/units/actions';
+import { Checkbox } from '@/components/ui/checkbox';
+import { useAction } from '@/components/forms/use-action';
 
 export type UnitRow = { id: number; name: string; code: string; covers: string[]; isDefault: boolean };
 
@@ -55,15 +56,22 @@ function UnitForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const router = useRouter();
   const base = useId();
   const ids = { name: `${base}-name`, code: `${base}-code`, isDefault: `${base}-default` };
   const [name, setName] = useState(unit?.name ?? '');
   const [code, setCode] = useState(unit?.code ?? '');
   const [covers, setCovers] = useState<string[]>(unit?.covers ?? []);
   const [isDefault, setIsDefault] = useState(unit?.isDefault ?? false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { run, formError, setFormError, fieldErrors: errors } = useAction(async (input: Parameters<typeof createUnitAction>[0]) => {
+    const res = await (unit ? updateUnitAction({ id: unit.id, ...input }) : createUnitAction(input));
+    return res.ok ? { ok: true as const, data: null } : res;
+  }, {
+    fields: FIELDS,
+    refresh: true,
+    onSuccess: onDone,
+    onPendingChange: setPending,
+    failureText: '保存失败，请稍后重试',
+  });
 
   const codeName = /^\d{6}$/.test(code) && regionByCode(code) ? regionFullName(code) : '';
 
@@ -71,19 +79,7 @@ function UnitForm({
     e.preventDefault();
     setFormError(null);
     const input = { name, code: code.trim(), covers, isDefault };
-    setPending(true);
-    const res = await (unit ? updateUnitAction({ id: unit.id, ...input }) : createUnitAction(input)).catch(
-      (): { ok: false; formError?: string; fieldErrors?: Record<string, string> } => ({ ok: false, formError: '网络异常，请稍后重试' }),
-    );
-    setPending(false);
-    if (res.ok) {
-      onDone();
-      router.refresh();
-      return;
-    }
-    const fe = res.fieldErrors ?? {};
-    setErrors(fe);
-    setFormError(FIELDS.some((k) => fe[k]) ? null : (res.formError ?? '保存失败，请稍后重试'));
+    await run(input);
   }
 
   return (
@@ -122,10 +118,8 @@ function UnitForm({
       <CoveragePicker value={covers} onChange={setCovers} error={errors.covers} unitCode={code} />
       <div className="space-y-1">
         <div className="flex items-center gap-2">
-          <input
+          <Checkbox
             id={ids.isDefault}
-            type="checkbox"
-            className="size-4"
             checked={isDefault}
             // The default unit is handed over by making another unit the default, never just unticked.
             disabled={unit?.isDefault}

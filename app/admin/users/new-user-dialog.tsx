@@ -1,15 +1,16 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { ROLE_LABELS } from '@/lib/site/config';
 import { createUserAction } from '@/lib/users/actions';
 import type { UnitOption } from './user-unit-dialog';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { useAction } from '@/components/forms/use-action';
 
 type StaffRole = 'reviewer' | 'admin' | 'provider';
 const ROLES: StaffRole[] = ['reviewer', 'admin', 'provider'];
@@ -36,7 +37,6 @@ export function NewUserDialog({ units }: { units: UnitOption[] }) {
 }
 
 function NewUserForm({ units, pending, setPending, onDone }: { units: UnitOption[]; pending: boolean; setPending: (p: boolean) => void; onDone: () => void }) {
-  const router = useRouter();
   const base = useId();
   const ids = { role: `${base}-role`, name: `${base}-name`, phone: `${base}-phone`, password: `${base}-password`, confirm: `${base}-confirm`, unit: `${base}-unit` };
   const [role, setRole] = useState<StaffRole>('reviewer');
@@ -45,25 +45,18 @@ function NewUserForm({ units, pending, setPending, onDone }: { units: UnitOption
   const [password, setPassword] = useState('');
   const [confirmPassword, setConfirmPassword] = useState('');
   const [unitId, setUnitId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { run, formError, setFormError, fieldErrors: errors } = useAction(createUserAction, {
+    fields: FIELDS,
+    refresh: true,
+    onSuccess: onDone,
+    onPendingChange: setPending,
+    failureText: '保存失败，请稍后重试',
+  });
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setFormError(null);
-    setPending(true);
-    const res = await createUserAction({ role, name, phone, password, confirmPassword, unitId: role === 'reviewer' && unitId ? Number(unitId) : null }).catch(
-      (): { ok: false; formError?: string; fieldErrors?: Record<string, string> } => ({ ok: false, formError: '网络异常，请稍后重试' }),
-    );
-    setPending(false);
-    if (res.ok) {
-      onDone();
-      router.refresh();
-      return;
-    }
-    const fe = res.fieldErrors ?? {};
-    setErrors(fe);
-    setFormError(FIELDS.some((k) => fe[k]) ? null : (res.formError ?? '保存失败，请稍后重试'));
+    await run({ role, name, phone, password, confirmPassword, unitId: role === 'reviewer' && unitId ? Number(unitId) : null });
   }
 
   const described = (key: string, id: string, hint = false) => (errors[key] ? `${id}-error` : hint ? `${id}-hint` : undefined);
@@ -72,38 +65,36 @@ function NewUserForm({ units, pending, setPending, onDone }: { units: UnitOption
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
       <Field id={ids.role} label="角色" required error={errors.role}>
-        <select
+        <NativeSelect
           id={ids.role}
           value={role}
           onChange={(e) => setRole(e.target.value as StaffRole)}
-          className={selectClass}
           aria-invalid={!!errors.role}
           aria-describedby={described('role', ids.role)}
         >
           {ROLES.map((r) => (
-            <option key={r} value={r}>
+            <NativeSelectOption key={r} value={r}>
               {ROLE_LABELS[r]}
-            </option>
+            </NativeSelectOption>
           ))}
-        </select>
+        </NativeSelect>
       </Field>
       {role === 'reviewer' && (
         <Field id={ids.unit} label="审核单位" required error={errors.unitId}>
-          <select
+          <NativeSelect
             id={ids.unit}
             value={unitId}
             onChange={(e) => setUnitId(e.target.value)}
-            className={selectClass}
             aria-invalid={!!errors.unitId}
             aria-describedby={described('unitId', ids.unit)}
           >
-            <option value="">请选择</option>
+            <NativeSelectOption value="">请选择</NativeSelectOption>
             {units.map((u) => (
-              <option key={u.id} value={u.id}>
+              <NativeSelectOption key={u.id} value={u.id}>
                 {u.name}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
       )}
       <Field id={ids.name} label="姓名" required error={errors.name}>

@@ -9,12 +9,13 @@ import { formatDateTime } from '@/lib/utils';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Badge } from '@/components/ui/badge';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { Pagination, pageParam } from '@/components/ui/pagination';
 import { NewUserDialog } from './new-user-dialog';
 import { UserStatusButton } from './status-button';
 import { UserUnitDialog } from './user-unit-dialog';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 
 export const metadata: Metadata = { title: '账号管理' };
 
@@ -43,34 +44,34 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <p className="text-sm text-muted-foreground">开办者账号由本人注册；网安民警、管理员和接入服务商账号由管理员新建。停用的账号立即退出登录且不能再登录，其业务记录保留。</p>
       <form method="get" action="/admin/users" role="search" aria-label="查询账号" className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-4">
         <Field id="filter-role" label="角色" className="w-full sm:w-36">
-          <select id="filter-role" name="role" defaultValue={role ?? ''} className={selectClass}>
-            <option value="">全部</option>
+          <NativeSelect id="filter-role" name="role" defaultValue={role ?? ''}>
+            <NativeSelectOption value="">全部</NativeSelectOption>
             {ROLES.map((r) => (
-              <option key={r} value={r}>
+              <NativeSelectOption key={r} value={r}>
                 {ROLE_LABELS[r]}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id="filter-unit" label="审核单位" className="w-full sm:w-56">
-          <select id="filter-unit" name="unit" defaultValue={unitId ? String(unitId) : ''} className={selectClass}>
-            <option value="">全部</option>
+          <NativeSelect id="filter-unit" name="unit" defaultValue={unitId ? String(unitId) : ''}>
+            <NativeSelectOption value="">全部</NativeSelectOption>
             {units.map((u) => (
-              <option key={u.id} value={u.id}>
+              <NativeSelectOption key={u.id} value={u.id}>
                 {u.name}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id="filter-status" label="状态" className="w-full sm:w-32">
-          <select id="filter-status" name="status" defaultValue={status ?? ''} className={selectClass}>
-            <option value="">全部</option>
+          <NativeSelect id="filter-status" name="status" defaultValue={status ?? ''}>
+            <NativeSelectOption value="">全部</NativeSelectOption>
             {USER_STATUSES.map((s) => (
-              <option key={s} value={s}>
+              <NativeSelectOption key={s} value={s}>
                 {STATUS_LABELS[s]}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id="filter-q" label="姓名或手机号码" className="w-full sm:w-56">
           <Input id="filter-q" name="q" defaultValue={q ?? ''} maxLength={50} aria-describedby="filter-q-note" />

@@ -5,8 +5,9 @@ import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
-import { Field, selectClass } from '@/components/forms/field';
 import { setUserUnitAction } from '@/lib/users/actions';
+import { Field } from '@/components/forms/field';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 
 export type UnitOption = { id: number; name: string };
 
@@ -73,24 +74,23 @@ function UnitForm({
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert variant="destructive">{formError}</Alert>}
       <Field id={id} label="审核单位" required error={error ?? undefined}>
-        <select
+        <NativeSelect
           id={id}
           value={unitId}
           onChange={(e) => {
             setUnitId(e.target.value);
             setError(null);
           }}
-          className={selectClass}
           aria-invalid={!!error}
           aria-describedby={error ? `${id}-error` : undefined}
         >
-          <option value="">请选择</option>
+          <NativeSelectOption value="">请选择</NativeSelectOption>
           {units.map((u) => (
-            <option key={u.id} value={u.id}>
+            <NativeSelectOption key={u.id} value={u.id}>
               {u.name}
-            </option>
+            </NativeSelectOption>
           ))}
-        </select>
+        </NativeSelect>
       </Field>
       <DialogFooter>
         <Button type="button" variant="outline" onClick={onDone} disabled={pending}>

@@ -5,10 +5,11 @@ import { listMyApplications } from '@/lib/applications/service';
 import { BUSINESS_TYPES, APPLICATION_STATUSES, type BusinessType, type ApplicationStatus } from '@/db/schema';
 import { formatDateTime } from '@/lib/utils';
 import { Button } from '@/components/ui/button';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { Pagination, pageParam } from '@/components/ui/pagination';
 import { StatusBadge } from '@/components/applications/status-badge';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 
 export const metadata: Metadata = { title: '我的申请' };
 
@@ -27,24 +28,24 @@ export default async function MyApplicationsPage({ searchParams }: { searchParam
       <h1 className="text-xl font-semibold">我的申请</h1>
       <form method="get" action="/my/applications" role="search" aria-label="查询申请" className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-4">
         <Field id="filter-type" label="业务类型" className="w-full sm:w-48">
-          <select id="filter-type" name="type" defaultValue={type ?? ''} className={selectClass}>
-            <option value="">全部</option>
+          <NativeSelect id="filter-type" name="type" defaultValue={type ?? ''}>
+            <NativeSelectOption value="">全部</NativeSelectOption>
             {BUSINESS_TYPES.map((t) => (
-              <option key={t} value={t}>
+              <NativeSelectOption key={t} value={t}>
                 {t}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Field id="filter-status" label="审核状态" className="w-full sm:w-48">
-          <select id="filter-status" name="status" defaultValue={status ?? ''} className={selectClass}>
-            <option value="">全部</option>
+          <NativeSelect id="filter-status" name="status" defaultValue={status ?? ''}>
+            <NativeSelectOption value="">全部</NativeSelectOption>
             {APPLICATION_STATUSES.map((s) => (
-              <option key={s} value={s}>
+              <NativeSelectOption key={s} value={s}>
                 {s}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Button type="submit">查询</Button>
         {(type || status) && (

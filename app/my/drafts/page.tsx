@@ -6,11 +6,12 @@ import { BUSINESS_TYPES, type BusinessType } from '@/db/schema';
 import { formatDateTime } from '@/lib/utils';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { Pagination, pageParam } from '@/components/ui/pagination';
 import { draftHref } from '@/components/applications/links';
 import { DeleteDraftButton } from './delete-draft-button';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 
 export const metadata: Metadata = { title: '我的草稿' };
 
@@ -25,14 +26,14 @@ export default async function MyDraftsPage({ searchParams }: { searchParams: Pro
       <Alert variant="info">系统只保留 30 天内的草稿信息，过期将删除，请及时提交申请。</Alert>
       <form method="get" action="/my/drafts" role="search" aria-label="查询草稿" className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-4">
         <Field id="filter-type" label="业务类型" className="w-full sm:w-48">
-          <select id="filter-type" name="type" defaultValue={type ?? ''} className={selectClass}>
-            <option value="">全部</option>
+          <NativeSelect id="filter-type" name="type" defaultValue={type ?? ''}>
+            <NativeSelectOption value="">全部</NativeSelectOption>
             {BUSINESS_TYPES.map((t) => (
-              <option key={t} value={t}>
+              <NativeSelectOption key={t} value={t}>
                 {t}
-              </option>
+              </NativeSelectOption>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Button type="submit">查询</Button>
         {type && (

@@ -9,11 +9,14 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { fieldErrorsOf } from '@/lib/zod-errors';
 import { decideAction, interviewOutcomeAction } from '@/lib/review/actions';
 import { COMMENT_MAX, NOTE_MAX, decisionSchema, interviewOutcomeSchema } from '@/lib/review/schemas';
-import { ReturnReasonField, textareaClass } from './return-reason-field';
+import { ReturnReasonField } from './return-reason-field';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { Textarea } from '@/components/ui/textarea';
+import { RadioGroupItem } from '@/components/ui/radio-group';
 
 export type FieldOption = { value: string; label: string };
 type Decision = '通过' | '退回';
@@ -178,15 +181,13 @@ export function DecisionPanel({
                 .filter((d) => d === '退回' || canApprove)
                 .map((d) => (
                   <div key={d} className="flex items-center gap-2">
-                    <input
+                    <RadioGroupItem
                       id={`${ids.decision}-${d}`}
-                      type="radio"
                       name={`${base}-decision`}
                       value={d}
                       checked={decision === d}
                       onChange={() => setDecision(d)}
                       disabled={pending}
-                      className="size-4 accent-primary"
                     />
                     <label htmlFor={`${ids.decision}-${d}`} className="text-sm">
                       {d}
@@ -208,13 +209,13 @@ export function DecisionPanel({
 
           {interview && (
             <Field id={ids.note} label="说明" error={errors.note} hint="核查情况，选填">
-              <textarea
+              <Textarea
                 id={ids.note}
                 value={note}
                 maxLength={NOTE_MAX}
                 rows={3}
                 onChange={(e) => setNote(e.target.value)}
-                className={textareaClass}
+                className="min-h-24"
                 aria-invalid={!!errors.note}
                 aria-describedby={errors.note ? `${ids.note}-error` : `${ids.note}-hint`}
                 disabled={pending}
@@ -243,22 +244,21 @@ export function DecisionPanel({
                 return (
                   <div key={row.key} className="space-y-2 border-b pb-3 last:border-b-0 last:pb-0" data-testid="field-comment-row">
                     <Field id={fid} label="字段" error={fErr}>
-                      <select
+                      <NativeSelect
                         id={fid}
                         value={row.field}
                         onChange={(e) => setRow(row.key, { field: e.target.value })}
-                        className={selectClass}
                         aria-invalid={!!fErr}
                         aria-describedby={fErr ? `${fid}-error` : undefined}
                         disabled={pending}
                       >
-                        <option value="">请选择字段</option>
+                        <NativeSelectOption value="">请选择字段</NativeSelectOption>
                         {fieldOptions.map((o) => (
-                          <option key={o.value} value={o.value}>
+                          <NativeSelectOption key={o.value} value={o.value}>
                             {o.label}
-                          </option>
+                          </NativeSelectOption>
                         ))}
-                      </select>
+                      </NativeSelect>
                     </Field>
                     <Field id={cid} label="审核意见" error={cErr}>
                       <Input

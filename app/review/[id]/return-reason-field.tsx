@@ -1,11 +1,11 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { Field, selectClass } from '@/components/forms/field';
 import { REASON_MAX } from '@/lib/review/schemas';
+import { Field } from '@/components/forms/field';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { Textarea } from '@/components/ui/textarea';
 
-export const textareaClass =
-  'min-h-24 w-full rounded-md border border-input bg-background px-3 py-2 text-sm shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 aria-invalid:border-destructive';
 
 /**
  * 常用退回原因 (a pick inserts the text) + 退回原因 (free text, required). Picking again, e.g.
@@ -41,17 +41,17 @@ export function ReturnReasonField({
   return (
     <div className="space-y-3">
       <Field id={`${idBase}-common`} label="常用退回原因">
-        <select id={`${idBase}-common`} value={picked} onChange={(e) => pick(e.target.value)} className={selectClass} disabled={disabled}>
-          <option value="">请选择（可选）</option>
+        <NativeSelect id={`${idBase}-common`} value={picked} onChange={(e) => pick(e.target.value)} disabled={disabled}>
+          <NativeSelectOption value="">请选择（可选）</NativeSelectOption>
           {reasons.map((r) => (
-            <option key={r} value={r}>
+            <NativeSelectOption key={r} value={r}>
               {r}
-            </option>
+            </NativeSelectOption>
           ))}
-        </select>
+        </NativeSelect>
       </Field>
       <Field id={`${idBase}-reason`} label="退回原因" required error={error} hint={`申请人将看到退回原因，${value.length}/${REASON_MAX}字`}>
-        <textarea
+        <Textarea
           id={`${idBase}-reason`}
           value={value}
           maxLength={REASON_MAX}
@@ -61,7 +61,7 @@ export function ReturnReasonField({
             onChange(e.target.value);
           }}
           placeholder="请选择常用退回原因或直接填写"
-          className={textareaClass}
+          className="min-h-24"
           aria-required
           aria-invalid={!!error}
           aria-describedby={error ? `${idBase}-reason-error` : `${idBase}-reason-hint`}

@@ -10,7 +10,8 @@ import { Field } from '@/components/forms/field';
 import { fieldErrorsOf } from '@/lib/zod-errors';
 import { scheduleInterviewAction } from '@/lib/review/actions';
 import { INTERVIEW_KIND_OPTIONS, scheduleInterviewSchema } from '@/lib/review/schemas';
-import { textareaClass } from './return-reason-field';
+import { Textarea } from '@/components/ui/textarea';
+import { RadioGroupItem } from '@/components/ui/radio-group';
 
 type Kind = (typeof INTERVIEW_KIND_OPTIONS)[number];
 
@@ -75,15 +76,13 @@ export function ScheduleInterviewForm({ applicationId, minLocal }: { application
         <div className="flex flex-wrap gap-x-6 gap-y-2">
           {INTERVIEW_KIND_OPTIONS.map((k) => (
             <div key={k} className="flex items-center gap-2">
-              <input
+              <RadioGroupItem
                 id={`${ids.kind}-${k}`}
-                type="radio"
                 name={ids.kind}
                 value={k}
                 checked={kind === k}
                 onChange={() => setKind(k)}
                 disabled={pending}
-                className="size-4 accent-primary"
               />
               <label htmlFor={`${ids.kind}-${k}`} className="text-sm">
                 {k}
@@ -116,13 +115,13 @@ export function ScheduleInterviewForm({ applicationId, minLocal }: { application
         />
       </Field>
       <Field id={ids.materials} label="需携带材料" required={!onSite} error={errors.materials} hint={onSite ? '选填' : '如：营业执照原件、负责人身份证原件、网站安全管理制度'}>
-        <textarea
+        <Textarea
           id={ids.materials}
           value={materials}
           maxLength={500}
           rows={3}
           onChange={(e) => setMaterials(e.target.value)}
-          className={textareaClass}
+          className="min-h-24"
           aria-invalid={!!errors.materials}
           aria-describedby={described('materials', ids.materials, true)}
           disabled={pending}

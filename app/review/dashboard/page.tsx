@@ -9,10 +9,11 @@ import { unitOptions } from '@/lib/units/service';
 import { formatDateTime } from '@/lib/utils';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field, selectClass } from '@/components/forms/field';
+import { Field } from '@/components/forms/field';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { DecisionsChart } from './decisions-chart';
 import { StatCard } from './stat-card';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 
 export const metadata: Metadata = { title: '审核统计' };
 
@@ -64,14 +65,14 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
       {isAdmin && (
         <form method="get" action="/review/dashboard" role="search" aria-label="选择审核单位" className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-4">
           <Field id="dashboard-unit" label="审核单位" className="w-full sm:w-72">
-            <select id="dashboard-unit" name="unit" defaultValue={scope?.unitId != null ? String(scope.unitId) : ''} className={selectClass}>
-              <option value="">{ALL_UNITS_LABEL}</option>
+            <NativeSelect id="dashboard-unit" name="unit" defaultValue={scope?.unitId != null ? String(scope.unitId) : ''}>
+              <NativeSelectOption value="">{ALL_UNITS_LABEL}</NativeSelectOption>
               {units.map((u) => (
-                <option key={u.id} value={u.id}>
+                <NativeSelectOption key={u.id} value={u.id}>
                   {u.name}
-                </option>
+                </NativeSelectOption>
               ))}
-            </select>
+            </NativeSelect>
           </Field>
           <Button type="submit">查询</Button>
         </form>

@@ -13,6 +13,8 @@ import { fieldErrorsOf } from '@/lib/zod-errors';
 import { PhoneMiddleFourField } from '@/components/subjects/phone-middle-four-field';
 import { cancelSubjectSchema } from '@/lib/subjects/schemas';
 import { cancelSubjectAction, sendCancelCodeAction } from '@/lib/subjects/actions';
+import { Textarea } from '@/components/ui/textarea';
+import { useAction } from '@/components/forms/use-action';
 
 /** Error key → the id of the control it belongs to (for focusing the first error). */
 const FIELD_IDS: Record<string, string> = {
@@ -25,8 +27,6 @@ const FIELD_IDS: Record<string, string> = {
 
 const CANCEL_WARNING = '注销主体后，该主体下的所有网站、安全评估及审核中的申请将一并注销，且不可恢复。';
 
-const textareaClass =
-  'flex min-h-24 w-full min-w-0 rounded-md border border-input bg-background px-3 py-2 text-base shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:opacity-50 aria-invalid:border-destructive md:text-sm';
 
 function focusFirstError(errors: Record<string, string>) {
   const key = Object.keys(FIELD_IDS).find((k) => errors[k]);
@@ -40,10 +40,19 @@ export function CancelSubjectForm({ subjectId, subjectName, phoneMasked }: { sub
   const [code, setCode] = useState('');
   const [reason, setReason] = useState('');
   const [attachment, setAttachment] = useState<UploadedFile | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
+  const {
+    run,
+    pending,
+    formError,
+    setFormError,
+    fieldErrors: errors,
+    setFieldErrors: setErrors,
+  } = useAction(cancelSubjectAction, {
+    fields: Object.keys(FIELD_IDS),
+    redirect: (d) => `/my/applications/${d.applicationId}?submitted=1`,
+    failureText: '提交失败，请稍后重试',
+  });
 
   const input = () => ({ subjectId, principalName, middleFour, code, reason, attachmentFileId: attachment?.id ?? null });
 
@@ -62,19 +71,9 @@ export function CancelSubjectForm({ subjectId, subjectName, phoneMasked }: { sub
   }
 
   async function confirm() {
-    setPending(true);
-    const res = await cancelSubjectAction(input()).catch((): { ok: false; formError?: string; fieldErrors?: Record<string, string> } => ({ ok: false, formError: '网络异常，请稍后重试' }));
-    if (res.ok) {
-      router.push(`/my/applications/${res.data.applicationId}?submitted=1`);
-      return;
-    }
-    setPending(false);
-    setConfirming(false);
-    const fe = res.fieldErrors ?? {};
-    setErrors(fe);
+    const res = await run(input());
     // A field error already says what is wrong where it is; other failures go on top.
-    setFormError(Object.keys(fe).some((k) => k in FIELD_IDS) ? null : (res.formError ?? '提交失败，请稍后重试'));
-    focusFirstError(fe);
+    if (res && !res.ok) setConfirming(false);
   }
 
   return (
@@ -106,7 +105,7 @@ export function CancelSubjectForm({ subjectId, subjectName, phoneMasked }: { sub
       />
 
       <Field id="reason" label="注销原因" required error={errors.reason}>
-        <textarea
+        <Textarea
           id="reason"
           name="reason"
           rows={4}
@@ -116,7 +115,7 @@ export function CancelSubjectForm({ subjectId, subjectName, phoneMasked }: { sub
           onChange={(e) => setReason(e.target.value)}
           aria-invalid={!!errors.reason}
           aria-describedby={errors.reason ? 'reason-error' : undefined}
-          className={textareaClass}
+          className="min-h-24"
         />
       </Field>
 

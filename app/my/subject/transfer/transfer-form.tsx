@@ -1,7 +1,6 @@
 'use client';
 
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';
@@ -11,6 +10,7 @@ import { fieldErrorsOf } from '@/lib/zod-errors';
 import { PhoneMiddleFourField } from '@/components/subjects/phone-middle-four-field';
 import { transferSubjectSchema } from '@/lib/subjects/schemas';
 import { createTransferAction, sendTransferCodeAction } from '@/lib/subjects/actions';
+import { useAction } from '@/components/forms/use-action';
 
 /** Error key → the id of the control it belongs to (for focusing the first error). */
 const FIELD_IDS: Record<string, string> = {
@@ -26,14 +26,16 @@ function focusFirstError(errors: Record<string, string>) {
 }
 
 export function TransferSubjectForm({ subjectId, phoneMasked }: { subjectId: number; phoneMasked: string }) {
-  const router = useRouter();
   const [middleFour, setMiddleFour] = useState('');
   const [toPhone, setToPhone] = useState('');
   const [toIdNumber, setToIdNumber] = useState('');
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  // The page shows the open offer with 撤销移交 once refreshed.
+  const { run, pending, formError, setFormError, fieldErrors: errors, setFieldErrors: setErrors } = useAction(createTransferAction, {
+    fields: Object.keys(FIELD_IDS),
+    refresh: true,
+    failureText: '提交失败，请稍后重试',
+  });
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -47,18 +49,7 @@ export function TransferSubjectForm({ subjectId, phoneMasked }: { subjectId: num
       return;
     }
     setErrors({});
-    setPending(true);
-    const res = await createTransferAction(input).catch((): { ok: false; formError?: string; fieldErrors?: Record<string, string> } => ({ ok: false, formError: '网络异常，请稍后重试' }));
-    if (res.ok) {
-      // The page now shows the open offer with 撤销移交.
-      router.refresh();
-      return;
-    }
-    setPending(false);
-    const fe = res.fieldErrors ?? {};
-    setErrors(fe);
-    setFormError(Object.keys(fe).some((k) => k in FIELD_IDS) ? null : (res.formError ?? '提交失败，请稍后重试'));
-    focusFirstError(fe);
+    await run(input);
   }
 
   return (

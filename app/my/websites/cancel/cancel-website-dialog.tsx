@@ -14,6 +14,7 @@ import { fieldErrorsOf } from '@/lib/zod-errors';
 import { formatDateTime } from '@/lib/utils';
 import { cancelWebsiteSchema } from '@/lib/websites/schemas';
 import { cancelWebsiteAction, saveWebsiteCancelDraftAction, sendWebsiteCancelCodeAction } from '@/lib/websites/actions';
+import { Textarea } from '@/components/ui/textarea';
 
 export type CancelTarget = { id: number; name: string; domains: string[] };
 
@@ -37,8 +38,6 @@ const SPECIAL_STATEMENT = [
   '如果网站域名已不属于您控制，或您无法关停相关服务，请填写说明文件，并由负责人手写签名或单位盖章，上传扫描文件。',
 ];
 
-const textareaClass =
-  'flex min-h-24 w-full min-w-0 rounded-md border border-input bg-background px-3 py-2 text-base shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:opacity-50 aria-invalid:border-destructive md:text-sm';
 
 function focusFirstError(errors: Record<string, string>) {
   const key = Object.keys(FIELD_IDS).find((k) => errors[k]);
@@ -221,7 +220,7 @@ function CancelWebsiteForm({
       />
 
       <Field id="reason" label="注销原因" required error={errors.reason}>
-        <textarea
+        <Textarea
           id="reason"
           name="reason"
           rows={4}
@@ -232,7 +231,7 @@ function CancelWebsiteForm({
           disabled={pending}
           aria-invalid={!!errors.reason}
           aria-describedby={errors.reason ? 'reason-error' : undefined}
-          className={textareaClass}
+          className="min-h-24"
         />
       </Field>
 
