@@ -227,12 +227,13 @@ export function WizardShell<V extends FieldValues>({
   children: ReactNode;
 }) {
   const hydrated = useHydrated();
-  const countdown = w.countdown;
+  // Read once: the refs go to their elements, the rest is plain state.
+  const { stepRef, alertRef, step, last, countdown, formError, draftSaved, saving, unsaved } = w;
   return (
     <>
       <div className="space-y-6">
         <WizardSessionWarning remainingMs={sessionRemainingMs} />
-        <StepProgress steps={steps} step={w.step} />
+        <StepProgress steps={steps} step={step} />
         {notice && (
           <Alert variant="info" role="status">
             {notice}
@@ -245,18 +246,18 @@ export function WizardShell<V extends FieldValues>({
           className="space-y-6"
           onSubmit={(e) => {
             e.preventDefault();
-            if (w.step === w.last) {
+            if (step === last) {
               if (countdown === 0 && !busy) onSubmit();
             } else void w.nextStep();
           }}
         >
-          <div ref={w.stepRef} className="min-w-0" data-step={w.step}>
+          <div ref={stepRef} className="min-w-0" data-step={step}>
             {children}
           </div>
 
-          <div ref={w.alertRef} tabIndex={-1} className="space-y-3 outline-none">
-            {w.formError && <Alert variant="destructive">{w.formError}</Alert>}
-            {w.draftSaved && (
+          <div ref={alertRef} tabIndex={-1} className="space-y-3 outline-none">
+            {formError && <Alert variant="destructive">{formError}</Alert>}
+            {draftSaved && (
               <Alert variant="success" role="status">
                 <p className="font-medium">草稿已保存</p>
                 <p className="text-muted-foreground">{draftSavedNote}</p>
@@ -265,16 +266,16 @@ export function WizardShell<V extends FieldValues>({
           </div>
 
           <div className="flex flex-wrap justify-end gap-3">
-            {w.step > 1 && (
-              <Button type="button" variant="outline" onClick={() => w.goTo(w.step - 1)} disabled={busy}>
+            {step > 1 && (
+              <Button type="button" variant="outline" onClick={() => w.goTo(step - 1)} disabled={busy}>
                 上一步
               </Button>
             )}
-            <Button type="button" variant="outline" onClick={() => void w.saveDraftNow()} disabled={w.saving || busy}>
-              {w.saving ? '保存中…' : '保存草稿'}
+            <Button type="button" variant="outline" onClick={() => void w.saveDraftNow()} disabled={saving || busy}>
+              {saving ? '保存中…' : '保存草稿'}
             </Button>
             {extraButtons}
-            {w.step < w.last ? (
+            {step < last ? (
               <Button type="submit">下一步</Button>
             ) : (
               <Button type="submit" disabled={countdown > 0 || busy}>
@@ -286,7 +287,7 @@ export function WizardShell<V extends FieldValues>({
       </div>
 
       {draftPrompt && <DraftPrompt {...draftPrompt} />}
-      <LeaveGuard when={w.unsaved} />
+      <LeaveGuard when={unsaved} />
     </>
   );
 }

@@ -48,7 +48,7 @@ type Failure = { formError?: string; fieldErrors?: Record<string, string> };
 const L = SUBJECT_FIELD_LABELS;
 const YES_NO = ['是', '否'] as const;
 const ADDRESS_HINT = '请填写街道、镇信息，如 xx街道xx路xx号';
-const PII_FIELDS = ['principalIdNumber', 'principalPhone'] as const;
+type PiiField = 'principalIdNumber' | 'principalPhone';
 const RADIO_FIELDS: SubjectField[] = ['nature', 'faceRecognition', 'generativeAi', 'authMethod'];
 
 /** The masked account values 同当前账号信息 shows (the server copies the real ones). */
@@ -318,7 +318,7 @@ export function SubjectForm({
     focusFirst(keys);
   }
 
-  const registeredHint = (k: (typeof PII_FIELDS)[number], fallback?: string) =>
+  const registeredHint = (k: PiiField, fallback?: string) =>
     mode !== 'new' && registered?.[k] ? `已登记：${registered[k]}，不修改请留空` : fallback;
 
   const textField = (

@@ -14,7 +14,7 @@ import { nextApplicationCode } from '@/lib/applications/service';
 import { maskIdNumber } from '@/lib/pii/mask';
 import { formatDateTime } from '@/lib/utils';
 import { pdftotext, rasterizePage, pixelDiff, squashPdfText } from '@/lib/pdf/poppler';
-import { buildReceipt, loadReceiptView, receiptFilename, RECEIPT_NOTE } from './receipt-pdf';
+import { buildReceipt, loadReceiptView, RECEIPT_NOTE } from './receipt-pdf';
 import type { AssessmentData } from '@/lib/assessments/types';
 
 const PRINCIPAL_ID = idWithCheck('11010519850312003');

@@ -7,6 +7,9 @@ import { nextApplicationStatus, canRevoke } from './rules';
 import { handlerOf } from './handlers';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
+
+/** The business types and statuses pages list and filter by (pages import db/schema for types only). */
+export { APPLICATION_STATUSES, BUSINESS_TYPES } from '@/db/schema';
 import { beijingDateCompact } from '@/lib/time';
 
 /** Readable 申请编号: SQ + Beijing date + 6-digit running number, e.g. SQ20261123000042. */

@@ -16,7 +16,7 @@ import { revokeApplication } from '@/lib/applications/service';
 import { submitNewWebsite } from './service';
 import { sendWebsiteCancelCode, submitWebsiteCancel, listCancellableWebsites, websiteCancelTemplatePdf, saveWebsiteCancelDraft, latestCancelDrafts } from './cancel';
 import { listDrafts } from '@/lib/drafts/service';
-import { draftHref } from '@/components/applications/links';
+import { draftHref } from '@/lib/applications/links';
 
 let closedPort: number;
 let livePort: number;

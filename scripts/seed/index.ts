@@ -146,7 +146,6 @@ export async function seedDemo(): Promise<void> {
         .get();
       if (f.data.orgCertFileId) tx.update(files).set({ subjectId: subject.id }).where(eq(files.id, f.data.orgCertFileId)).run();
       tx.update(users).set({ currentSubjectId: subject.id, identityVerifiedAt: now }).where(eq(users.id, f.owner)).run();
-      const unit = tx.select().from(policeUnits).where(eq(policeUnits.id, f.unitId)).get()!;
       subjectIds.push({ subjectId: subject.id, owner: f.owner, unitId: f.unitId, sites: f.sites });
     }
   });

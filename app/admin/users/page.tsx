@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ROLES, type Role } from '@/db/schema';
+import type { Role } from '@/db/schema';
 import { requirePage } from '@/lib/auth/session';
 import { listUsers, USER_STATUSES, type UserStatus } from '@/lib/users/service';
 import { unitOptions } from '@/lib/units/service';
 import { ROLE_LABELS } from '@/lib/site/config';
+
+const ROLES = Object.keys(ROLE_LABELS) as Role[];
 import { formatDateTime } from '@/lib/utils';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePage } from '@/lib/auth/session';
-import { listMyApplications } from '@/lib/applications/service';
-import { BUSINESS_TYPES, APPLICATION_STATUSES, type BusinessType, type ApplicationStatus } from '@/db/schema';
+import { APPLICATION_STATUSES, BUSINESS_TYPES, listMyApplications } from '@/lib/applications/service';
+import type { BusinessType, ApplicationStatus } from '@/db/schema';
 import { formatDateTime } from '@/lib/utils';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/forms/field';

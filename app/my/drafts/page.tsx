@@ -2,14 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePage } from '@/lib/auth/session';
 import { listDrafts } from '@/lib/drafts/service';
-import { BUSINESS_TYPES, type BusinessType } from '@/db/schema';
+import { BUSINESS_TYPES } from '@/lib/applications/service';
+import type { BusinessType } from '@/db/schema';
 import { formatDateTime } from '@/lib/utils';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/forms/field';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { Pagination, pageParam } from '@/components/ui/pagination';
-import { draftHref } from '@/components/applications/links';
+import { draftHref } from '@/lib/applications/links';
 import { DeleteDraftButton } from './delete-draft-button';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 

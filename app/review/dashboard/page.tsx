@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { BUSINESS_TYPES } from '@/db/schema';
 import { requirePage } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { OPEN_STATUSES } from '@/lib/review/due';
 import { ALL_UNITS_LABEL, DECISION_DAYS, MEDIAN_WINDOW_DAYS, dashboardStats, formatDuration, resolveStatsScope, type StatsScope } from '@/lib/review/stats';
 import { unitOptions } from '@/lib/units/service';
+import { BUSINESS_TYPES } from '@/lib/applications/service';
 import { formatDateTime } from '@/lib/utils';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';

@@ -16,7 +16,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { applicationContent } from '@/components/applications/application-content';
 import { RevokeApplicationButton } from '@/components/applications/revoke-application-button';
-import { resubmitHref } from '@/components/applications/links';
+import { resubmitHref } from '@/lib/applications/links';
 import { handlerOf } from '@/lib/applications/handlers';
 
 export const metadata: Metadata = { title: '申请详情' };
