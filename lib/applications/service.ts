@@ -5,6 +5,7 @@ import { applications, policeUnits, unitCoverage, subjects, type BusinessType, t
 import { routeToUnit } from '@/lib/review/routing';
 import { nextApplicationStatus, canRevoke } from './rules';
 import { handlerOf } from './handlers';
+import type { ApplicationPayload, ApplicationPrevious } from './types';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 
@@ -17,6 +18,40 @@ export function nextApplicationCode(tx: Tx, now = Date.now()): string {
   const d = beijingDateCompact(now);
   const last = tx.select({ id: sql<number>`coalesce(max(${applications.id}), 0)` }).from(applications).get()!.id;
   return `SQ${d}${String(last + 1).padStart(6, '0')}`;
+}
+
+/** A new application as a service files it (the fields that differ by business type). */
+export type NewApplication<T extends BusinessType> = {
+  type: T;
+  applicantId: number;
+  subjectId: number;
+  websiteId?: number | null;
+  payload: ApplicationPayload<T>;
+  previous?: ApplicationPrevious<T> | null;
+  /** In the unit's queue now; a 新增主体 waits (false) until a business application releases it. */
+  queued: boolean;
+  queuedAt?: number;
+  dueAt?: number | null;
+  bundleId?: string | null;
+  resubmittedFrom?: number | null;
+};
+
+/**
+ * Files an application: 待审核, a new 申请编号, and the reviewing unit its business type's handler
+ * routes it to (SPEC §6.1). Runs in the caller's transaction, after the subject row is written.
+ */
+export function insertApplication<T extends BusinessType>(tx: Tx, a: NewApplication<T>, now: number): { id: number; code: string } {
+  return tx
+    .insert(applications)
+    .values({
+      ...a,
+      code: nextApplicationCode(tx, now),
+      status: '待审核',
+      unitId: handlerOf(a.type).route(tx, { subjectId: a.subjectId }),
+      submittedAt: now,
+    })
+    .returning({ id: applications.id, code: applications.code })
+    .get();
 }
 
 /** The reviewing unit for a county (SPEC §6.1). */

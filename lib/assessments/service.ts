@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { domainsOfWebsite, primaryDomains } from '@/lib/websites/domain-list';
 import { applications, assessments, drafts, files, policeUnits, subjects, websiteDomains, websites, type ApplicationStatus } from '@/db/schema';
-import { nextApplicationCode } from '@/lib/applications/service';
+import { insertApplication } from '@/lib/applications/service';
 import { canReviewApplication, type Actor } from '@/lib/auth/policy';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
@@ -145,23 +145,19 @@ export function submitAssessment(userId: number, subjectId: number, input: unkno
       tx.update(files).set({ subjectId: s.id }).where(inArray(files.id, fileIds)).run();
 
       const target: AssessmentTarget = { type: '网站', websiteId: w.id, name: w.name, domains: domainsOfWebsite(tx, w.id), interactive: w.interactive, status: w.status, filingNumber: w.filingNumber };
-      const app = tx
-        .insert(applications)
-        .values({
-          code: nextApplicationCode(tx, now),
+      const app = insertApplication(
+        tx,
+        {
           type: '安全评估',
-          status: '待审核',
           applicantId: userId,
           subjectId: s.id,
           websiteId: w.id,
-          unitId: s.unitId,
           // Straight into the unit's queue, 办理时限 10 working days (lib/review/due.ts).
           ...queueFields('安全评估', now),
           payload: { target, report, files: fileSet },
-          submittedAt: now,
-        })
-        .returning({ id: applications.id, code: applications.code })
-        .get();
+        },
+        now,
+      );
       const data: AssessmentData = { report, files: fileSet };
       const a = tx
         .insert(assessments)

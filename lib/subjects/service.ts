@@ -6,7 +6,7 @@ import { subjectSchema, normalizeSubject, subjectName, jurisdictionOf, type Subj
 import { SUBJECT_FIELD_LABELS, type SubjectField } from './labels';
 import { sealSubject, unsealSubject, maskedSubject, type StoredSubject } from './pii';
 import { subjectDisplayValue } from './display';
-import { nextApplicationCode, unitForCounty, pendingApplicationsOf } from '@/lib/applications/service';
+import { insertApplication, unitForCounty, pendingApplicationsOf } from '@/lib/applications/service';
 import { nextApplicationStatus, nextSubjectStatus, nextWebsiteStatus } from '@/lib/applications/rules';
 import { payloadOf, typedApplication } from '@/lib/applications/types';
 import { encryptPii, decryptPii, hmacPii } from '@/lib/pii/crypto';
@@ -137,22 +137,11 @@ export function submitNewSubject(
         .get().id;
     }
     attachFiles(tx, d, subjectId, userId);
-    const app = tx
-      .insert(applications)
-      .values({
-        code: nextApplicationCode(tx, now),
-        type: '新增主体',
-        status: '待审核',
-        applicantId: userId,
-        subjectId,
-        unitId,
-        queued: false,
-        payload: sealSubject(d),
-        submittedAt: now,
-        resubmittedFrom: input.resubmitOf ?? null,
-      })
-      .returning({ id: applications.id, code: applications.code })
-      .get();
+    const app = insertApplication(
+      tx,
+      { type: '新增主体', applicantId: userId, subjectId, queued: false, payload: sealSubject(d), resubmittedFrom: input.resubmitOf ?? null },
+      now,
+    );
     if (input.draftId) tx.delete(drafts).where(and(eq(drafts.id, input.draftId), eq(drafts.userId, userId))).run();
     tx.update(users).set({ currentSubjectId: subjectId }).where(and(eq(users.id, userId), isNull(users.currentSubjectId))).run();
     if (input.resubmitOf) tx.update(users).set({ currentSubjectId: subjectId }).where(eq(users.id, userId)).run();
@@ -208,22 +197,7 @@ export function submitSubjectChange(userId: number, subjectId: number, input: { 
   return getDb().transaction((tx) => {
     const { s, d, after } = prepareChange(tx, userId, subjectId, input.data);
     attachFiles(tx, d, subjectId, userId);
-    const app = tx
-      .insert(applications)
-      .values({
-        code: nextApplicationCode(tx, now),
-        type: '变更主体',
-        status: '待审核',
-        applicantId: userId,
-        subjectId,
-        unitId: s.unitId,
-        queued: true,
-        payload: after,
-        previous: s.data,
-        submittedAt: now,
-      })
-      .returning({ id: applications.id, code: applications.code })
-      .get();
+    const app = insertApplication(tx, { type: '变更主体', applicantId: userId, subjectId, queued: true, payload: after, previous: s.data }, now);
     tx.update(subjects).set({ status: nextSubjectStatus(s.status, 'change'), updatedAt: now }).where(eq(subjects.id, subjectId)).run();
     if (input.draftId) tx.delete(drafts).where(and(eq(drafts.id, input.draftId), eq(drafts.userId, userId))).run();
     writeAudit({ actorId: userId, action: 'subject.change_submit', objectType: 'application', objectId: app.id, after: { subjectId } }, tx);
@@ -288,21 +262,11 @@ export function submitSubjectCancel(
       if (!f || f.kind !== 'pdf') throw new AppError('invalid', '附件说明须为PDF文件', { attachmentFileId: '附件说明须为PDF文件' });
       tx.update(files).set({ subjectId }).where(eq(files.id, f.id)).run();
     }
-    const app = tx
-      .insert(applications)
-      .values({
-        code: nextApplicationCode(tx, now),
-        type: '注销主体',
-        status: '待审核',
-        applicantId: userId,
-        subjectId,
-        unitId: s.unitId,
-        queued: true,
-        payload: { reason: input.reason.trim(), attachmentFileId: input.attachmentFileId ?? null, subjectName: s.name },
-        submittedAt: now,
-      })
-      .returning({ id: applications.id, code: applications.code })
-      .get();
+    const app = insertApplication(
+      tx,
+      { type: '注销主体', applicantId: userId, subjectId, queued: true, payload: { reason: input.reason.trim(), attachmentFileId: input.attachmentFileId ?? null, subjectName: s.name } },
+      now,
+    );
     tx.update(subjects).set({ status, updatedAt: now }).where(eq(subjects.id, subjectId)).run();
     writeAudit({ actorId: userId, action: 'subject.cancel_submit', objectType: 'application', objectId: app.id, after: { subjectId } }, tx);
     return { applicationId: app.id, code: app.code };

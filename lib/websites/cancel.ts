@@ -8,7 +8,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { domainsByWebsite } from './domain-list';
 import { applications, drafts, files, subjects, websiteChecks, websiteDomains, websites } from '@/db/schema';
-import { nextApplicationCode } from '@/lib/applications/service';
+import { insertApplication } from '@/lib/applications/service';
 import { nextWebsiteStatus } from '@/lib/applications/rules';
 import { sendSmsCode, verifySmsCode } from '@/lib/notify/codes';
 import { decryptPii } from '@/lib/pii/crypto';
@@ -100,22 +100,18 @@ export function submitWebsiteCancel(
       .orderBy(asc(websiteDomains.id))
       .all()
       .map((d) => d.unicode);
-    const app = tx
-      .insert(applications)
-      .values({
-        code: nextApplicationCode(tx, now),
+    const app = insertApplication(
+      tx,
+      {
         type: '注销网站',
-        status: '待审核',
         applicantId: userId,
         subjectId: s.id,
         websiteId,
-        unitId: s.unitId,
         queued: true,
         payload: { reason, attachmentFileId, websiteName: w.name, domains, filingNumber: w.filingNumber },
-        submittedAt: now,
-      })
-      .returning({ id: applications.id, code: applications.code })
-      .get();
+      },
+      now,
+    );
     const res = tx
       .update(websites)
       .set({ status: next, updatedAt: now })

@@ -10,7 +10,7 @@ import { applications, drafts, files, websiteDomains, websiteIpRanges, websites,
 import { websiteSchema, SITE_TYPES, type WebsiteData, type WebsiteInput } from './schemas';
 import { hostToUnicode, parseDomain, registrableDomains } from './domains';
 import { maskWebsite, ownedWebsite, parseWebsiteRows, checkBasic, checkContactIdentities, contactFromSubject, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
-import { nextApplicationCode } from '@/lib/applications/service';
+import { insertApplication } from '@/lib/applications/service';
 import { nextWebsiteStatus, SUBJECT_APPLICATION_TYPES } from '@/lib/applications/rules';
 import { typedApplication } from '@/lib/applications/types';
 import { isStoredWebsite } from './types';
@@ -342,24 +342,20 @@ export function submitWebsiteChange(userId: number, websiteId: number, input: { 
       .run();
     if (moved.changes !== 1) throw new AppError('conflict', '存在审核中的单据');
     if (fileIds.length) tx.update(files).set({ subjectId: s.id }).where(and(inArray(files.id, fileIds), eq(files.ownerId, userId))).run();
-    const app = tx
-      .insert(applications)
-      .values({
-        code: nextApplicationCode(tx, now),
+    const app = insertApplication(
+      tx,
+      {
         type: '变更网站',
-        status: '待审核',
         applicantId: userId,
         subjectId: s.id,
         websiteId: w.id,
-        unitId: s.unitId,
         queued: true,
         // `name` lets generic application views title it before they render website changes.
         payload: { website: after, name: after.basic.name },
         previous: { website: old },
-        submittedAt: now,
-      })
-      .returning({ id: applications.id, code: applications.code })
-      .get();
+      },
+      now,
+    );
     if (input.draftId) tx.delete(drafts).where(and(eq(drafts.id, input.draftId), eq(drafts.userId, userId))).run();
     writeAudit({ actorId: userId, action: 'website.change_submit', objectType: 'application', objectId: app.id, before: { status: w.status }, after: { websiteId: w.id, status } }, tx);
     notify(

@@ -7,7 +7,7 @@ import { checkWebsiteName } from './naming';
 import { isStoredWebsite, type SealedValue, type StoredContact, type StoredWebsite } from './types';
 import { parseDomain } from './domains';
 import { parseIpRange } from './ip-ranges';
-import { nextApplicationCode, heldBackSubjectApplication } from '@/lib/applications/service';
+import { insertApplication, heldBackSubjectApplication } from '@/lib/applications/service';
 import { encryptPii, decryptPii } from '@/lib/pii/crypto';
 import { maskIdNumber, maskName, maskPhone } from '@/lib/pii/mask';
 import { notify } from '@/lib/notify/service';
@@ -228,23 +228,11 @@ export function submitNewWebsite(userId: number, subjectId: number, input: Websi
     const bundleId = held ? `B${held.id}` : null;
     // Released now: its 办理时限 counts from today (filled in by the queue, lib/review/due.ts).
     if (held) tx.update(applications).set({ queued: true, bundleId, queuedAt: now, dueAt: null }).where(eq(applications.id, held.id)).run();
-    const app = tx
-      .insert(applications)
-      .values({
-        code: nextApplicationCode(tx, now),
-        type: '新办网站',
-        status: '待审核',
-        applicantId: userId,
-        subjectId,
-        websiteId: w.id,
-        unitId: s.unitId,
-        bundleId,
-        queued: true,
-        payload: { website: stored },
-        submittedAt: now,
-      })
-      .returning({ id: applications.id, code: applications.code })
-      .get();
+    const app = insertApplication(
+      tx,
+      { type: '新办网站', applicantId: userId, subjectId, websiteId: w.id, bundleId, queued: true, payload: { website: stored } },
+      now,
+    );
     if (opts.draftId) tx.delete(drafts).where(and(eq(drafts.id, opts.draftId), eq(drafts.userId, userId))).run();
     writeAudit({ actorId: userId, action: 'website.submit', objectType: 'application', objectId: app.id, after: { websiteId: w.id, bundleId } }, tx);
     notify(
