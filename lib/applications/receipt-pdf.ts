@@ -12,6 +12,7 @@ import { canReadApplication, type Actor } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { maskIdNumber } from '@/lib/pii/mask';
 import { handlerOf } from '@/lib/applications/handlers';
+import { websiteObject } from '@/lib/objects/website';
 import { maskedSubject, type StoredSubject } from '@/lib/subjects/pii';
 import { subjectName } from '@/lib/subjects/schemas';
 import { SUBJECT_CANCEL_LABELS } from '@/lib/subjects/labels';
@@ -132,8 +133,9 @@ function subjectRows(src: ReceiptSource, withCert: boolean): [string, string][] 
 
 function websiteRows(name: string, domains: string[], filingNumber: string | null | undefined): [string, string][] {
   const rows: [string, string][] = [];
-  if (name) rows.push(['网站名称', name]);
-  if (domains.length) rows.push(['网站域名', domains.join('\n')]);
+  const labels = websiteObject.fieldLabels;
+  if (name) rows.push([labels['basic.name'], name]);
+  if (domains.length) rows.push([labels['basic.domains'], domains.join('\n')]);
   if (filingNumber) rows.push(['公安备案号', filingNumber]);
   return rows;
 }

@@ -37,7 +37,7 @@ export const websiteObject = {
   key: '网站',
   label: '网站',
   routeBase: '/my/websites',
-  // The wizard's 步骤条 (the same titles as WIZARD_STEPS of the website form values).
+  // The wizard's 步骤条 (lib/websites/form-values.ts WIZARD_STEPS is these titles).
   steps: [
     { title: '开办主体' },
     { title: '网站基本信息', key: 'basic', schema: basicInfoSchema },
@@ -47,7 +47,7 @@ export const websiteObject = {
   schema: websiteSchema,
   fieldLabels: WEBSITE_FIELD_LABELS,
   checkName: checkWebsiteName,
-  // lib/review/filing-number.ts WEBSITE_FILING_MARK (a test keeps them equal).
+  // The 7th and 8th digits of its 公安备案号 (SPEC §6.4); approval allocates numbers with it.
   filingMark: '02',
   publicFields: PUBLIC_FIELDS,
 } as const satisfies ObjectType<'网站', WebsiteField, NamingContext>;

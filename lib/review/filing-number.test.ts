@@ -3,10 +3,13 @@ import { filingDigitsOf, formatFilingNumber, isFilingDigits, normalizeFilingNumb
 
 describe('formatFilingNumber', () => {
   it('builds {省简称}公网安备{unit6}02{seq6}号 with the 14 digits as the key', () => {
-    expect(formatFilingNumber('110105', 13462)).toEqual({ digits: '11010502013462', number: '京公网安备11010502013462号' });
-    expect(formatFilingNumber('330212', 2956)).toEqual({ digits: '33021202002956', number: '浙公网安备33021202002956号' });
-    expect(formatFilingNumber('110000', 1).digits).toBe('11000002000001');
-    expect(formatFilingNumber('110105', 999_999).digits).toBe('11010502999999');
+    expect(formatFilingNumber('110105', 13462, '02')).toEqual({ digits: '11010502013462', number: '京公网安备11010502013462号' });
+    expect(formatFilingNumber('330212', 2956, '02')).toEqual({ digits: '33021202002956', number: '浙公网安备33021202002956号' });
+    expect(formatFilingNumber('110000', 1, '02').digits).toBe('11000002000001');
+    expect(formatFilingNumber('110105', 999_999, '02').digits).toBe('11010502999999');
+    // The object type's mark (SPEC §15.5): 03 APP.
+    expect(formatFilingNumber('110105', 1, '03').number).toBe('京公网安备11010503000001号');
+    expect(() => formatFilingNumber('110105', 1, '3')).toThrow('备案对象类型码无效');
   });
 
   it('uses the public-security abbreviation of every province (53 → 滇, 15 → 蒙, 52 → 贵)', () => {
@@ -17,18 +20,18 @@ describe('formatFilingNumber', () => {
     };
     expect(Object.keys(PROVINCE_ABBR)).toHaveLength(31);
     for (const [prefix, abbr] of Object.entries(expected)) {
-      const { number, digits } = formatFilingNumber(`${prefix}0100`, 7);
+      const { number, digits } = formatFilingNumber(`${prefix}0100`, 7, '02');
       expect(number).toBe(`${abbr}公网安备${digits}号`);
       expect(digits).toBe(`${prefix}010002000007`);
     }
   });
 
   it('refuses codes without a province, malformed codes and sequences out of range', () => {
-    expect(() => formatFilingNumber('710100', 1)).toThrow('没有省份简称');
-    expect(() => formatFilingNumber('11010', 1)).toThrow('单位区划代码无效');
-    expect(() => formatFilingNumber('110105', 0)).toThrow('备案序号超出范围');
-    expect(() => formatFilingNumber('110105', 1_000_000)).toThrow('备案序号超出范围');
-    expect(() => formatFilingNumber('110105', 1.5)).toThrow('备案序号超出范围');
+    expect(() => formatFilingNumber('710100', 1, '02')).toThrow('没有省份简称');
+    expect(() => formatFilingNumber('11010', 1, '02')).toThrow('单位区划代码无效');
+    expect(() => formatFilingNumber('110105', 0, '02')).toThrow('备案序号超出范围');
+    expect(() => formatFilingNumber('110105', 1_000_000, '02')).toThrow('备案序号超出范围');
+    expect(() => formatFilingNumber('110105', 1.5, '02')).toThrow('备案序号超出范围');
   });
 });
 

@@ -47,16 +47,19 @@ export const PROVINCE_ABBR: Readonly<Record<string, string>> = {
   '65': '新',
 };
 
-export const WEBSITE_FILING_MARK = '02';
 export const MAX_FILING_SEQ = 999_999;
 
-/** The number of the `seq`-th website filing of the unit with division code `unitCode`. */
-export function formatFilingNumber(unitCode: string, seq: number): { digits: string; number: string } {
+/**
+ * The number of the `seq`-th filing of the unit with division code `unitCode`; `mark` is the two
+ * digits of the object type (lib/objects: 02 网站, SPEC §6.4 and §15.5).
+ */
+export function formatFilingNumber(unitCode: string, seq: number, mark: string): { digits: string; number: string } {
+  if (!/^\d{2}$/.test(mark)) throw new RangeError(`备案对象类型码无效：${mark}`);
   if (!/^\d{6}$/.test(unitCode)) throw new RangeError(`单位区划代码无效：${unitCode}`);
   const abbr = PROVINCE_ABBR[unitCode.slice(0, 2)];
   if (!abbr) throw new RangeError(`没有省份简称：${unitCode}`);
   if (!Number.isInteger(seq) || seq < 1 || seq > MAX_FILING_SEQ) throw new RangeError(`备案序号超出范围：${seq}`);
-  const digits = `${unitCode}${WEBSITE_FILING_MARK}${String(seq).padStart(6, '0')}`;
+  const digits = `${unitCode}${mark}${String(seq).padStart(6, '0')}`;
   return { digits, number: `${abbr}公网安备${digits}号` };
 }
 
@@ -66,7 +69,7 @@ export function formatFilingNumber(unitCode: string, seq: number): { digits: str
  * and never share a number; a rolled-back approval gives its number back with everything else,
  * and a number once committed is never handed out again (the counter only goes up).
  */
-export function allocateFilingNumber(tx: Tx, unitId: number): { digits: string; number: string; unitCode: string } {
+export function allocateFilingNumber(tx: Tx, unitId: number, mark: string): { digits: string; number: string; unitCode: string } {
   const row = tx
     .update(policeUnits)
     .set({ filingSeq: sql`${policeUnits.filingSeq} + 1` })
@@ -75,7 +78,7 @@ export function allocateFilingNumber(tx: Tx, unitId: number): { digits: string; 
     .get();
   if (!row) throw new AppError('conflict', '审核单位不存在，不能分配备案号');
   if (row.seq > MAX_FILING_SEQ) throw new AppError('conflict', '本单位备案序号已用尽，请联系管理员');
-  return { ...formatFilingNumber(row.code, row.seq), unitCode: row.code };
+  return { ...formatFilingNumber(row.code, row.seq, mark), unitCode: row.code };
 }
 
 const DIGITS = /^\d{14}$/;

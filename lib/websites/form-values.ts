@@ -15,6 +15,7 @@ import { PERMIT_ITEMS } from '@/lib/websites/naming';
 import { hostToUnicode, registrableDomains } from '@/lib/websites/domains';
 import { ID_TYPES } from '@/lib/validation/identifiers';
 import { CONTACT_PREFIX, CONTACT_TITLES, type ContactRole } from './labels';
+import { websiteObject } from '@/lib/objects/website';
 
 export type YesNo = '' | '是' | '否';
 export type Scope = '境内' | '境外';
@@ -80,7 +81,8 @@ export const CONTACT_ROLES: readonly ContactRole[] = ['securityOwner', 'emergenc
 /** Card titles and the prefix that keeps every label on the page unique. */
 export { CONTACT_TITLES, CONTACT_PREFIX };
 
-export const WIZARD_STEPS = ['开办主体', '网站基本信息', '网站负责人', '提示说明'] as const;
+/** The 步骤条 of the website wizard: the 网站 object type's steps. */
+export const WIZARD_STEPS: readonly string[] = websiteObject.steps.map((s) => s.title);
 export type WizardStep = 1 | 2 | 3 | 4;
 
 /** 认证方式 offered for self-filled website contacts: 文件认证 or 国家网络身份认证公共服务认证. */

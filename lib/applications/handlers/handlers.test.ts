@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUSINESS_TYPES } from '@/db/schema';
 import { isBusinessApplication as ruleIsBusiness } from '@/lib/applications/rules';
-import { WEBSITE_FILING_MARK } from '@/lib/review/filing-number';
 import { OBJECT_TYPES, objectTypeOf, objectTypeOfFilingDigits } from '@/lib/objects';
 import { HANDLERS, handlerOf, isBusinessApplication } from './index';
 
@@ -50,7 +49,7 @@ describe('object-type registry', () => {
     const w = objectTypeOf('网站');
     expect(w.key).toBe('网站');
     expect(w.routeBase).toBe('/my/websites');
-    expect(w.filingMark).toBe(WEBSITE_FILING_MARK);
+    expect(w.filingMark).toBe('02');
     expect(w.steps.map((s) => s.title)).toEqual(['开办主体', '网站基本信息', '网站负责人', '提示说明']);
     expect(w.fieldLabels['basic.name']).toBe('网站名称');
   });

@@ -1,5 +1,5 @@
 /** 变更网站: approved, the new data replaces the website's; the 公安备案号 never changes. */
-import { WEBSITE_FIELD_LABELS } from '@/lib/websites/labels';
+import { websiteObject } from '@/lib/objects/website';
 import { applyApprovedWebsiteChange, endWebsiteChange } from '@/lib/websites/change';
 import { noBlock, noInterview, subjectUnit, websiteLink } from './shared';
 import { submittedWebsiteColumns } from './website-new';
@@ -14,7 +14,7 @@ export const websiteChange: Handler<'变更网站'> = {
   describe: {
     title: '变更网站申请',
     approveEffect: '通过后网站变更内容生效，公安备案号不变。',
-    fieldLabels: WEBSITE_FIELD_LABELS,
+    fieldLabels: websiteObject.fieldLabels,
     queueColumns: submittedWebsiteColumns,
     objectLink: websiteLink,
     // A 变更网站 draft belongs to one website's change page.

@@ -6,8 +6,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { applications, websites } from '@/db/schema';
 import { nextWebsiteStatus } from '@/lib/applications/rules';
 import { AppError } from '@/lib/errors';
-import { WEBSITE_FIELD_LABELS } from '@/lib/websites/labels';
 import { allocateFilingNumber } from '@/lib/review/filing-number';
+import { websiteObject } from '@/lib/objects/website';
 import { assessmentApproved, moveWebsite, subjectUnit, websiteLink } from './shared';
 import type { Tx } from '@/db/client';
 import type { AppRow, Handler } from './types';
@@ -31,7 +31,7 @@ function fileWebsite(tx: Tx, app: AppRow, now: number): { number: string } {
   const status = nextWebsiteStatus(w.status, 'approve');
   const unitId = app.unitId;
   if (!unitId) throw new AppError('conflict', '该申请没有审核单位，不能分配备案号');
-  const n = allocateFilingNumber(tx, unitId);
+  const n = allocateFilingNumber(tx, unitId, websiteObject.filingMark);
   tx.update(websites)
     .set({ status, filingDigits: n.digits, filingNumber: n.number, filingUnitId: unitId, filedAt: now, updatedAt: now })
     .where(and(eq(websites.id, w.id), eq(websites.status, w.status)))
@@ -48,7 +48,7 @@ export const websiteNew: Handler<'新办网站'> = {
   describe: {
     title: '新办网站申请',
     approveEffect: '通过后网站即备案，并分配公安备案号。',
-    fieldLabels: WEBSITE_FIELD_LABELS,
+    fieldLabels: websiteObject.fieldLabels,
     queueColumns: submittedWebsiteColumns,
     objectLink: websiteLink,
     draftHref: (draftId) => `/my/websites/new?draft=${draftId}`,
