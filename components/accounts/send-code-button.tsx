@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useCooldown } from '@/components/forms/use-cooldown';
+import { reach } from '@/components/forms/use-action';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions';
 
@@ -24,16 +25,13 @@ export function SendCodeButton({
 
   async function onClick() {
     setPending(true);
-    try {
-      const res = await send();
-      if (!res) return;
-      if (res.ok) {
-        setCooldown(60);
-        onResult({ ok: true });
-      } else onResult({ ok: false, phoneError: res.fieldErrors?.phone, formError: res.fieldErrors?.phone ? undefined : (res.formError ?? '发送失败，请稍后再试') });
-    } finally {
-      setPending(false);
-    }
+    const res = await reach(send());
+    setPending(false);
+    if (!res) return;
+    if (res.ok) {
+      setCooldown(60);
+      onResult({ ok: true });
+    } else onResult({ ok: false, phoneError: res.fieldErrors?.phone, formError: res.fieldErrors?.phone ? undefined : (res.formError ?? '发送失败，请稍后再试') });
   }
 
   return (

@@ -10,12 +10,16 @@ export type ActionFailure = Extract<ActionResult<unknown>, { ok: false }>;
 /** What a form says when its server action could not be reached. */
 export const NETWORK_ERROR = '网络异常，请检查网络后重试';
 
-/** A server action that could not be reached (network, server gone) becomes an ordinary failure. */
-export async function reach<T extends { ok: boolean }>(call: Promise<T>): Promise<T | ActionFailure> {
+/**
+ * A server action that could not be reached (network, server gone) becomes an ordinary failure
+ * (`networkError`: what it says, for a control with its own wording). A call that gives null
+ * (nothing was sent) passes it through.
+ */
+export async function reach<T extends { ok: boolean } | null>(call: Promise<T>, networkError: string = NETWORK_ERROR): Promise<T | ActionFailure> {
   try {
     return await call;
   } catch {
-    return { ok: false, formError: NETWORK_ERROR };
+    return { ok: false, formError: networkError };
   }
 }
 
@@ -38,13 +42,18 @@ export type UseActionOptions<T, V extends FieldValues> = {
   fieldPath?: (key: string) => string | null;
   /** Field keys of a hand-held form (no react-hook-form): their errors go to `fieldErrors`, others to `formError`. */
   fields?: readonly string[];
-  /** After success: refresh the page's server data (`'always'`: after a refusal too, the page may be stale) … */
-  refresh?: boolean | 'always';
+  /**
+   * After success: refresh the page's server data (`'always'`: after a refusal too, the page may be stale;
+   * `'refusal'`: only after a refusal, for an action whose success revalidates the page itself) …
+   */
+  refresh?: boolean | 'always' | 'refusal';
   /** … or go to this address. */
   redirect?: (data: T) => string;
   onSuccess?: (data: T) => void;
   /** formError when the action gives none. */
   failureText?: string;
+  /** Keep the action's formError (or failureText) on top even when its fieldErrors went onto fields (default: the fields say it). */
+  keepFormError?: boolean;
   /** Focus the first field with an error (default true). */
   focus?: boolean;
   /** Told when `pending` changes (a dialog that may not close meanwhile). */
@@ -99,7 +108,7 @@ export function useAction<I extends unknown[], T, V extends FieldValues = FieldV
           return res;
         }
         setPending(false);
-        if (o.refresh) router.refresh();
+        if (o.refresh === true || o.refresh === 'always') router.refresh();
         return res;
       }
       setPending(false);
@@ -116,10 +125,10 @@ export function useAction<I extends unknown[], T, V extends FieldValues = FieldV
       }
       setFieldErrors(onFields);
       const placed = Object.keys(onFields).length > 0;
-      const summary = placed ? null : (res.formError ?? o.failureText ?? '提交未成功，请稍后重试');
+      const summary = placed && !o.keepFormError ? null : (res.formError ?? o.failureText ?? '提交未成功，请稍后重试');
       setFormError([summary, ...elsewhere].filter(Boolean).join(' ') || null);
       if (placed && o.focus !== false) setFocusTick((t) => t + 1);
-      if (o.refresh === 'always') router.refresh();
+      if (o.refresh === 'always' || o.refresh === 'refusal') router.refresh();
       return res;
     },
     [action, router],

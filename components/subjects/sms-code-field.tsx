@@ -4,11 +4,14 @@ import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Field } from '@/components/forms/field';
+import { reach } from '@/components/forms/use-action';
 
 /** What a send action returns: the ActionResult shape, optionally naming the phone the code went to. */
 export type SendCodeResult = { ok: true; data?: { phoneMasked?: string | null } | null } | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
 
 const COOLDOWN_SECONDS = 60;
+/** This control's own wording for a send that never reached the server. */
+const SEND_NETWORK_ERROR = '网络异常，验证码发送失败，请重试';
 
 /**
  * 短信验证码 input with a 获取短信验证码 button: calls `send`, says where the code went
@@ -57,22 +60,17 @@ export function SmsCodeField({
   async function onSend() {
     setSending(true);
     setSendError(null);
-    try {
-      const res = await send();
-      if (res.ok) {
-        setSentTo(res.data?.phoneMasked ?? phoneMasked ?? '');
-        setCooldown(COOLDOWN_SECONDS);
-      } else {
-        const msg = res.formError ?? Object.values(res.fieldErrors ?? {})[0] ?? '验证码发送失败，请稍后重试';
-        setSendError(msg);
-        // The server's throttle says how long to wait; count that down instead of letting the user hammer it.
-        const wait = /(\d+)\s*秒/.exec(msg);
-        if (wait) setCooldown(Math.min(COOLDOWN_SECONDS, Number(wait[1])));
-      }
-    } catch {
-      setSendError('网络异常，验证码发送失败，请重试');
-    } finally {
-      setSending(false);
+    const res = await reach(send(), SEND_NETWORK_ERROR);
+    setSending(false);
+    if (res.ok) {
+      setSentTo(res.data?.phoneMasked ?? phoneMasked ?? '');
+      setCooldown(COOLDOWN_SECONDS);
+    } else {
+      const msg = res.formError ?? Object.values(res.fieldErrors ?? {})[0] ?? '验证码发送失败，请稍后重试';
+      setSendError(msg);
+      // The server's throttle says how long to wait; count that down instead of letting the user hammer it.
+      const wait = /(\d+)\s*秒/.exec(msg);
+      if (wait) setCooldown(Math.min(COOLDOWN_SECONDS, Number(wait[1])));
     }
   }
 

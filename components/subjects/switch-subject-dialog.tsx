@@ -2,13 +2,13 @@
 
 import { useEffect, useState, useTransition } from 'react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { formatDateTime } from '@/lib/utils';
+import { reach, useAction } from '@/components/forms/use-action';
 import { listMySubjectsAction, switchSubjectAction } from '@/lib/subjects/actions';
 
 type Row = { id: number; nature: string; name: string; status: string; createdAt: number; isCurrent: boolean };
@@ -16,40 +16,45 @@ type ListResult = { rows: Row[]; total: number; page: number; pageSize: number }
 
 /** 切换主体 (header): the user's subjects, 10 a page, searchable by 主体名称. */
 export function SwitchSubjectDialog({ triggerClassName }: { triggerClassName?: string }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [query, setQuery] = useState({ name: '', page: 1 });
   const [data, setData] = useState<ListResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, startLoading] = useTransition();
-  const [switching, startSwitching] = useTransition();
+  const {
+    run: switchSubject,
+    pending: switching,
+    formError: switchError,
+    setFormError: setSwitchError,
+  } = useAction(switchSubjectAction, {
+    refresh: true,
+    onSuccess: () => setOpen(false),
+    failureText: '切换失败，请稍后重试',
+    fields: [],
+    focus: false,
+  });
 
   useEffect(() => {
     if (!open) return;
     let stale = false;
     startLoading(async () => {
-      const res = await listMySubjectsAction(query);
+      const res = await reach(listMySubjectsAction(query));
       if (stale) return;
       if (res.ok) {
         setData(res.data);
         setError(null);
+        setSwitchError(null);
       } else setError(res.formError ?? '加载失败，请稍后重试');
     });
     return () => {
       stale = true;
     };
-  }, [open, query]);
+  }, [open, query, setSwitchError]);
 
   function switchTo(id: number) {
     setError(null);
-    startSwitching(async () => {
-      const res = await switchSubjectAction({ subjectId: id });
-      if (res.ok) {
-        setOpen(false);
-        router.refresh();
-      } else setError(res.formError ?? '切换失败，请稍后重试');
-    });
+    void switchSubject({ subjectId: id });
   }
 
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
@@ -98,9 +103,9 @@ export function SwitchSubjectDialog({ triggerClassName }: { triggerClassName?: s
             查询
           </Button>
         </form>
-        {error && (
+        {(switchError ?? error) && (
           <p role="alert" className="text-sm text-destructive">
-            {error}
+            {switchError ?? error}
           </p>
         )}
         <div className="min-w-0 rounded-lg border" aria-busy={loading}>

@@ -8,6 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { citiesOf, cityOf, countiesOf, provinceOf, provinces, regionLevel } from '@/lib/regions/regions';
 import { searchProvidersAction } from '@/lib/websites/actions';
+import { reach } from '@/components/forms/use-action';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { RadioGroupItem } from '@/components/ui/radio-group';
 
@@ -102,18 +103,13 @@ export function ProviderLookupDialog({
   async function run(query: Query, page: number) {
     setFormError(null);
     setLoading(true);
-    try {
-      const res = await searchProvidersAction({ kind, ...query, page });
-      if (res.ok) {
-        setResult(res.data);
-        setLastQuery(query);
-      } else if (res.fieldErrors?.regionCode) setRegionError(res.fieldErrors.regionCode);
-      else setFormError(res.formError ?? '查询失败，请稍后重试');
-    } catch {
-      setFormError('网络异常，请检查网络后重试');
-    } finally {
-      setLoading(false);
-    }
+    const res = await reach(searchProvidersAction({ kind, ...query, page }));
+    setLoading(false);
+    if (res.ok) {
+      setResult(res.data);
+      setLastQuery(query);
+    } else if (res.fieldErrors?.regionCode) setRegionError(res.fieldErrors.regionCode);
+    else setFormError(res.formError ?? '查询失败，请稍后重试');
   }
 
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;

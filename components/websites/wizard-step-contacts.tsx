@@ -6,6 +6,7 @@ import { CONTACT_MODES, NATIONAL_IDENTITY, sameContactWarning, type WebsiteInput
 import { LONG_TERM } from '@/lib/subjects/rules';
 import { ID_TYPES } from '@/lib/validation/identifiers';
 import { Field } from '@/components/forms/field';
+import { reach } from '@/components/forms/use-action';
 import { Input } from '@/components/ui/input';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
@@ -75,11 +76,7 @@ export function WizardStepContacts({
     setVerifying((v) => ({ ...v, [role]: true }));
     clearErrors(path('identityToken'));
     const c = getValues(`contacts.${role}`);
-    const res = await verifyContactIdentityAction({ name: c.name, idType: c.idType, idNumber: c.idNumber }).catch(() => ({
-      ok: false as const,
-      formError: '网络异常，请检查网络后重试',
-      fieldErrors: undefined,
-    }));
+    const res = await reach(verifyContactIdentityAction({ name: c.name, idType: c.idType, idNumber: c.idNumber }));
     setVerifying((v) => ({ ...v, [role]: false }));
     if (res.ok) {
       setValue(path('identityToken'), res.data.token, { shouldDirty: true });

@@ -1,7 +1,6 @@
 'use client';
 
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ACCOUNT_LIMITS, resetPasswordSchema, type ResetPasswordInput } from '@/lib/users/schemas';
@@ -9,12 +8,11 @@ import { Field } from '@/components/forms/field';
 import { Input } from '@/components/ui/input';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
+import { useAction } from '@/components/forms/use-action';
 import { SendCodeButton } from '@/components/accounts/send-code-button';
 import { resetPasswordAction, sendResetCodeAction } from '@/lib/auth/actions';
 
 export function ForgotPasswordForm() {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [codeInfo, setCodeInfo] = useState<string | null>(null);
   const form = useForm<ResetPasswordInput>({
     resolver: zodResolver(resetPasswordSchema),
@@ -26,15 +24,14 @@ export function ForgotPasswordForm() {
   const err = (k: keyof ResetPasswordInput) => formState.errors[k]?.message as string | undefined;
   const aria = (k: keyof ResetPasswordInput) => ({ 'aria-invalid': !!err(k), 'aria-describedby': err(k) ? `${k}-error` : undefined });
 
+  const { run, pending, formError } = useAction(resetPasswordAction, {
+    setError,
+    redirect: () => '/login?reset=1',
+  });
+  const busy = formState.isSubmitting || pending;
+
   const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const res = await resetPasswordAction(values);
-    if (res.ok) {
-      router.push('/login?reset=1');
-      return;
-    }
-    if (!res.fieldErrors) setFormError(res.formError ?? null);
-    for (const [k, msg] of Object.entries(res.fieldErrors ?? {})) setError(k as keyof ResetPasswordInput, { message: msg });
+    await run(values);
   });
 
   return (
@@ -72,8 +69,8 @@ export function ForgotPasswordForm() {
       <Field id="confirmPassword" label="确认新密码" required error={err('confirmPassword')}>
         <Input id="confirmPassword" type="password" autoComplete="new-password" maxLength={ACCOUNT_LIMITS.password} {...register('confirmPassword')} {...aria('confirmPassword')} />
       </Field>
-      <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? '提交中…' : '重置密码'}
+      <Button type="submit" className="w-full" disabled={busy}>
+        {busy ? '提交中…' : '重置密码'}
       </Button>
     </form>
   );

@@ -1,7 +1,6 @@
 'use client';
 
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { registerSchema, type RegisterInput } from '@/lib/users/schemas';
@@ -10,6 +9,7 @@ import { Field } from '@/components/forms/field';
 import { Input } from '@/components/ui/input';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
+import { useAction } from '@/components/forms/use-action';
 import { registerAction, sendRegisterCodeAction } from '@/lib/auth/actions';
 import { SendCodeButton } from '@/components/accounts/send-code-button';
 import { ACCOUNT_LIMITS } from '@/lib/users/schemas';
@@ -24,8 +24,6 @@ const TEXT_FIELDS = [
 ] as const;
 
 export function RegisterForm({ officeName }: { officeName: string }) {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [codeInfo, setCodeInfo] = useState<string | null>(null);
   const form = useForm<RegisterInput>({
     resolver: zodResolver(registerSchema),
@@ -37,15 +35,16 @@ export function RegisterForm({ officeName }: { officeName: string }) {
   const err = (k: keyof RegisterInput) => formState.errors[k]?.message as string | undefined;
   const aria = (k: keyof RegisterInput) => ({ 'aria-invalid': !!err(k), 'aria-describedby': err(k) ? `${k}-error` : undefined });
 
+  const { run, pending, formError } = useAction(registerAction, {
+    setError,
+    redirect: () => '/login?registered=1',
+    // The server's summary (e.g. 请检查填写的内容) stays on top of the field errors.
+    keepFormError: true,
+  });
+  const busy = formState.isSubmitting || pending;
+
   const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const res = await registerAction(values);
-    if (res.ok) {
-      router.push('/login?registered=1');
-      return;
-    }
-    setFormError(res.formError ?? null);
-    for (const [k, msg] of Object.entries(res.fieldErrors ?? {})) setError(k as keyof RegisterInput, { message: msg });
+    await run(values);
   });
 
   return (
@@ -117,8 +116,8 @@ export function RegisterForm({ officeName }: { officeName: string }) {
           </p>
         )}
       </div>
-      <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? '提交中…' : '注册'}
+      <Button type="submit" className="w-full" disabled={busy}>
+        {busy ? '提交中…' : '注册'}
       </Button>
     </form>
   );

@@ -6,9 +6,13 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/forms/field';
 import { importProvidersAction } from '@/lib/providers/actions';
+import { useAction } from '@/components/forms/use-action';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const SHOWN_ERRORS = 100;
+
+/** The file is read inside the call, so 导入中… covers reading it too. */
+const importFile = async (file: File) => importProvidersAction({ text: await file.text() });
 
 type Outcome = { kind: 'done'; imported: number; skipped: number } | { kind: 'failed'; errors: string[] } | { kind: 'error'; message: string };
 
@@ -16,29 +20,25 @@ type Outcome = { kind: 'done'; imported: number; skipped: number } | { kind: 'fa
 export function ImportProvidersForm() {
   const router = useRouter();
   const fileRef = useRef<HTMLInputElement>(null);
-  const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The outcome (not the hook's formError) says how it went: imported, rows to fix, or why not.
+  const { run, pending } = useAction(importFile, { fields: [], focus: false });
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const file = fileRef.current?.files?.[0];
     if (!file) return setOutcome({ kind: 'error', message: '请选择CSV文件' });
     if (file.size > MAX_BYTES) return setOutcome({ kind: 'error', message: 'CSV文件不能超过5MB' });
-    setPending(true);
     setOutcome(null);
-    try {
-      const res = await importProvidersAction({ text: await file.text() });
-      if (!res.ok) setOutcome({ kind: 'error', message: res.formError ?? '导入失败，请稍后重试' });
-      else if (res.data.errors) setOutcome({ kind: 'failed', errors: res.data.errors });
-      else {
-        setOutcome({ kind: 'done', imported: res.data.imported, skipped: res.data.skipped });
-        if (fileRef.current) fileRef.current.value = '';
-        router.refresh();
-      }
-    } catch {
-      setOutcome({ kind: 'error', message: '网络异常，请稍后重试' });
-    } finally {
-      setPending(false);
+    const res = await run(file);
+    if (!res) return;
+    if (!res.ok) setOutcome({ kind: 'error', message: res.formError ?? '导入失败，请稍后重试' });
+    else if (res.data.errors) setOutcome({ kind: 'failed', errors: res.data.errors });
+    else {
+      setOutcome({ kind: 'done', imported: res.data.imported, skipped: res.data.skipped });
+      if (fileRef.current) fileRef.current.value = '';
+      // Only an import that wrote rows changes the list below.
+      router.refresh();
     }
   }
 

@@ -1,13 +1,13 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { setUserUnitAction } from '@/lib/users/actions';
 import { Field } from '@/components/forms/field';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { useAction } from '@/components/forms/use-action';
 
 export type UnitOption = { id: number; name: string };
 
@@ -46,28 +46,22 @@ function UnitForm({
   setPending: (p: boolean) => void;
   onDone: () => void;
 }) {
-  const router = useRouter();
   const id = `${useId()}-unit`;
   const [unitId, setUnitId] = useState(user.unitId ? String(user.unitId) : '');
-  const [error, setError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { run, formError, setFormError, fieldErrors, setFieldErrors } = useAction(setUserUnitAction, {
+    fields: ['unitId'],
+    refresh: true,
+    onSuccess: onDone,
+    onPendingChange: setPending,
+    failureText: '保存失败，请稍后重试',
+  });
+  const error = fieldErrors.unitId ?? null;
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setFormError(null);
-    if (!unitId) return setError('请选择审核单位');
-    setPending(true);
-    const res = await setUserUnitAction({ id: user.id, unitId: Number(unitId) }).catch(
-      (): { ok: false; formError?: string; fieldErrors?: Record<string, string> } => ({ ok: false, formError: '网络异常，请稍后重试' }),
-    );
-    setPending(false);
-    if (res.ok) {
-      onDone();
-      router.refresh();
-      return;
-    }
-    setError(res.fieldErrors?.unitId ?? null);
-    setFormError(res.fieldErrors?.unitId ? null : (res.formError ?? '保存失败，请稍后重试'));
+    if (!unitId) return setFieldErrors({ unitId: '请选择审核单位' });
+    await run({ id: user.id, unitId: Number(unitId) });
   }
 
   return (
@@ -79,7 +73,7 @@ function UnitForm({
           value={unitId}
           onChange={(e) => {
             setUnitId(e.target.value);
-            setError(null);
+            setFieldErrors({});
           }}
           aria-invalid={!!error}
           aria-describedby={error ? `${id}-error` : undefined}

@@ -1,7 +1,6 @@
 'use client';
 
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -9,35 +8,38 @@ import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/forms/field';
 import { useCooldown } from '@/components/forms/use-cooldown';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { reach, useAction } from '@/components/forms/use-action';
 import { sendPhoneCodeAction, verifyPhoneAction, sendEmailLinkAction, changePasswordAction } from '@/lib/users/actions';
 
 export function PhoneVerifyDialog({ phoneMasked }: { phoneMasked: string }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [sendError, setSendError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [cooldown, setCooldown] = useCooldown();
-  const [pending, setPending] = useState(false);
+  const verifying = useAction(verifyPhoneAction, {
+    fields: ['code'],
+    refresh: true,
+    onSuccess: () => setOpen(false),
+    failureText: '验证失败',
+  });
+  const { pending, setFormError, setFieldErrors } = verifying;
+  const error = sendError ?? verifying.fieldErrors.code ?? verifying.formError;
 
   async function send() {
-    setError(null);
-    const res = await sendPhoneCodeAction({});
+    setSendError(null);
+    setFormError(null);
+    setFieldErrors({});
+    const res = await reach(sendPhoneCodeAction({}));
     if (res.ok) {
       setInfo(`验证码已发送至 ${phoneMasked}，5分钟内有效`);
       setCooldown(60);
-    } else setError(res.formError ?? '发送失败');
+    } else setSendError(res.formError ?? '发送失败');
   }
 
   async function verify() {
-    setPending(true);
-    setError(null);
-    const res = await verifyPhoneAction({ code });
-    setPending(false);
-    if (res.ok) {
-      setOpen(false);
-      router.refresh();
-    } else setError(res.fieldErrors?.code ?? res.formError ?? '验证失败');
+    setSendError(null);
+    await verifying.run({ code });
   }
 
   return (
@@ -71,16 +73,15 @@ export function PhoneVerifyDialog({ phoneMasked }: { phoneMasked: string }) {
 
 export function EmailVerifyButton() {
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const { run, pending } = useAction(sendEmailLinkAction, { fields: [], focus: false });
   return (
     <div className="flex flex-col items-end gap-2">
       <Button
         size="sm"
         disabled={pending}
         onClick={async () => {
-          setPending(true);
-          const res = await sendEmailLinkAction({});
-          setPending(false);
+          const res = await run({});
+          if (!res) return;
           setMsg(res.ok ? { ok: true, text: '验证邮件已发送，请在24小时内点击邮件中的链接完成验证' } : { ok: false, text: res.formError ?? '发送失败' });
         }}
       >
@@ -96,26 +97,24 @@ export function EmailVerifyButton() {
 }
 
 export function ChangePasswordForm() {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const {
+    run,
+    pending,
+    formError,
+    fieldErrors: errors,
+  } = useAction(changePasswordAction, {
+    fields: ['currentPassword', 'newPassword', 'confirmPassword'],
+    // Every session of this account is now void, this one included.
+    onSuccess: () => void signOut({ callbackUrl: '/login' }),
+  });
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    setPending(true);
-    const res = await changePasswordAction({
+    await run({
       currentPassword: String(f.get('currentPassword') ?? ''),
       newPassword: String(f.get('newPassword') ?? ''),
       confirmPassword: String(f.get('confirmPassword') ?? ''),
     });
-    setPending(false);
-    if (res.ok) {
-      // Every session of this account is now void, this one included.
-      await signOut({ callbackUrl: '/login' });
-      return;
-    }
-    setErrors(res.fieldErrors ?? {});
-    setFormError(res.fieldErrors ? null : (res.formError ?? null));
   }
   const fields = [
     ['currentPassword', '当前密码', 'current-password'],

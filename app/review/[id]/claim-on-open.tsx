@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { useRouter } from 'next/navigation';
 import { claimApplicationAction } from '@/lib/review/actions';
+import { reach } from '@/components/forms/use-action';
 
 /**
  * Claims the application once its page is shown (SPEC §6.3) and refreshes it to show 处理人.
@@ -16,11 +17,9 @@ export function ClaimOnOpen({ applicationId }: { applicationId: number }) {
   useEffect(() => {
     if (fired.current === applicationId) return;
     fired.current = applicationId;
-    claimApplicationAction({ id: applicationId })
-      .then((res) => {
-        if (res.ok) router.refresh();
-      })
-      .catch(() => {});
+    void reach(claimApplicationAction({ id: applicationId })).then((res) => {
+      if (res.ok) router.refresh();
+    });
   }, [applicationId, router]);
   return null;
 }

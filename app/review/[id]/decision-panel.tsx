@@ -2,7 +2,6 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { Plus, Trash2 } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -17,14 +16,22 @@ import { ReturnReasonField } from './return-reason-field';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import { RadioGroupItem } from '@/components/ui/radio-group';
+import { useAction } from '@/components/forms/use-action';
+import type { ActionResult } from '@/lib/actions';
 
 export type FieldOption = { value: string; label: string };
 type Decision = '通过' | '退回';
 type Row = { key: number; field: string; comment: string };
 type Outcome = { status: string; filingNumber: string | null };
-type Failure = { ok: false; formError?: string; fieldErrors?: Record<string, string> };
 
 const MAX_ROWS = 50;
+
+/** 登记面审结果 (payload with 说明) or 审核意见 (payload with 字段审核意见). */
+async function submitDecision(interview: boolean, payload: object): Promise<ActionResult<{ status: string; filingNumber?: string | null }>> {
+  return interview
+    ? interviewOutcomeAction(payload as Parameters<typeof interviewOutcomeAction>[0])
+    : decideAction(payload as Parameters<typeof decideAction>[0]);
+}
 
 /**
  * 审核意见 (mode "decision") or 登记面审结果 (mode "interview"). The page always renders it, so
@@ -52,18 +59,28 @@ export function DecisionPanel({
   fieldOptions: FieldOption[];
   reasons: readonly string[];
 }) {
-  const router = useRouter();
   const base = useId();
   const [decision, setDecision] = useState<Decision | ''>(canApprove ? '' : '退回');
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [rows, setRows] = useState<Row[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const inFlight = useRef(false);
+  const {
+    run,
+    pending,
+    formError,
+    setFormError,
+    fieldErrors: errors,
+    setFieldErrors: setErrors,
+  } = useAction(submitDecision, {
+    onSuccess: (d) => setOutcome({ status: d.status, filingNumber: d.filingNumber ?? null }),
+    // The action revalidates the page when it decides; after a refusal the page may be stale
+    // (decided or taken by someone else meanwhile).
+    refresh: 'refusal',
+    keepFormError: true,
+    failureText: '提交失败，请稍后重试',
+  });
   const nextKey = useRef(1);
   const resultRef = useRef<HTMLDivElement>(null);
   const [shownMode, setShownMode] = useState(mode);
@@ -130,25 +147,8 @@ export function DecisionPanel({
   }
 
   async function confirm() {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setPending(true);
-    const failed = (): Failure => ({ ok: false, formError: '网络异常，请稍后重试' });
-    const res = interview
-      ? await interviewOutcomeAction(payload() as Parameters<typeof interviewOutcomeAction>[0]).catch(failed)
-      : await decideAction(payload() as Parameters<typeof decideAction>[0]).catch(failed);
-    inFlight.current = false;
-    setPending(false);
-    setConfirming(false);
-    if (res.ok) {
-      setOutcome({ status: res.data.status, filingNumber: res.data.filingNumber ?? null });
-      return;
-    }
-    const fe = res.fieldErrors ?? {};
-    setErrors(fe);
-    setFormError(res.formError ?? '提交失败，请稍后重试');
-    // The page may be stale (decided or taken by someone else meanwhile).
-    router.refresh();
+    const res = await run(interview, payload());
+    if (res) setConfirming(false);
   }
 
   const addRow = () => setRows((r) => (r.length >= MAX_ROWS ? r : [...r, { key: nextKey.current++, field: '', comment: '' }]));

@@ -1,7 +1,6 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
-import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -12,6 +11,7 @@ import { scheduleInterviewAction } from '@/lib/review/actions';
 import { INTERVIEW_KIND_OPTIONS, scheduleInterviewSchema } from '@/lib/review/schemas';
 import { Textarea } from '@/components/ui/textarea';
 import { RadioGroupItem } from '@/components/ui/radio-group';
+import { useAction } from '@/components/forms/use-action';
 
 type Kind = (typeof INTERVIEW_KIND_OPTIONS)[number];
 
@@ -20,18 +20,27 @@ type Kind = (typeof INTERVIEW_KIND_OPTIONS)[number];
  * in Beijing time whatever the browser's zone; `minLocal` (now, Beijing) comes from the server.
  */
 export function ScheduleInterviewForm({ applicationId, minLocal }: { applicationId: number; minLocal: string }) {
-  const router = useRouter();
   const base = useId();
   const ids = { kind: `${base}-kind`, time: `${base}-time`, place: `${base}-place`, materials: `${base}-materials` };
   const [kind, setKind] = useState<Kind>('面审');
   const [scheduledAt, setScheduledAt] = useState('');
   const [place, setPlace] = useState('');
   const [materials, setMaterials] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const inFlight = useRef(false);
+  const {
+    run,
+    pending,
+    formError,
+    setFormError,
+    fieldErrors: errors,
+    setFieldErrors: setErrors,
+  } = useAction(scheduleInterviewAction, {
+    // On success the action's revalidation re-renders the page as 待面审 (this form goes away);
+    // after a refusal the page may be stale.
+    refresh: 'refusal',
+    keepFormError: true,
+    failureText: '提交失败，请稍后重试',
+  });
 
   const input = () => ({ id: applicationId, kind, scheduledAt, place, materials });
   const onSite = kind === '实地检查';
@@ -49,21 +58,8 @@ export function ScheduleInterviewForm({ applicationId, minLocal }: { application
   }
 
   async function confirm() {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setPending(true);
-    const res = await scheduleInterviewAction(input()).catch((): { ok: false; formError?: string; fieldErrors?: Record<string, string> } => ({
-      ok: false,
-      formError: '网络异常，请稍后重试',
-    }));
-    inFlight.current = false;
-    setPending(false);
-    setConfirming(false);
-    // On success the action's revalidation re-renders the page as 待面审 (this form goes away).
-    if (res.ok) return;
-    setErrors(res.fieldErrors ?? {});
-    setFormError(res.formError ?? '提交失败，请稍后重试');
-    router.refresh();
+    const res = await run(input());
+    if (res) setConfirming(false);
   }
 
   const described = (key: string, id: string, hint = false) => (errors[key] ? `${id}-error` : hint ? `${id}-hint` : undefined);

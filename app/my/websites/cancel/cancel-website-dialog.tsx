@@ -1,7 +1,6 @@
 'use client';
 
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';
@@ -15,6 +14,7 @@ import { formatDateTime } from '@/lib/utils';
 import { cancelWebsiteSchema } from '@/lib/websites/schemas';
 import { cancelWebsiteAction, saveWebsiteCancelDraftAction, sendWebsiteCancelCodeAction } from '@/lib/websites/actions';
 import { Textarea } from '@/components/ui/textarea';
+import { reach, useAction } from '@/components/forms/use-action';
 
 export type CancelTarget = { id: number; name: string; domains: string[] };
 
@@ -95,20 +95,29 @@ function CancelWebsiteForm({
   pending: boolean;
   setPending: (p: boolean) => void;
 }) {
-  const router = useRouter();
   const restored = restoreDraft && !!draft;
   const [principalName, setPrincipalName] = useState(restored ? draft.principalName : '');
   const [middleFour, setMiddleFour] = useState('');
   const [code, setCode] = useState('');
   const [reason, setReason] = useState(restored ? draft.reason : '');
   const [attachment, setAttachment] = useState<UploadedFile | null>(restored ? draft.attachment : null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   // "您有一条草稿，是否使用" when the dialog is opened by 注销 while a draft exists.
   const [asking, setAsking] = useState(!!draft && !restoreDraft);
   const [draftId, setDraftId] = useState<number | null>(restored ? draft.id : null);
   const [notice, setNotice] = useState<string | null>(restored ? `已使用草稿。${DRAFT_NOTE}` : null);
   const [saving, setSaving] = useState(false);
+  const {
+    run,
+    formError,
+    setFormError,
+    fieldErrors: errors,
+    setFieldErrors: setErrors,
+  } = useAction(cancelWebsiteAction, {
+    fields: Object.keys(FIELD_IDS),
+    redirect: (d) => `/my/applications/${d.applicationId}?submitted=1`,
+    onPendingChange: setPending,
+    failureText: '提交失败，请稍后重试',
+  });
 
   const input = () => ({ websiteId: website.id, principalName, middleFour, code, reason, attachmentFileId: attachment?.id ?? null, draftId });
 
@@ -126,13 +135,15 @@ function CancelWebsiteForm({
     setFormError(null);
     setNotice(null);
     setSaving(true);
-    const res = await saveWebsiteCancelDraftAction({
-      websiteId: website.id,
-      draftId,
-      principalName: principalName.slice(0, 50),
-      reason: reason.slice(0, 500),
-      attachmentFileId: attachment?.id ?? null,
-    }).catch((): { ok: false; formError?: string } => ({ ok: false, formError: '网络异常，请稍后重试' }));
+    const res = await reach(
+      saveWebsiteCancelDraftAction({
+        websiteId: website.id,
+        draftId,
+        principalName: principalName.slice(0, 50),
+        reason: reason.slice(0, 500),
+        attachmentFileId: attachment?.id ?? null,
+      }),
+    );
     setSaving(false);
     if (res.ok) {
       setDraftId(res.data.draftId);
@@ -151,21 +162,8 @@ function CancelWebsiteForm({
       return;
     }
     setErrors({});
-    setPending(true);
-    const res = await cancelWebsiteAction(input()).catch((): { ok: false; formError?: string; fieldErrors?: Record<string, string> } => ({
-      ok: false,
-      formError: '网络异常，请稍后重试',
-    }));
-    if (res.ok) {
-      router.push(`/my/applications/${res.data.applicationId}?submitted=1`);
-      return;
-    }
-    setPending(false);
-    const fe = res.fieldErrors ?? {};
-    setErrors(fe);
     // A field error already says what is wrong where it is; other failures go on top.
-    setFormError(Object.keys(fe).some((k) => k in FIELD_IDS) ? null : (res.formError ?? '提交失败，请稍后重试'));
-    focusFirstError(fe);
+    await run(input());
   }
 
   return (
