@@ -116,7 +116,7 @@ export function generateFilings(db: DB, count: number): { ms: number; indexMs: n
     done += n;
     if (done % 200_000 === 0 || done === count) process.stdout.write(`  已生成 ${done.toLocaleString()} 个已备案网站（${((performance.now() - t0) / 1000).toFixed(0)} s）\n`);
   }
-  codes.forEach((_, u) => raw.prepare('update police_units set filing_seq = ? where id = ?').run(seqs[u], unitIds[u]));
+  codes.forEach((_, u) => raw.prepare("insert into filing_sequences (unit_id, mark, seq) values (?, '02', ?) on conflict (unit_id, mark) do update set seq = excluded.seq").run(unitIds[u], seqs[u]));
   const t1 = performance.now();
   raw.transaction(() => {
     for (const sql of index.backfill) raw.exec(sql);

@@ -8,8 +8,6 @@ export const policeUnits = sqliteTable(
     name: text('name').notNull(),
     code: text('code').notNull(),
     isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
-    // Last allocated filing sequence (seq6 of 公安备案号), bumped inside the approving transaction.
-    filingSeq: integer('filing_seq').notNull().default(0),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('police_units_code').on(t.code), uniqueIndex('police_units_name').on(t.name)],
@@ -25,4 +23,21 @@ export const unitCoverage = sqliteTable(
     regionCode: text('region_code').notNull(),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.regionCode] }), index('unit_coverage_region').on(t.regionCode)],
+);
+
+/**
+ * The last seq6 of 公安备案号 a unit allocated for one object type (mark: 02 网站, 03 APP, 04 小程序,
+ * 05 应用市场, 06 服务商 — SPEC §15.5: one sequence per (unit, type)), bumped inside the approving
+ * transaction and never lowered.
+ */
+export const filingSequences = sqliteTable(
+  'filing_sequences',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => policeUnits.id, { onDelete: 'cascade' }),
+    mark: text('mark').notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.mark] })],
 );

@@ -9,7 +9,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { policeUnits } from '@/db/schema';
+import { filingSequences, policeUnits } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 
 /** Public-security province abbreviations (not always the ICP ones), by the first two digits. */
@@ -64,21 +64,23 @@ export function formatFilingNumber(unitCode: string, seq: number, mark: string):
 }
 
 /**
- * Allocates the unit's next number inside the caller's (approving) transaction. The counter is
+ * Allocates the unit's next number of the object type `mark` inside the caller's (approving)
+ * transaction: one sequence per (unit, type), SPEC §15.5. The counter is
  * bumped with one UPDATE … RETURNING, so concurrent approvals serialise on SQLite's write lock
  * and never share a number; a rolled-back approval gives its number back with everything else,
  * and a number once committed is never handed out again (the counter only goes up).
  */
 export function allocateFilingNumber(tx: Tx, unitId: number, mark: string): { digits: string; number: string; unitCode: string } {
-  const row = tx
-    .update(policeUnits)
-    .set({ filingSeq: sql`${policeUnits.filingSeq} + 1` })
-    .where(eq(policeUnits.id, unitId))
-    .returning({ seq: policeUnits.filingSeq, code: policeUnits.code })
+  const unit = tx.select({ code: policeUnits.code }).from(policeUnits).where(eq(policeUnits.id, unitId)).get();
+  if (!unit) throw new AppError('conflict', '审核单位不存在，不能分配备案号');
+  const { seq } = tx
+    .insert(filingSequences)
+    .values({ unitId, mark, seq: 1 })
+    .onConflictDoUpdate({ target: [filingSequences.unitId, filingSequences.mark], set: { seq: sql`${filingSequences.seq} + 1` } })
+    .returning({ seq: filingSequences.seq })
     .get();
-  if (!row) throw new AppError('conflict', '审核单位不存在，不能分配备案号');
-  if (row.seq > MAX_FILING_SEQ) throw new AppError('conflict', '本单位备案序号已用尽，请联系管理员');
-  return { ...formatFilingNumber(row.code, row.seq, mark), unitCode: row.code };
+  if (seq > MAX_FILING_SEQ) throw new AppError('conflict', '本单位备案序号已用尽，请联系管理员');
+  return { ...formatFilingNumber(unit.code, seq, mark), unitCode: unit.code };
 }
 
 const DIGITS = /^\d{14}$/;

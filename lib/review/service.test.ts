@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { applications, assessments, auditLog, interviews, notifications, policeUnits, subjects, users, websites } from '@/db/schema';
+import { applications, assessments, auditLog, filingSequences, interviews, notifications, subjects, users, websites } from '@/db/schema';
 import { seedUnits, makeApplicant, personSubjectInput, websiteInput, lastSmsCode } from '@/lib/test/fixtures';
 import { createUser } from '@/lib/users/service';
 import { createUnit } from '@/lib/units/service';
@@ -71,6 +71,10 @@ async function approvedSubjectWithWebsite(opts: { interactive?: boolean } = {}) 
   decideApplication(reviewerA, b.subjectAppId, { decision: '通过' });
   return b;
 }
+
+/** The unit's last website (02) sequence number. */
+const websiteSeq = (unitId: number) =>
+  db().select({ s: filingSequences.seq }).from(filingSequences).where(and(eq(filingSequences.unitId, unitId), eq(filingSequences.mark, '02'))).get()?.s ?? 0;
 
 describe('queue', () => {
   it('shows the unit its released applications in due order, with filters; other units and held-back ones stay out', async () => {
@@ -168,7 +172,7 @@ describe('effects of decisions', () => {
     expect(subjectRow(b.subjectId).status).toBe('有效');
     expect(db().select({ v: users.identityVerifiedAt }).from(users).where(eq(users.id, b.user.id)).get()!.v).not.toBeNull();
 
-    const unitSeq = db().select({ s: policeUnits.filingSeq }).from(policeUnits).where(eq(policeUnits.id, units.chaoyang.id)).get()!.s;
+    const unitSeq = websiteSeq(units.chaoyang.id);
     const r = decideApplication(reviewerA, b.websiteAppId, { decision: '通过' });
     const digits = `11010502${String(unitSeq + 1).padStart(6, '0')}`;
     expect(r.filingNumber).toBe(`京公网安备${digits}号`);
@@ -414,7 +418,7 @@ describe('filing numbers under concurrency', () => {
       ids.push(w.applicationId);
       if (i === 0) decideApplication(reviewerA, s.applicationId, { decision: '通过' });
     }
-    const start = db().select({ s: policeUnits.filingSeq }).from(policeUnits).where(eq(policeUnits.id, units.chaoyang.id)).get()!.s;
+    const start = websiteSeq(units.chaoyang.id);
     const actors = [reviewerA, reviewerB, reviewerA, reviewerB, reviewerA];
     const startAt = Date.now() + 2500;
     const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
@@ -438,6 +442,6 @@ describe('filing numbers under concurrency', () => {
     const seqs = numbers.map((n) => Number(n.slice(13, 19))).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => start + 1 + i));
     expect(numbers.every((n) => /^京公网安备11010502\d{6}号$/.test(n))).toBe(true);
-    expect(db().select({ s: policeUnits.filingSeq }).from(policeUnits).where(eq(policeUnits.id, units.chaoyang.id)).get()!.s).toBe(start + 50);
+    expect(websiteSeq(units.chaoyang.id)).toBe(start + 50);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { applications, auditLog, policeUnits, unitCoverage, users } from '@/db/schema';
+import { applications, auditLog, filingSequences, policeUnits, unitCoverage, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { createUser } from '@/lib/users/service';
 import { makeApplicant } from '@/lib/test/fixtures';
@@ -133,7 +133,7 @@ describe('updateUnit', () => {
   });
 
   it('keeps the code of a unit that issued filing numbers, and the default flag', () => {
-    db().update(policeUnits).set({ filingSeq: 3 }).where(eq(policeUnits.id, chaoyangId)).run();
+    db().insert(filingSequences).values({ unitId: chaoyangId, mark: '03', seq: 3 }).run();
     expect(errorOf(() => updateUnit(chaoyangId, { name: '朝阳分局网安大队', code: '110109' }, actorId)).fieldErrors).toEqual({
       code: '该单位已签发公安备案号，单位区划代码不能修改（仍为 110105）',
     });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
-import { applications, policeUnits, subjects, unitCoverage, users, websites } from '@/db/schema';
+import { applications, filingSequences, policeUnits, subjects, unitCoverage, users, websites } from '@/db/schema';
 import { regionByCode, regionFullName } from '@/lib/regions/regions';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
@@ -86,9 +86,9 @@ export function createUnit(input: UnitInput, actorId: number | null) {
   });
 }
 
-function unitState(tx: Tx, id: number): (UnitValues & { filingSeq: number }) | undefined {
+function unitState(tx: Tx, id: number): UnitValues | undefined {
   const u = tx
-    .select({ name: policeUnits.name, code: policeUnits.code, isDefault: policeUnits.isDefault, filingSeq: policeUnits.filingSeq })
+    .select({ name: policeUnits.name, code: policeUnits.code, isDefault: policeUnits.isDefault })
     .from(policeUnits)
     .where(eq(policeUnits.id, id))
     .get();
@@ -113,7 +113,9 @@ export function updateUnit(id: number, input: UnitInput, actorId: number | null)
     const before = unitState(tx, id);
     if (!before) throw new AppError('not_found', '该审核单位不存在或已被删除');
     if (v.code !== before.code) {
-      const issued = before.filingSeq > 0 || !!tx.select({ id: websites.id }).from(websites).where(eq(websites.filingUnitId, id)).limit(1).get();
+      const issued =
+        !!tx.select({ seq: filingSequences.seq }).from(filingSequences).where(eq(filingSequences.unitId, id)).limit(1).get() ||
+        !!tx.select({ id: websites.id }).from(websites).where(eq(websites.filingUnitId, id)).limit(1).get();
       if (issued) {
         const msg = `该单位已签发公安备案号，单位区划代码不能修改（仍为 ${before.code}）`;
         throw new AppError('conflict', msg, { code: msg });
@@ -128,8 +130,7 @@ export function updateUnit(id: number, input: UnitInput, actorId: number | null)
     tx.delete(unitCoverage).where(eq(unitCoverage.unitId, id)).run();
     tx.insert(unitCoverage).values(v.covers.map((regionCode) => ({ unitId: id, regionCode }))).run();
     if (v.isDefault && !before.isDefault) takeDefaultFlag(tx, id, actorId);
-    const { filingSeq: _seq, ...shown } = before;
-    writeAudit({ actorId, action: 'unit.update', objectType: 'police_unit', objectId: id, before: shown, after: v }, tx);
+    writeAudit({ actorId, action: 'unit.update', objectType: 'police_unit', objectId: id, before, after: v }, tx);
     return { id, ...v };
   });
 }
@@ -157,8 +158,7 @@ export function deleteUnit(id: number, actorId: number | null): void {
     if (filed) reasons.push(`签发过 ${filed} 个公安备案号`);
     if (reasons.length) throw new AppError('conflict', `“${before.name}”不能删除：该单位${reasons.join('；')}。`);
     tx.delete(policeUnits).where(eq(policeUnits.id, id)).run();
-    const { filingSeq: _seq, ...shown } = before;
-    writeAudit({ actorId, action: 'unit.delete', objectType: 'police_unit', objectId: id, before: shown }, tx);
+    writeAudit({ actorId, action: 'unit.delete', objectType: 'police_unit', objectId: id, before }, tx);
   });
 }
 
