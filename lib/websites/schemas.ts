@@ -7,10 +7,12 @@ import { ID_TYPES, idNumberError, mobileError, emailError, isValidIcpNumber, nor
 import { AUTH_METHODS, idExpiryError, personNameError } from '@/lib/subjects/rules';
 import { domainsError, registrableDomains } from './domains';
 import { ipRangesError } from './ip-ranges';
-import { PERMIT_ITEMS } from './naming';
 import { nameText, NAME_MAX, plainText } from '@/lib/validation/text';
 import { tolerant } from '@/lib/zod-errors';
 import { beijingDate } from '@/lib/time';
+import { CONTROLLED_ITEMS, LANGUAGES, checkServiceFields, fileId, serviceFieldsShape, yesNo, type ServiceFieldNames } from '@/lib/filings/service-fields';
+
+const SERVICE_NAMES: ServiceFieldNames = { types: '网站类型', languages: '网站语种' };
 
 export const ACCESS_METHODS = ['专线', '主机托管', '虚拟主机', '云服务器', '其他'] as const;
 export const SITE_TYPES = [
@@ -22,8 +24,7 @@ export const SITE_TYPES = [
   { code: 'F', label: '金融服务类F', description: '连接用户与资金，提供金融服务。' },
   { code: 'G', label: '计算机应用类G', description: '连接用户与计算资源，包括系统支持、云计算、手机软件、应用工具、工业互联网等。' },
 ] as const;
-export const CONTROLLED_ITEMS = ['民爆物品', '放射性物品', '管制器具', '剧毒化学物', '警用装备', '枪支弹药', '易制爆危险化学品'] as const;
-export const LANGUAGES = ['中文简体', '中文繁体', '英语', '法语', '西班牙语', '德语', '日语', '俄语', '阿拉伯语', '朝鲜语', '哈萨克语', '蒙古语', '维吾尔语', '藏语', '其他'] as const;
+export { CONTROLLED_ITEMS, LANGUAGES };
 export const CONTACT_MODES = ['同主体负责人信息', '自主填写'] as const;
 /** 认证方式 of a self-filled contact: as for the subject principal (SPEC §3.1, §4.1). */
 export const CONTACT_AUTH_METHODS = AUTH_METHODS;
@@ -34,8 +35,6 @@ export const CONTROLLED_EXPLANATION =
 export const PERMIT_EXPLANATION =
   '相关前置许可是指网站提供新闻、出版、教育、医疗保健、药品和医疗器械、文化、广播电影电视、宗教等互联网信息服务前，依法须经有关主管部门审核同意取得的许可。未涉及前置审批的网站请选择“否”。';
 
-const yesNo = z.enum(['是', '否'], { error: '请选择' });
-const fileId = z.coerce.number({ error: '请重新上传文件' }).int('请重新上传文件').positive('请重新上传文件').nullable().optional();
 const opt = (s: z.ZodType<string, string>) => s.optional().default('');
 const DOMAIN_MAX = 253;
 
@@ -63,16 +62,7 @@ export const basicInfoSchema = z
     registrarScope: z.enum(['境内', '境外'], { error: '请选择注册商所属地区管辖' }),
     registrarRegion: opt(nameText('注册商所属地区', 12)),
     registrarName: nameText('域名注册服务商名称', NAME_MAX),
-    interactive: yesNo,
-    siteTypes: z.array(z.enum(['A', 'B', 'C', 'D', 'E', 'F', 'G'], { error: '请选择网站类型' }), { error: '请选择网站类型' }).max(7, '请选择网站类型').default([]),
-    controlled: yesNo,
-    controlledItems: z.array(z.object({ item: z.enum(CONTROLLED_ITEMS, { error: '请选择涉及的管制物品' }), fileId }), { error: '请选择涉及的管制物品' }).max(CONTROLLED_ITEMS.length, '请选择涉及的管制物品').default([]),
-    permitsNeeded: yesNo,
-    permits: z
-      .array(z.object({ item: z.enum(PERMIT_ITEMS, { error: '请选择相关前置许可' }), licenseNumber: nameText('许可证号', 50), fileId }), { error: '请选择相关前置许可' })
-      .max(PERMIT_ITEMS.length, '请选择相关前置许可')
-      .default([]),
-    languages: z.array(z.enum(LANGUAGES, { error: '请选择网站语种' }), { error: '请选择网站语种' }).min(1, '请选择网站语种').max(LANGUAGES.length, '请选择网站语种'),
+    ...serviceFieldsShape(SERVICE_NAMES),
   })
   .superRefine(
     tolerant((v, ctx) => {
@@ -90,18 +80,7 @@ export const basicInfoSchema = z
       if (!v.accessName) issue(ctx, ['accessName'], '请填写网络接入服务商名称');
       if (v.registrarScope === '境内' && !v.registrarRegion) issue(ctx, ['registrarRegion'], '请选择注册商所属地区');
       if (!v.registrarName) issue(ctx, ['registrarName'], '请填写域名注册服务商名称');
-      if (v.interactive === '是' && !v.siteTypes?.length) issue(ctx, ['siteTypes'], '请选择网站类型');
-      if (v.controlled === '是') {
-        if (!v.controlledItems?.length) issue(ctx, ['controlledItems'], '请选择涉及的管制物品');
-        v.controlledItems?.forEach((c, i) => issue(ctx, ['controlledItems', i, 'fileId'], c.fileId ? null : `请上传${c.item}的资质证明`));
-      }
-      if (v.permitsNeeded === '是') {
-        if (!v.permits?.length) issue(ctx, ['permits'], '请选择相关前置许可');
-        v.permits?.forEach((p, i) => {
-          issue(ctx, ['permits', i, 'licenseNumber'], p.licenseNumber ? null : `请填写${p.item}许可证号`);
-          issue(ctx, ['permits', i, 'fileId'], p.fileId ? null : `请上传${p.item}许可证件`);
-        });
-      }
+      checkServiceFields(v, ctx, SERVICE_NAMES);
     }),
     { when: () => true },
   );
