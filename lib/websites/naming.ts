@@ -327,6 +327,14 @@ export function checkWebsiteName(ctx: NamingContext): NamingViolation[] {
   return out;
 }
 
+/**
+ * The naming rules of an APP or 小程序 (SPEC §15.1): those of §11.3 that are about the name, not
+ * about domains (it has none of its own to check the name against).
+ */
+export function checkObjectName(ctx: Omit<NamingContext, 'domains'>): NamingViolation[] {
+  return checkWebsiteName({ ...ctx, domains: [] }).filter((v) => v.field === 'name');
+}
+
 /** The first violation's message (any field), or null. */
 export function websiteNameError(ctx: NamingContext): string | null {
   return checkWebsiteName(ctx)[0]?.message ?? null;

@@ -56,7 +56,33 @@ describe('object-type registry', () => {
 
   it('finds the object type of a 公安备案号 by its mark', () => {
     expect(objectTypeOfFilingDigits('11010502013462')?.key).toBe('网站');
+    expect(objectTypeOfFilingDigits('11010503000001')?.key).toBe('APP');
+    expect(objectTypeOfFilingDigits('11010504000001')?.key).toBe('小程序');
     expect(objectTypeOfFilingDigits('11010599013462')).toBeNull();
+  });
+
+  it('has APP and 小程序 with their routes, marks and four steps (SPEC §15.1, §15.2)', () => {
+    const app = objectTypeOf('APP');
+    expect(app.routeBase).toBe('/my/apps');
+    expect(app.filingMark).toBe('03');
+    expect(app.steps.map((s) => s.title)).toEqual(['开办主体', 'APP基本信息', 'APP负责人', '提示说明']);
+    expect(app.fieldLabels['basic.platforms']).toBe('运行平台');
+    const mini = objectTypeOf('小程序');
+    expect(mini.routeBase).toBe('/my/mini-programs');
+    expect(mini.filingMark).toBe('04');
+    expect(mini.steps.map((s) => s.title)).toEqual(['开办主体', '小程序基本信息', '小程序负责人', '提示说明']);
+    // Every object type has its own mark.
+    const marks = Object.values(OBJECT_TYPES).map((o) => o.filingMark);
+    expect(new Set(marks).size).toBe(marks.length);
+  });
+
+  it('checks an APP name with the rules about names only', () => {
+    const app = objectTypeOf('APP');
+    const ctx = { subject: { nature: '个人' as const }, permits: [], interactive: false };
+    expect(app.checkName({ ...ctx, name: '中国生活' }).map((v) => v.field)).toEqual(['name']);
+    expect(app.checkName({ ...ctx, name: '京彩生活' })).toEqual([]);
+    // The bbs-domain rule is about domains: an APP has none to check.
+    expect(app.checkName({ ...ctx, name: 'bbs 生活圈', interactive: false }).every((v) => v.field === 'name')).toBe(true);
   });
 
   it('checks a website name with the naming rules', () => {
