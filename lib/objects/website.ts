@@ -2,10 +2,11 @@
  * 网站 as a filing object: the wizard's steps, the field labels reviewers comment on, the naming
  * rules, the 公安备案号 mark and what the public query shows.
  */
-import { basicInfoSchema, contactsSchema, noticeSchema, websiteSchema } from '@/lib/websites/schemas';
+import { basicInfoSchema, websiteSchema } from '@/lib/websites/schemas';
 import { checkWebsiteName, type NamingContext } from '@/lib/websites/naming';
 import type { PublicFiling } from '@/lib/public/filings';
 import { WEBSITE_FIELD_LABELS, type WebsiteField } from '@/lib/websites/labels';
+import { filingSteps } from './steps';
 import type { ObjectType, PublicField } from './types';
 
 /** The basic information as stored (enough of it to tell which rows apply). */
@@ -38,12 +39,7 @@ export const websiteObject = {
   label: '网站',
   routeBase: '/my/websites',
   // The wizard's 步骤条 (lib/websites/form-values.ts WIZARD_STEPS is these titles).
-  steps: [
-    { title: '开办主体' },
-    { title: '网站基本信息', key: 'basic', schema: basicInfoSchema },
-    { title: '网站负责人', key: 'contacts', schema: contactsSchema },
-    { title: '提示说明', key: 'notice', schema: noticeSchema },
-  ],
+  steps: filingSteps('网站', basicInfoSchema),
   schema: websiteSchema,
   fieldLabels: WEBSITE_FIELD_LABELS,
   checkName: checkWebsiteName,

@@ -1,0 +1,34 @@
+/**
+ * The four steps every filing object's wizard has (SPEC §4.1, §15): 01 开办主体 > 02 {对象}基本信息 >
+ * 03 {对象}负责人 > 04 提示说明. Only step 02 differs; 负责人 and 提示说明 are the website's.
+ */
+import { z, type ZodType } from 'zod';
+import { contactsSchema, noticeSchema } from '@/lib/websites/schemas';
+
+export function filingSteps<B extends ZodType>(label: string, basic: B) {
+  return [
+    { title: '开办主体' },
+    { title: `${label}基本信息`, key: 'basic', schema: basic },
+    { title: `${label}负责人`, key: 'contacts', schema: contactsSchema },
+    { title: '提示说明', key: 'notice', schema: noticeSchema },
+  ] as const;
+}
+
+/** The whole submission: the three steps with values. */
+export function filingSchema<B extends ZodType>(basic: B) {
+  return z.object({ basic, contacts: contactsSchema, notice: noticeSchema });
+}
+
+/** The public fields of an APP-like object (SPEC §15.5): 图标, 名称, 平台, 开办主体, number, 备案时间, 审核单位, 状态. */
+export function appLikePublicFields(label: string, platformLabel: string) {
+  return [
+    { key: 'icon', label: `${label}图标` },
+    { key: 'name', label: `${label}名称` },
+    { key: 'platforms', label: platformLabel },
+    { key: 'subjectName', label: '开办主体名称' },
+    { key: 'filingNumber', label: '公安备案号' },
+    { key: 'filedAt', label: '备案时间' },
+    { key: 'unitName', label: '审核单位' },
+    { key: 'status', label: '备案状态' },
+  ] as const;
+}
