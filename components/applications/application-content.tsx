@@ -14,6 +14,10 @@ import { maskWebsite, type MaskedWebsiteData, type StoredWebsite } from '@/lib/w
 import { WebsiteDetails, placeWebsiteComments, type FileKinds } from '@/components/websites/website-details';
 import { AssessmentDetails, type AssessmentDetailsData } from '@/components/assessments/assessment-details';
 import { ASSESSMENT_FIELD_LABELS } from '@/lib/assessments/texts';
+import { maskContact } from '@/lib/websites/service';
+import { diffFilings } from '@/lib/filings/change';
+import type { StoredFiling } from '@/lib/filings/types';
+import { FilingDetails, placeFilingComments, type FilingDetailsData } from '@/components/filings/filing-details';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -172,7 +176,7 @@ function subjectContent(app: AppOf<'新增主体' | '变更主体'>, render: (af
   return { node: render(after, byField), leftover, fields: shown.map((f) => ({ value: f, label: SUBJECT_FIELD_LABELS[f] })) };
 }
 
-function cancelContent<T extends '注销主体' | '注销网站'>(app: AppOf<T>): ApplicationContent {
+function cancelContent<T extends '注销主体' | '注销网站' | '注销APP' | '注销小程序'>(app: AppOf<T>): ApplicationContent {
   const labels = handlerOf(app.type).describe.fieldLabels;
   const { byField, leftover } = placeComments(app.fieldComments, labels);
   return { node: <CancelDetails payload={app.payload} comments={byField} labels={labels} />, leftover, fields: entries(labels) };
@@ -184,6 +188,38 @@ function websiteContent(app: AppOf<'新办网站' | '变更网站'>, render: (we
   const { byField, leftover } = placeWebsiteComments(app.fieldComments);
   const labels = handlerOf(app.type).describe.fieldLabels;
   return { node: render(website, byField), leftover, fields: websiteFieldsShown(app.payload.website?.basic).map((f) => ({ value: f, label: labels[f] })) };
+}
+
+/** A stored APP / 小程序 snapshot as the details show it: contacts masked. */
+function filingOf(f: StoredFiling | undefined): FilingDetailsData | null {
+  if (!f || !isRecord(f.basic) || !isRecord(f.contacts) || !f.contacts.securityOwner || !f.contacts.emergencyContact) return null;
+  return { kind: f.kind, basic: f.basic, contacts: { securityOwner: maskContact(f.contacts.securityOwner), emergencyContact: maskContact(f.contacts.emergencyContact) } };
+}
+
+type FilingFormType = '新增APP' | '变更APP' | '新增小程序' | '变更小程序';
+
+function filingContent<T extends FilingFormType>(app: AppOf<T>, fileKinds: FileKinds): ApplicationContent | null {
+  const data = filingOf(app.payload.filing);
+  if (!data) return null;
+  const { byField, leftover } = placeFilingComments(data.kind, app.fieldComments);
+  const labels = handlerOf(app.type).describe.fieldLabels;
+  const prev = app.previous && 'filing' in app.previous ? app.previous.filing : null;
+  const details = <FilingDetails data={data} comments={byField} fileKinds={fileKinds} />;
+  return {
+    node: prev ? (
+      <div className="space-y-6">
+        <section aria-label="变更内容" className="space-y-3">
+          <h2 className="border-l-4 border-primary pl-2 font-semibold">变更内容</h2>
+          <ChangeTable rows={diffFilings(prev, app.payload.filing)} />
+        </section>
+        {details}
+      </div>
+    ) : (
+      details
+    ),
+    leftover,
+    fields: entries(labels),
+  };
 }
 
 /** 安全评估 comments are keyed by the field's label (the applicant's pages place them by it). */
@@ -268,6 +304,12 @@ const CONTENT: { [T in BusinessType]: (app: AppOf<T>, fileKinds: FileKinds) => A
   安全评估: assessmentContent,
   // No page of its own yet: the fallback below.
   网站认领: () => null,
+  新增APP: filingContent,
+  变更APP: filingContent,
+  注销APP: cancelContent,
+  新增小程序: filingContent,
+  变更小程序: filingContent,
+  注销小程序: cancelContent,
 };
 
 function contentOf<T extends BusinessType>(app: AppOf<T>, fileKinds: FileKinds): ApplicationContent | null {

@@ -57,12 +57,12 @@ export function placeWebsiteComments(comments: Record<string, string> | null | u
   return { byField, leftover };
 }
 
-function Empty({ text = '—' }: { text?: string }) {
+export function Empty({ text = '—' }: { text?: string }) {
   return <span className="text-muted-foreground">{text}</span>;
 }
 
 /** An uploaded file: a thumbnail linking to the image, or a link to the PDF. */
-function FileLink({ id, label, kinds }: { id: unknown; label: string; kinds: FileKinds }) {
+export function FileLink({ id, label, kinds }: { id: unknown; label: string; kinds: FileKinds }) {
   const n = Number(id);
   if (!id || !Number.isSafeInteger(n) || n <= 0) return <Empty text="未上传" />;
   if (kinds[n] === 'image') return <FileThumb fileId={n} label={label} />;
@@ -87,7 +87,7 @@ function regionText(scope: string | undefined, region: string | undefined): stri
 }
 
 /** A label: value row of a <dl>. */
-function Row({ label, field, comment, children }: { label: string; field?: string; comment?: string; children: ReactNode }) {
+export function Row({ label, field, comment, children }: { label: string; field?: string; comment?: string; children: ReactNode }) {
   return (
     <div className="grid grid-cols-[7rem_1fr] gap-3 sm:grid-cols-[11rem_1fr]" data-field={field}>
       <dt className="text-muted-foreground">{label}</dt>
@@ -151,6 +151,11 @@ function contactRows(c: ContactView, kinds: FileKinds): [string, ReactNode][] {
       );
   }
   return rows;
+}
+
+/** One 负责人 (PII masked), as every filing object's 负责人 step shows it. */
+export function ContactList({ contact, kinds }: { contact: ContactView; kinds: FileKinds }) {
+  return <SubList rows={contactRows(contact, kinds)} />;
 }
 
 /**

@@ -3,11 +3,27 @@ import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'driz
 import { users } from './users';
 import { subjects } from './subjects';
 import { websites } from './websites';
+import { filings } from './filings';
 import { policeUnits } from './units';
 import type { DraftData, StoredApplicationPayload, StoredApplicationPrevious } from '@/lib/applications/types';
 import type { AssessmentData } from '@/lib/assessments/types';
 
-export const BUSINESS_TYPES = ['新增主体', '变更主体', '注销主体', '新办网站', '变更网站', '注销网站', '安全评估', '网站认领'] as const;
+export const BUSINESS_TYPES = [
+  '新增主体',
+  '变更主体',
+  '注销主体',
+  '新办网站',
+  '变更网站',
+  '注销网站',
+  '安全评估',
+  '网站认领',
+  '新增APP',
+  '变更APP',
+  '注销APP',
+  '新增小程序',
+  '变更小程序',
+  '注销小程序',
+] as const;
 export type BusinessType = (typeof BUSINESS_TYPES)[number];
 export const APPLICATION_STATUSES = ['待审核', '审核中', '待面审', '通过', '退回', '已撤销'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -26,6 +42,8 @@ export const applications = sqliteTable(
       .references(() => users.id),
     subjectId: integer('subject_id').references(() => subjects.id),
     websiteId: integer('website_id').references(() => websites.id),
+    /** The APP, 小程序 … (filings) the application is about. */
+    filingId: integer('filing_id').references(() => filings.id),
     unitId: integer('unit_id').references(() => policeUnits.id),
     /** A 新增主体 released together with its first business application shares a bundle id. */
     bundleId: text('bundle_id'),
@@ -63,6 +81,7 @@ export const applications = sqliteTable(
     index('applications_decided').on(t.unitId, t.decidedAt),
     index('applications_subject').on(t.subjectId),
     index('applications_website').on(t.websiteId),
+    index('applications_filing').on(t.filingId),
   ],
 );
 
@@ -92,15 +111,15 @@ export const assessments = sqliteTable(
     subjectId: integer('subject_id')
       .notNull()
       .references(() => subjects.id),
-    websiteId: integer('website_id')
-      .notNull()
-      .references(() => websites.id),
+    /** The assessed object: a website, or an APP / 小程序 (filings); exactly one of the two. */
+    websiteId: integer('website_id').references(() => websites.id),
+    filingId: integer('filing_id').references(() => filings.id),
     applicationId: integer('application_id').references(() => applications.id),
     status: text('status', { enum: ['待审核', '通过', '退回', '已撤销', '已注销'] }).notNull(),
     data: text('data', { mode: 'json' }).$type<AssessmentData>().notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('assessments_website').on(t.websiteId)],
+  (t) => [index('assessments_website').on(t.websiteId), index('assessments_filing').on(t.filingId)],
 );
 
 /** 我的草稿: one row per saved form. */
@@ -114,6 +133,7 @@ export const drafts = sqliteTable(
     type: text('type', { enum: BUSINESS_TYPES }).notNull(),
     subjectId: integer('subject_id'),
     websiteId: integer('website_id'),
+    filingId: integer('filing_id'),
     data: text('data', { mode: 'json' }).$type<DraftData>().notNull(),
     createdAt: integer('created_at').notNull(),
     savedAt: integer('saved_at').notNull(),

@@ -2,6 +2,7 @@ export * from './units';
 export * from './users';
 export * from './subjects';
 export * from './websites';
+export * from './filings';
 export * from './applications';
 export * from './files';
 export * from './notifications';

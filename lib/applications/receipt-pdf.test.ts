@@ -4,11 +4,13 @@ import { PDFDocument } from 'pdf-lib';
 import { getDb } from '@/db/client';
 import { applications, assessments, BUSINESS_TYPES, type BusinessType } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
-import { seedUnits, makeApplicant, personSubjectInput, websiteInput, lastSmsCode, idWithCheck } from '@/lib/test/fixtures';
+import { seedUnits, makeApplicant, personSubjectInput, websiteInput, lastSmsCode, idWithCheck, appInput, miniProgramInput } from '@/lib/test/fixtures';
 import { createUser } from '@/lib/users/service';
 import { submitNewSubject, submitSubjectChange, sendPrincipalCode, submitSubjectCancel } from '@/lib/subjects/service';
 import { submitNewWebsite } from '@/lib/websites/service';
 import { submitWebsiteChange } from '@/lib/websites/change';
+import { submitNewFiling } from '@/lib/filings/service';
+import { submitFilingChange } from '@/lib/filings/change';
 import { decideApplication } from '@/lib/review/service';
 import { nextApplicationCode } from '@/lib/applications/service';
 import { maskIdNumber } from '@/lib/pii/mask';
@@ -88,6 +90,22 @@ beforeAll(async () => {
   getDb().update(applications).set({ status: '通过', decidedAt: Date.now() }).where(eq(applications.id, appOf['网站认领'].id)).run();
   getDb().update(applications).set({ status: '通过', decidedAt: Date.now() }).where(eq(applications.id, assessment.id)).run();
 
+  // 新增APP / 新增小程序 approved; a change of each, returned; their 注销 as the service stores it.
+  const appForm = await appInput(u.id, { name: '张伟摄影助手', packageName: 'cn.zhangwei.receipt' });
+  const app = submitNewFiling(u.id, subjectId, 'APP', appForm);
+  const miniForm = await miniProgramInput(u.id, { appId: 'wx00000000000000aa' });
+  const mini = submitNewFiling(u.id, subjectId, '小程序', miniForm);
+  Object.assign(appOf, { 新增APP: { id: app.applicationId, code: app.code }, 新增小程序: { id: mini.applicationId, code: mini.code } });
+  decideApplication(admin, app.applicationId, { decision: '通过' });
+  decideApplication(admin, mini.applicationId, { decision: '通过' });
+  const appChange = submitFilingChange(u.id, 'APP', app.filingId, { data: { ...appForm, basic: { ...appForm.basic, name: '张伟摄影工具' } } });
+  const miniChange = submitFilingChange(u.id, '小程序', mini.filingId, { data: { ...miniForm, basic: { ...miniForm.basic, category: '摄影服务' } } });
+  Object.assign(appOf, { 变更APP: { id: appChange.applicationId, code: appChange.code }, 变更小程序: { id: miniChange.applicationId, code: miniChange.code } });
+  for (const c of [appChange, miniChange]) decideApplication(admin, c.applicationId, { decision: '退回', reason: '请补充材料' });
+  appOf['注销APP'] = insertApplication('注销APP', { reason: 'APP停止运营', attachmentFileId: null, name: '张伟摄影助手', idents: ['运行平台“安卓”的包名 cn.zhangwei.receipt'], filingNumber: null });
+  appOf['注销小程序'] = insertApplication('注销小程序', { reason: '小程序停止运营', attachmentFileId: null, name: '张伟摄影预约', idents: ['微信小程序ID wx00000000000000aa'], filingNumber: null });
+  for (const t of ['注销APP', '注销小程序'] as const) getDb().update(applications).set({ status: '通过', decidedAt: Date.now() }).where(eq(applications.id, appOf[t].id)).run();
+
   // 注销主体 through its service: SMS code to the principal's phone.
   await sendPrincipalCode(u.id, subjectId, 'subject_cancel');
   const cancel = submitSubjectCancel(u.id, subjectId, { principalName: '张伟', middleFour: '1234', code: lastSmsCode('13912345678'), reason: '不再运营网站' });
@@ -137,6 +155,15 @@ describe('buildReceipt', () => {
     const assessment = await receiptText(appOf['安全评估'].id);
     for (const s of ['评估对象类型：网站', '网站名称：张伟摄影作品集', '网站域名：www.zhangwei-receipt.com.cn', '评估方法：自行评估、其他：安全基线核查']) expect(assessment).toContain(s);
     expect(await receiptText(appOf['网站认领'].id)).toContain('网站名称：张伟摄影作品集');
+
+    const app = await receiptText(appOf['新增APP'].id);
+    for (const s of ['APP名称：张伟摄影助手', '运行平台：安卓、iOS', '包名：cn.zhangwei.receipt', '是否提供互联网交互服务：否']) expect(app).toContain(s);
+    const appChange = await receiptText(appOf['变更APP'].id);
+    for (const s of ['APP名称：张伟摄影工具', '公安备案号：京公网安备', '变更事项：APP名称']) expect(appChange).toContain(s);
+    const mini = await receiptText(appOf['新增小程序'].id);
+    for (const s of ['小程序名称：张伟摄影预约', '所属平台：微信', '小程序ID：wx00000000000000aa']) expect(mini).toContain(s);
+    expect(await receiptText(appOf['变更小程序'].id)).toContain('变更事项：服务类目');
+    for (const s of ['小程序名称：张伟摄影预约', '标识：微信小程序ID wx00000000000000aa', '注销原因：小程序停止运营']) expect(await receiptText(appOf['注销小程序'].id)).toContain(squashPdfText(s));
   });
 
   it('gives the 办理时限 of an application in the queue', async () => {

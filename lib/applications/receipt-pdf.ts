@@ -6,7 +6,11 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { domainsOfWebsite } from '@/lib/websites/domain-list';
-import { applications, assessments, policeUnits, subjects, websites, type BusinessType } from '@/db/schema';
+import { applications, assessments, filings, policeUnits, subjects, websites, type BusinessType } from '@/db/schema';
+import { diffFilings } from '@/lib/filings/change';
+import { kindOfType, kindSpec, withSpec } from '@/lib/filings/kinds';
+import type { StoredFiling } from '@/lib/filings/types';
+import { FILING_CANCEL_LABELS } from '@/lib/filings/labels';
 import { chinesePdf, type ChinesePdf, type PdfField, type PdfFontOptions } from '@/lib/pdf/chinese';
 import { canReadApplication, type Actor } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
@@ -80,12 +84,15 @@ type JoinedSubject = {
   principalIdMasked: string;
 };
 type JoinedWebsite = { name: string; filingNumber: string | null; interactive: boolean; domains: string[] };
+type JoinedFiling = { name: string; filingNumber: string | null; interactive: boolean; data: StoredFiling };
 export type ReceiptSource = {
   type: BusinessType;
   payload: Obj;
   previous: Obj | null;
   subject: JoinedSubject | null;
   website: JoinedWebsite | null;
+  /** The APP / 小程序 of an application about one. */
+  filing: JoinedFiling | null;
   /** assessments.data of a 安全评估 (its report), when the payload lacks it. */
   assessment: Obj | null;
 };
@@ -163,6 +170,53 @@ function websiteFormRows(src: ReceiptSource, withNumber: boolean, withChanges: b
   return rows;
 }
 
+/** A stored APP / 小程序 snapshot (basic information and sealed contacts). */
+function isFilingSnapshot(v: Obj | null): v is Obj & StoredFiling {
+  return !!v && typeof v.kind === 'string' && !!obj(v.basic) && !!obj(v.contacts);
+}
+
+/** 名称, 平台, 包名 / 小程序ID, 交互 (and 变更事项 of a change) of a 新增 / 变更 APP or 小程序. */
+function filingFormRows(src: ReceiptSource, withNumber: boolean, withChanges: boolean): [string, string][] {
+  const kind = kindOfType(src.type);
+  const rows = subjectRows(src, false);
+  if (!kind) return rows;
+  const spec = kindSpec(kind);
+  const snap = obj(src.payload.filing);
+  const data = isFilingSnapshot(snap) ? snap : (src.filing?.data ?? null);
+  const name = (data && str(data.basic.name)) || src.filing?.name || '';
+  if (name) rows.push([`${spec.label}名称`, name]);
+  if (data) {
+    rows.push([spec.platformLabel, withSpec(data, (sp, b) => sp.platformText(b))]);
+    rows.push([spec.identLabel, withSpec(data, (sp, b) => sp.identText(b))]);
+    rows.push(['是否提供互联网交互服务', data.basic.interactive === '是' ? '是' : '否']);
+  }
+  if (withNumber && src.filing?.filingNumber) rows.push(['公安备案号', src.filing.filingNumber]);
+  const before = obj(src.previous?.filing);
+  if (withChanges && isFilingSnapshot(before) && isFilingSnapshot(snap)) {
+    try {
+      const labels = unique(diffFilings(before, snap).map((r) => r.label));
+      if (labels.length) rows.push(['变更事项', labels.join('、')]);
+    } catch {
+      // The object is still named.
+    }
+  }
+  return rows;
+}
+
+/** 名称, 标识, 公安备案号 and 注销原因 of a 注销APP / 注销小程序. */
+function filingCancelRows(src: ReceiptSource): [string, string][] {
+  const rows = subjectRows(src, false);
+  const kind = kindOfType(src.type);
+  const name = str(src.payload.name) || src.filing?.name || '';
+  if (name) rows.push([`${kind ?? ''}名称`, name]);
+  const idents = Array.isArray(src.payload.idents) ? src.payload.idents.map(str).filter(Boolean) : [];
+  if (idents.length) rows.push([FILING_CANCEL_LABELS.idents, idents.join('\n')]);
+  const number = str(src.payload.filingNumber) || src.filing?.filingNumber;
+  if (number) rows.push(['公安备案号', number]);
+  if (str(src.payload.reason)) rows.push([FILING_CANCEL_LABELS.reason, str(src.payload.reason)]);
+  return rows;
+}
+
 /** The main data of each business type, PII masked (a type without one does not compile). */
 const DETAILS: Record<BusinessType, (src: ReceiptSource) => [string, string][]> = {
   新增主体: (src) => subjectRows(src, true),
@@ -212,6 +266,12 @@ const DETAILS: Record<BusinessType, (src: ReceiptSource) => [string, string][]> 
     rows.push(...websiteRows(str(payload.websiteName) || website?.name || '', domains, website?.filingNumber));
     return rows;
   },
+  新增APP: (src) => filingFormRows(src, false, false),
+  变更APP: (src) => filingFormRows(src, true, true),
+  注销APP: filingCancelRows,
+  新增小程序: (src) => filingFormRows(src, false, false),
+  变更小程序: (src) => filingFormRows(src, true, true),
+  注销小程序: filingCancelRows,
 };
 
 /** The main data of an application, by business type, PII masked. */
@@ -244,6 +304,7 @@ export function loadReceiptView(actor: Actor, id: number): ReceiptView {
         queuedAt: applications.queuedAt,
         dueAt: applications.dueAt,
         websiteId: applications.websiteId,
+        filingId: applications.filingId,
       },
       unitName: policeUnits.name,
       subject: {
@@ -256,11 +317,13 @@ export function loadReceiptView(actor: Actor, id: number): ReceiptView {
         principalIdMasked: subjects.principalIdMasked,
       },
       website: { name: websites.name, filingNumber: websites.filingNumber, interactive: websites.interactive },
+      filing: { name: filings.name, filingNumber: filings.filingNumber, interactive: filings.interactive, data: filings.data },
     })
     .from(applications)
     .leftJoin(policeUnits, eq(policeUnits.id, applications.unitId))
     .leftJoin(subjects, eq(subjects.id, applications.subjectId))
     .leftJoin(websites, eq(websites.id, applications.websiteId))
+    .leftJoin(filings, eq(filings.id, applications.filingId))
     .where(eq(applications.id, id))
     .get();
   if (!row || !canReadApplication(actor, row.app)) throw new AppError('not_found', RECEIPT_NOT_FOUND);
@@ -289,6 +352,7 @@ export function loadReceiptView(actor: Actor, id: number): ReceiptView {
       previous: app.previous ?? null,
       subject: row.subject,
       website: row.website ? { ...row.website, domains } : null,
+      filing: row.filing,
       assessment,
     }),
   };

@@ -6,6 +6,7 @@
 import type { BusinessType } from '@/db/schema/applications';
 import type { AssessmentPayload } from '@/lib/assessments/types';
 import type { StoredSubject, SubjectCancelPayload } from '@/lib/subjects/types';
+import type { FilingCancelPayload, FilingChangePayload, FilingChangePrevious, FilingNewPayload } from '@/lib/filings/types';
 import type { WebsiteCancelPayload, WebsiteChangePayload, WebsiteChangePrevious, WebsiteClaimPayload, WebsiteNewPayload } from '@/lib/websites/types';
 
 /** Payload per business type (a missing type is a compile error). */
@@ -18,6 +19,12 @@ export type ApplicationPayloads = {
   注销网站: WebsiteCancelPayload;
   安全评估: AssessmentPayload;
   网站认领: WebsiteClaimPayload;
+  新增APP: FilingNewPayload<'APP'>;
+  变更APP: FilingChangePayload<'APP'>;
+  注销APP: FilingCancelPayload;
+  新增小程序: FilingNewPayload<'小程序'>;
+  变更小程序: FilingChangePayload<'小程序'>;
+  注销小程序: FilingCancelPayload;
 };
 // Every business type has a payload type, and nothing else has one.
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -26,7 +33,15 @@ void EVERY_TYPE_HAS_A_PAYLOAD;
 
 /** `previous` per business type: what a change replaces (null for every other type). */
 export type ApplicationPreviouses = {
-  [T in BusinessType]: T extends '变更主体' ? StoredSubject : T extends '变更网站' ? WebsiteChangePrevious : null;
+  [T in BusinessType]: T extends '变更主体'
+    ? StoredSubject
+    : T extends '变更网站'
+      ? WebsiteChangePrevious
+      : T extends '变更APP'
+        ? FilingChangePrevious<'APP'>
+        : T extends '变更小程序'
+          ? FilingChangePrevious<'小程序'>
+          : null;
 };
 
 export type ApplicationPayload<T extends BusinessType = BusinessType> = ApplicationPayloads[T];

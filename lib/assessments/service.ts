@@ -220,11 +220,11 @@ export function listMyAssessments(userId: number, opts: { subjectId?: number | n
     .offset((page - 1) * ASSESSMENT_PAGE_SIZE)
     .all();
   const total = db.select({ n: sql<number>`count(*)` }).from(assessments).innerJoin(subjects, eq(subjects.id, assessments.subjectId)).where(where).get()!.n;
-  const primary = primaryDomains(db, rows.map((r) => r.websiteId));
+  const primary = primaryDomains(db, rows.map((r) => r.websiteId).filter((id): id is number => id !== null));
   return {
     rows: rows.map((r) => ({
       ...r,
-      domain: primary.get(r.websiteId) ?? null,
+      domain: (r.websiteId && primary.get(r.websiteId)) ?? null,
       shownStatus: (r.status === '待审核' && r.applicationStatus ? r.applicationStatus : r.status) as string,
     })),
     total,
@@ -258,7 +258,7 @@ function assessmentView(tx: Tx, a: typeof assessments.$inferSelect) {
   const w = tx
     .select({ id: websites.id, name: websites.name, status: websites.status, interactive: websites.interactive, filingNumber: websites.filingNumber })
     .from(websites)
-    .where(eq(websites.id, a.websiteId))
+    .where(eq(websites.id, a.websiteId ?? -1))
     .get();
   const app = a.applicationId
     ? (tx

@@ -19,7 +19,7 @@ export function saveDraft(
   userId: number,
   type: BusinessType,
   data: Record<string, unknown>,
-  opts: { draftId?: number | null; subjectId?: number | null; websiteId?: number | null } = {},
+  opts: { draftId?: number | null; subjectId?: number | null; websiteId?: number | null; filingId?: number | null } = {},
   now = Date.now(),
 ): number {
   if (Buffer.byteLength(JSON.stringify(data) ?? '', 'utf8') > DRAFT_MAX_BYTES) throw new AppError('invalid', DRAFT_TOO_LARGE);
@@ -34,7 +34,7 @@ export function saveDraft(
   }
   return db
     .insert(drafts)
-    .values({ userId, type, data, subjectId: opts.subjectId ?? null, websiteId: opts.websiteId ?? null, createdAt: now, savedAt: now })
+    .values({ userId, type, data, subjectId: opts.subjectId ?? null, websiteId: opts.websiteId ?? null, filingId: opts.filingId ?? null, createdAt: now, savedAt: now })
     .returning({ id: drafts.id })
     .get().id;
 }
@@ -46,7 +46,7 @@ export function listDrafts(userId: number, opts: { type?: BusinessType; page?: n
   const page = Math.max(1, opts.page ?? 1);
   const where = opts.type ? and(eq(drafts.userId, userId), eq(drafts.type, opts.type)) : eq(drafts.userId, userId);
   const rows = db
-    .select({ id: drafts.id, type: drafts.type, savedAt: drafts.savedAt, createdAt: drafts.createdAt, subjectId: drafts.subjectId, websiteId: drafts.websiteId })
+    .select({ id: drafts.id, type: drafts.type, savedAt: drafts.savedAt, createdAt: drafts.createdAt, subjectId: drafts.subjectId, websiteId: drafts.websiteId, filingId: drafts.filingId })
     .from(drafts)
     .where(where)
     .orderBy(desc(drafts.savedAt), desc(drafts.id))

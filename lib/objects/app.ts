@@ -15,7 +15,7 @@ export const appObject = {
   steps: filingSteps('APP', appBasicSchema),
   schema: filingSchema(appBasicSchema),
   fieldLabels: APP_FIELD_LABELS,
-  checkName: checkObjectName,
+  checkName: (ctx: Omit<NamingContext, 'domains'>) => checkObjectName(ctx, 'APP'),
   filingMark: '03',
   publicFields: appLikePublicFields('APP', '运行平台'),
 } as const satisfies ObjectType<'APP', AppField, Omit<NamingContext, 'domains'>>;

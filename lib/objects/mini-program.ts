@@ -12,7 +12,7 @@ export const miniProgramObject = {
   steps: filingSteps('小程序', miniProgramBasicSchema),
   schema: filingSchema(miniProgramBasicSchema),
   fieldLabels: MINI_PROGRAM_FIELD_LABELS,
-  checkName: checkObjectName,
+  checkName: (ctx: Omit<NamingContext, 'domains'>) => checkObjectName(ctx, '小程序'),
   filingMark: '04',
   publicFields: appLikePublicFields('小程序', '所属平台'),
 } as const satisfies ObjectType<'小程序', MiniProgramField, Omit<NamingContext, 'domains'>>;

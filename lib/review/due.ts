@@ -1,6 +1,6 @@
 /**
  * 办理时限 (SPEC §6.2): an application is due at the end of the n-th working day after it
- * entered the queue, n by business type (新增主体/新办网站/变更/注销 5, 安全评估 10), on the
+ * entered the queue, n by business type (新增主体, 新办网站, 新增APP …, 变更, 注销: 5; 安全评估 10), on the
  * official holiday calendar of lib/workdays. The due date is stored for sorting and paging, and
  * recomputed for every open application when the calendar or the configuration changes.
  */
@@ -20,6 +20,12 @@ export const DEFAULT_DUE_DAYS: Record<BusinessType, number> = {
   注销网站: 5,
   安全评估: 10,
   网站认领: 5,
+  新增APP: 5,
+  变更APP: 5,
+  注销APP: 5,
+  新增小程序: 5,
+  变更小程序: 5,
+  注销小程序: 5,
 };
 
 export const OPEN_STATUSES = ['待审核', '审核中', '待面审'] as const;

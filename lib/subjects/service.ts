@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
-import { applications, assessments, drafts, files, policeUnits, subjects, subjectTransfers, users, websites } from '@/db/schema';
+import { applications, assessments, drafts, files, filings, policeUnits, subjects, subjectTransfers, users, websites } from '@/db/schema';
 import { subjectSchema, normalizeSubject, subjectName, jurisdictionOf, type SubjectInput, type SubjectData } from './schemas';
 import { SUBJECT_FIELD_LABELS, type SubjectField } from './labels';
 import { sealSubject, unsealSubject, maskedSubject, type StoredSubject } from './pii';
@@ -275,7 +275,7 @@ export function submitSubjectCancel(
 
 /**
  * An approved 注销主体, in the caller's (approving) transaction: the subject and every
- * website, assessment and pending application under it end together.
+ * website, APP, 小程序, assessment and pending application under it end together.
  */
 export function applyApprovedCancellation(tx: Tx, subjectId: number, opts: { actorId: number | null; keepApplicationId?: number }, now = Date.now()) {
   const s = tx.select().from(subjects).where(eq(subjects.id, subjectId)).get();
@@ -284,6 +284,11 @@ export function applyApprovedCancellation(tx: Tx, subjectId: number, opts: { act
   for (const w of tx.select({ id: websites.id, status: websites.status }).from(websites).where(eq(websites.subjectId, subjectId)).all()) {
     if (w.status === '已注销') continue;
     tx.update(websites).set({ status: nextWebsiteStatus(w.status, 'subjectCancelled'), cancelledAt: now, updatedAt: now }).where(eq(websites.id, w.id)).run();
+  }
+  // Its APPs and 小程序 end with it too (their identifiers are released by the trigger of migration 0008).
+  for (const f of tx.select({ id: filings.id, status: filings.status }).from(filings).where(eq(filings.subjectId, subjectId)).all()) {
+    if (f.status === '已注销') continue;
+    tx.update(filings).set({ status: nextWebsiteStatus(f.status, 'subjectCancelled'), cancelledAt: now, updatedAt: now }).where(eq(filings.id, f.id)).run();
   }
   tx.update(assessments).set({ status: '已注销' }).where(and(eq(assessments.subjectId, subjectId), inArray(assessments.status, ['待审核', '通过']))).run();
   for (const a of pendingApplicationsOf(tx, subjectId)) {

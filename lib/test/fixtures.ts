@@ -127,3 +127,71 @@ export function lastSmsCode(phone: string): string {
   const line = log.filter((l) => l.split('\t')[1] === phone).at(-1)!;
   return line.match(/验证码为 (\d{6})/)![1];
 }
+
+/** A complete 新增APP submission (安卓 + iOS, 3 screenshots, one SDK) with uploads of `ownerId`. */
+export async function appInput(ownerId: number, over: { name?: string; packageName?: string; interactive?: boolean; platforms?: ('安卓' | 'iOS')[] } = {}) {
+  const icon = await uploadPng(ownerId, '图标.png');
+  const shots = [await uploadPng(ownerId, '截图1.png'), await uploadPng(ownerId, '截图2.png'), await uploadPng(ownerId, '截图3.png')];
+  const pkg = over.packageName ?? `cn.example.app${++seq}`;
+  const self = { mode: '同主体负责人信息' as const };
+  const signatures = { 安卓: 'A4:0D:A8:0A:59:D1:70:CA:A9:50:CF:15:C1:8C:45:4D', iOS: '5e8f16062ea3cd2c4a0d547876baa6f38cabf625' };
+  return {
+    basic: {
+      name: over.name ?? '张伟摄影助手',
+      iconFileId: icon.id,
+      hasIcp: '是' as const,
+      icpNumber: '京ICP备12345678号-1A',
+      platforms: (over.platforms ?? ['安卓', 'iOS']).map((platform) => ({ platform, packageName: pkg, signature: signatures[platform] })),
+      downloads: [{ store: '华为应用市场', url: 'https://appgallery.huawei.com/app/C100000001' }],
+      domains: [{ domain: 'api.example-app.cn' }],
+      ipRanges: [{ start: '101.200.35.17', end: '101.200.35.17' }],
+      accessScope: '境内' as const,
+      accessRegion: '110108',
+      accessName: '阿里云计算有限公司',
+      interactive: over.interactive ? ('是' as const) : ('否' as const),
+      siteTypes: over.interactive ? (['D'] as 'D'[]) : [],
+      controlled: '否' as const,
+      controlledItems: [],
+      permitsNeeded: '否' as const,
+      permits: [],
+      languages: ['中文简体' as const],
+      intro: '摄影作品展示与修图工具。',
+      screenshotFileIds: shots.map((s) => s.id),
+      userScale: '一万以下' as const,
+      sdks: [{ name: '高德地图SDK', vendor: '高德软件有限公司', functionType: '地图定位' }],
+    },
+    contacts: { securityOwner: self, emergencyContact: self },
+    notice: { agree: true as const },
+  };
+}
+
+/** A complete 新增小程序 submission (微信) with uploads of `ownerId`. */
+export async function miniProgramInput(ownerId: number, over: { name?: string; appId?: string; interactive?: boolean } = {}) {
+  const icon = await uploadPng(ownerId, '图标.png');
+  const shots = [await uploadPng(ownerId, '截图1.png'), await uploadPng(ownerId, '截图2.png'), await uploadPng(ownerId, '截图3.png')];
+  const self = { mode: '同主体负责人信息' as const };
+  return {
+    basic: {
+      name: over.name ?? '张伟摄影预约',
+      iconFileId: icon.id,
+      platform: '微信' as const,
+      platformOther: '',
+      appId: over.appId ?? `wx${(0x1000000000000000n + BigInt(++seq)).toString(16)}`,
+      hasIcp: '是' as const,
+      icpNumber: '京ICP备12345678号-2X',
+      category: '生活服务',
+      intro: '摄影预约与作品浏览。',
+      screenshotFileIds: shots.map((s) => s.id),
+      userScale: '一万以下' as const,
+      interactive: over.interactive ? ('是' as const) : ('否' as const),
+      siteTypes: over.interactive ? (['D'] as 'D'[]) : [],
+      controlled: '否' as const,
+      controlledItems: [],
+      permitsNeeded: '否' as const,
+      permits: [],
+      languages: ['中文简体' as const],
+    },
+    contacts: { securityOwner: self, emergencyContact: self },
+    notice: { agree: true as const },
+  };
+}

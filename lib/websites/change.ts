@@ -133,15 +133,23 @@ export function diffWebsites(before: StoredWebsite, after: StoredWebsite): Websi
   const a = basicValues(after.basic);
   for (const field of Object.keys(WEBSITE_CHANGE_LABELS) as (keyof typeof WEBSITE_CHANGE_LABELS)[])
     if (b[field] !== a[field]) rows.push({ field, label: WEBSITE_CHANGE_LABELS[field], before: b[field], after: a[field] });
+  return [...rows, ...diffContacts(before.contacts, after.contacts)];
+}
+
+type StoredContacts = Record<Role, StoredContact>;
+
+/** The changed rows of the two contacts (any filing object's 负责人 step), titled per object. */
+export function diffContacts(before: StoredContacts, after: StoredContacts, titles: Record<Role, string> = CONTACT_TITLES): WebsiteChangeRow[] {
+  const rows: WebsiteChangeRow[] = [];
   for (const role of ROLES) {
-    const cb = before.contacts[role];
-    const ca = after.contacts[role];
+    const cb = before[role];
+    const ca = after[role];
     for (const [key, name] of CONTACT_FIELDS) {
       const bv = contactValue(cb, key);
       const av = contactValue(ca, key);
       // Two numbers can share a masked form: compare the sealed values themselves.
       const piiChanged = (key === 'idNumber' || key === 'phone') && unseal(cb[key]) !== unseal(ca[key]);
-      if (bv !== av || piiChanged) rows.push({ field: `contacts.${role}.${key}`, label: `${CONTACT_TITLES[role]}${name}`, before: bv, after: av });
+      if (bv !== av || piiChanged) rows.push({ field: `contacts.${role}.${key}`, label: `${titles[role]}${name}`, before: bv, after: av });
     }
   }
   return rows;
@@ -188,7 +196,7 @@ function changeable(tx: Tx, userId: number, websiteId: number) {
   return { w, s, old: storedOf(w) };
 }
 
-function registeredOf(c: StoredContact): RegisteredContact | null {
+export function registeredOf(c: StoredContact): RegisteredContact | null {
   if (c.mode !== '自主填写') return null;
   return { name: c.name ?? '', idType: c.idType ?? '', idNumberMasked: c.idNumber?.masked ?? '', phoneMasked: c.phone?.masked ?? '' };
 }
@@ -222,9 +230,9 @@ export function latestWebsiteChangeDraft(userId: number, websiteId: number, now 
  * A self-filled contact's 证件号码 / 手机号码 left empty keep the registered ones — only while it
  * is still the same person (自主填写 before and now, same 姓名 and 证件类型).
  */
-function fillKeptPii(input: WebsiteInput, old: StoredWebsite): WebsiteInput {
+export function fillKeptPii<I extends { contacts?: unknown }>(input: I, old: { contacts: StoredContacts }): I {
   if (!input || typeof input !== 'object' || !input.contacts || typeof input.contacts !== 'object') return input;
-  const contacts = { ...input.contacts };
+  const contacts = { ...(input.contacts as WebsiteInput['contacts']) };
   for (const role of ROLES) {
     const c = contacts[role];
     const o = old.contacts[role];

@@ -331,8 +331,11 @@ export function checkWebsiteName(ctx: NamingContext): NamingViolation[] {
  * The naming rules of an APP or 小程序 (SPEC §15.1): those of §11.3 that are about the name, not
  * about domains (it has none of its own to check the name against).
  */
-export function checkObjectName(ctx: Omit<NamingContext, 'domains'>): NamingViolation[] {
-  return checkWebsiteName({ ...ctx, domains: [] }).filter((v) => v.field === 'name');
+export function checkObjectName(ctx: Omit<NamingContext, 'domains'>, label = '网站'): NamingViolation[] {
+  // The rules are written for websites; an APP or 小程序 reads its own name in them.
+  return checkWebsiteName({ ...ctx, domains: [] })
+    .filter((v) => v.field === 'name')
+    .map((v) => ({ ...v, message: v.message.replaceAll('网站', label) }));
 }
 
 /** The first violation's message (any field), or null. */

@@ -24,11 +24,11 @@ export type MaskedWebsiteData = { basic: WebsiteData['basic']; contacts: { secur
 
 const seal = (v: string, mask: (s: string) => string): Sealed => ({ enc: encryptPii(v), masked: mask(v) });
 
-function sealContact(c: Contact): StoredContact {
+export function sealContact(c: Contact): StoredContact {
   return { ...c, idNumber: seal(c.idNumber, maskIdNumber), phone: seal(c.phone, maskPhone) };
 }
 
-function maskContact(c: StoredContact): MaskedContact {
+export function maskContact(c: StoredContact): MaskedContact {
   return { ...c, idNumber: c.idNumber.masked, phone: c.phone.masked, idNumberMasked: c.idNumber.masked, phoneMasked: c.phone.masked };
 }
 

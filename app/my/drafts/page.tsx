@@ -59,7 +59,7 @@ export default async function MyDraftsPage({ searchParams }: { searchParams: Pro
             </TableHeader>
             <TableBody>
               {rows.map((r, i) => {
-                const href = draftHref(r.type, r.id, r.websiteId);
+                const href = draftHref(r.type, r.id, r.websiteId, r.filingId);
                 return (
                   <TableRow key={r.id} data-testid="draft-row">
                     <TableCell>{(page - 1) * pageSize + i + 1}</TableCell>

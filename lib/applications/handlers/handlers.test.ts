@@ -33,8 +33,8 @@ describe('business-type handler registry', () => {
     expect(() => h.return(null as never, null as never)).toThrow('暂不支持审核网站认领申请');
   });
 
-  it('gives a 公安备案号 on 通过 only for 新办网站', () => {
-    expect(BUSINESS_TYPES.filter((t) => handlerOf(t).filesObject)).toEqual(['新办网站']);
+  it('gives a 公安备案号 on 通过 only for the types that file a new object', () => {
+    expect(BUSINESS_TYPES.filter((t) => handlerOf(t).filesObject)).toEqual(['新办网站', '新增APP', '新增小程序']);
   });
 
   it('reads the queue columns of a submitted website from its payload', () => {

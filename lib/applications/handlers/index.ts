@@ -5,6 +5,7 @@
  */
 import type { BusinessType } from '@/db/schema';
 import { assessment } from './assessment';
+import { appCancel, appChange, appNew, miniProgramCancel, miniProgramChange, miniProgramNew } from './filing';
 import { subjectCancel } from './subject-cancel';
 import { subjectChange } from './subject-change';
 import { subjectNew } from './subject-new';
@@ -26,6 +27,12 @@ export const HANDLERS: { readonly [T in BusinessType]: Handler<T> } = {
   注销网站: websiteCancel,
   安全评估: assessment,
   网站认领: websiteClaim,
+  新增APP: appNew,
+  变更APP: appChange,
+  注销APP: appCancel,
+  新增小程序: miniProgramNew,
+  变更小程序: miniProgramChange,
+  注销小程序: miniProgramCancel,
 };
 
 /**

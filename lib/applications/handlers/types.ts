@@ -47,9 +47,9 @@ export type Handler<T extends BusinessType = BusinessType> = {
     /** The queue's 名称 / 标识 columns from the payload (used when no filed object has them). */
     queueColumns(payload: ApplicationPayload<T>): QueueColumns;
     /** The applicant's page of the object, if there is one. */
-    objectLink(app: Pick<AppRow, 'subjectId' | 'websiteId'>): string | null;
+    objectLink(app: Pick<AppRow, 'subjectId' | 'websiteId' | 'filingId'>): string | null;
     /** Where a draft of this type is reopened (我的草稿); null: no form for it yet. */
-    draftHref(draftId: number, websiteId: number | null): string | null;
+    draftHref(draftId: number, websiteId: number | null, filingId?: number | null): string | null;
     /** Shown to the applicant while the application is held back from the queue; null: never held back. */
     heldBackNotice: string | null;
     /** 重新提交 of a returned or revoked application; null: not offered. */
@@ -61,7 +61,7 @@ export type Handler<T extends BusinessType = BusinessType> = {
   route(tx: Tx, ref: { subjectId: number }): number | null;
   /** Why 通过 is not possible yet apart from the subject (which subjectBlock checks), or null. */
   approvalBlock(tx: Tx, app: AppRow): string | null;
-  /** Needs a 面审 / 实地检查 before 通过 (an interactive 新办网站). */
+  /** Needs a 面审 / 实地检查 before 通过 (an interactive 新办网站, 新增APP or 新增小程序). */
   needsInterview(tx: Tx, app: AppRow): boolean;
   /** Why a 面审 / 实地检查 cannot be scheduled yet, or null. */
   interviewBlock(tx: Tx, app: AppRow): string | null;

@@ -1,0 +1,117 @@
+/**
+ * What the filing service needs to know per kind of filing object (APP, 小程序; 应用市场 and 服务商
+ * next): its registry entry, its three business types, its identifiers (one live filing each), the
+ * files it refers to, its readable values. Adding a kind is one more entry here.
+ */
+import type { BusinessType, FilingKind } from '@/db/schema';
+import { OBJECT_TYPES } from '@/lib/objects';
+import type { AppBasicData } from '@/lib/apps/schemas';
+import type { MiniProgramBasicData } from '@/lib/mini-programs/schemas';
+import { normalizeFingerprint } from '@/lib/validation/app-identifiers';
+import { appBasicValues, miniProgramBasicValues, miniProgramPlatformText } from './display';
+import type { StoredFilingOf } from './types';
+
+type BasicOf<K extends FilingKind> = StoredFilingOf<K>['basic'];
+
+/** An identifier of a filing and the form path its "already filed" error goes to. */
+export type FilingKey = { platform: string; ident: string; label: string; path: string };
+
+export type FilingKindSpec<K extends FilingKind = FilingKind> = {
+  kind: K;
+  label: string;
+  types: { new: BusinessType; change: BusinessType; cancel: BusinessType };
+  /** The identifiers that may belong to one live filing only. */
+  keys(b: BasicOf<K>): FilingKey[];
+  /** Uploaded files the basic information refers to (they must be the applicant's). */
+  fileIds(b: BasicOf<K>): number[];
+  /** Answers hidden behind a 否 are dropped, fingerprints normalized: what is stored. */
+  normalize(b: BasicOf<K>): BasicOf<K>;
+  /** Readable values keyed like the registry's field labels. */
+  values(b: BasicOf<K>): Record<string, string>;
+  /** The queue's and lists' 标识: 包名 / 小程序ID. */
+  identText(b: BasicOf<K>): string;
+  /** 运行平台 / 所属平台 as shown. */
+  platformText(b: BasicOf<K>): string;
+  /** What the 标识 and 平台 are called: 包名 / 小程序ID, 运行平台 / 所属平台. */
+  identLabel: string;
+  platformLabel: string;
+  contactTitles: { securityOwner: string; emergencyContact: string };
+};
+
+function serviceFiles(b: Pick<AppBasicData, 'controlledItems' | 'permits'>): (number | null | undefined)[] {
+  return [...b.controlledItems.map((c) => c.fileId), ...b.permits.map((p) => p.fileId)];
+}
+
+function normalizeService<B extends Pick<AppBasicData, 'interactive' | 'siteTypes' | 'controlled' | 'controlledItems' | 'permitsNeeded' | 'permits' | 'hasIcp' | 'icpNumber'>>(b: B): B {
+  return {
+    ...b,
+    icpNumber: b.hasIcp === '是' ? b.icpNumber : '',
+    siteTypes: b.interactive === '是' ? b.siteTypes : [],
+    controlledItems: b.controlled === '是' ? b.controlledItems : [],
+    permits: b.permitsNeeded === '是' ? b.permits : [],
+  };
+}
+
+const nonEmpty = (ids: (number | null | undefined)[]) => ids.filter((v): v is number => !!v);
+
+export const APP_KIND: FilingKindSpec<'APP'> = {
+  kind: 'APP',
+  label: 'APP',
+  types: { new: '新增APP', change: '变更APP', cancel: '注销APP' },
+  keys: (b: AppBasicData) =>
+    b.platforms.map((p, i) => ({ platform: p.platform, ident: p.packageName.trim().toLowerCase(), label: `运行平台“${p.platform}”的包名 ${p.packageName}`, path: `basic.platforms.${i}.packageName` })),
+  fileIds: (b) => nonEmpty([b.iconFileId, ...b.screenshotFileIds, ...serviceFiles(b)]),
+  normalize: (b) => ({
+    ...normalizeService(b),
+    accessRegion: b.accessScope === '境内' ? b.accessRegion : '',
+    platforms: b.platforms.map((p) => ({ ...p, packageName: p.packageName.trim(), signature: normalizeFingerprint(p.signature) })),
+  }),
+  values: appBasicValues,
+  identText: (b) => b.platforms.map((p) => p.packageName).join('、'),
+  platformText: (b) => b.platforms.map((p) => p.platform).join('、'),
+  identLabel: '包名',
+  platformLabel: '运行平台',
+  contactTitles: { securityOwner: 'APP安全负责人', emergencyContact: 'APP应急联络人' },
+};
+
+export const MINI_PROGRAM_KIND: FilingKindSpec<'小程序'> = {
+  kind: '小程序',
+  label: '小程序',
+  types: { new: '新增小程序', change: '变更小程序', cancel: '注销小程序' },
+  keys: (b: MiniProgramBasicData) => [
+    { platform: b.platform === '其他' ? `其他:${b.platformOther.trim()}` : b.platform, ident: b.appId.trim().toLowerCase(), label: `${miniProgramPlatformText(b)}小程序ID ${b.appId}`, path: 'basic.appId' },
+  ],
+  fileIds: (b) => nonEmpty([b.iconFileId, ...b.screenshotFileIds, ...serviceFiles(b)]),
+  normalize: (b) => ({ ...normalizeService(b), appId: b.appId.trim(), platformOther: b.platform === '其他' ? b.platformOther : '' }),
+  values: miniProgramBasicValues,
+  identText: (b) => b.appId,
+  platformText: miniProgramPlatformText,
+  identLabel: '小程序ID',
+  platformLabel: '所属平台',
+  contactTitles: { securityOwner: '小程序安全负责人', emergencyContact: '小程序应急联络人' },
+};
+
+export const FILING_KIND_SPECS: { readonly [K in FilingKind]: FilingKindSpec<K> } = { APP: APP_KIND, 小程序: MINI_PROGRAM_KIND };
+
+export function kindSpec<K extends FilingKind>(kind: K): FilingKindSpec<K> {
+  return FILING_KIND_SPECS[kind];
+}
+
+/** The registry entry of a kind (steps, schema, labels, mark, public fields). */
+export function kindObject(kind: FilingKind) {
+  return OBJECT_TYPES[kind];
+}
+
+/** The kind a business type files, changes or cancels, if it is one of these. */
+export function kindOfType(type: BusinessType): FilingKind | null {
+  for (const spec of Object.values(FILING_KIND_SPECS)) if (Object.values(spec.types).includes(type)) return spec.kind;
+  return null;
+}
+
+/**
+ * Calls `fn` with the spec of a stored filing's kind and its basic information, typed together
+ * (TypeScript cannot tie `f.kind` to `f.basic` through a lookup: the one cast is here).
+ */
+export function withSpec<R>(f: { kind: FilingKind; basic: StoredFilingOf<FilingKind>['basic'] }, fn: <K extends FilingKind>(spec: FilingKindSpec<K>, basic: BasicOf<K>) => R): R {
+  return fn(FILING_KIND_SPECS[f.kind] as FilingKindSpec, f.basic as never);
+}
