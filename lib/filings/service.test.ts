@@ -13,6 +13,7 @@ import type { AssessmentData } from '@/lib/assessments/types';
 import { getFilingView, listMyFilings, submitNewFiling } from './service';
 import { previewFilingChange, submitFilingChange } from './change';
 import { listCancellableFilings, sendFilingCancelCode, submitFilingCancel } from './cancel';
+import { getPublicObjectFiling } from '@/lib/public/object-filings';
 
 let units: ReturnType<typeof seedUnits>;
 let reviewer: Actor;
@@ -138,6 +139,23 @@ describe('审核 and numbering', () => {
     // Three sequences: an APP number never takes a 小程序's or a website's place.
     expect(new Set([first.filingDigits, filing(app2.filingId).filingDigits, m.filingDigits, w.d]).size).toBe(4);
     expect(appRow(app2.applicationId)).toMatchObject({ status: '通过', decidedBy: reviewer.id });
+    // The public record: the registry's public fields, the person's name masked.
+    expect(getPublicObjectFiling(m.filingDigits!)).toEqual({
+      kind: '小程序',
+      digits: m.filingDigits,
+      filingNumber: m.filingNumber,
+      name: '张伟摄影预约',
+      platforms: '微信',
+      subjectName: '张*',
+      filedAt: m.filedAt,
+      unitName: '朝阳分局网安大队',
+      status: '已备案',
+    });
+    expect(getPublicObjectFiling(first.filingDigits!)).toMatchObject({ kind: 'APP', platforms: '安卓、iOS', status: '已备案' });
+    // Not yet filed: not public.
+    const pending = submitNewFiling(a.user.id, a.subjectId, 'APP', await appInput(a.user.id, { name: '张伟相册' }));
+    expect(filing(pending.filingId).filingDigits).toBeNull();
+    expect(getPublicObjectFiling(`${units.chaoyang.code}03999999`)).toBeNull();
   });
 
   it('files an interactive APP only after a passed 安全评估 and the 面审 outcome', async () => {
@@ -196,6 +214,7 @@ describe('变更 and 注销', () => {
     expect(f.filingNumber).not.toBeNull();
     expect(keysOf(a.firstFilingId).every((k) => !k.live)).toBe(true);
     expect(listMyFilings(a.user.id, a.subjectId, 'APP').find((x) => x.id === a.firstFilingId)?.status).toBe('已注销');
+    expect(getPublicObjectFiling(f.filingDigits!)?.status).toBe('已注销');
   });
 
   it('注销主体 cancels the subject’s APPs and 小程序 and frees their identifiers', async () => {

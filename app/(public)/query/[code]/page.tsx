@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { getPublicFiling } from '@/lib/public/filings';
+import { getPublicObjectFiling, type PublicObjectFiling } from '@/lib/public/object-filings';
+import { objectTypeOf } from '@/lib/objects';
 import { websiteObject } from '@/lib/objects/website';
 import { normalizeFilingNumber } from '@/lib/review/filing-number';
 import { formatDateTime } from '@/lib/utils';
@@ -19,7 +21,11 @@ export default async function FilingDetailPage({ params }: { params: Promise<{ c
   if (!digits) notFound();
   if (digits !== raw) permanentRedirect(`/query/${digits}`);
   const f = getPublicFiling(digits);
-  if (!f) notFound();
+  if (!f) {
+    const o = getPublicObjectFiling(digits);
+    if (!o) notFound();
+    return <FilingCard number={o.filingNumber} cancelled={o.status === '已注销'} rows={objectRows(o)} />;
+  }
 
   // The public fields of the 网站 object type, in its order.
   const value: Record<(typeof websiteObject.publicFields)[number]['key'], ReactNode> = {
@@ -34,7 +40,27 @@ export default async function FilingDetailPage({ params }: { params: Promise<{ c
     status: <Badge key="s" variant={f.status === '已注销' ? 'secondary' : 'success'}>{f.status}</Badge>,
   };
   const rows = websiteObject.publicFields.map((p): [string, ReactNode] => [p.label, value[p.key]]);
+  return <FilingCard number={f.filingNumber} cancelled={f.status === '已注销'} rows={rows} />;
+}
 
+/** The public fields of an APP or 小程序, in its registry order. */
+function objectRows(o: PublicObjectFiling): [string, ReactNode][] {
+  const value: Record<string, ReactNode> = {
+    name: o.name,
+    platforms: o.platforms,
+    subjectName: o.subjectName,
+    filingNumber: <span key="n" data-testid="public-filing-number">{o.filingNumber}</span>,
+    filedAt: o.filedAt ? formatDateTime(o.filedAt) : '—',
+    unitName: o.unitName ?? '—',
+    status: <Badge key="s" variant={o.status === '已注销' ? 'secondary' : 'success'}>{o.status}</Badge>,
+  };
+  // 图标 needs a public image route (uploads are served to signed-in owners and reviewers only): not shown yet.
+  return objectTypeOf(o.kind)
+    .publicFields.filter((p) => p.key in value)
+    .map((p): [string, ReactNode] => [p.label, value[p.key]]);
+}
+
+function FilingCard({ number, cancelled, rows }: { number: string; cancelled: boolean; rows: [string, ReactNode][] }) {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -43,10 +69,10 @@ export default async function FilingDetailPage({ params }: { params: Promise<{ c
           返回首页
         </Link>
       </div>
-      {f.status === '已注销' && <p className="rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm">该联网备案号已注销。</p>}
+      {cancelled && <p className="rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm">该联网备案号已注销。</p>}
       <Card>
         <CardHeader>
-          <CardTitle className="break-all">{f.filingNumber}</CardTitle>
+          <CardTitle className="break-all">{number}</CardTitle>
         </CardHeader>
         <CardContent>
           <dl className="grid gap-y-3 text-sm">
