@@ -75,7 +75,7 @@ export function submitFilingCancel(userId: number, kind: FilingKind, filingId: n
     const idents = withSpec(f.data, (sp, b) => sp.keys(b).map((k) => k.label));
     const app = insertApplication(
       tx,
-      { type: spec.types.cancel, applicantId: userId, subjectId: s.id, filingId, queued: true, payload: { reason, attachmentFileId, name: f.name, idents, filingNumber: f.filingNumber } } as Parameters<typeof insertApplication>[1],
+      { type: spec.types.cancel, applicantId: userId, subjectId: s.id, filingId, queued: true, payload: { reason, attachmentFileId, name: f.name, idents, filingNumber: f.filingNumber, ident: withSpec(f.data, (sp, b) => sp.identText(b)) } } as Parameters<typeof insertApplication>[1],
       now,
     );
     const res = tx.update(filings).set({ status: next, updatedAt: now }).where(and(eq(filings.id, filingId), eq(filings.status, f.status))).run();

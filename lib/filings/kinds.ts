@@ -67,7 +67,7 @@ export const APP_KIND: FilingKindSpec<'APP'> = {
     platforms: b.platforms.map((p) => ({ ...p, packageName: p.packageName.trim(), signature: normalizeFingerprint(p.signature) })),
   }),
   values: appBasicValues,
-  identText: (b) => b.platforms.map((p) => p.packageName).join('、'),
+  identText: (b) => [...new Set(b.platforms.map((p) => p.packageName))].join('、'),
   platformText: (b) => b.platforms.map((p) => p.platform).join('、'),
   identLabel: '包名',
   platformLabel: '运行平台',

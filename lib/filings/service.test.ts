@@ -6,7 +6,7 @@ import { seedUnits, makeApplicant, personSubjectInput, appInput, miniProgramInpu
 import { createUser } from '@/lib/users/service';
 import { acceptTransfer, createTransfer, sendPrincipalCode, submitNewSubject, submitSubjectCancel } from '@/lib/subjects/service';
 import { submitNewWebsite } from '@/lib/websites/service';
-import { decideApplication, recordInterviewOutcome, scheduleInterview } from '@/lib/review/service';
+import { decideApplication, listQueue, recordInterviewOutcome, scheduleInterview } from '@/lib/review/service';
 import { decryptPii } from '@/lib/pii/crypto';
 import type { Actor } from '@/lib/auth/policy';
 import type { AssessmentData } from '@/lib/assessments/types';
@@ -69,6 +69,8 @@ describe('新增APP / 新增小程序', () => {
     ]);
     // The APP cannot be approved before its subject.
     expect(() => decideApplication(reviewer, r.applicationId, { decision: '通过' })).toThrow(`请先审核与本申请一并提交的新增主体申请（${subjectApp.code}）`);
+    // The queue shows 名称 and 标识 (包名) of the APP.
+    expect(listQueue(reviewer, { type: '新增APP' }).rows.find((x) => x.id === r.applicationId)).toMatchObject({ websiteName: '张伟摄影助手', domain: expect.stringMatching(/^cn\.example\.app\d+$/) });
   });
 
   it('stores 同主体负责人信息 sealed and shows it masked', async () => {
@@ -207,6 +209,9 @@ describe('变更 and 注销', () => {
     const c = submitFilingCancel(a.user.id, 'APP', a.firstFilingId, { principalName: '张伟', middleFour: phone.slice(3, 7), code: lastSmsCode(phone), reason: '停止运营' });
     expect(filing(a.firstFilingId).status).toBe('注销中');
     expect(appRow(c.applicationId)).toMatchObject({ type: '注销APP', filingId: a.firstFilingId });
+    // The queue's 名称 / 标识 of the cancellation.
+    const row = listQueue(reviewer, { type: '注销APP' }).rows.find((r) => r.id === c.applicationId);
+    expect(row).toMatchObject({ websiteName: '张伟摄影助手', domain: expect.stringMatching(/^cn\.example\.app\d+$/) });
     decideApplication(reviewer, c.applicationId, { decision: '通过' });
     const f = filing(a.firstFilingId);
     expect(f.status).toBe('已注销');

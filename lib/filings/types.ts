@@ -20,4 +20,4 @@ export type FilingNewPayload<K extends StoredFiling['kind'] = StoredFiling['kind
 export type FilingChangePayload<K extends StoredFiling['kind'] = StoredFiling['kind']> = { filing: StoredFilingOf<K>; name: string };
 export type FilingChangePrevious<K extends StoredFiling['kind'] = StoredFiling['kind']> = { filing: StoredFilingOf<K> };
 /** Payload of 注销APP / 注销小程序. */
-export type FilingCancelPayload = { reason: string; attachmentFileId: number | null; name: string; idents: string[]; filingNumber: string | null };
+export type FilingCancelPayload = { reason: string; attachmentFileId: number | null; name: string; idents: string[]; filingNumber: string | null; /** 包名 / 小程序ID (the queue's 标识). */ ident?: string };

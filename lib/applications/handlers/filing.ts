@@ -12,7 +12,7 @@ import { kindObject, kindSpec, withSpec } from '@/lib/filings/kinds';
 import { fileFiling, filingAssessmentApproved, filingInteractive, moveFiling } from '@/lib/filings/service';
 import type { FilingChangePayload, FilingNewPayload } from '@/lib/filings/types';
 import { FILING_CANCEL_LABELS } from '@/lib/filings/labels';
-import { noBlock, noColumns, noInterview, subjectUnit } from './shared';
+import { noBlock, noInterview, subjectUnit } from './shared';
 import type { AppRow, Handler, QueueColumns } from './types';
 
 type NewType = '新增APP' | '新增小程序';
@@ -139,8 +139,7 @@ export function filingCancelHandler<T extends CancelType>(type: T, kind: FilingK
       title: `${type}申请`,
       approveEffect: `通过后${label}将被注销，原公安备案号不再使用。`,
       fieldLabels: FILING_CANCEL_LABELS,
-      // The filing row has its name.
-      queueColumns: noColumns,
+      queueColumns: (p) => ({ name: p.name ?? null, domain: p.ident ?? null }),
       objectLink: filingLink(kind),
       draftHref: () => `${kindObject(kind).routeBase}/cancel`,
       heldBackNotice: null,
