@@ -51,7 +51,8 @@ export function filingNewHandler<T extends NewType>(type: T, kind: FilingKind): 
       draftHref: (draftId) => `${kindObject(kind).routeBase}/new?draft=${draftId}`,
       heldBackNotice: null,
       resubmitHref: () => null,
-      reviewChecks: ['naming'],
+      // The 名称规范检查 panel reads a website payload (lib/review/view.ts); not shown for these yet.
+      reviewChecks: [],
     },
     route: subjectUnit,
     approvalBlock(tx, app) {
@@ -106,7 +107,8 @@ export function filingChangeHandler<T extends ChangeType>(type: T, kind: FilingK
       draftHref: (draftId, _websiteId, filingId) => (filingId ? `${kindObject(kind).routeBase}/${filingId}/change?draft=${draftId}` : null),
       heldBackNotice: null,
       resubmitHref: () => null,
-      reviewChecks: ['naming'],
+      // The 名称规范检查 panel reads a website payload (lib/review/view.ts); not shown for these yet.
+      reviewChecks: [],
     },
     route: subjectUnit,
     approvalBlock: noBlock,
