@@ -14,6 +14,7 @@ import { getFilingView, listMyFilings, submitNewFiling } from './service';
 import { previewFilingChange, submitFilingChange } from './change';
 import { listCancellableFilings, sendFilingCancelCode, submitFilingCancel } from './cancel';
 import { getPublicObjectFiling } from '@/lib/public/object-filings';
+import { revokeApplication } from '@/lib/applications/service';
 
 let units: ReturnType<typeof seedUnits>;
 let reviewer: Actor;
@@ -71,6 +72,17 @@ describe('新增APP / 新增小程序', () => {
     expect(() => decideApplication(reviewer, r.applicationId, { decision: '通过' })).toThrow(`请先审核与本申请一并提交的新增主体申请（${subjectApp.code}）`);
     // The queue shows 名称 and 标识 (包名) of the APP.
     expect(listQueue(reviewer, { type: '新增APP' }).rows.find((x) => x.id === r.applicationId)).toMatchObject({ websiteName: '张伟摄影助手', domain: expect.stringMatching(/^cn\.example\.app\d+$/) });
+  });
+
+  it('撤销申请 of the APP holds the 新增主体 back again and frees the 包名', async () => {
+    const a = await applicant();
+    const r = submitNewFiling(a.user.id, a.subjectId, 'APP', await appInput(a.user.id));
+    expect(appRow(a.subjectAppId).queued).toBe(true);
+    revokeApplication(a.user.id, r.applicationId);
+    expect(appRow(r.applicationId).status).toBe('已撤销');
+    expect(appRow(a.subjectAppId)).toMatchObject({ queued: false, bundleId: null, status: '待审核' });
+    expect(filing(r.filingId).status).toBe('已退回');
+    expect(keysOf(r.filingId).every((k) => !k.live)).toBe(true);
   });
 
   it('stores 同主体负责人信息 sealed and shows it masked', async () => {

@@ -5,14 +5,13 @@
  * 面审 / 实地检查 before it is filed; a number of the accepting unit marked by the kind; a change
  * keeps it; a cancellation retires it.
  */
-import { and, eq, inArray } from 'drizzle-orm';
-import { applications, type FilingKind } from '@/db/schema';
+import type { FilingKind } from '@/db/schema';
 import { applyApprovedFilingChange, endFilingChange } from '@/lib/filings/change';
 import { kindObject, kindSpec, withSpec } from '@/lib/filings/kinds';
 import { fileFiling, filingAssessmentApproved, filingInteractive, moveFiling } from '@/lib/filings/service';
 import type { FilingChangePayload, FilingNewPayload } from '@/lib/filings/types';
 import { FILING_CANCEL_LABELS } from '@/lib/filings/labels';
-import { noBlock, noInterview, subjectUnit } from './shared';
+import { holdBackSubjectAgain, noBlock, noInterview, subjectUnit } from './shared';
 import type { AppRow, Handler, QueueColumns } from './types';
 
 type NewType = '新增APP' | '新增小程序';
@@ -72,19 +71,7 @@ export function filingNewHandler<T extends NewType>(type: T, kind: FilingKind): 
     revoke(tx, { app, now }) {
       if (!app.filingId) return;
       moveFiling(tx, app.filingId, 'revoke', now);
-      // A 新增主体 released by this application waits again for a business application — unless
-      // another application of the subject is still waiting for it.
-      if (!app.bundleId || !app.subjectId) return;
-      const pending = tx
-        .select({ type: applications.type })
-        .from(applications)
-        .where(and(eq(applications.subjectId, app.subjectId), inArray(applications.status, ['待审核', '审核中', '待面审'])))
-        .all();
-      if (pending.every((p) => p.type === '新增主体'))
-        tx.update(applications)
-          .set({ queued: false, bundleId: null, queuedAt: null, dueAt: null })
-          .where(and(eq(applications.bundleId, app.bundleId), eq(applications.type, '新增主体'), eq(applications.status, '待审核')))
-          .run();
+      holdBackSubjectAgain(tx, app);
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Pieces several handlers share: the subject's and website's status moves and the common defaults. */
-import { and, eq } from 'drizzle-orm';
-import { assessments, subjects, websites } from '@/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { applications, assessments, subjects, websites } from '@/db/schema';
 import type { Tx } from '@/db/client';
 import { nextSubjectStatus, nextWebsiteStatus, type SubjectEvent, type WebsiteEvent } from '@/lib/applications/rules';
 import type { AppRow } from './types';
@@ -37,3 +37,21 @@ export const noLink = () => null;
 export const subjectLink = () => '/my/subject';
 export const websiteLink = (app: Pick<AppRow, 'websiteId'>) => (app.websiteId ? `/my/websites/${app.websiteId}` : null);
 export const noColumns = () => ({ name: null, domain: null });
+
+/**
+ * After 撤销 of a business application that released a held-back 新增主体: the 新增主体 waits
+ * again for a business application — unless another application of the subject still waits for it.
+ */
+export function holdBackSubjectAgain(tx: Tx, app: Pick<AppRow, 'bundleId' | 'subjectId'>) {
+  if (!app.bundleId || !app.subjectId) return;
+  const pending = tx
+    .select({ type: applications.type })
+    .from(applications)
+    .where(and(eq(applications.subjectId, app.subjectId), inArray(applications.status, ['待审核', '审核中', '待面审'])))
+    .all();
+  if (pending.every((p) => p.type === '新增主体'))
+    tx.update(applications)
+      .set({ queued: false, bundleId: null, queuedAt: null, dueAt: null })
+      .where(and(eq(applications.bundleId, app.bundleId), eq(applications.type, '新增主体'), eq(applications.status, '待审核')))
+      .run();
+}

@@ -2,13 +2,13 @@
  * 新办网站: approved, the website is 已备案 with a new 公安备案号 of the accepting unit. An
  * interactive website needs an approved 安全评估 and then a 面审 / 实地检查 before that.
  */
-import { and, eq, inArray } from 'drizzle-orm';
-import { applications, websites } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { websites } from '@/db/schema';
 import { nextWebsiteStatus } from '@/lib/applications/rules';
 import { AppError } from '@/lib/errors';
 import { allocateFilingNumber } from '@/lib/review/filing-number';
 import { websiteObject } from '@/lib/objects/website';
-import { assessmentApproved, moveWebsite, subjectUnit, websiteLink } from './shared';
+import { assessmentApproved, holdBackSubjectAgain, moveWebsite, subjectUnit, websiteLink } from './shared';
 import type { Tx } from '@/db/client';
 import type { AppRow, Handler } from './types';
 import type { WebsiteNewPayload } from '@/lib/websites/types';
@@ -74,18 +74,6 @@ export const websiteNew: Handler<'新办网站'> = {
   revoke(tx, { app, now }) {
     if (!app.websiteId) return;
     moveWebsite(tx, app.websiteId, 'revoke', now);
-    // A 新增主体 released by this 新办网站 waits again for a business application — unless
-    // another application of the subject (a second website) is still waiting for it.
-    if (!app.bundleId || !app.subjectId) return;
-    const pending = tx
-      .select({ type: applications.type })
-      .from(applications)
-      .where(and(eq(applications.subjectId, app.subjectId), inArray(applications.status, ['待审核', '审核中', '待面审'])))
-      .all();
-    if (pending.every((p) => p.type === '新增主体'))
-      tx.update(applications)
-        .set({ queued: false, bundleId: null, queuedAt: null, dueAt: null })
-        .where(and(eq(applications.bundleId, app.bundleId), eq(applications.type, '新增主体'), eq(applications.status, '待审核')))
-        .run();
+    holdBackSubjectAgain(tx, app);
   },
 };
