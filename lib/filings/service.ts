@@ -12,6 +12,7 @@ import { insertApplication, heldBackSubjectApplication } from '@/lib/application
 import { nextWebsiteStatus, type WebsiteEvent } from '@/lib/applications/rules';
 import { checkContactIdentities, contactFromSubject, maskContact, sealContact, type MaskedContact } from '@/lib/websites/service';
 import { allocateFilingNumber } from '@/lib/review/filing-number';
+import { OPEN_STATUSES } from '@/lib/review/due';
 import { notify } from '@/lib/notify/service';
 import { writeAudit } from '@/lib/audit/service';
 import { fieldErrorsOf } from '@/lib/zod-errors';
@@ -27,7 +28,8 @@ export type FilingRow = typeof filings.$inferSelect;
 const FILABLE_SUBJECT = ['待审核', '有效'];
 /** Statuses in which a filing holds its identifiers (the trigger of migration 0008 keeps filing_keys.live so). */
 export const LIVE_FILING: readonly FilingStatus[] = ['待审核', '已备案', '变更中', '注销中'];
-export const PENDING = ['待审核', '审核中', '待面审'] as const;
+/** Undecided applications: the queue's open statuses. */
+export const PENDING = OPEN_STATUSES;
 
 export function fail(fieldErrors: Record<string, string>): never {
   throw new AppError('invalid', Object.values(fieldErrors)[0] ?? '请检查填写的内容', fieldErrors);
