@@ -13,7 +13,18 @@ const SELECTED = '已选中代码，请按 Ctrl+C（Mac 为 ⌘+C）复制';
  * button that copies it. Where the clipboard API is missing (plain-HTTP intranet, old browser) or
  * refused, the textarea's text is selected so the user can copy it by hand.
  */
-export function CopySnippetButton({ snippet }: { snippet: string }) {
+export function CopySnippetButton({
+  snippet,
+  label = '备案编号HTML代码',
+  button = '复制备案编号HTML代码',
+  rows = 3,
+}: {
+  snippet: string;
+  /** What the text is (the textarea's label) and the button's words: an APP copies its 关于 line. */
+  label?: string;
+  button?: string;
+  rows?: number;
+}) {
   const id = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [status, setStatus] = useState('');
@@ -46,12 +57,12 @@ export function CopySnippetButton({ snippet }: { snippet: string }) {
 
   return (
     <div className="space-y-2">
-      <Label htmlFor={id}>备案编号HTML代码</Label>
+      <Label htmlFor={id}>{label}</Label>
       <Textarea
         ref={textarea}
         id={id}
         readOnly
-        rows={3}
+        rows={rows}
         value={snippet}
         spellCheck={false}
         data-testid="filing-snippet"
@@ -60,7 +71,7 @@ export function CopySnippetButton({ snippet }: { snippet: string }) {
       />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="button" size="sm" variant="outline" onClick={copy} data-testid="copy-snippet">
-          复制备案编号HTML代码
+          {button}
         </Button>
         <span role="status" aria-live="polite" className="text-sm text-muted-foreground" data-testid="copy-snippet-status">
           {status}

@@ -18,10 +18,10 @@ import type { IdentityMode } from '@/lib/identity/labels';
 import { NoticeStep } from '@/components/forms/notice-step';
 import { NOTICE_ITEMS, NOTICE_PREAMBLE, NOTICE_TITLE } from '@/lib/websites/schemas';
 import {
-  CONTACT_ROLES,
   draftPayload,
   formPathOf,
-  keepsRegisteredPii,
+  keptPii,
+  restoredDraftNotice,
   messageFor,
   stepOfPath,
   toWebsiteInput,
@@ -36,16 +36,6 @@ import {
 /** 提交 waits this long after 04 提示说明 is reached. */
 const COUNTDOWN_S = 24;
 const STEP_PART: Record<WizardStep, 'basic' | 'contacts' | 'notice' | null> = { 1: null, 2: 'basic', 3: 'contacts', 4: 'notice' };
-const PII_PATH = /^contacts\.(securityOwner|emergencyContact)\.(idNumber|phone)$/;
-
-/** 变更网站: an empty 证件号码 / 手机号码 of a registered contact means "keep" and is no error. */
-function keptPii(path: string, values: WizardValues, registered: RegisteredContacts | undefined): boolean {
-  const m = registered && PII_PATH.exec(path);
-  if (!m) return false;
-  const role = m[1] as 'securityOwner' | 'emergencyContact';
-  const c = values.contacts[role];
-  return !c[m[2] as 'idNumber' | 'phone'].trim() && keepsRegisteredPii(c, registered[role]);
-}
 
 /**
  * The whole website schema (the server's) plus the 网站名称 rules on the form's values; errors are
@@ -58,7 +48,7 @@ function wizardResolver(subject: WizardSubjectView, registered?: RegisteredConta
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = formPathOf(issue.path.map(String).join('.'), values);
-        if (path && keptPii(path, values, registered)) continue;
+        if (path && keptPii(path, values.contacts, registered)) continue;
         if (path && !(path in flat)) flat[path] = messageFor(path, issue.message);
       }
     }
@@ -71,15 +61,6 @@ function wizardResolver(subject: WizardSubjectView, registered?: RegisteredConta
     for (const [path, message] of Object.entries(flat)) set(errors, path, { type: 'validate', message });
     return { values: {}, errors };
   };
-}
-
-function restoredNotice(values: WizardValues, change: boolean): string {
-  const selfFilled = CONTACT_ROLES.filter((r) => values.contacts[r].mode === '自主填写');
-  if (!selfFilled.length) return '已使用草稿。';
-  const national = selfFilled.some((r) => values.contacts[r].authMethod === '国家网络身份认证公共服务认证') ? '选择国家网络身份认证的负责人需重新认证。' : '';
-  return change
-    ? `已使用草稿。草稿不保存网站负责人的证件号码和手机号码：已登记的号码不修改请留空，其他请重新填写。${national}`
-    : `已使用草稿。草稿不保存网站负责人的证件号码和手机号码，请重新填写。${national}`;
 }
 
 type ChangeRows = CompareRow[];
@@ -122,7 +103,7 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
   const restoreAtOnce = draftAction === 'restore' && !!draft;
 
   const [promptOpen, setPromptOpen] = useState(draftAction === 'prompt' && !!draft);
-  const [notice, setNotice] = useState<string | null>(restoreAtOnce ? restoredNotice(draft!.values, !!change) : null);
+  const [notice, setNotice] = useState<string | null>(restoreAtOnce ? restoredDraftNotice(draft!.values.contacts, !!change, '网站') : null);
   const [files, setFiles] = useState(initialFiles);
   const [submitting, setSubmitting] = useState(false);
   const [compareRows, setCompareRows] = useState<ChangeRows | null>(null);
@@ -210,7 +191,7 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
 
   function applyDraft() {
     if (!draft) return;
-    setNotice(restoredNotice(draft.values, !!change));
+    setNotice(restoredDraftNotice(draft.values.contacts, !!change, '网站'));
     setPromptOpen(false);
     wizard.restoreDraft(draft.values, draft.id, draft.step);
   }

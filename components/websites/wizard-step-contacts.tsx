@@ -53,7 +53,15 @@ export function WizardStepContacts({
   rememberFile,
   registered,
   identity,
-}: StepProps & { subject: WizardSubjectView; headingId: string; registered?: RegisteredContacts; identity: IdentityMode }) {
+  titles = CONTACT_TITLES,
+}: StepProps & {
+  subject: WizardSubjectView;
+  headingId: string;
+  registered?: RegisteredContacts;
+  identity: IdentityMode;
+  /** The cards' titles: 网站安全负责人 / 网站应急联络人, or the object's own (APP安全负责人…). */
+  titles?: Record<ContactRole, string>;
+}) {
   const { register, control, watch, getValues, setValue, setError, clearErrors } = useFormContext<WizardValues>();
   const contacts = useWatch({ control, name: 'contacts' });
   const warning = sameContactWarning(contacts as WebsiteInput["contacts"]);
@@ -146,7 +154,7 @@ export function WizardStepContacts({
       <Card key={role}>
         <CardHeader>
           <CardTitle id={titleId} tabIndex={index === 0 ? -1 : undefined} data-step-heading={index === 0 ? '' : undefined} className="outline-none">
-            {CONTACT_TITLES[role]}
+            {titles[role]}
           </CardTitle>
         </CardHeader>
         <CardContent className="space-y-4">

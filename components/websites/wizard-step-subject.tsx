@@ -6,7 +6,7 @@ import { InfoList } from './wizard-controls';
 import type { WizardSubjectView } from '@/lib/websites/form-values';
 
 /** 01 开办主体: the current subject, read-only. */
-export function WizardStepSubject({ subject, headingId }: { subject: WizardSubjectView; headingId: string }) {
+export function WizardStepSubject({ subject, headingId, object = '网站' }: { subject: WizardSubjectView; headingId: string; object?: string }) {
   const nature = subject.nature === '单位' && subject.unitType ? `单位（${subject.unitType}）` : subject.nature;
   return (
     <Card>
@@ -34,7 +34,7 @@ export function WizardStepSubject({ subject, headingId }: { subject: WizardSubje
         </div>
         {subject.status === '待审核' && (
           <Alert variant="info" role="status">
-            主体将与本网站一并审核
+            主体将与本{object}一并审核
           </Alert>
         )}
       </CardContent>

@@ -6,19 +6,16 @@ import {
   ACCESS_METHODS,
   CONTACT_AUTH_METHODS,
   CONTACT_MODES,
-  CONTROLLED_ITEMS,
-  LANGUAGES,
-  SITE_TYPES,
   type WebsiteInput,
 } from '@/lib/websites/schemas';
-import { PERMIT_ITEMS } from '@/lib/websites/naming';
 import { hostToUnicode, registrableDomains } from '@/lib/websites/domains';
 import { ID_TYPES } from '@/lib/validation/identifiers';
 import { CONTACT_PREFIX, CONTACT_TITLES, type ContactRole } from './labels';
 import { websiteObject } from '@/lib/objects/website';
+import { date, fileId, list, obj, oneOf, orUndefined, region, scope, text, yesNo, type Scope, type YesNo } from '@/lib/forms/draft-values';
+import { emptyServiceValues, serviceFileIds, serviceInput, serviceValuesOf, SERVICE_CHOOSE_MESSAGES, type ServiceFormValues } from '@/lib/forms/service-values';
 
-export type YesNo = '' | '是' | '否';
-export type Scope = '境内' | '境外';
+export type { YesNo, Scope };
 export type ContactMode = (typeof CONTACT_MODES)[number];
 
 export type WizardContact = {
@@ -62,16 +59,7 @@ export type WizardValues = {
     registrarScope: Scope;
     registrarRegion: string;
     registrarName: string;
-    interactive: YesNo;
-    siteTypes: string[];
-    controlled: YesNo;
-    /** Selected items only, in CONTROLLED_ITEMS order (server error paths index into this list). */
-    controlledItems: { item: string; fileId: number | null }[];
-    permitsNeeded: YesNo;
-    /** Selected items only, in PERMIT_ITEMS order. */
-    permits: { item: string; licenseNumber: string; fileId: number | null }[];
-    languages: string[];
-  };
+  } & ServiceFormValues;
   contacts: { securityOwner: WizardContact; emergencyContact: WizardContact };
   notice: { agree: boolean };
 };
@@ -120,13 +108,7 @@ export function emptyWizardValues(): WizardValues {
       registrarScope: '境内',
       registrarRegion: '',
       registrarName: '',
-      interactive: '',
-      siteTypes: [],
-      controlled: '',
-      controlledItems: [],
-      permitsNeeded: '',
-      permits: [],
-      languages: [],
+      ...emptyServiceValues(),
     },
     contacts: { securityOwner: { ...EMPTY_CONTACT }, emergencyContact: { ...EMPTY_CONTACT } },
     notice: { agree: false },
@@ -136,9 +118,8 @@ export function emptyWizardValues(): WizardValues {
 // ---------------------------------------------------------------------------------------------
 // form values → schema input
 
-const orUndefined = <T extends string>(v: string): T | undefined => (v === '' ? undefined : (v as T));
-
-function contactInput(c: WizardContact) {
+/** A contact's schema input: 同主体负责人信息 sends nothing typed; hidden files and passes are left out. */
+export function contactInput(c: WizardContact) {
   // 同主体负责人信息: the server copies the subject principal; nothing typed is sent.
   if (c.mode === '同主体负责人信息') return { mode: c.mode };
   const files = c.authMethod === '文件认证';
@@ -186,13 +167,7 @@ export function toWebsiteInput(v: WizardValues): WebsiteInput {
       registrarScope: b.registrarScope,
       registrarRegion: b.registrarScope === '境内' ? b.registrarRegion : '',
       registrarName: b.registrarName,
-      interactive: orUndefined(b.interactive),
-      siteTypes: b.interactive === '是' ? b.siteTypes : [],
-      controlled: orUndefined(b.controlled),
-      controlledItems: b.controlled === '是' ? b.controlledItems : [],
-      permitsNeeded: orUndefined(b.permitsNeeded),
-      permits: b.permitsNeeded === '是' ? b.permits : [],
-      languages: b.languages,
+      ...serviceInput(b),
     },
     contacts: { securityOwner: contactInput(v.contacts.securityOwner), emergencyContact: contactInput(v.contacts.emergencyContact) },
     notice: { agree: v.notice.agree },
@@ -224,13 +199,7 @@ export function formPathOf(path: string, v: WizardValues): string | null {
   return null;
 }
 
-/** The schema's bare "请选择" of the 是/否 questions, said in full where the error is shown. */
-const CHOOSE_MESSAGES: Record<string, string> = {
-  'basic.hasIcp': '请选择是否有工信部备案号',
-  'basic.interactive': '请选择是否提供互联网交互服务',
-  'basic.controlled': '请选择是否提供涉及管制物品信息发布服务',
-  'basic.permitsNeeded': '请选择是否需要相关前置许可',
-};
+const CHOOSE_MESSAGES = SERVICE_CHOOSE_MESSAGES;
 
 /** A message as the user should read it: 是/否 questions named, punycode domains in Unicode. */
 export function messageFor(formPath: string, message: string): string {
@@ -271,24 +240,8 @@ export function draftPayload(v: WizardValues, step: WizardStep): Record<string, 
   };
 }
 
-const MAX_ROWS = 20;
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v.slice(0, MAX_ROWS) : []);
-const text = (v: unknown, max = 200) => (typeof v === 'string' ? v.slice(0, max) : '');
-const oneOf = <T extends string>(options: readonly T[], v: unknown): T | '' => (typeof v === 'string' && (options as readonly string[]).includes(v) ? (v as T) : '');
-const yesNo = (v: unknown): YesNo => oneOf(['是', '否'] as const, v);
-const scope = (v: unknown): Scope => oneOf(['境内', '境外'] as const, v) || '境内';
-const fileId = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : null);
-const region = (v: unknown) => (typeof v === 'string' && /^\d{6}$/.test(v) ? v : '');
-const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
-
-/** Picks the known options of a list, once each, in the options' order. */
-function pick<T extends string>(options: readonly T[], v: unknown): T[] {
-  const chosen = list(v);
-  return options.filter((o) => chosen.includes(o));
-}
-
-function contactOf(src: unknown): WizardContact {
+/** A contact of a saved draft: PII and identity passes always empty. */
+export function contactOf(src: unknown): WizardContact {
   const c = obj(src);
   return {
     mode: oneOf(CONTACT_MODES, c.mode) || '自主填写',
@@ -324,9 +277,6 @@ export function toWizardValues(src: unknown): WizardValues {
   const ipRanges = list(b.ipRanges).map((x) => ({ start: text(obj(x).start, 64), end: text(obj(x).end, 64) }));
   if (!ipRanges.length) ipRanges.push(...e.basic.ipRanges);
 
-  const controlledRows = list(b.controlledItems).map(obj);
-  const permitRows = list(b.permits).map(obj);
-
   return {
     basic: {
       name: text(b.name, 50),
@@ -346,22 +296,7 @@ export function toWizardValues(src: unknown): WizardValues {
       registrarScope: scope(b.registrarScope),
       registrarRegion: region(b.registrarRegion),
       registrarName: text(b.registrarName, 100),
-      interactive: yesNo(b.interactive),
-      siteTypes: pick(
-        SITE_TYPES.map((t) => t.code),
-        b.siteTypes,
-      ),
-      controlled: yesNo(b.controlled),
-      controlledItems: CONTROLLED_ITEMS.filter((item) => controlledRows.some((r) => r.item === item)).map((item) => ({
-        item,
-        fileId: fileId(controlledRows.find((r) => r.item === item)!.fileId),
-      })),
-      permitsNeeded: yesNo(b.permitsNeeded),
-      permits: PERMIT_ITEMS.filter((item) => permitRows.some((r) => r.item === item)).map((item) => {
-        const r = permitRows.find((x) => x.item === item)!;
-        return { item, licenseNumber: text(r.licenseNumber, 100), fileId: fileId(r.fileId) };
-      }),
-      languages: pick(LANGUAGES, b.languages),
+      ...serviceValuesOf(b),
     },
     contacts: { securityOwner: contactOf(contacts.securityOwner), emergencyContact: contactOf(contacts.emergencyContact) },
     notice: { agree: false },
@@ -382,8 +317,7 @@ export function wizardFileIds(...sets: (WizardValues | null | undefined)[]): num
   for (const v of sets) {
     if (!v) continue;
     for (const c of v.basic.certificates) if (c.fileId) ids.add(c.fileId);
-    for (const c of v.basic.controlledItems) if (c.fileId) ids.add(c.fileId);
-    for (const p of v.basic.permits) if (p.fileId) ids.add(p.fileId);
+    for (const f of serviceFileIds(v.basic)) ids.add(f);
     for (const r of CONTACT_ROLES) {
       const c = v.contacts[r];
       for (const f of [c.frontFileId, c.backFileId, c.handheldFileId]) if (f) ids.add(f);
@@ -431,16 +365,44 @@ export function keepsRegisteredPii(c: Pick<WizardContact, 'mode' | 'name' | 'idT
  */
 export function wizardValuesFromWebsite(data: { basic: Record<string, unknown> & { domainCertificates?: Record<string, number | null | undefined> }; contacts: Record<ContactRole, Record<string, unknown>> }): WizardValues {
   const certificates = Object.entries(data.basic.domainCertificates ?? {}).map(([registrable, fileId]) => ({ registrable, fileId: fileId ?? null }));
-  // 同主体负责人信息 carries the subject principal's data: switching to 自主填写 starts empty.
-  const contact = (c: Record<string, unknown>) => (c.mode === '同主体负责人信息' ? { ...EMPTY_CONTACT, mode: c.mode } : c);
-  const values = toWizardValues({
-    basic: { ...data.basic, certificates },
-    contacts: { securityOwner: contact(data.contacts.securityOwner), emergencyContact: contact(data.contacts.emergencyContact) },
-  });
-  for (const role of CONTACT_ROLES) {
-    const c = data.contacts[role];
-    const v = values.contacts[role];
-    if (v.mode === '自主填写' && v.authMethod === '国家网络身份认证公共服务认证') v.identityToken = text(c.identityToken, 1000);
-  }
+  const values = toWizardValues({ basic: { ...data.basic, certificates } });
+  values.contacts = contactsFromStored(data.contacts);
   return values;
+}
+
+/**
+ * The 负责人 of a stored object as the wizard holds them (any object type: they are the website's).
+ * 同主体负责人信息 carries the subject principal's data: switching to 自主填写 starts empty. A
+ * registered national-identity contact keeps its pass (see wizardValuesFromWebsite).
+ */
+export function contactsFromStored(contacts: Record<ContactRole, Record<string, unknown>>): WizardValues['contacts'] {
+  const out = {} as WizardValues['contacts'];
+  for (const role of CONTACT_ROLES) {
+    const c = contacts[role];
+    const v = contactOf(c.mode === '同主体负责人信息' ? { ...EMPTY_CONTACT, mode: c.mode } : c);
+    if (v.mode === '自主填写' && v.authMethod === '国家网络身份认证公共服务认证') v.identityToken = text(c.identityToken, 1000);
+    out[role] = v;
+  }
+  return out;
+}
+
+const PII_PATH = /^contacts\.(securityOwner|emergencyContact)\.(idNumber|phone)$/;
+
+/** A change: an empty 证件号码 / 手机号码 of a registered contact (form path) means "keep" and is no error. */
+export function keptPii(path: string, contacts: WizardValues['contacts'], registered: RegisteredContacts | undefined): boolean {
+  const m = registered && PII_PATH.exec(path);
+  if (!m) return false;
+  const role = m[1] as ContactRole;
+  const c = contacts[role];
+  return !c[m[2] as 'idNumber' | 'phone'].trim() && keepsRegisteredPii(c, registered[role]);
+}
+
+/** What the wizard says once a draft is used: which 负责人 numbers must be typed again. `object`: 网站, APP… */
+export function restoredDraftNotice(contacts: WizardValues['contacts'], change: boolean, object: string): string {
+  const selfFilled = CONTACT_ROLES.filter((r) => contacts[r].mode === '自主填写');
+  if (!selfFilled.length) return '已使用草稿。';
+  const national = selfFilled.some((r) => contacts[r].authMethod === '国家网络身份认证公共服务认证') ? '选择国家网络身份认证的负责人需重新认证。' : '';
+  return change
+    ? `已使用草稿。草稿不保存${object}负责人的证件号码和手机号码：已登记的号码不修改请留空，其他请重新填写。${national}`
+    : `已使用草稿。草稿不保存${object}负责人的证件号码和手机号码，请重新填写。${national}`;
 }

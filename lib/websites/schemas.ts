@@ -186,13 +186,18 @@ export const NOTICE_ITEMS = [
 // 注销网站
 
 /** 注销网站 input, shared by the dialog (checked before sending) and the action. */
-export const cancelWebsiteSchema = z.object({
-  websiteId: z.number().int().positive(),
+/** 注销 of any filed object: the subject principal's name, the phone's middle four digits, the SMS code, 注销原因 and 附件说明. */
+export const cancelIdentityShape = {
   principalName: nameText('负责人姓名', 50).min(1, '请填写负责人姓名'),
   middleFour: z.string({ error: '请填写手机号码中间四位' }).trim().regex(/^\d{4}$/, '请填写手机号码中间四位'),
   code: z.string({ error: '请填写6位短信验证码' }).trim().regex(/^\d{6}$/, '请填写6位短信验证码'),
   reason: plainText('注销原因', 500).min(1, '请填写注销原因'),
   attachmentFileId: z.number().int().positive().nullable(),
+};
+
+export const cancelWebsiteSchema = z.object({
+  websiteId: z.number().int().positive(),
+  ...cancelIdentityShape,
   draftId: z.number().int().positive().nullable().optional(),
 });
 export type CancelWebsiteInput = z.input<typeof cancelWebsiteSchema>;

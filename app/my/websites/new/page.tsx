@@ -1,10 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { cookies } from 'next/headers';
-import { decode } from 'next-auth/jwt';
-import { requirePage, SESSION_COOKIES } from '@/lib/auth/session';
-import { SESSION_MAX_AGE_S } from '@/lib/auth/options';
-import { secrets } from '@/lib/config/env';
+import { requirePage } from '@/lib/auth/session';
+import { sessionRemainingMs } from '@/lib/auth/session-remaining';
 import { currentSubjectId } from '@/lib/subjects/service';
 import { wizardSubject } from '@/lib/websites/service';
 import { getDraft, latestDraft } from '@/lib/drafts/service';
@@ -28,16 +25,6 @@ const idParam = (s?: string) => (s && /^[1-9]\d{0,15}$/.test(s) ? Number(s) : nu
 
 /** Subject statuses that may file a website (as the service: a 待审核 subject is reviewed with it). */
 const FILABLE = ['有效', '待审核'];
-
-/** Time left in the session: the JWT's own expiry (no sliding refresh here), else a full session. */
-async function sessionRemainingMs(): Promise<number> {
-  const fallback = SESSION_MAX_AGE_S * 1000;
-  const jar = await cookies();
-  const raw = SESSION_COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
-  if (!raw) return fallback;
-  const token = await decode({ token: raw, secret: secrets().authSecret }).catch(() => null);
-  return typeof token?.exp === 'number' ? Math.max(0, token.exp * 1000 - Date.now()) : fallback;
-}
 
 function loadDraft(userId: number, id: number) {
   try {
