@@ -36,6 +36,14 @@ describe('02 APP基本信息', () => {
     expect(errors(appBasicSchema.safeParse(app()))).toEqual({});
   });
 
+  it('asks for every column of a 第三方SDK row that was added', () => {
+    expect(errors(appBasicSchema.safeParse(app({ sdks: [{ name: '', vendor: ' ', functionType: '' }] })))).toEqual({
+      'sdks.0.name': '请填写SDK名称',
+      'sdks.0.vendor': '请填写SDK服务商',
+      'sdks.0.functionType': '请填写功能类型',
+    });
+  });
+
   it('puts each mistake on its field in Chinese', () => {
     const r = appBasicSchema.safeParse(
       app({

@@ -94,6 +94,11 @@ export const appBasicSchema = z
         if (!d.store) issue(['downloads', i, 'store'], '请填写应用市场名称');
         issue(['downloads', i, 'url'], downloadUrlError(d.url ?? ''));
       });
+      v.sdks?.forEach((d, i) => {
+        if (!d.name) issue(['sdks', i, 'name'], '请填写SDK名称');
+        if (!d.vendor) issue(['sdks', i, 'vendor'], '请填写SDK服务商');
+        if (!d.functionType) issue(['sdks', i, 'functionType'], '请填写功能类型');
+      });
       v.domains?.forEach((d, i) => {
         const r = parseDomain(d.domain ?? '');
         if (!r.ok) issue(['domains', i, 'domain'], r.message);

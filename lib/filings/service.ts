@@ -65,12 +65,17 @@ export function sealContacts(contacts: WebsiteData['contacts'], s: SubjectRow): 
   return { securityOwner: one(contacts.securityOwner), emergencyContact: one(contacts.emergencyContact) };
 }
 
-/** Files of the filing (basic information and 负责人 uploads): each must be the user's; they are attached to the subject. */
-export function claimFiles(tx: Tx, userId: number, subjectId: number, stored: StoredFiling) {
-  const ids = [
+/** Every file a stored filing refers to: its basic information's and the 负责人's uploads. */
+export function storedFilingFileIds(stored: StoredFiling): number[] {
+  return [
     ...withSpec(stored, (spec, b) => spec.fileIds(b)),
     ...[stored.contacts.securityOwner, stored.contacts.emergencyContact].flatMap((c) => (c.mode === '自主填写' && c.authMethod === '文件认证' ? [c.frontFileId, c.backFileId, c.handheldFileId] : [])),
   ].filter((v): v is number => !!v);
+}
+
+/** Files of the filing (basic information and 负责人 uploads): each must be the user's; they are attached to the subject. */
+export function claimFiles(tx: Tx, userId: number, subjectId: number, stored: StoredFiling) {
+  const ids = storedFilingFileIds(stored);
   if (!ids.length) return;
   const mine = tx.select({ id: files.id }).from(files).where(and(inArray(files.id, ids), eq(files.ownerId, userId))).all();
   if (mine.length !== new Set(ids).size) throw new AppError('invalid', '上传的文件不存在，请重新上传');
@@ -272,7 +277,9 @@ export function getFilingView(userId: number, kind: FilingKind, filingId: number
     unitName: row.unitName,
     basic: f.data.basic,
     values: withSpec(f.data, (spec, b) => spec.values(b)),
+    idents: withSpec(f.data, (spec, b) => spec.identText(b)),
     contacts: { securityOwner: maskContact(f.data.contacts.securityOwner), emergencyContact: maskContact(f.data.contacts.emergencyContact) } as MaskedContacts,
+    fileIds: storedFilingFileIds(f.data),
     pendingApplicationId: pending?.id ?? null,
   };
 }

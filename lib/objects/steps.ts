@@ -3,7 +3,7 @@
  * 03 {对象}负责人 > 04 提示说明. Only step 02 differs; 负责人 and 提示说明 are the website's.
  */
 import { z, type ZodType } from 'zod';
-import { contactsSchema, noticeSchema } from '@/lib/websites/schemas';
+import { contactsSchema, NOTICE_ITEMS, noticeSchema } from '@/lib/websites/schemas';
 
 export function filingSteps<B extends ZodType>(label: string, basic: B) {
   return [
@@ -31,4 +31,17 @@ export function appLikePublicFields(label: string, platformLabel: string) {
     { key: 'unitName', label: '审核单位' },
     { key: 'status', label: '备案状态' },
   ] as const;
+}
+
+/**
+ * 04 提示说明's 告知书 for an object other than a website: items 五 to 七 speak of the object (the
+ * number is shown in an app's 关于 screen rather than as a badge on a home page).
+ */
+export function filingNoticeItems(label: string): readonly string[] {
+  return [
+    ...NOTICE_ITEMS.slice(0, 4),
+    `五、在${label}的“关于”页面或其他显著位置展示公安机关核发的联网备案编号；`,
+    `六、当联网备案信息发生变更时，请您于变更后30日内登录本平台提交变更信息，若未按规定要求、时限办理变更手续，公安机关将依法处理；`,
+    `七、当${label}不再提供服务时，请您于5个工作日内登录本平台，向属地公安机关网安部门提出注销申请。`,
+  ];
 }

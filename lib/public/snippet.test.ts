@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { escapeHtml, filingSnippet } from './snippet';
+import { escapeHtml, filingAboutLine, filingSnippet } from './snippet';
 
 const number = '京公网安备11010502013462号';
 const digits = '11010502013462';
@@ -56,5 +56,18 @@ describe('filingSnippet', () => {
 describe('escapeHtml', () => {
   it('escapes the five HTML-significant characters and nothing else', () => {
     expect(escapeHtml(`<a href="x" title='y'>&amp;</a> 中文`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt; 中文');
+  });
+});
+
+describe('filingAboutLine (an APP’s 关于 screen)', () => {
+  it('is the 公安备案号 as text and the public record as its link', () => {
+    expect(filingAboutLine({ number: '京公网安备11010803000001号', digits: '11010803000001', baseUrl: 'https://beian.example.gov.cn/' })).toEqual({
+      text: '京公网安备11010803000001号',
+      url: 'https://beian.example.gov.cn/query/11010803000001',
+    });
+  });
+
+  it('refuses digits that are not a filing number', () => {
+    expect(() => filingAboutLine({ number: 'x', digits: '123', baseUrl: 'https://a.cn' })).toThrow('联网备案号应为14位数字');
   });
 });

@@ -31,3 +31,12 @@ export function filingSnippet({ number, digits, baseUrl = publicBaseUrl() }: Fil
     `<a href="${base}/query/${digits}" rel="noreferrer" target="_blank">${escapeHtml(number)}</a>`
   );
 }
+
+/**
+ * An APP's or 小程序's 关于 screen (SPEC §15.5): the 公安备案号 as one line of text, and the public
+ * record it may link to.
+ */
+export function filingAboutLine({ number, digits, baseUrl = publicBaseUrl() }: FilingSnippetInput): { text: string; url: string } {
+  if (!isFilingDigits(digits)) throw new RangeError(`联网备案号应为14位数字：${digits}`);
+  return { text: number, url: `${baseUrl.replace(/\/+$/, '')}/query/${digits}` };
+}

@@ -76,6 +76,11 @@ const MINI_PROGRAM_ID: Record<MiniProgramPlatform, { pattern: RegExp; example: s
   其他: { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, example: '字母、数字、“_”“.”“-”，不超过 64 个字符' },
 };
 
+/** How the platform's 小程序ID looks (the wizard's hint). */
+export function miniProgramIdExample(platform: string): string | null {
+  return (MINI_PROGRAM_PLATFORMS as readonly string[]).includes(platform) ? MINI_PROGRAM_ID[platform as MiniProgramPlatform].example : null;
+}
+
 export function isValidMiniProgramId(platform: MiniProgramPlatform, id: string): boolean {
   return MINI_PROGRAM_ID[platform].pattern.test(id);
 }
