@@ -14,6 +14,8 @@ import { maskWebsite, type MaskedWebsiteData, type StoredWebsite } from '@/lib/w
 import { WebsiteDetails, placeWebsiteComments, type FileKinds } from '@/components/websites/website-details';
 import { AssessmentDetails, type AssessmentDetailsData } from '@/components/assessments/assessment-details';
 import { ASSESSMENT_FIELD_LABELS } from '@/lib/assessments/texts';
+import { isFilingTarget } from '@/lib/assessments/schemas';
+import { kindSpec } from '@/lib/filings/kinds';
 import { maskContact } from '@/lib/websites/service';
 import { diffFilings } from '@/lib/filings/change';
 import type { StoredFiling } from '@/lib/filings/types';
@@ -235,12 +237,26 @@ export function assessmentComments(fieldComments: Record<string, string> | null)
 function assessmentContent(app: AppOf<'安全评估'>): ApplicationContent | null {
   const { payload } = app;
   if (!isRecord(payload.report) || !isRecord(payload.files)) return null;
-  const target = isRecord(payload.target) ? payload.target : null;
+  // Read as stored data (any shape): a website's or an APP's / 小程序's snapshot.
+  const target: Record<string, unknown> | null = isRecord(payload.target) ? payload.target : null;
   const { report, files } = payload;
   const file = (id: unknown, label: string) => (typeof id === 'number' ? { id, name: `${label}.pdf` } : null);
   const { comments, leftover, fields } = assessmentComments(app.fieldComments);
+  const filingKind = target && isFilingTarget(target.type) ? target.type : null;
   const data: AssessmentDetailsData = {
-    website: target
+    filing: filingKind
+      ? {
+          kind: filingKind,
+          name: String(target!.name ?? ''),
+          identLabel: kindSpec(filingKind).identLabel,
+          ident: typeof target!.ident === 'string' ? target!.ident : '',
+          platformLabel: kindSpec(filingKind).platformLabel,
+          platform: typeof target!.platform === 'string' ? target!.platform : '',
+          interactive: target!.interactive === true,
+          filingNumber: typeof target!.filingNumber === 'string' ? target!.filingNumber : null,
+        }
+      : null,
+    website: target && !filingKind
       ? {
           name: String(target.name ?? ''),
           domains: Array.isArray(target.domains) ? target.domains.map(String) : [],

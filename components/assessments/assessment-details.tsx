@@ -4,6 +4,18 @@ import { StatusBadge } from '@/components/applications/status-badge';
 
 export type AssessmentDetailsData = {
   website: { name: string; domains: string[]; interactive: boolean; status?: string; filingNumber?: string | null } | null;
+  /** An APP / 小程序 as 评估对象 (then `website` is null): 标识 and 平台 with their labels. */
+  filing?: {
+    kind: string;
+    name: string;
+    identLabel: string;
+    ident: string;
+    platformLabel: string;
+    platform: string;
+    interactive: boolean;
+    status?: string;
+    filingNumber?: string | null;
+  } | null;
   report: { situation: string; methods: readonly string[]; methodOther: string };
   files: {
     sealedReport: { id: number; name: string } | null;
@@ -32,7 +44,7 @@ function FileLink({ file, label }: { file: { id: number; name: string } | null; 
  * `inlineFiles` the PDFs are shown elsewhere on the page and only named here.
  */
 export function AssessmentDetails({ data, comments = {}, inlineFiles = false }: { data: AssessmentDetailsData; comments?: Record<string, string>; inlineFiles?: boolean }) {
-  const { website, report, files } = data;
+  const { website, filing, report, files } = data;
   const methods = report.methods.map((m) => (m === '其他' && report.methodOther ? `其他（${report.methodOther}）` : m));
   const fileValue = (file: { id: number; name: string } | null, label: string) =>
     inlineFiles ? file ? <span className="break-all">{file.name}（见下方附件材料）</span> : <span className="text-muted-foreground">未上传</span> : <FileLink file={file} label={label} />;
@@ -40,7 +52,42 @@ export function AssessmentDetails({ data, comments = {}, inlineFiles = false }: 
   const rows: [label: string, value: ReactNode][] = [
     [
       L.target,
-      website ? (
+      filing ? (
+        <div className="space-y-1" data-testid="assessment-target">
+          <p>
+            <span className="text-muted-foreground">类型：</span>
+            {filing.kind}
+          </p>
+          <p className="break-all">
+            <span className="text-muted-foreground">{filing.kind}名称：</span>
+            {filing.name}
+          </p>
+          <p className="break-all">
+            <span className="text-muted-foreground">{filing.identLabel}：</span>
+            {filing.ident || '—'}
+          </p>
+          <p className="break-all">
+            <span className="text-muted-foreground">{filing.platformLabel}：</span>
+            {filing.platform || '—'}
+          </p>
+          <p>
+            <span className="text-muted-foreground">是否提供互联网交互服务：</span>
+            {filing.interactive ? '是' : '否'}
+          </p>
+          {filing.status && (
+            <p className="flex flex-wrap items-center gap-1">
+              <span className="text-muted-foreground">{filing.kind}状态：</span>
+              <StatusBadge status={filing.status} />
+            </p>
+          )}
+          {filing.filingNumber && (
+            <p>
+              <span className="text-muted-foreground">公安备案号：</span>
+              {filing.filingNumber}
+            </p>
+          )}
+        </div>
+      ) : website ? (
         <div className="space-y-1" data-testid="assessment-target">
           <p>
             <span className="text-muted-foreground">类型：</span>网站

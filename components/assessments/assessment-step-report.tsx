@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
-import { ASSESSMENT_METHODS, SITUATION_MAX } from '@/lib/assessments/schemas';
+import { ASSESSMENT_METHODS, ASSESSMENT_TARGET_TYPES, isFilingTarget, SITUATION_MAX, type AssessmentFilingType } from '@/lib/assessments/schemas';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -10,7 +10,7 @@ import { Input } from '@/components/ui/input';
 import { Field } from '@/components/forms/field';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { CheckboxGroup, InfoList, warningAlertClass } from '@/components/websites/wizard-controls';
-import { idOf, type AssessableWebsiteOption, type AssessmentWizardValues } from '@/lib/assessments/form-values';
+import { idOf, type AssessableFilingOption, type AssessableWebsiteOption, type AssessmentWizardValues } from '@/lib/assessments/form-values';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 
@@ -24,6 +24,13 @@ function optionText(w: AssessableWebsiteOption): string {
   return `${w.name}${w.domain ? `（${w.domain}）` : ''} — ${notes.join('，')}`;
 }
 
+function filingOptionText(f: AssessableFilingOption): string {
+  const notes = [f.status];
+  if (f.pending) notes.push('已有审核中的安全评估');
+  else if (f.approved) notes.push('已通过安全评估');
+  return `${f.name}${f.ident ? `（${f.ident}）` : ''} — ${notes.join('，')}`;
+}
+
 export type ReportDownloadState = {
   downloading: boolean;
   /** Characters the PDF could not show (X-Missing-Glyphs), decoded. */
@@ -32,23 +39,35 @@ export type ReportDownloadState = {
   done: boolean;
 };
 
-/** 01 填写自评估报告: 评估对象 (类型, 网站), 开展评估情况, 评估方法, and 下载自评估报告. */
+/** 01 填写自评估报告: 评估对象 (类型, then 网站 / APP / 小程序), 开展评估情况, 评估方法, and 下载自评估报告. */
 export function AssessmentStepReport({
   headingId,
   websites,
+  filings,
   err,
   download,
   onDownload,
 }: {
   headingId: string;
   websites: AssessableWebsiteOption[];
+  filings: AssessableFilingOption[];
   err: (path: string) => string | undefined;
   download: ReportDownloadState;
   onDownload: () => void;
 }) {
-  const { register, control } = useFormContext<AssessmentWizardValues>();
+  const { register, control, setValue } = useFormContext<AssessmentWizardValues>();
   const report = useWatch({ control, name: 'report' });
-  const chosen = websites.find((w) => String(w.id) === report.websiteId) ?? null;
+  const filingType = isFilingTarget(report.targetType) ? report.targetType : null;
+  const chosen = filingType ? null : (websites.find((w) => String(w.id) === report.websiteId) ?? null);
+  const ofType = filingType ? filings.filter((f) => f.kind === filingType) : [];
+  const chosenFiling = ofType.find((f) => String(f.id) === report.filingId) ?? null;
+  // Another 类型: the object chosen under the previous one no longer applies.
+  const typeField = register('report.targetType', {
+    onChange: () => {
+      setValue('report.websiteId', '');
+      setValue('report.filingId', '');
+    },
+  });
   const aria = (path: string, hint?: boolean) => ({
     'aria-invalid': err(path) ? true : undefined,
     'aria-describedby': err(path) ? `${idOf(path)}-error` : hint ? `${idOf(path)}-hint` : undefined,
@@ -71,11 +90,17 @@ export function AssessmentStepReport({
           </legend>
           <div className="grid gap-4 md:grid-cols-[12rem_1fr]">
             <Field id={idOf('report.targetType')} label="类型" required error={err('report.targetType')}>
-              <NativeSelect id={idOf('report.targetType')} {...register('report.targetType')} {...aria('report.targetType')}>
-                <NativeSelectOption value="网站">网站</NativeSelectOption>
+              <NativeSelect id={idOf('report.targetType')} {...typeField} {...aria('report.targetType')}>
+                {ASSESSMENT_TARGET_TYPES.map((t) => (
+                  <NativeSelectOption key={t} value={t}>
+                    {t}
+                  </NativeSelectOption>
+                ))}
               </NativeSelect>
             </Field>
-            {websites.length ? (
+            {filingType ? (
+              <FilingChoice type={filingType} options={ofType} err={err} register={register} aria={aria} />
+            ) : websites.length ? (
               <Field id={idOf('report.websiteId')} label="网站" required error={err('report.websiteId')} hint="交互式网站排在前面；已有审核中安全评估的网站不能重复发起">
                 <NativeSelect id={idOf('report.websiteId')} {...register('report.websiteId')} {...aria('report.websiteId', true)}>
                   <NativeSelectOption value="">请选择网站</NativeSelectOption>
@@ -103,6 +128,23 @@ export function AssessmentStepReport({
               </div>
             )}
           </div>
+          {chosenFiling && (
+            <div className="space-y-3 rounded-md border bg-muted/30 p-4" data-testid="chosen-filing">
+              <InfoList
+                rows={[
+                  [`${chosenFiling.kind}名称`, chosenFiling.name],
+                  [chosenFiling.identLabel, chosenFiling.ident],
+                  [chosenFiling.platformLabel, chosenFiling.platform],
+                  [`${chosenFiling.kind}状态`, <StatusBadge key="status" status={chosenFiling.status} />],
+                  ['是否提供互联网交互服务', chosenFiling.interactive ? '是' : '否'],
+                  ['公安备案号', chosenFiling.filingNumber ?? ''],
+                ]}
+              />
+              {chosenFiling.approved && !chosenFiling.pending && (
+                <p className="text-sm text-muted-foreground">该{chosenFiling.kind}已通过安全评估。功能、技术架构等发生重大变化时，应重新发起安全评估。</p>
+              )}
+            </div>
+          )}
           {chosen && (
             <div className="space-y-3 rounded-md border bg-muted/30 p-4" data-testid="chosen-website">
               <InfoList
@@ -185,5 +227,52 @@ export function AssessmentStepReport({
         </div>
       </CardContent>
     </Card>
+  );
+}
+
+type Aria = (path: string, hint?: boolean) => { 'aria-invalid': boolean | undefined; 'aria-describedby': string | undefined };
+
+/** 评估对象 of 类型 APP / 小程序: the subject's interactive ones (those that need a 安全评估). */
+function FilingChoice({
+  type,
+  options,
+  err,
+  register,
+  aria,
+}: {
+  type: AssessmentFilingType;
+  options: AssessableFilingOption[];
+  err: (path: string) => string | undefined;
+  register: ReturnType<typeof useFormContext<AssessmentWizardValues>>['register'];
+  aria: Aria;
+}) {
+  const path = 'report.filingId';
+  if (!options.length)
+    return (
+      <div className="space-y-1.5">
+        <p className="text-sm font-medium">{type}</p>
+        <Alert variant="destructive" data-testid="no-filings">
+          <p>
+            当前主体暂无需要安全评估的{type}。提供互联网交互服务的{type}办理新增{type}申请后，须通过安全评估方可备案。
+          </p>
+        </Alert>
+        {err(path) && (
+          <p id={`${idOf(path)}-error`} role="alert" data-field-error className="text-sm text-destructive">
+            {err(path)}
+          </p>
+        )}
+      </div>
+    );
+  return (
+    <Field id={idOf(path)} label={type} required error={err(path)} hint={`仅列出提供互联网交互服务的${type}；已有审核中安全评估的${type}不能重复发起`}>
+      <NativeSelect id={idOf(path)} {...register(path)} {...aria(path, true)}>
+        <NativeSelectOption value="">{`请选择${type}`}</NativeSelectOption>
+        {options.map((f) => (
+          <NativeSelectOption key={f.id} value={String(f.id)} disabled={f.pending}>
+            {filingOptionText(f)}
+          </NativeSelectOption>
+        ))}
+      </NativeSelect>
+    </Field>
   );
 }

@@ -19,6 +19,7 @@ import {
   stepOfPath,
   toReportInput,
   toSubmitInput,
+  type AssessableFilingOption,
   type AssessableWebsiteOption,
   type AssessmentStep,
   type AssessmentWizardValues,
@@ -71,6 +72,8 @@ function decodeGlyphs(raw: string): string {
 
 export type AssessmentWizardProps = {
   websites: AssessableWebsiteOption[];
+  /** The subject's interactive APP and 小程序 that may be assessed. */
+  filings: AssessableFilingOption[];
   initialValues: AssessmentWizardValues;
   /** Display data of files the values refer to, by id. */
   files: Record<number, UploadedFile>;
@@ -82,7 +85,7 @@ export type AssessmentWizardProps = {
 };
 
 /** 发起安全评估 (SPEC §7): four steps, one form. */
-export function AssessmentWizard({ websites, initialValues, files: initialFiles, draft, draftAction, sessionRemainingMs }: AssessmentWizardProps) {
+export function AssessmentWizard({ websites, filings, initialValues, files: initialFiles, draft, draftAction, sessionRemainingMs }: AssessmentWizardProps) {
   const router = useRouter();
   const restoreAtOnce = draftAction === 'restore' && !!draft;
 
@@ -238,7 +241,7 @@ export function AssessmentWizard({ websites, initialValues, files: initialFiles,
         draftPrompt={draft && { open: promptOpen, savedAt: draft.savedAt, onUse: applyDraft, onDiscard: () => setPromptOpen(false) }}
       >
         {step === 1 && (
-          <AssessmentStepReport headingId={headingId} websites={websites} err={err} download={download} onDownload={() => void downloadReport()} />
+          <AssessmentStepReport headingId={headingId} websites={websites} filings={filings} err={err} download={download} onDownload={() => void downloadReport()} />
         )}
         {step === 2 && <AssessmentStepSealed {...fileProps} />}
         {step === 3 && <AssessmentStepThirdParty {...fileProps} />}

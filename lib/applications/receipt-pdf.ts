@@ -251,8 +251,20 @@ const DETAILS: Record<BusinessType, (src: ReceiptSource) => [string, string][]> 
   安全评估: (src) => {
     const { payload, website } = src;
     const rows = subjectRows(src, false);
-    rows.push(['评估对象类型', '网站']);
-    rows.push(...websiteRows(website?.name ?? '', website?.domains ?? [], website?.filingNumber));
+    const target = obj(payload.target);
+    const kind = target?.type === 'APP' || target?.type === '小程序' ? target.type : null;
+    if (kind) {
+      // An APP / 小程序: its name and 标识 as submitted, its number now.
+      const spec = kindSpec(kind);
+      rows.push(['评估对象类型', kind]);
+      const name = str(target?.name) || src.filing?.name || '';
+      if (name) rows.push([`${spec.label}名称`, name]);
+      if (str(target?.ident)) rows.push([spec.identLabel, str(target?.ident)]);
+      if (src.filing?.filingNumber) rows.push(['公安备案号', src.filing.filingNumber]);
+    } else {
+      rows.push(['评估对象类型', '网站']);
+      rows.push(...websiteRows(website?.name ?? '', website?.domains ?? [], website?.filingNumber));
+    }
     const report = obj(payload.report) ?? (Array.isArray(payload.methods) ? payload : null) ?? obj(src.assessment?.report) ?? src.assessment;
     const methods = Array.isArray(report?.methods) ? report.methods.map(str).filter(Boolean) : [];
     if (methods.length) rows.push(['评估方法', methodsText(methods, str(report?.methodOther))]);

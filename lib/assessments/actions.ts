@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions';
 import { AppError } from '@/lib/errors';
-import { assessmentSubmitSchema } from '@/lib/assessments/schemas';
+import { assessmentSubmitSchema, isFilingTarget } from '@/lib/assessments/schemas';
 import { submitAssessment } from '@/lib/assessments/service';
 import { saveDraft } from '@/lib/drafts/service';
 import { currentSubjectId } from '@/lib/subjects/service';
@@ -35,8 +35,11 @@ export const saveAssessmentDraftAction = defineAction(
     const values = toAssessmentValues(data);
     const clean = draftPayload(values, step as AssessmentStep);
     if (JSON.stringify(clean).length > MAX_DRAFT_CHARS) throw new AppError('invalid', '草稿内容过长，无法保存');
-    const websiteId = values.report.websiteId ? Number(values.report.websiteId) : null;
-    const saved = saveDraft(user.id, '安全评估', clean, { draftId, subjectId, websiteId });
+    // The draft names the object of the chosen 类型 only.
+    const r = values.report;
+    const websiteId = !isFilingTarget(r.targetType) && r.websiteId ? Number(r.websiteId) : null;
+    const filingId = isFilingTarget(r.targetType) && r.filingId ? Number(r.filingId) : null;
+    const saved = saveDraft(user.id, '安全评估', clean, { draftId, subjectId, websiteId, filingId });
     revalidatePath('/my/drafts');
     return { draftId: saved };
   },

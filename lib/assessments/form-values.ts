@@ -3,7 +3,15 @@
  * Pure: shared by the page and the actions (server) and the wizard (browser).
  */
 import type { z } from 'zod';
-import { ASSESSMENT_METHODS, type AssessmentMethod, type assessmentSubmitSchema } from '@/lib/assessments/schemas';
+import {
+  ASSESSMENT_METHODS,
+  ASSESSMENT_TARGET_TYPES,
+  isFilingTarget,
+  type AssessmentFilingType,
+  type AssessmentMethod,
+  type AssessmentTargetType,
+  type assessmentSubmitSchema,
+} from '@/lib/assessments/schemas';
 
 /** What the wizard submits: the schema's input (its unchosen answers are the schema's own errors). */
 type AssessmentSubmitRaw = z.input<typeof assessmentSubmitSchema>;
@@ -13,9 +21,11 @@ export type AssessmentStep = 1 | 2 | 3 | 4;
 /** What the inputs hold: strings ('' = not chosen), booleans and file ids. */
 export type AssessmentWizardValues = {
   report: {
-    targetType: '网站' | '';
-    /** The chosen website's id as the select holds it ('' = none). */
+    targetType: AssessmentTargetType | '';
+    /** The chosen website's id as the select holds it ('' = none); read with 类型 网站. */
     websiteId: string;
+    /** The chosen APP's / 小程序's id ('' = none); read with 类型 APP / 小程序, absent for a website. */
+    filingId?: string;
     situation: string;
     methods: AssessmentMethod[];
     methodOther: string;
@@ -38,19 +48,47 @@ export type AssessableWebsiteOption = {
   approved: boolean;
 };
 
-export function emptyAssessmentValues(websiteId?: number | null): AssessmentWizardValues {
+/**
+ * What the APP / 小程序 select offers: the subject's interactive ones (those that need a 安全评估)
+ * under review or filed.
+ */
+export type AssessableFilingOption = {
+  id: number;
+  kind: AssessmentFilingType;
+  name: string;
+  /** 包名 / 小程序ID as lists show them, and what it is called. */
+  ident: string;
+  identLabel: string;
+  /** 运行平台 / 所属平台 as lists show them, and what it is called. */
+  platform: string;
+  platformLabel: string;
+  status: string;
+  interactive: boolean;
+  filingNumber: string | null;
+  pending: boolean;
+  approved: boolean;
+};
+
+/** An empty form; `websiteId` preselects a website, `filing` an APP / 小程序 instead. */
+export function emptyAssessmentValues(websiteId?: number | null, filing?: { type: AssessmentFilingType; id: number } | null): AssessmentWizardValues {
+  const target = filing ? { targetType: filing.type, websiteId: '', filingId: String(filing.id) } : { targetType: '网站' as const, websiteId: websiteId ? String(websiteId) : '' };
   return {
-    report: { targetType: '网站', websiteId: websiteId ? String(websiteId) : '', situation: '', methods: [], methodOther: '' },
+    report: { ...target, situation: '', methods: [], methodOther: '' },
     files: { sealedReportFileId: null, thirdPartyReportFileId: null },
     notice: { agree: false },
   };
+}
+
+/** The chosen object's id as the schema reads it: websiteId for 网站, filingId for APP / 小程序. */
+function targetInput(r: AssessmentWizardValues['report']) {
+  return isFilingTarget(r.targetType) ? { filingId: r.filingId ?? '' } : { websiteId: r.websiteId };
 }
 
 /** Step 1 as the schema (and POST /api/assessments/report) takes it. */
 export function toReportInput(v: AssessmentWizardValues) {
   return {
     targetType: v.report.targetType,
-    websiteId: v.report.websiteId,
+    ...targetInput(v.report),
     situation: v.report.situation,
     methods: v.report.methods,
     // Only meaningful with 其他; kept in the form so unticking and ticking again restores it.
@@ -78,7 +116,7 @@ export function stepOfPath(path: string): AssessmentStep {
 /** A schema / server error path → the form path showing it, or null when no field shows it. */
 export function formPathOf(path: string): string | null {
   const p = path.replace(/^data\./, '');
-  if (/^report\.(targetType|websiteId|situation|methods|methodOther)(\.|$)/.test(p)) return p.replace(/^(report\.methods)\.\d+$/, '$1');
+  if (/^report\.(targetType|websiteId|filingId|situation|methods|methodOther)(\.|$)/.test(p)) return p.replace(/^(report\.methods)\.\d+$/, '$1');
   if (p === 'files.sealedReportFileId' || p === 'files.thirdPartyReportFileId' || p === 'notice.agree') return p;
   return null;
 }
@@ -115,10 +153,11 @@ export function toAssessmentValues(src: unknown): AssessmentWizardValues {
   const r = obj(d.report);
   const f = obj(d.files);
   const chosen = Array.isArray(r.methods) ? r.methods : [];
+  const type = ASSESSMENT_TARGET_TYPES.find((t) => t === r.targetType) ?? '网站';
+  const target = isFilingTarget(type) ? { targetType: type, websiteId: '', filingId: idText(r.filingId) } : { targetType: type, websiteId: idText(r.websiteId) };
   return {
     report: {
-      targetType: '网站',
-      websiteId: idText(r.websiteId),
+      ...target,
       situation: text(r.situation, DRAFT_MAX_SITUATION),
       methods: ASSESSMENT_METHODS.filter((m) => chosen.includes(m)),
       methodOther: text(r.methodOther, 100),
@@ -126,6 +165,20 @@ export function toAssessmentValues(src: unknown): AssessmentWizardValues {
     files: { sealedReportFileId: fileId(f.sealedReportFileId), thirdPartyReportFileId: fileId(f.thirdPartyReportFileId) },
     notice: { agree: false },
   };
+}
+
+/**
+ * The values with their 评估对象 left unchosen when it is not among the offered objects that may be
+ * chosen (not the current subject's, no longer assessable, or under review already).
+ */
+export function keepSelectableTarget(v: AssessmentWizardValues, websites: readonly AssessableWebsiteOption[], filings: readonly AssessableFilingOption[]): AssessmentWizardValues {
+  const r = v.report;
+  if (isFilingTarget(r.targetType)) {
+    const ok = filings.some((f) => f.kind === r.targetType && String(f.id) === r.filingId && !f.pending);
+    return ok ? v : { ...v, report: { ...r, filingId: '' } };
+  }
+  const ok = websites.some((w) => String(w.id) === r.websiteId && !w.pending);
+  return ok ? v : { ...v, report: { ...r, websiteId: '' } };
 }
 
 export type RestoredAssessmentDraft = { id: number; savedAt: number; values: AssessmentWizardValues; step: AssessmentStep };

@@ -10,11 +10,27 @@ export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
 
 export const SITUATION_MAX = 5000;
 
-/** Step 1 填写自评估报告: 评估对象 (类型 网站 + one of the subject's websites), 开展评估情况, 评估方法. */
+/** 评估对象 类型 (SPEC §7, §15): a website, or an APP / 小程序 (a filing of that kind). */
+export const ASSESSMENT_TARGET_TYPES = ['网站', 'APP', '小程序'] as const;
+export type AssessmentTargetType = (typeof ASSESSMENT_TARGET_TYPES)[number];
+export type AssessmentFilingType = Exclude<AssessmentTargetType, '网站'>;
+
+export function isFilingTarget(t: unknown): t is AssessmentFilingType {
+  return t === 'APP' || t === '小程序';
+}
+
+const OBJECT_MISSING = '请选择评估对象';
+const objectId = z.coerce.number({ error: OBJECT_MISSING }).int(OBJECT_MISSING).positive(OBJECT_MISSING);
+
+/**
+ * Step 1 填写自评估报告: 评估对象 (类型, then one of the subject's websites — websiteId — or APPs /
+ * 小程序 — filingId), 开展评估情况, 评估方法. Only the id of the chosen 类型 is read.
+ */
 export const assessmentReportSchema = z
   .object({
-    targetType: z.literal('网站', { error: '请选择评估对象类型' }),
-    websiteId: z.coerce.number({ error: '请选择评估对象' }).int('请选择评估对象').positive('请选择评估对象'),
+    targetType: z.enum(ASSESSMENT_TARGET_TYPES, { error: '请选择评估对象类型' }),
+    websiteId: objectId.optional(),
+    filingId: objectId.optional(),
     situation: plainText('开展评估情况', SITUATION_MAX).min(1, '请填写开展评估情况'),
     methods: z
       .array(z.enum(ASSESSMENT_METHODS, { error: '请选择评估方法' }), { error: '请至少选择一种评估方法' })
@@ -24,6 +40,8 @@ export const assessmentReportSchema = z
     methodOther: nameText('其他评估方法', 100).optional().default(''),
   })
   .superRefine((v, ctx) => {
+    const idKey = v.targetType === '网站' ? 'websiteId' : 'filingId';
+    if (v[idKey] === undefined) ctx.addIssue({ code: 'custom', path: [idKey], message: OBJECT_MISSING });
     if (v.methods.includes('其他') && !v.methodOther) ctx.addIssue({ code: 'custom', path: ['methodOther'], message: '请填写其他评估方法' });
   });
 export type AssessmentReportInput = z.infer<typeof assessmentReportSchema>;

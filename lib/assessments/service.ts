@@ -1,13 +1,15 @@
 /**
- * 安全评估 (SPEC §7): 发起评估 submits a 安全评估 application with its assessment record; the
- * applicant's list and detail, the wizard's website choice and the reviewer's view.
+ * 安全评估 (SPEC §7, §15): 发起评估 submits a 安全评估 application with its assessment record; the
+ * applicant's list and detail, the wizard's choice of 评估对象 (a website, or an interactive APP /
+ * 小程序) and the reviewer's view.
  * Deciding it is lib/review/service.ts (通过 / 退回 set the assessment's status).
  */
 import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { domainsOfWebsite, primaryDomains } from '@/lib/websites/domain-list';
-import { applications, assessments, drafts, files, policeUnits, subjects, websiteDomains, websites, type ApplicationStatus } from '@/db/schema';
+import { applications, assessments, drafts, files, filings, policeUnits, subjects, websiteDomains, websites, type ApplicationStatus } from '@/db/schema';
+import { kindSpec, withSpec } from '@/lib/filings/kinds';
 import { insertApplication } from '@/lib/applications/service';
 import { canReviewApplication, type Actor } from '@/lib/auth/policy';
 import { writeAudit } from '@/lib/audit/service';
@@ -15,8 +17,9 @@ import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/notify/service';
 import { queueFields } from '@/lib/review/due';
 import { fieldErrorsOf } from '@/lib/zod-errors';
-import { assessmentSubmitSchema } from './schemas';
+import { assessmentSubmitSchema, isFilingTarget, type AssessmentFilingType, type AssessmentTargetType } from './schemas';
 import type { AssessmentData, AssessmentFiles, AssessmentReport, AssessmentTarget } from './types';
+import type { AssessableFilingOption } from './form-values';
 
 /**
  * Websites an assessment may be started for: under review (待审核: an interactive one is filed only
@@ -24,6 +27,11 @@ import type { AssessmentData, AssessmentFiles, AssessmentReport, AssessmentTarge
  * or not: a site that is about to add interactive services may be assessed beforehand.
  */
 export const ASSESSABLE_WEBSITE_STATUSES = ['待审核', '已备案', '变更中'] as const;
+/**
+ * APP / 小程序 an assessment may be started for: the same statuses as websites, interactive ones only
+ * (是否提供互联网交互服务 = 是: those that need one, SPEC §15).
+ */
+export const ASSESSABLE_FILING_STATUSES = ASSESSABLE_WEBSITE_STATUSES;
 /** Subjects whose websites may be assessed (not while being cancelled or transferred). */
 export const ASSESSABLE_SUBJECT_STATUSES = ['待审核', '有效', '变更中'] as const;
 
@@ -40,6 +48,17 @@ export const ASSESSMENT_MESSAGES = {
   sameFile: '第三方检测报告不能与自评估报告盖章件为同一文件',
 } as const;
 
+/** The refusals about an APP / 小程序 as 评估对象, worded as the website's. */
+export function filingAssessmentMessages(type: AssessmentFilingType) {
+  return {
+    missing: `评估对象${type}不存在`,
+    otherSubject: `评估对象须为当前主体的${type}，请先切换到该${type}所属主体`,
+    notInteractive: `该${type}未提供互联网交互服务，无需发起安全评估`,
+    pending: `该${type}已有审核中的安全评估`,
+    status: (status: string) => `${type}当前状态为“${status}”，不能发起安全评估`,
+  };
+}
+
 /** What an assessment stores (assessments.data) and its application carries (payload.report / payload.files): ./types.ts. */
 export type { AssessmentData, AssessmentFiles, AssessmentReport, AssessmentTarget } from './types';
 
@@ -54,6 +73,62 @@ function openAssessmentOf(tx: Tx, websiteId: number) {
     .from(applications)
     .where(and(eq(applications.websiteId, websiteId), eq(applications.type, '安全评估'), inArray(applications.status, [...OPEN_APPLICATION])))
     .get();
+}
+
+/** Open (undecided) 安全评估 applications of an APP / 小程序. */
+function openFilingAssessmentOf(tx: Tx, filingId: number) {
+  return tx
+    .select({ id: applications.id, code: applications.code })
+    .from(applications)
+    .where(and(eq(applications.filingId, filingId), eq(applications.type, '安全评估'), inArray(applications.status, [...OPEN_APPLICATION])))
+    .get();
+}
+
+/**
+ * The current subject's APP and 小程序 for 评估对象: interactive, assessable ones only, newest first;
+ * each says whether an assessment of it is under review or approved.
+ */
+export function assessableFilings(userId: number, subjectId: number): AssessableFilingOption[] {
+  const db = getDb();
+  const rows = db
+    .select({ f: filings })
+    .from(filings)
+    .innerJoin(subjects, and(eq(subjects.id, filings.subjectId), eq(subjects.ownerId, userId)))
+    .where(and(eq(filings.subjectId, subjectId), eq(filings.interactive, true), inArray(filings.status, [...ASSESSABLE_FILING_STATUSES])))
+    .orderBy(desc(filings.createdAt), desc(filings.id))
+    .all();
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.f.id);
+  const pending = new Set(
+    db
+      .select({ filingId: applications.filingId })
+      .from(applications)
+      .where(and(inArray(applications.filingId, ids), eq(applications.type, '安全评估'), inArray(applications.status, [...OPEN_APPLICATION])))
+      .all()
+      .map((r) => r.filingId),
+  );
+  const approved = new Set(
+    db
+      .select({ filingId: assessments.filingId })
+      .from(assessments)
+      .where(and(inArray(assessments.filingId, ids), eq(assessments.status, '通过')))
+      .all()
+      .map((r) => r.filingId),
+  );
+  return rows.map(({ f }) => ({
+    id: f.id,
+    kind: f.kind,
+    name: f.name,
+    ident: withSpec(f.data, (spec, b) => spec.identText(b)),
+    identLabel: kindSpec(f.kind).identLabel,
+    platform: withSpec(f.data, (spec, b) => spec.platformText(b)),
+    platformLabel: kindSpec(f.kind).platformLabel,
+    status: f.status,
+    interactive: f.interactive,
+    filingNumber: f.filingNumber,
+    pending: pending.has(f.id),
+    approved: approved.has(f.id),
+  }));
 }
 
 /**
@@ -107,25 +182,16 @@ export function submitAssessment(userId: number, subjectId: number, input: unkno
   const parsed = assessmentSubmitSchema.safeParse(input);
   if (!parsed.success) fail(fieldErrorsOf(parsed.error));
   const { report: r, files: f } = parsed.data;
-  const report: AssessmentReport = { targetType: '网站', websiteId: r.websiteId, situation: r.situation, methods: r.methods, methodOther: r.methods.includes('其他') ? r.methodOther : '' };
+  const text = { situation: r.situation, methods: r.methods, methodOther: r.methods.includes('其他') ? r.methodOther : '' };
+  // Only the id of the chosen 类型 is kept (the schema required it).
+  const report: AssessmentReport = isFilingTarget(r.targetType) ? { targetType: r.targetType, filingId: r.filingId!, ...text } : { targetType: '网站', websiteId: r.websiteId!, ...text };
   const fileSet: AssessmentFiles = { sealedReportFileId: f.sealedReportFileId, thirdPartyReportFileId: f.thirdPartyReportFileId ?? null };
   if (fileSet.thirdPartyReportFileId === fileSet.sealedReportFileId) fail({ 'files.thirdPartyReportFileId': ASSESSMENT_MESSAGES.sameFile });
 
   return getDb().transaction(
     (tx) => {
-      const row = tx
-        .select({ w: websites, s: subjects })
-        .from(websites)
-        .innerJoin(subjects, and(eq(subjects.id, websites.subjectId), eq(subjects.ownerId, userId)))
-        .where(eq(websites.id, report.websiteId))
-        .get();
-      if (!row) fail({ 'report.websiteId': ASSESSMENT_MESSAGES.websiteMissing });
-      const { w, s } = row;
-      if (s.id !== subjectId) fail({ 'report.websiteId': ASSESSMENT_MESSAGES.otherSubject });
-      if (!(ASSESSABLE_SUBJECT_STATUSES as readonly string[]).includes(s.status)) throw new AppError('conflict', `主体当前状态为“${s.status}”，不能发起安全评估`);
-      if (!(ASSESSABLE_WEBSITE_STATUSES as readonly string[]).includes(w.status))
-        fail({ 'report.websiteId': `网站当前状态为“${w.status}”，不能发起安全评估` });
-      if (openAssessmentOf(tx, w.id)) fail({ 'report.websiteId': ASSESSMENT_MESSAGES.pending });
+      const { s, target } = report.targetType === '网站' ? websiteTarget(tx, userId, subjectId, report.websiteId) : filingTarget(tx, userId, subjectId, report.targetType, report.filingId);
+      const object = target.type === '网站' ? { websiteId: target.websiteId } : { filingId: target.filingId };
 
       // The PDFs: the user's own, not yet attached elsewhere; attached to the subject so its unit's reviewers may read them.
       const wanted: [key: keyof AssessmentFiles, id: number | null, notPdf: string][] = [
@@ -144,14 +210,13 @@ export function submitAssessment(userId: number, subjectId: number, input: unkno
       const fileIds = wanted.map(([, id]) => id).filter((id): id is number => !!id);
       tx.update(files).set({ subjectId: s.id }).where(inArray(files.id, fileIds)).run();
 
-      const target: AssessmentTarget = { type: '网站', websiteId: w.id, name: w.name, domains: domainsOfWebsite(tx, w.id), interactive: w.interactive, status: w.status, filingNumber: w.filingNumber };
       const app = insertApplication(
         tx,
         {
           type: '安全评估',
           applicantId: userId,
           subjectId: s.id,
-          websiteId: w.id,
+          ...object,
           // Straight into the unit's queue, 办理时限 10 working days (lib/review/due.ts).
           ...queueFields('安全评估', now),
           payload: { target, report, files: fileSet },
@@ -161,12 +226,12 @@ export function submitAssessment(userId: number, subjectId: number, input: unkno
       const data: AssessmentData = { report, files: fileSet };
       const a = tx
         .insert(assessments)
-        .values({ subjectId: s.id, websiteId: w.id, applicationId: app.id, status: '待审核', data, createdAt: now })
+        .values({ subjectId: s.id, ...object, applicationId: app.id, status: '待审核', data, createdAt: now })
         .returning({ id: assessments.id })
         .get();
       if (opts.draftId) tx.delete(drafts).where(and(eq(drafts.id, opts.draftId), eq(drafts.userId, userId), eq(drafts.type, '安全评估'))).run();
       writeAudit(
-        { actorId: userId, action: 'assessment.submit', objectType: 'application', objectId: app.id, after: { assessmentId: a.id, websiteId: w.id, methods: report.methods, ...fileSet } },
+        { actorId: userId, action: 'assessment.submit', objectType: 'application', objectId: app.id, after: { assessmentId: a.id, ...object, methods: report.methods, ...fileSet } },
         tx,
       );
       notify(
@@ -174,7 +239,7 @@ export function submitAssessment(userId: number, subjectId: number, input: unkno
         {
           type: 'assessment.submitted',
           title: '安全评估申请已提交',
-          body: `申请编号 ${app.code}（评估对象：${w.name}）。公安机关将在10个工作日内完成审核，审核结果将通过系统通知告知。`,
+          body: `申请编号 ${app.code}（评估对象：${target.name}）。公安机关将在10个工作日内完成审核，审核结果将通过系统通知告知。`,
           link: `/my/assessments/${a.id}`,
           channels: { email: false, sms: false },
         },
@@ -184,6 +249,57 @@ export function submitAssessment(userId: number, subjectId: number, input: unkno
     },
     { behavior: 'immediate' },
   );
+}
+
+/** The website as 评估对象: one of the current subject's, assessable, with no assessment under review. */
+function websiteTarget(tx: Tx, userId: number, subjectId: number, websiteId: number) {
+  const row = tx
+    .select({ w: websites, s: subjects })
+    .from(websites)
+    .innerJoin(subjects, and(eq(subjects.id, websites.subjectId), eq(subjects.ownerId, userId)))
+    .where(eq(websites.id, websiteId))
+    .get();
+  if (!row) fail({ 'report.websiteId': ASSESSMENT_MESSAGES.websiteMissing });
+  const { w, s } = row;
+  if (s.id !== subjectId) fail({ 'report.websiteId': ASSESSMENT_MESSAGES.otherSubject });
+  assessableSubject(s.status);
+  if (!(ASSESSABLE_WEBSITE_STATUSES as readonly string[]).includes(w.status)) fail({ 'report.websiteId': `网站当前状态为“${w.status}”，不能发起安全评估` });
+  if (openAssessmentOf(tx, w.id)) fail({ 'report.websiteId': ASSESSMENT_MESSAGES.pending });
+  const target: AssessmentTarget = { type: '网站', websiteId: w.id, name: w.name, domains: domainsOfWebsite(tx, w.id), interactive: w.interactive, status: w.status, filingNumber: w.filingNumber };
+  return { s, target };
+}
+
+/** The APP / 小程序 as 评估对象: as a website, and interactive (one that needs an assessment). */
+function filingTarget(tx: Tx, userId: number, subjectId: number, type: AssessmentFilingType, filingId: number) {
+  const m = filingAssessmentMessages(type);
+  const row = tx
+    .select({ f: filings, s: subjects })
+    .from(filings)
+    .innerJoin(subjects, and(eq(subjects.id, filings.subjectId), eq(subjects.ownerId, userId)))
+    .where(and(eq(filings.id, filingId), eq(filings.kind, type)))
+    .get();
+  if (!row) fail({ 'report.filingId': m.missing });
+  const { f, s } = row;
+  if (s.id !== subjectId) fail({ 'report.filingId': m.otherSubject });
+  assessableSubject(s.status);
+  if (!(ASSESSABLE_FILING_STATUSES as readonly string[]).includes(f.status)) fail({ 'report.filingId': m.status(f.status) });
+  if (!f.interactive) fail({ 'report.filingId': m.notInteractive });
+  if (openFilingAssessmentOf(tx, f.id)) fail({ 'report.filingId': m.pending });
+  const target: AssessmentTarget = {
+    type,
+    filingId: f.id,
+    name: f.name,
+    ident: withSpec(f.data, (spec, b) => spec.identText(b)),
+    platform: withSpec(f.data, (spec, b) => spec.platformText(b)),
+    interactive: f.interactive,
+    status: f.status,
+    filingNumber: f.filingNumber,
+  };
+  return { s, target };
+}
+
+function assessableSubject(status: string) {
+  if (!(ASSESSABLE_SUBJECT_STATUSES as readonly string[]).includes(status)) throw new AppError('conflict', `主体当前状态为“${status}”，不能发起安全评估`);
 }
 
 export const ASSESSMENT_PAGE_SIZE = 10;
@@ -205,6 +321,10 @@ export function listMyAssessments(userId: number, opts: { subjectId?: number | n
       createdAt: assessments.createdAt,
       websiteId: assessments.websiteId,
       websiteName: websites.name,
+      filingId: assessments.filingId,
+      filingKind: filings.kind,
+      filingName: filings.name,
+      filingData: filings.data,
       applicationId: applications.id,
       code: applications.code,
       applicationStatus: applications.status,
@@ -212,7 +332,8 @@ export function listMyAssessments(userId: number, opts: { subjectId?: number | n
     })
     .from(assessments)
     .innerJoin(subjects, eq(subjects.id, assessments.subjectId))
-    .innerJoin(websites, eq(websites.id, assessments.websiteId))
+    .leftJoin(websites, eq(websites.id, assessments.websiteId))
+    .leftJoin(filings, eq(filings.id, assessments.filingId))
     .leftJoin(applications, eq(applications.id, assessments.applicationId))
     .where(where)
     .orderBy(desc(assessments.createdAt), desc(assessments.id))
@@ -222,9 +343,14 @@ export function listMyAssessments(userId: number, opts: { subjectId?: number | n
   const total = db.select({ n: sql<number>`count(*)` }).from(assessments).innerJoin(subjects, eq(subjects.id, assessments.subjectId)).where(where).get()!.n;
   const primary = primaryDomains(db, rows.map((r) => r.websiteId).filter((id): id is number => id !== null));
   return {
-    rows: rows.map((r) => ({
+    rows: rows.map(({ filingData, ...r }) => ({
       ...r,
+      /** 评估对象 类型 and name: the website's, or the APP's / 小程序's. */
+      targetType: (r.filingKind ?? '网站') as AssessmentTargetType,
+      targetName: r.websiteName ?? r.filingName ?? '',
       domain: (r.websiteId && primary.get(r.websiteId)) ?? null,
+      /** 包名 / 小程序ID of an APP / 小程序. */
+      ident: filingData ? withSpec(filingData, (spec, b) => spec.identText(b)) || null : null,
       shownStatus: (r.status === '待审核' && r.applicationStatus ? r.applicationStatus : r.status) as string,
     })),
     total,
@@ -252,6 +378,23 @@ function assessmentFiles(tx: Tx, f: Partial<AssessmentFiles>) {
 
 export type AssessmentView = ReturnType<typeof assessmentView>;
 
+/** What the pages show of an assessed APP / 小程序: 类型, name, 标识 and 平台 with their labels. */
+function filingTargetView(f: typeof filings.$inferSelect) {
+  const spec = kindSpec(f.kind);
+  return {
+    id: f.id,
+    kind: f.kind,
+    name: f.name,
+    status: f.status,
+    interactive: f.interactive,
+    filingNumber: f.filingNumber,
+    identLabel: spec.identLabel,
+    ident: withSpec(f.data, (sp, b) => sp.identText(b)),
+    platformLabel: spec.platformLabel,
+    platform: withSpec(f.data, (sp, b) => sp.platformText(b)),
+  };
+}
+
 function assessmentView(tx: Tx, a: typeof assessments.$inferSelect) {
   const data = a.data as Partial<AssessmentData>;
   const report = (data.report ?? {}) as Partial<AssessmentReport>;
@@ -260,6 +403,7 @@ function assessmentView(tx: Tx, a: typeof assessments.$inferSelect) {
     .from(websites)
     .where(eq(websites.id, a.websiteId ?? -1))
     .get();
+  const f = a.filingId ? tx.select().from(filings).where(eq(filings.id, a.filingId)).get() : undefined;
   const app = a.applicationId
     ? (tx
         .select({
@@ -283,6 +427,8 @@ function assessmentView(tx: Tx, a: typeof assessments.$inferSelect) {
     shownStatus: (a.status === '待审核' && app ? app.status : a.status) as ApplicationStatus | typeof a.status,
     createdAt: a.createdAt,
     website: w ? { ...w, domains: domainsOfWebsite(tx, w.id) } : null,
+    /** The APP / 小程序 assessed (null for a website's assessment). */
+    filing: f ? filingTargetView(f) : null,
     report: {
       situation: typeof report.situation === 'string' ? report.situation : '',
       methods: Array.isArray(report.methods) ? report.methods : [],

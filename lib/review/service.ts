@@ -505,11 +505,13 @@ export function getReviewApplication(actor: Actor, id: number, now = Date.now())
         .all()
     : [];
   const interview = db.select().from(interviews).where(eq(interviews.applicationId, app.id)).orderBy(desc(interviews.id)).get() ?? null;
-  const assessment = app.websiteId
+  // The latest 安全评估 of the website, or of the APP / 小程序 (SPEC §15), the application is about.
+  const assessedBy = app.websiteId ? eq(assessments.websiteId, app.websiteId) : app.filingId ? eq(assessments.filingId, app.filingId) : null;
+  const assessment = assessedBy
     ? (db
         .select({ status: assessments.status, applicationId: assessments.applicationId })
         .from(assessments)
-        .where(eq(assessments.websiteId, app.websiteId))
+        .where(assessedBy)
         .orderBy(desc(assessments.id))
         .get() ?? null)
     : null;

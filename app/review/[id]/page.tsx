@@ -16,6 +16,7 @@ import { latestLiveness } from '@/lib/websites/liveness';
 import { PLACEMENT_STATUSES } from '@/lib/websites/placement';
 import { getAssessmentForReview } from '@/lib/assessments/service';
 import { ASSESSMENT_FIELD_LABELS } from '@/lib/assessments/texts';
+import { isFilingTarget } from '@/lib/assessments/schemas';
 import { handlerOf } from '@/lib/applications/handlers';
 import { payloadOf } from '@/lib/applications/types';
 import { applicationContent, assessmentComments } from '@/components/applications/application-content';
@@ -244,7 +245,10 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
     ['申请人', view.applicant ? `${view.applicant.name}（${view.applicant.phoneMasked}）` : '—'],
   ];
   if (subjectName) info.push(['主体名称', subjectName]);
-  if (websiteName) info.push(['网站名称', websiteName]);
+  // An APP's / 小程序's name (its own application or its 安全评估) is labelled by its type.
+  const assessed = app.type === '安全评估' && 'target' in payload && payload.target && isFilingTarget(payload.target.type) ? payload.target.type : null;
+  const objectType = assessed ?? (isFilingTarget(handler.object) ? handler.object : null);
+  if (websiteName) info.push([objectType ? `${objectType}名称` : '网站名称', websiteName]);
   if (view.website?.filingNumber) info.push(['公安备案号', <span key="fn" className="font-mono" data-testid="website-filing-number">{view.website.filingNumber}</span>]);
   if (!decided) {
     info.push([

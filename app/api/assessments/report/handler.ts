@@ -1,8 +1,8 @@
 import { can, type Actor } from '@/lib/auth/policy';
 import { errorResponse, jsonResponse as json, NO_STORE } from '@/lib/http/response';
 import { fieldErrorsOf, isPlainObject, zhErrorMap } from '@/lib/zod-errors';
-import { assessmentReportSchema } from '@/lib/assessments/schemas';
-import { buildAssessmentReport, loadReportTarget, REPORT_FILENAME } from '@/lib/assessments/report-pdf';
+import { assessmentReportSchema, isFilingTarget } from '@/lib/assessments/schemas';
+import { buildAssessmentReport, loadFilingReportTarget, loadReportTarget, REPORT_FILENAME } from '@/lib/assessments/report-pdf';
 
 /** The step-1 fields are a few KB (开展评估情况 ≤ 5,000 字); anything much larger is not this form. */
 export const REPORT_BODY_MAX = 64 * 1024;
@@ -37,7 +37,7 @@ async function readLimited(req: Request, max: number): Promise<string | null> {
  * POST /api/assessments/report, given the signed-in actor (route.ts reads the session): the step-1
  * fields of 发起评估 as JSON → the 自评估报告 PDF. 415 for another content type, 413 for a body over
  * 64 KB, 400 `{ error, fieldErrors }` for bad input (all in Chinese), 404 for a
- * website that is not one of the current subject's. Characters the font lacks are drawn as boxes and
+ * website (or APP / 小程序) that is not one of the current subject's. Characters the font lacks are drawn as boxes and
  * named, percent-encoded, in X-Missing-Glyphs.
  */
 export async function assessmentReportResponse(actor: Actor | null, req: Request, now = Date.now()): Promise<Response> {
@@ -61,7 +61,8 @@ export async function assessmentReportResponse(actor: Actor | null, req: Request
   }
   try {
     const report = parsed.data;
-    const target = loadReportTarget(actor.id, report.websiteId);
+    // The schema required the id of the chosen 类型.
+    const target = isFilingTarget(report.targetType) ? loadFilingReportTarget(actor.id, report.targetType, report.filingId!) : loadReportTarget(actor.id, report.websiteId!);
     const pdf = await buildAssessmentReport({ ...target, report, date: now });
     const headers: Record<string, string> = {
       'Content-Type': 'application/pdf',
@@ -74,6 +75,7 @@ export async function assessmentReportResponse(actor: Actor | null, req: Request
     if (pdf.missing.length) headers['X-Missing-Glyphs'] = encodeURIComponent(pdf.missing.join(''));
     return new Response(new Uint8Array(pdf.bytes), { status: 200, headers });
   } catch (e) {
-    return errorResponse(e, 'assessment report', (err) => ({ fieldErrors: err.code === 'not_found' ? { websiteId: err.message } : (err.fieldErrors ?? {}) }));
+    const idKey = isFilingTarget(parsed.data.targetType) ? 'filingId' : 'websiteId';
+    return errorResponse(e, 'assessment report', (err) => ({ fieldErrors: err.code === 'not_found' ? { [idKey]: err.message } : (err.fieldErrors ?? {}) }));
   }
 }

@@ -84,6 +84,7 @@ export default async function AssessmentDetailPage({ params, searchParams }: { p
         <Alert variant="success" data-testid="assessment-approved">
           <p className="font-medium">安全评估已通过</p>
           {a.website?.interactive && a.website.status === '待审核' && <p>网站备案申请将由公安机关安排面审或实地检查，请留意系统通知。</p>}
+          {a.filing?.interactive && a.filing.status === '待审核' && <p>{a.filing.kind}备案申请将由公安机关安排面审或实地检查，请留意系统通知。</p>}
         </Alert>
       )}
 

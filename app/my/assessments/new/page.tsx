@@ -6,7 +6,7 @@ import { requirePage, SESSION_COOKIES } from '@/lib/auth/session';
 import { SESSION_MAX_AGE_S } from '@/lib/auth/options';
 import { secrets } from '@/lib/config/env';
 import { currentSubjectView } from '@/lib/subjects/service';
-import { assessableWebsites, ASSESSABLE_SUBJECT_STATUSES, getMyAssessment } from '@/lib/assessments/service';
+import { assessableFilings, assessableWebsites, ASSESSABLE_SUBJECT_STATUSES, getMyAssessment } from '@/lib/assessments/service';
 import { getDraft, latestDraft } from '@/lib/drafts/service';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
@@ -16,6 +16,7 @@ import { AssessmentWizard } from '@/components/assessments/assessment-wizard';
 import {
   assessmentFileIds,
   emptyAssessmentValues,
+  keepSelectableTarget,
   restoreAssessmentDraft,
   toAssessmentValues,
   type AssessmentWizardValues,
@@ -64,15 +65,15 @@ function Blocked({ message, actions }: { message: string; actions: { href: strin
 }
 
 /**
- * 发起安全评估 (SPEC §7). `?draft=` reopens a draft, `?website=` preselects a website (from its
- * detail page), `?from=` starts from a returned or revoked assessment.
+ * 发起安全评估 (SPEC §7, §15). `?draft=` reopens a draft, `?website=` preselects a website (from its
+ * detail page), `?filing=` an APP / 小程序, `?from=` starts from a returned or revoked assessment.
  */
-export default async function NewAssessmentPage({ searchParams }: { searchParams: Promise<{ draft?: string; website?: string; from?: string }> }) {
+export default async function NewAssessmentPage({ searchParams }: { searchParams: Promise<{ draft?: string; website?: string; filing?: string; from?: string }> }) {
   const user = await requirePage('applicant.area');
   const sp = await searchParams;
 
   const subject = currentSubjectView(user.id);
-  if (!subject) return <Blocked message="请先申请开办主体并办理新办网站申请，再对网站发起安全评估。" actions={[{ href: '/my/subject/new', label: '申请开办主体' }]} />;
+  if (!subject) return <Blocked message="请先申请开办主体并办理新办网站、新增APP或新增小程序申请，再发起安全评估。" actions={[{ href: '/my/subject/new', label: '申请开办主体' }]} />;
   if (!(ASSESSABLE_SUBJECT_STATUSES as readonly string[]).includes(subject.status))
     return (
       <Blocked
@@ -85,8 +86,8 @@ export default async function NewAssessmentPage({ searchParams }: { searchParams
     );
 
   const websites = assessableWebsites(user.id, subject.id);
+  const filings = assessableFilings(user.id, subject.id);
   const notices: string[] = [];
-  const selectable = (websiteId: string) => websites.some((w) => String(w.id) === websiteId && !w.pending);
 
   const preselect = idParam(sp.website);
   let initialValues: AssessmentWizardValues = emptyAssessmentValues();
@@ -96,6 +97,13 @@ export default async function NewAssessmentPage({ searchParams }: { searchParams
     else if (w.pending) notices.push(`“${w.name}”已有审核中的安全评估，请待审核完成后再发起。`);
     else initialValues = emptyAssessmentValues(w.id);
   }
+  const preselectFiling = idParam(sp.filing);
+  if (preselectFiling) {
+    const f = filings.find((x) => x.id === preselectFiling);
+    if (!f) notices.push('所选APP或小程序不属于当前主体、未提供互联网交互服务或当前状态不能发起安全评估，请重新选择。');
+    else if (f.pending) notices.push(`“${f.name}”已有审核中的安全评估，请待审核完成后再发起。`);
+    else initialValues = emptyAssessmentValues(null, { type: f.kind, id: f.id });
+  }
 
   // 重新发起 from a returned (or revoked) assessment: its report and files, to correct.
   const fromId = idParam(sp.from);
@@ -103,10 +111,10 @@ export default async function NewAssessmentPage({ searchParams }: { searchParams
     const r = tryLoad(() => getMyAssessment(user.id, fromId));
     if ('problem' in r) notices.push(r.problem);
     else if (r.value.status === '退回' || r.value.status === '已撤销') {
-      const v = toAssessmentValues({ report: { ...r.value.report, websiteId: r.value.website?.id }, files: r.value.fileIds });
-      // The website must still be one that can be chosen.
-      if (!selectable(v.report.websiteId)) v.report.websiteId = '';
-      initialValues = v;
+      const a = r.value;
+      const target = a.filing ? { targetType: a.filing.kind, filingId: a.filing.id } : { targetType: '网站', websiteId: a.website?.id };
+      // The object must still be one that can be chosen.
+      initialValues = keepSelectableTarget(toAssessmentValues({ report: { ...a.report, ...target }, files: a.fileIds }), websites, filings);
       notices.push('已带入原安全评估的内容，请按审核意见修改后重新提交。');
     }
   }
@@ -131,8 +139,8 @@ export default async function NewAssessmentPage({ searchParams }: { searchParams
     }
   }
 
-  // A draft's website that can no longer be chosen (filed away, cancelled, under review) is left unchosen.
-  if (draft && !selectable(draft.values.report.websiteId)) draft.values.report.websiteId = '';
+  // A draft's object that can no longer be chosen (cancelled, under review, …) is left unchosen.
+  if (draft) draft = { ...draft, values: keepSelectableTarget(draft.values, websites, filings) };
 
   const files = uploadedFilesOf(user.id, [...assessmentFileIds(initialValues), ...assessmentFileIds(draft?.values)]);
 
@@ -159,6 +167,7 @@ export default async function NewAssessmentPage({ searchParams }: { searchParams
       ))}
       <AssessmentWizard
         websites={websites}
+        filings={filings}
         initialValues={initialValues}
         files={files}
         draft={draft}
