@@ -17,6 +17,9 @@ import { heldBackSubjectApplication } from '@/lib/applications/service';
 import { NoSubjectDialog } from '@/components/subjects/switch-subject-dialog';
 import { LatestNotice } from '@/components/layout/latest-notice';
 import { listMyWebsites } from '@/lib/websites/service';
+import { listMyFilings } from '@/lib/filings/service';
+import { FILING_KINDS } from '@/db/schema/filings';
+import { kindObject, kindSpec } from '@/lib/filings/kinds';
 
 export const metadata: Metadata = { title: '首页' };
 
@@ -45,6 +48,8 @@ export default async function ApplicantHome() {
   const notices = listNotifications(user.id, { unreadOnly: true, pageSize: 5 });
   const subject = currentSubjectView(user.id);
   const sites = subject ? listMyWebsites(user.id, subject.id) : [];
+  // 我的APP, 我的小程序…: a card only for the kinds the subject has (SPEC §15.5).
+  const filingCards = subject ? FILING_KINDS.map((kind) => ({ kind, rows: listMyFilings(user.id, subject.id, kind) })).filter((c) => c.rows.length) : [];
   // 已注销 leaves nothing to work with: the user has to apply for a subject again.
   const noSubject = !subject || subject.status === '已注销';
   const heldBack = subject?.status === '待审核' ? heldBackSubjectApplication(user.id, subject.id) : null;
@@ -173,6 +178,31 @@ export default async function ApplicantHome() {
             </ul>
           )}
         </HomeCard>
+        {filingCards.map(({ kind, rows }) => {
+          const spec = kindSpec(kind);
+          const base = kindObject(kind).routeBase;
+          return (
+            <HomeCard key={kind} id={base.split('/').at(-1)!} title={`我的${spec.label}`} more={base}>
+              <ul className="divide-y">
+                {rows.slice(0, 5).map((f) => (
+                  <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span className="min-w-0">
+                      <Link href={`${base}/${f.id}`} className="font-medium hover:underline">
+                        {f.name}
+                      </Link>
+                      {f.idents && <span className="ml-2 break-all text-muted-foreground">{f.idents}</span>}
+                      {f.filingNumber && <span className="block text-xs text-muted-foreground">{f.filingNumber}</span>}
+                    </span>
+                    <StatusBadge status={f.status} />
+                  </li>
+                ))}
+              </ul>
+              <Link href={`${base}/new`} className="mt-2 inline-block text-primary hover:underline">
+                {spec.types.new}
+              </Link>
+            </HomeCard>
+          );
+        })}
       </div>
       {noSubject && <NoSubjectDialog />}
     </div>

@@ -9,8 +9,11 @@ export const ROLE_LABELS = { applicant: '开办者', reviewer: '网安民警', a
 export const ROLE_NAV = {
   applicant: [
     { href: '/my', label: '首页' },
+    { href: '/my/business', label: '业务办理' },
     { href: '/my/subject', label: '我的主体' },
     { href: '/my/websites', label: '我的网站' },
+    { href: '/my/apps', label: '我的APP' },
+    { href: '/my/mini-programs', label: '我的小程序' },
     { href: '/my/assessments', label: '安全评估' },
     { href: '/my/applications', label: '我的申请' },
     { href: '/my/drafts', label: '我的草稿' },

@@ -67,7 +67,7 @@ export async function FilingDetailPage({ kind, params }: { kind: FilingKind; par
         <Alert variant="info" data-testid="interactive-notice">
           提供互联网交互服务的{spec.label}须通过安全评估并经公安机关面审或实地检查后方可备案。
           {f.status === '待审核' && (
-            <Link href="/my/assessments/new" className="ml-2 font-medium text-primary underline underline-offset-4">
+            <Link href={`/my/assessments/new?filing=${f.id}`} className="ml-2 font-medium text-primary underline underline-offset-4">
               发起安全评估
             </Link>
           )}

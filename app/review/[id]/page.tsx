@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { kindOfType } from '@/lib/filings/kinds';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -208,7 +209,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   let approveBlocked: string | null = null;
   if (view.approvalBlock) approveBlocked = view.approvalBlock;
   // Worded apart from the 安全评估 card's “需先通过安全评估” so each text is on the page once.
-  else if (view.interactive) approveBlocked = assessmentPassed ? '交互式网站须经面审或实地检查后备案，请在“安全评估与面审”中安排。' : '安全评估通过前只能退回。';
+  else if (view.interactive) approveBlocked = assessmentPassed ? `交互式${kindOfType(app.type) ?? '网站'}须经面审或实地检查后备案，请在“安全评估与面审”中安排。` : '安全评估通过前只能退回。';
   const canApprove = (mode === 'interview' && !view.approvalBlock) || (mode === 'decision' && !approveBlocked);
 
   // 备案号放置检查 (SPEC §10.3) of a website that is filed (a change pending included).
