@@ -184,7 +184,7 @@ export async function fileSubjectAndWebsite(page: Page, applicant: FilingApplica
   await fileWebsite(page, site, png);
 }
 
-async function samplePng() {
+export async function samplePng() {
   const sharp = (await import('sharp')).default;
   return sharp({ create: { width: 200, height: 120, channels: 3, background: '#5a7' } }).png().toBuffer();
 }

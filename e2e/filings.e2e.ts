@@ -1,0 +1,192 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, login, screenshotBoth, adminCli, idWithCheck, fileSubject, verifyPhone, openForm, samplePng } from './helpers';
+
+let browser: Browser;
+let applicant: Page;
+let reviewer: Page;
+let png: Buffer;
+
+const APPLICANT = { name: '周敏', phone: '13533334444', password: 'Secret#2026', id: idWithCheck('11010519850612123') };
+const REVIEWER = { name: '孙强', phone: '13733334444', password: 'Police#2026' };
+const APP = { name: '周敏茶馆点单', pkg: 'cn.zhoumin.teahouse' };
+const MINI = { name: '周敏茶馆预约', appId: 'wx5f3c2a1b0e9d8c7b' };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  expect(adminCli(['create-user', '--role', 'applicant', '--name', APPLICANT.name, '--phone', APPLICANT.phone, '--password', APPLICANT.password]).status).toBe(0);
+  expect(adminCli(['create-user', '--role', 'reviewer', '--name', REVIEWER.name, '--phone', REVIEWER.phone, '--password', REVIEWER.password, '--unit', '110105']).stderr).toBe('');
+  png = await samplePng();
+  applicant = await newPage(browser);
+  await login(applicant, APPLICANT.phone, APPLICANT.password);
+  await applicant.waitForURL(/\/my$/);
+  reviewer = await newPage(browser);
+  await login(reviewer, REVIEWER.phone, REVIEWER.password);
+  await reviewer.waitForURL(/\/review$/);
+  await verifyPhone(reviewer, REVIEWER.phone);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function upload(page: Page, label: string) {
+  await page.getByLabel(label, { exact: true }).setInputFiles({ name: `${label}.png`, mimeType: 'image/png', buffer: png });
+  await page.getByRole('img', { name: label }).waitFor();
+}
+
+/** 服务与语种 as a non-interactive object without 管制物品 or 前置许可, in 中文简体. */
+async function plainService(page: Page) {
+  await page.getByRole('group', { name: '是否提供互联网交互服务' }).getByLabel('否').check();
+  await page.getByRole('group', { name: '是否提供涉及管制物品信息发布服务' }).getByLabel('否').check();
+  await page.getByRole('group', { name: '相关前置许可' }).getByLabel('否').check();
+  await page.getByLabel('中文简体').check();
+}
+
+/** 03 负责人 as the subject's principal, 04 提示说明 read, 提交 after the countdown. */
+async function contactsAndSubmit(page: Page, object: string) {
+  await page.getByRole('radiogroup', { name: `${object}安全负责人` }).getByLabel('同主体负责人信息').check();
+  await page.getByRole('radiogroup', { name: `${object}应急联络人` }).getByLabel('同主体负责人信息').check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByText('在' + object + '的“关于”页面或其他显著位置展示公安机关核发的联网备案编号', { exact: false }).waitFor();
+  await page.getByLabel('我已阅读').check();
+  await page.getByRole('button', { name: '提交', exact: true }).click({ timeout: 40_000 });
+  await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
+}
+
+async function openFromQueue(page: Page, type: string) {
+  await page.goto('/review');
+  await page.getByLabel('关键词').fill(APPLICANT.name);
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.waitForURL(/q=/);
+  await page.getByTestId('queue-row').filter({ hasText: type }).getByRole('link', { name: '办理' }).click();
+  await page.getByRole('heading', { name: '申请审核' }).waitFor();
+}
+
+async function approve(page: Page) {
+  await page.getByRole('group', { name: '审核结果' }).getByLabel('通过', { exact: true }).check();
+  await page.getByRole('button', { name: '提交审核结果' }).click();
+  await page.getByRole('dialog', { name: '确认通过该申请？' }).getByRole('button', { name: '确定' }).click();
+  await page.getByTestId('decision-result').getByText('审核完成：已通过').waitFor();
+}
+
+describe('APP and 小程序 filed through their wizards', () => {
+  it('a person files an APP on 安卓 and iOS with its subject; the reviewer approves; the APP gets a 03 number and its 关于 line', async () => {
+    await fileSubject(applicant, APPLICANT);
+
+    await applicant.goto('/my/business');
+    await applicant.getByRole('region', { name: 'APP业务' }).getByRole('link', { name: '新增APP' }).click();
+    await applicant.waitForURL(/\/my\/apps\/new/);
+    await applicant.locator('form[data-hydrated]').first().waitFor();
+    await applicant.getByText('主体将与本APP一并审核').waitFor();
+    await applicant.getByRole('button', { name: '下一步' }).click();
+
+    // 02 APP基本信息: what is missing is said on its field.
+    await applicant.getByRole('heading', { name: 'APP基本信息' }).waitFor();
+    await applicant.getByRole('button', { name: '下一步' }).click();
+    await applicant.getByText('请上传APP图标').waitFor();
+    await applicant.getByText('请选择运行平台').first().waitFor();
+    await applicant.getByText('请上传3～5张APP运行截图').waitFor();
+
+    await applicant.getByLabel('APP名称').fill(APP.name);
+    await upload(applicant, 'APP图标');
+    await applicant.getByRole('group', { name: '是否有工信部备案号' }).getByLabel('是').check();
+    await applicant.getByLabel('工信部备案号').fill('京ICP备12345678号-1');
+    await applicant.getByLabel('安卓', { exact: true }).check();
+    await applicant.getByLabel('iOS', { exact: true }).check();
+    await applicant.getByLabel('安卓包名').fill(APP.pkg);
+    await applicant.getByLabel('安卓签名MD5').fill('A4:0D:A8:0A:59:D1:70:CA:A9:50:CF:15:C1:8C:45:4D');
+    await applicant.getByLabel('iOS包名').fill(APP.pkg);
+    await applicant.getByLabel('iOS签名SHA-1').fill('5e8f16062ea3cd2c4a0d547876baa6f38cabf62');
+    await applicant.getByLabel('应用市场名称').fill('华为应用市场');
+    await applicant.getByLabel('下载链接').fill('https://appgallery.huawei.com/app/C100000123');
+    await applicant.getByRole('button', { name: '添加域名' }).click();
+    await applicant.getByLabel('APP使用的域名').fill('api.zhoumin-tea.cn');
+    await applicant.getByRole('button', { name: '添加IP' }).click();
+    await applicant.getByLabel('起始IP', { exact: true }).fill('39.96.10.21');
+    await applicant.getByLabel('结束IP', { exact: true }).fill('39.96.10.21');
+    await applicant.getByLabel('接入商所属地区省份').selectOption('110000');
+    await applicant.getByLabel('接入商所属地区区县').selectOption('110108');
+    await applicant.getByLabel('网络接入服务商名称').fill('阿里云计算有限公司');
+    await applicant.getByLabel('APP功能介绍').fill('茶馆菜单浏览、在线点单与会员积分。');
+    for (const n of [1, 2, 3]) await upload(applicant, `APP运行截图${n}`);
+    await applicant.getByLabel('当前用户量').selectOption('一万以下');
+    await applicant.getByRole('button', { name: '添加SDK' }).click();
+    await applicant.getByLabel('SDK名称').fill('微信支付SDK');
+    await applicant.getByLabel('SDK服务商').fill('财付通支付科技有限公司');
+    await applicant.getByLabel('功能类型').fill('支付');
+    await plainService(applicant);
+    await applicant.getByRole('button', { name: '下一步' }).click();
+
+    // The APP form of 工信部备案号 and a 39-digit SHA-1 are refused on their fields.
+    await applicant.getByText('APP的工信部备案号格式应为 京ICP备12345678号-1A（以 A 结尾）').waitFor();
+    await applicant.getByText('签名SHA-1应为40位十六进制字符（可带冒号分隔）').waitFor();
+    await screenshotBoth(applicant, 'app-new-basic', { axe: true });
+    await applicant.getByLabel('工信部备案号').fill('京ICP备12345678号-1A');
+    await applicant.getByLabel('iOS签名SHA-1').fill('5e8f16062ea3cd2c4a0d547876baa6f38cabf625');
+    await applicant.getByRole('button', { name: '下一步' }).click();
+    await applicant.getByRole('heading', { name: 'APP安全负责人' }).waitFor();
+    await contactsAndSubmit(applicant, 'APP');
+
+    await openFromQueue(reviewer, '新增主体');
+    await approve(reviewer);
+    await openFromQueue(reviewer, '新增APP');
+    await reviewer.getByText(APP.pkg).first().waitFor();
+    await reviewer.getByText('微信支付SDK').waitFor();
+    await screenshotBoth(reviewer, 'app-review', { axe: true });
+    await approve(reviewer);
+    const number = (await reviewer.getByTestId('filing-number').textContent())!.match(/京公网安备11010503\d{6}号/)![0];
+
+    await applicant.goto('/my/apps');
+    const row = applicant.getByTestId('filing-row').filter({ hasText: APP.name });
+    await row.getByText('已备案').waitFor();
+    await row.getByText(number).waitFor();
+    await row.getByText('安卓、iOS').waitFor();
+    await screenshotBoth(applicant, 'my-apps', { axe: true });
+    await row.getByRole('link', { name: '详情' }).click();
+    await applicant.getByRole('heading', { name: APP.name }).waitFor();
+    expect(await applicant.getByLabel('关于页面展示文字').inputValue()).toBe(number);
+    await applicant.getByText('财付通支付科技有限公司').waitFor();
+    await screenshotBoth(applicant, 'app-detail', { axe: true });
+
+    // The home shows 我的APP; the public record shows the APP.
+    await applicant.goto('/my');
+    await applicant.getByRole('region', { name: '我的APP' }).getByText(APP.name).waitFor();
+    const digits = number.match(/\d{14}/)![0];
+    const anon = await newPage(browser);
+    await anon.goto(`/query/${digits}`);
+    await anon.getByText(APP.name).first().waitFor();
+    await anon.getByText('安卓、iOS').first().waitFor();
+    await anon.close();
+  });
+
+  it('the same person files a 微信小程序 (a wrong 小程序ID refused on its field); the reviewer approves; it gets a 04 number', async () => {
+    await openForm(applicant, '/my/mini-programs/new');
+    await applicant.getByRole('button', { name: '下一步' }).click();
+    await applicant.getByLabel('小程序名称').fill(MINI.name);
+    await upload(applicant, '小程序图标');
+    await applicant.getByLabel('所属平台').selectOption('微信');
+    await applicant.getByLabel('小程序ID').fill('wx123');
+    await applicant.getByRole('group', { name: '是否有工信部备案号' }).getByLabel('否').check();
+    await applicant.getByLabel('服务类目').fill('餐饮服务');
+    await applicant.getByLabel('功能介绍').fill('茶馆包间预约。');
+    for (const n of [1, 2, 3]) await upload(applicant, `运行截图${n}`);
+    await applicant.getByLabel('当前用户量').selectOption('一万以下');
+    await plainService(applicant);
+    await applicant.getByRole('button', { name: '下一步' }).click();
+    await applicant.getByText('小程序ID格式不正确：微信小程序ID应为wx 加 16 位十六进制字符，如 wx1234567890abcdef').waitFor();
+    await screenshotBoth(applicant, 'mini-program-new-basic', { axe: true });
+    await applicant.getByLabel('小程序ID').fill(MINI.appId);
+    await applicant.getByRole('button', { name: '下一步' }).click();
+    await contactsAndSubmit(applicant, '小程序');
+
+    await openFromQueue(reviewer, '新增小程序');
+    await reviewer.getByText(MINI.appId).first().waitFor();
+    await approve(reviewer);
+    const number = (await reviewer.getByTestId('filing-number').textContent())!.match(/京公网安备11010504\d{6}号/)![0];
+
+    await applicant.goto('/my/mini-programs');
+    await applicant.getByTestId('filing-row').filter({ hasText: MINI.name }).getByText(number).waitFor();
+    await applicant.goto('/my/business');
+    await screenshotBoth(applicant, 'my-business', { axe: true });
+  });
+});
