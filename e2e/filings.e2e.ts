@@ -1,11 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, login, screenshotBoth, adminCli, idWithCheck, fileSubject, verifyPhone, openForm, samplePng } from './helpers';
+import { launchBrowser, newPage, login, screenshotBoth, adminCli, idWithCheck, fileSubject, verifyPhone, openForm, samplePng, readSmsCode } from './helpers';
 
 let browser: Browser;
 let applicant: Page;
 let reviewer: Page;
 let png: Buffer;
+// Set by the filing tests, used by the change / cancel test.
+let appNumber = '';
+let miniNumber = '';
 
 const APPLICANT = { name: '周敏', phone: '13533334444', password: 'Secret#2026', id: idWithCheck('11010519850612123') };
 const REVIEWER = { name: '孙强', phone: '13733334444', password: 'Police#2026' };
@@ -42,12 +45,14 @@ async function plainService(page: Page) {
   await page.getByLabel('中文简体').check();
 }
 
-/** 03 负责人 as the subject's principal, 04 提示说明 read, 提交 after the countdown. */
-async function contactsAndSubmit(page: Page, object: string) {
+/** 03 负责人 as the subject's principal, 04 提示说明 read, 提交 after the countdown; screenshots of both steps. */
+async function contactsAndSubmit(page: Page, object: string, shot: string) {
   await page.getByRole('radiogroup', { name: `${object}安全负责人` }).getByLabel('同主体负责人信息').check();
   await page.getByRole('radiogroup', { name: `${object}应急联络人` }).getByLabel('同主体负责人信息').check();
+  await screenshotBoth(page, `${shot}-contacts`, { axe: true });
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByText('在' + object + '的“关于”页面或其他显著位置展示公安机关核发的联网备案编号', { exact: false }).waitFor();
+  await screenshotBoth(page, `${shot}-notice`, { axe: true });
   await page.getByLabel('我已阅读').check();
   await page.getByRole('button', { name: '提交', exact: true }).click({ timeout: 40_000 });
   await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
@@ -78,6 +83,7 @@ describe('APP and 小程序 filed through their wizards', () => {
     await applicant.waitForURL(/\/my\/apps\/new/);
     await applicant.locator('form[data-hydrated]').first().waitFor();
     await applicant.getByText('主体将与本APP一并审核').waitFor();
+    await screenshotBoth(applicant, 'app-new-subject', { axe: true });
     await applicant.getByRole('button', { name: '下一步' }).click();
 
     // 02 APP基本信息: what is missing is said on its field.
@@ -125,7 +131,7 @@ describe('APP and 小程序 filed through their wizards', () => {
     await applicant.getByLabel('iOS签名SHA-1').fill('5e8f16062ea3cd2c4a0d547876baa6f38cabf625');
     await applicant.getByRole('button', { name: '下一步' }).click();
     await applicant.getByRole('heading', { name: 'APP安全负责人' }).waitFor();
-    await contactsAndSubmit(applicant, 'APP');
+    await contactsAndSubmit(applicant, 'APP', 'app-new');
 
     await openFromQueue(reviewer, '新增主体');
     await approve(reviewer);
@@ -135,6 +141,7 @@ describe('APP and 小程序 filed through their wizards', () => {
     await screenshotBoth(reviewer, 'app-review', { axe: true });
     await approve(reviewer);
     const number = (await reviewer.getByTestId('filing-number').textContent())!.match(/京公网安备11010503\d{6}号/)![0];
+    appNumber = number;
 
     await applicant.goto('/my/apps');
     const row = applicant.getByTestId('filing-row').filter({ hasText: APP.name });
@@ -177,16 +184,86 @@ describe('APP and 小程序 filed through their wizards', () => {
     await screenshotBoth(applicant, 'mini-program-new-basic', { axe: true });
     await applicant.getByLabel('小程序ID').fill(MINI.appId);
     await applicant.getByRole('button', { name: '下一步' }).click();
-    await contactsAndSubmit(applicant, '小程序');
+    await contactsAndSubmit(applicant, '小程序', 'mini-program-new');
 
     await openFromQueue(reviewer, '新增小程序');
     await reviewer.getByText(MINI.appId).first().waitFor();
     await approve(reviewer);
     const number = (await reviewer.getByTestId('filing-number').textContent())!.match(/京公网安备11010504\d{6}号/)![0];
+    miniNumber = number;
 
     await applicant.goto('/my/mini-programs');
     await applicant.getByTestId('filing-row').filter({ hasText: MINI.name }).getByText(number).waitFor();
     await applicant.goto('/my/business');
     await screenshotBoth(applicant, 'my-business', { axe: true });
+  });
+});
+
+describe('变更APP and 注销小程序', () => {
+  it('changes the filed APP (pre-filled, comparison, number kept) and cancels the 小程序 with the principal’s SMS code', async () => {
+    expect(appNumber && miniNumber, 'the filing tests file both first').toBeTruthy();
+
+    // 变更APP: every field comes back from the record; one more platform; the comparison; 变更中, same number.
+    await applicant.goto('/my/apps');
+    await applicant.getByTestId('filing-row').filter({ hasText: APP.name }).getByRole('link', { name: '变更' }).click();
+    await applicant.waitForURL(/\/my\/apps\/\d+\/change/);
+    await applicant.locator('form[data-hydrated]').first().waitFor();
+    await applicant.getByRole('button', { name: '下一步' }).click();
+    await expect(applicant.getByLabel('APP名称').inputValue()).resolves.toBe(APP.name);
+    await expect(applicant.getByLabel('安卓包名').inputValue()).resolves.toBe(APP.pkg);
+    await expect(applicant.getByLabel('SDK名称').inputValue()).resolves.toBe('微信支付SDK');
+    await applicant.getByLabel('鸿蒙', { exact: true }).check();
+    await applicant.getByLabel('鸿蒙包名').fill(APP.pkg);
+    await applicant.getByLabel('鸿蒙签名MD5').fill('b1946ac92492d2347c6235b4d2611184');
+    await applicant.getByRole('button', { name: '下一步' }).click();
+    await applicant.getByRole('radiogroup', { name: 'APP安全负责人' }).waitFor();
+    await applicant.getByRole('button', { name: '下一步' }).click();
+    await applicant.getByLabel('我已阅读').check();
+    await applicant.getByRole('button', { name: '提交', exact: true }).click({ timeout: 40_000 });
+    const compare = applicant.getByRole('dialog', { name: '变更信息确认' });
+    await compare.getByRole('cell', { name: '运行平台' }).waitFor();
+    await compare.getByText('鸿蒙：cn.zhoumin.teahouse', { exact: false }).waitFor();
+    await screenshotBoth(applicant, 'app-change-compare', { axe: true });
+    await compare.getByRole('button', { name: '确认' }).click();
+    await applicant.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
+
+    await openFromQueue(reviewer, '变更APP');
+    await reviewer.getByRole('table', { name: '变更对比' }).waitFor();
+    await approve(reviewer);
+    await applicant.goto('/my/apps');
+    const row = applicant.getByTestId('filing-row').filter({ hasText: APP.name });
+    await row.getByText('安卓、iOS、鸿蒙').waitFor();
+    await row.getByText(appNumber).waitFor();
+
+    // 注销小程序: wrong middle digits refused on their field, then the SMS code; 注销中, and 已注销 once approved.
+    await applicant.goto('/my/mini-programs/cancel');
+    const cancelRow = applicant.getByTestId('cancel-filing-row').filter({ hasText: MINI.name });
+    await cancelRow.getByText(miniNumber).waitFor();
+    await cancelRow.getByRole('button', { name: '注销' }).click();
+    const dialog = applicant.getByRole('dialog', { name: '注销小程序' });
+    await dialog.getByText('135****4444').first().waitFor();
+    await dialog.getByLabel('负责人姓名').fill(APPLICANT.name);
+    await dialog.getByLabel('注销原因').fill('茶馆停止线上预约');
+    await dialog.getByLabel('手机号码中间四位').fill('0000');
+    await dialog.getByRole('button', { name: '获取短信验证码' }).click();
+    await dialog.getByRole('button', { name: /秒后重新获取/ }).waitFor();
+    await dialog.getByLabel('短信验证码').fill(readSmsCode(APPLICANT.phone));
+    await screenshotBoth(applicant, 'mini-program-cancel-dialog', { axe: true });
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await dialog.getByText('手机号码中间四位不正确').waitFor();
+    await dialog.getByLabel('手机号码中间四位').fill('3333');
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await applicant.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
+    await applicant.goto('/my/mini-programs');
+    await applicant.getByTestId('filing-row').filter({ hasText: MINI.name }).getByText('注销中').waitFor();
+
+    await openFromQueue(reviewer, '注销小程序');
+    await approve(reviewer);
+    await applicant.goto('/my/mini-programs');
+    await applicant.getByTestId('filing-row').filter({ hasText: MINI.name }).getByText('已注销').waitFor();
+    const anon = await newPage(browser);
+    await anon.goto(`/query/${miniNumber.match(/\d{14}/)![0]}`);
+    await anon.getByText('已注销').first().waitFor();
+    await anon.close();
   });
 });
