@@ -1,7 +1,7 @@
 'use client';
 
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import { APP_PLATFORMS, FINGERPRINT_OF, USER_SCALES } from '@/lib/apps/schemas';
+import { APP_PLATFORMS, FINGERPRINT_OF } from '@/lib/apps/schemas';
 import { platformRows, type AppFormBasic } from '@/lib/apps/form-values';
 import type { FilingWizardValues } from '@/lib/filings/form-values';
 import { idOf } from '@/lib/websites/form-values';
@@ -10,20 +10,17 @@ import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { CheckboxGroup, ErrorText } from '@/components/websites/wizard-controls';
-import { ariaFor, FileSlot, IcpFields, IpRangesCard, NameField, ProviderCard, ScreenshotSlots, ServiceFieldsCard, type StepProps } from '@/components/filings/form-parts';
+import { ariaFor, FileSlot, IcpFields, IpRangesCard, NameField, ProviderCard, IntroField, ScreenshotSlots, ServiceFieldsCard, UserScaleField, type StepProps } from '@/components/filings/form-parts';
 
 type Values = FilingWizardValues<AppFormBasic>;
 const MAX_ROWS = 20;
-const INTRO_MAX = 500;
 
 /** 02 APP基本信息 (SPEC §15.1). `nameMessages`: the naming rules' live messages and the form's. */
 export function AppStepBasic({ headingId, nameMessages, ...files }: StepProps & { headingId: string; nameMessages: readonly string[] }) {
   const { err } = files;
   const { register, control, setValue, getValues } = useFormContext<Values>();
   const platforms = useWatch({ control, name: 'basic.platforms' });
-  const intro = useWatch({ control, name: 'basic.intro' });
   const downloads = useFieldArray({ control, name: 'basic.downloads' });
   const domains = useFieldArray({ control, name: 'basic.domains' });
   const sdks = useFieldArray({ control, name: 'basic.sdks' });
@@ -147,20 +144,9 @@ export function AppStepBasic({ headingId, nameMessages, ...files }: StepProps & 
           <CardTitle>APP功能与用户</CardTitle>
         </CardHeader>
         <CardContent className="grid gap-4 md:grid-cols-2">
-          <Field id="basic-intro" label="APP功能介绍" required error={err('basic.intro')} hint={`${intro.length}/${INTRO_MAX}`} className="md:col-span-2">
-            <Textarea id="basic-intro" rows={4} maxLength={INTRO_MAX} {...register('basic.intro')} {...aria('basic.intro', true)} />
-          </Field>
+          <IntroField label="APP功能介绍" err={err} />
           <ScreenshotSlots label="APP运行截图" {...files} />
-          <Field id="basic-userScale" label="当前用户量" required error={err('basic.userScale')}>
-            <NativeSelect id="basic-userScale" {...register('basic.userScale')} {...aria('basic.userScale')}>
-              <NativeSelectOption value="">请选择</NativeSelectOption>
-              {USER_SCALES.map((s) => (
-                <NativeSelectOption key={s} value={s}>
-                  {s}
-                </NativeSelectOption>
-              ))}
-            </NativeSelect>
-          </Field>
+          <UserScaleField err={err} />
           <div className="space-y-3 border-t pt-4 md:col-span-2">
             <h3 className="text-sm font-medium">第三方SDK</h3>
             <p className="text-sm text-muted-foreground">填写APP集成的第三方SDK（没有可不填）。</p>

@@ -21,6 +21,8 @@ import { UploadField, type UploadedFile } from '@/components/files/upload-field'
 import { ChoiceGroup, CheckboxGroup, ErrorText, ExplainButton } from '@/components/websites/wizard-controls';
 import { ProviderLookupDialog, type ProviderKind } from '@/components/websites/provider-lookup-dialog';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { Textarea } from '@/components/ui/textarea';
+import { INTRO_MAX, USER_SCALES } from '@/lib/apps/schemas';
 
 export type StepProps = {
   err: (path: string) => string | undefined;
@@ -464,5 +466,33 @@ export function ScreenshotSlots({ label, ...files }: StepProps & { label: string
         添加截图
       </Button>
     </fieldset>
+  );
+}
+
+/** 当前用户量 (SPEC §15.1, §15.2). */
+export function UserScaleField({ err }: Pick<StepProps, 'err'>) {
+  const { register } = useFormContext<{ basic: { userScale: string } }>();
+  return (
+    <Field id="basic-userScale" label="当前用户量" required error={err('basic.userScale')}>
+      <NativeSelect id="basic-userScale" {...register('basic.userScale')} {...ariaFor(err, 'basic.userScale')}>
+        <NativeSelectOption value="">请选择</NativeSelectOption>
+        {USER_SCALES.map((s) => (
+          <NativeSelectOption key={s} value={s}>
+            {s}
+          </NativeSelectOption>
+        ))}
+      </NativeSelect>
+    </Field>
+  );
+}
+
+/** 功能介绍 with its count of characters. */
+export function IntroField({ label, err }: Pick<StepProps, 'err'> & { label: string }) {
+  const { register, control } = useFormContext<{ basic: { intro: string } }>();
+  const intro = useWatch({ control, name: 'basic.intro' });
+  return (
+    <Field id="basic-intro" label={label} required error={err('basic.intro')} hint={`${intro.length}/${INTRO_MAX}`} className="md:col-span-2">
+      <Textarea id="basic-intro" rows={4} maxLength={INTRO_MAX} {...register('basic.intro')} {...ariaFor(err, 'basic.intro', true)} />
+    </Field>
   );
 }

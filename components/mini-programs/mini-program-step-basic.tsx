@@ -2,26 +2,22 @@
 
 import { useFormContext, useWatch } from 'react-hook-form';
 import { MINI_PROGRAM_PLATFORMS } from '@/lib/mini-programs/schemas';
-import { USER_SCALES } from '@/lib/apps/schemas';
 import { miniProgramIdExample } from '@/lib/validation/app-identifiers';
 import type { MiniProgramFormBasic } from '@/lib/mini-programs/form-values';
 import type { FilingWizardValues } from '@/lib/filings/form-values';
 import { Field } from '@/components/forms/field';
 import { Input } from '@/components/ui/input';
-import { Textarea } from '@/components/ui/textarea';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
-import { ariaFor, FileSlot, IcpFields, NameField, ScreenshotSlots, ServiceFieldsCard, type StepProps } from '@/components/filings/form-parts';
+import { ariaFor, FileSlot, IcpFields, NameField, IntroField, ScreenshotSlots, ServiceFieldsCard, UserScaleField, type StepProps } from '@/components/filings/form-parts';
 
 type Values = FilingWizardValues<MiniProgramFormBasic>;
-const INTRO_MAX = 500;
 
 /** 02 小程序基本信息 (SPEC §15.2): no domains, IPs or access provider. */
 export function MiniProgramStepBasic({ headingId, nameMessages, ...files }: StepProps & { headingId: string; nameMessages: readonly string[] }) {
   const { err } = files;
   const { register, control } = useFormContext<Values>();
   const platform = useWatch({ control, name: 'basic.platform' });
-  const intro = useWatch({ control, name: 'basic.intro' });
   const aria = (path: string, hint?: boolean) => ariaFor(err, path, hint);
   const example = miniProgramIdExample(platform);
 
@@ -70,19 +66,8 @@ export function MiniProgramStepBasic({ headingId, nameMessages, ...files }: Step
           <Field id="basic-category" label="服务类目" required error={err('basic.category')} hint="平台上登记的服务类目，如 生活服务 > 家政">
             <Input id="basic-category" autoComplete="off" maxLength={100} {...register('basic.category')} {...aria('basic.category', true)} />
           </Field>
-          <Field id="basic-userScale" label="当前用户量" required error={err('basic.userScale')}>
-            <NativeSelect id="basic-userScale" {...register('basic.userScale')} {...aria('basic.userScale')}>
-              <NativeSelectOption value="">请选择</NativeSelectOption>
-              {USER_SCALES.map((s) => (
-                <NativeSelectOption key={s} value={s}>
-                  {s}
-                </NativeSelectOption>
-              ))}
-            </NativeSelect>
-          </Field>
-          <Field id="basic-intro" label="功能介绍" required error={err('basic.intro')} hint={`${intro.length}/${INTRO_MAX}`} className="md:col-span-2">
-            <Textarea id="basic-intro" rows={4} maxLength={INTRO_MAX} {...register('basic.intro')} {...aria('basic.intro', true)} />
-          </Field>
+          <UserScaleField err={err} />
+          <IntroField label="功能介绍" err={err} />
           <ScreenshotSlots label="运行截图" {...files} />
         </CardContent>
       </Card>

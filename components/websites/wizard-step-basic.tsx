@@ -13,7 +13,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { ChoiceGroup } from './wizard-controls';
 import { idOf, type WizardSubjectView, type WizardValues } from '@/lib/websites/form-values';
 import { RadioGroupItem } from '@/components/ui/radio-group';
-import { ariaFor, DOCUMENT_HINT, FileSlot, IpRangesCard, ProviderCard, ServiceFieldsCard, type StepProps } from '@/components/filings/form-parts';
+import { ariaFor, DOCUMENT_HINT, FileSlot, IpRangesCard, NameField, ProviderCard, ServiceFieldsCard, type StepProps } from '@/components/filings/form-parts';
 
 export type { StepProps };
 
@@ -80,33 +80,7 @@ export function WizardStepBasic({ subject, headingId, err, fileValue, rememberFi
           </CardTitle>
         </CardHeader>
         <CardContent className="grid gap-4 md:grid-cols-2">
-          <div className="space-y-1.5 md:col-span-2">
-            <div className="flex items-center gap-0.5 text-sm font-medium">
-              <span className="text-destructive" aria-hidden>
-                *
-              </span>
-              <label htmlFor="basic-name">网站名称</label>
-            </div>
-            <Input
-              id="basic-name"
-              autoComplete="off"
-              maxLength={50}
-              {...register('basic.name')}
-              aria-invalid={nameMessages.length ? true : undefined}
-              aria-describedby={nameMessages.length ? 'basic-name-error' : 'basic-name-hint'}
-            />
-            {nameMessages.length ? (
-              <ul id="basic-name-error" data-field-error aria-live="polite" className="space-y-0.5 text-sm text-destructive">
-                {nameMessages.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            ) : (
-              <p id="basic-name-hint" className="text-xs text-muted-foreground">
-                请填写能反映网站内容的中文名称，不得使用域名、纯数字或字母、特殊符号
-              </p>
-            )}
-          </div>
+          <NameField label="网站名称" hint="请填写能反映网站内容的中文名称，不得使用域名、纯数字或字母、特殊符号" messages={nameMessages} />
           <ChoiceGroup id="basic-hasIcp" legend="是否有工信部备案号" options={YES_NO} required registration={register('basic.hasIcp')} error={err('basic.hasIcp')} />
           {basic.hasIcp === '是' ? (
             <Field id="basic-icpNumber" label="工信部备案号" required error={err('basic.icpNumber')} hint="如 京ICP备12345678号-1">
