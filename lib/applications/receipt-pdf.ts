@@ -188,7 +188,7 @@ function filingFormRows(src: ReceiptSource, withNumber: boolean, withChanges: bo
   if (data) {
     rows.push([spec.platformLabel, withSpec(data, (sp, b) => sp.platformText(b))]);
     rows.push([spec.identLabel, withSpec(data, (sp, b) => sp.identText(b))]);
-    rows.push(['是否提供互联网交互服务', data.basic.interactive === '是' ? '是' : '否']);
+    rows.push(['是否提供互联网交互服务', withSpec(data, (sp, b) => sp.interactive(b)) ? '是' : '否']);
   }
   if (withNumber && src.filing?.filingNumber) rows.push(['公安备案号', src.filing.filingNumber]);
   const before = obj(src.previous?.filing);

@@ -29,10 +29,12 @@ export function diffFilings(before: StoredFiling, after: StoredFiling): FilingCh
   const rows: FilingChangeRow[] = [];
   for (const field of Object.keys(b)) if (b[field] !== a[field]) rows.push({ field, label: labels[field] ?? field, before: b[field], after: a[field] });
   // A new icon or screenshots with the same count: the file ids tell.
-  if (before.basic.iconFileId !== after.basic.iconFileId && !rows.some((r) => r.field === 'basic.iconFileId'))
-    rows.push({ field: 'basic.iconFileId', label: labels['basic.iconFileId'], before: '已上传', after: '已重新上传' });
-  if (before.basic.screenshotFileIds.join() !== after.basic.screenshotFileIds.join() && !rows.some((r) => r.field === 'basic.screenshotFileIds'))
-    rows.push({ field: 'basic.screenshotFileIds', label: labels['basic.screenshotFileIds'], before: b['basic.screenshotFileIds'], after: `${a['basic.screenshotFileIds']}（已重新上传）` });
+  const fb = withSpec(before, (spec, x) => spec.fileFields(x));
+  const fa = withSpec(after, (spec, x) => spec.fileFields(x));
+  for (const field of Object.keys(fb)) {
+    if ((fb[field] ?? []).join() === (fa[field] ?? []).join() || rows.some((r) => r.field === field)) continue;
+    rows.push({ field, label: labels[field] ?? field, before: b[field] || '已上传', after: `${a[field] || '已上传'}（已重新上传）` });
+  }
   return [...rows, ...diffContacts(before.contacts, after.contacts, kindSpec(before.kind).contactTitles)];
 }
 
@@ -123,7 +125,7 @@ export function submitFilingChange(userId: number, kind: FilingKind, filingId: n
       {
         type: 'filing.change_submitted',
         title: `${spec.types.change}申请已提交`,
-        body: `申请编号 ${app.code}（${f.name}）。审核期间${spec.label}保持备案，公安备案号不变。${after.basic.interactive === '是' && !f.interactive ? '变更为提供互联网交互服务须通过安全评估。' : ''}`,
+        body: `申请编号 ${app.code}（${f.name}）。审核期间${spec.label}保持备案，公安备案号不变。${withSpec(after, (sp, x) => sp.interactive(x)) && !f.interactive ? '变更为提供互联网交互服务须通过安全评估。' : ''}`,
         link: `/my/applications/${app.id}`,
         channels: { email: false, sms: false },
       },
@@ -152,8 +154,8 @@ export function applyApprovedFilingChange(tx: Tx, applicationId: number, now = D
   tx.update(filings)
     .set({
       name: stored.basic.name,
-      interactive: stored.basic.interactive === '是',
-      icpNumber: stored.basic.hasIcp === '是' ? stored.basic.icpNumber : null,
+      interactive: withSpec(stored, (sp, x) => sp.interactive(x)),
+      icpNumber: withSpec(stored, (sp, x) => sp.icpNumber(x)),
       data: stored,
       status: nextWebsiteStatus(f.status, 'changeEnded'),
       updatedAt: now,

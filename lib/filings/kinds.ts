@@ -28,6 +28,16 @@ export type FilingKindSpec<K extends FilingKind = FilingKind> = {
   normalize(b: BasicOf<K>): BasicOf<K>;
   /** Readable values keyed like the registry's field labels. */
   values(b: BasicOf<K>): Record<string, string>;
+  /** Uploads per field: a re-upload shows in the 变更 comparison even when the readable value is the same. */
+  fileFields(b: BasicOf<K>): Record<string, (number | null | undefined)[]>;
+  /** 是否提供互联网交互服务 = 是: a 安全评估 and 面审 / 实地检查 come before filing. */
+  interactive(b: BasicOf<K>): boolean;
+  /** 工信部备案号, when the object has one. */
+  icpNumber(b: BasicOf<K>): string | null;
+  /** The icon shown in lists and the public record, when the kind has one. */
+  iconFileId(b: BasicOf<K>): number | null;
+  /** The 前置许可 held (the naming rules allow some words with them). */
+  permits(b: BasicOf<K>): string[];
   /** The queue's and lists' 标识: 包名 / 小程序ID. */
   identText(b: BasicOf<K>): string;
   /** 运行平台 / 所属平台 as shown. */
@@ -67,6 +77,11 @@ export const APP_KIND: FilingKindSpec<'APP'> = {
     platforms: b.platforms.map((p) => ({ ...p, packageName: p.packageName.trim(), signature: normalizeFingerprint(p.signature) })),
   }),
   values: appBasicValues,
+  interactive: (b) => b.interactive === '是',
+  icpNumber: (b) => (b.hasIcp === '是' ? b.icpNumber : null),
+  iconFileId: (b) => b.iconFileId ?? null,
+  permits: (b) => (b.permitsNeeded === '是' ? b.permits.map((p) => p.item) : []),
+  fileFields: (b) => ({ 'basic.iconFileId': [b.iconFileId], 'basic.screenshotFileIds': b.screenshotFileIds }),
   identText: (b) => [...new Set(b.platforms.map((p) => p.packageName))].join('、'),
   platformText: (b) => b.platforms.map((p) => p.platform).join('、'),
   identLabel: '包名',
@@ -84,6 +99,11 @@ export const MINI_PROGRAM_KIND: FilingKindSpec<'小程序'> = {
   fileIds: (b) => nonEmpty([b.iconFileId, ...b.screenshotFileIds, ...serviceFiles(b)]),
   normalize: (b) => ({ ...normalizeService(b), appId: b.appId.trim(), platformOther: b.platform === '其他' ? b.platformOther : '' }),
   values: miniProgramBasicValues,
+  interactive: (b) => b.interactive === '是',
+  icpNumber: (b) => (b.hasIcp === '是' ? b.icpNumber : null),
+  iconFileId: (b) => b.iconFileId ?? null,
+  permits: (b) => (b.permitsNeeded === '是' ? b.permits.map((p) => p.item) : []),
+  fileFields: (b) => ({ 'basic.iconFileId': [b.iconFileId], 'basic.screenshotFileIds': b.screenshotFileIds }),
   identText: (b) => b.appId,
   platformText: miniProgramPlatformText,
   identLabel: '小程序ID',

@@ -44,9 +44,9 @@ export function parseFiling(kind: FilingKind, input: FilingInput, s: Pick<Subjec
   if (!parsed.success) fail(fieldErrorsOf(parsed.error));
   const d = parsed.data;
   const b = withSpec<StoredFiling['basic']>({ kind, basic: d.basic }, (spec, raw) => spec.normalize(raw));
-  const permits = b.permitsNeeded === '是' ? b.permits.map((p) => p.item) : [];
   const errors: Record<string, string> = {};
-  for (const v of kindObject(kind).checkName({ name: b.name, subject: { nature: s.nature, unitType: s.unitType ?? undefined }, permits, interactive: b.interactive === '是' })) errors['basic.name'] ??= v.message;
+  const naming = withSpec({ kind, basic: b }, (spec, x) => ({ permits: spec.permits(x), interactive: spec.interactive(x) }));
+  for (const v of kindObject(kind).checkName({ name: b.name, subject: { nature: s.nature, unitType: s.unitType ?? undefined }, ...naming })) errors['basic.name'] ??= v.message;
   if (Object.keys(errors).length) fail(errors);
   checkContactIdentities(d.contacts);
   return { basic: b, contacts: d.contacts };
@@ -54,7 +54,7 @@ export function parseFiling(kind: FilingKind, input: FilingInput, s: Pick<Subjec
 
 /** The stored form of a checked submission. */
 export function storedFiling(kind: FilingKind, basic: StoredFiling['basic'], contacts: StoredContacts): StoredFiling {
-  const needsAssessment = basic.interactive === '是';
+  const needsAssessment = withSpec({ kind, basic }, (spec, b) => spec.interactive(b));
   // `basic` was parsed by the schema of `kind` (parseFiling): the pair is consistent.
   return { kind, basic, contacts, needsAssessment } as StoredFiling;
 }
@@ -140,8 +140,8 @@ export function submitNewFiling(userId: number, subjectId: number, kind: FilingK
   const title = `${spec.types.new}申请`;
   if (!FILABLE_SUBJECT.includes(s.status)) throw new AppError('conflict', `主体当前状态为“${s.status}”，不能办理${title}`);
   const { basic, contacts } = parseFiling(kind, input, s);
-  const interactive = basic.interactive === '是';
   const stored = storedFiling(kind, basic, sealContacts(contacts, s));
+  const interactive = stored.needsAssessment;
 
   return getDb().transaction((tx) => {
     claimFiles(tx, userId, subjectId, stored);
@@ -149,7 +149,7 @@ export function submitNewFiling(userId: number, subjectId: number, kind: FilingK
     if (taken) fail(keyTakenError(taken));
     const f = tx
       .insert(filings)
-      .values({ kind, subjectId, name: basic.name, status: '待审核', interactive, icpNumber: basic.hasIcp === '是' ? basic.icpNumber : null, data: stored, createdAt: now, updatedAt: now })
+      .values({ kind, subjectId, name: basic.name, status: '待审核', interactive, icpNumber: withSpec(stored, (sp, b) => sp.icpNumber(b)), data: stored, createdAt: now, updatedAt: now })
       .returning({ id: filings.id })
       .get();
     insertKeys(tx, f.id, stored);
@@ -229,7 +229,7 @@ export function listMyFilings(userId: number, subjectId: number, kind: FilingKin
     createdAt: f.createdAt,
     platforms: withSpec(f.data, (spec, b) => spec.platformText(b)),
     idents: withSpec(f.data, (spec, b) => spec.identText(b)),
-    iconFileId: f.data.basic.iconFileId ?? null,
+    iconFileId: withSpec(f.data, (spec, b) => spec.iconFileId(b)),
   }));
 }
 
