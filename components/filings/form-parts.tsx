@@ -5,12 +5,14 @@
  * form path, the 服务与语种 card (交互服务 / 管制物品 / 前置许可 / 语种, SPEC §4.1) and the 网络接入服务商
  * card with its look-up. They read the form through its context, under `basic`.
  */
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller, useFieldArray, useFormContext, useWatch, type FieldValues, type Path } from 'react-hook-form';
 import { CONTROLLED_EXPLANATION, CONTROLLED_ITEMS, LANGUAGES, PERMIT_EXPLANATION, SITE_TYPES } from '@/lib/websites/schemas';
 import { PERMIT_ITEMS } from '@/lib/websites/naming';
 import type { ServiceFormValues } from '@/lib/forms/service-values';
 import { idOf } from '@/lib/websites/form-values';
+import { hostToUnicode, registrableDomains } from '@/lib/websites/domains';
+import { RadioGroupItem } from '@/components/ui/radio-group';
 import { Field } from '@/components/forms/field';
 import { Input } from '@/components/ui/input';
 import { Button } from '@/components/ui/button';
@@ -494,5 +496,118 @@ export function IntroField({ label, err }: Pick<StepProps, 'err'> & { label: str
     <Field id="basic-intro" label={label} required error={err('basic.intro')} hint={`${intro.length}/${INTRO_MAX}`} className="md:col-span-2">
       <Textarea id="basic-intro" rows={4} maxLength={INTRO_MAX} {...register('basic.intro')} {...ariaFor(err, 'basic.intro', true)} />
     </Field>
+  );
+}
+
+type DomainsForm = { basic: { domains: { domain: string; primary: boolean }[]; certificates: { registrable: string; fileId: number | null }[] } };
+
+/**
+ * 网站域名 / 网址: domain rows with one 主域名, and one 域名证书 per registrable domain. Certificate
+ * entries are added as domains appear and never dropped (an upload survives a typo). `messages`:
+ * the list's own errors (naming rules on domains included).
+ */
+export function DomainsCard({ label, object, messages, ...files }: StepProps & { label: string; object: string; messages: readonly string[] }) {
+  const { err } = files;
+  const { register, control, setValue, getValues } = useFormContext<DomainsForm>();
+  const domainRows = useFieldArray({ control, name: 'basic.domains' });
+  const domains = useWatch({ control, name: 'basic.domains' });
+  const certificates = useWatch({ control, name: 'basic.certificates' });
+  const touch = { shouldDirty: true } as const;
+  const registrablesKey = useMemo(() => registrableDomains(domains.map((d) => d.domain)).join('\n'), [domains]);
+  const registrables = registrablesKey ? registrablesKey.split('\n') : [];
+  useEffect(() => {
+    const regs = registrablesKey ? registrablesKey.split('\n') : [];
+    const certs = getValues('basic.certificates');
+    const missing = regs.filter((r) => !certs.some((c) => c.registrable === r));
+    if (missing.length) setValue('basic.certificates', [...certs, ...missing.map((registrable) => ({ registrable, fileId: null }))]);
+  }, [registrablesKey, getValues, setValue]);
+
+  function setPrimary(index: number) {
+    getValues('basic.domains').forEach((_, j) => setValue(`basic.domains.${j}.primary`, j === index, touch));
+  }
+
+  function removeDomain(index: number) {
+    const wasPrimary = getValues(`basic.domains.${index}.primary`);
+    domainRows.remove(index);
+    if (wasPrimary) setValue('basic.domains.0.primary', true, touch);
+  }
+
+  const basic = { domains, certificates };
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{label}</CardTitle>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        <p className="text-sm text-muted-foreground">填写{object}的全部域名并指定一个主域名；支持中文域名。</p>
+        {domainRows.fields.map((row, i) => {
+          const rowLabel = i === 0 ? label : `${label}${i + 1}`;
+          const path = `basic.domains.${i}.domain`;
+          return (
+            <div key={row.id} className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start sm:gap-4">
+              <Field id={idOf(path)} label={rowLabel} required={i === 0} error={err(path)}>
+                <Input
+                  id={idOf(path)}
+                  autoComplete="off"
+                  inputMode="url"
+                  placeholder="如 example.com"
+                  maxLength={253}
+                  {...register(`basic.domains.${i}.domain`)}
+                  {...ariaFor(err, path)}
+                  aria-invalid={err(path) || (i === 0 && messages.length) ? true : undefined}
+                />
+              </Field>
+              <div className="flex items-center gap-4 sm:mt-[26px]">
+                <label htmlFor={`basic-domains-${i}-primary`} className="inline-flex h-9 items-center gap-2 text-sm">
+                  <RadioGroupItem
+                    id={`basic-domains-${i}-primary`}
+                    name="basic-primaryDomain"
+                    checked={basic.domains[i]?.primary ?? false}
+                    onChange={() => setPrimary(i)}
+                  />
+                  主域名
+                </label>
+                <Button type="button" variant="outline" aria-label={`删除第${i + 1}个域名`} disabled={domainRows.fields.length <= 1} onClick={() => removeDomain(i)}>
+                  删除
+                </Button>
+              </div>
+            </div>
+          );
+        })}
+        {messages.length > 0 && (
+          <div id="basic-domains-root-error" role="alert" data-field-error className="space-y-0.5 text-sm text-destructive">
+            {messages.map((m) => (
+              <p key={m}>{m}</p>
+            ))}
+          </div>
+        )}
+        <Button type="button" variant="outline" disabled={domainRows.fields.length >= MAX_ROWS} onClick={() => domainRows.append({ domain: '', primary: false })}>
+          添加域名
+        </Button>
+
+        <div className="space-y-3 border-t pt-4">
+          <h3 className="text-sm font-medium">域名证书</h3>
+          {registrables.length === 0 ? (
+            <p className="text-sm text-muted-foreground">填写{label}后，请为每个注册域名上传域名证书。</p>
+          ) : (
+            <div className="grid gap-4 md:grid-cols-2">
+              {registrables.map((reg) => {
+                const i = basic.certificates.findIndex((c) => c.registrable === reg);
+                if (i < 0) return null; // appears once the wizard has added its entry
+                return (
+                  <FileSlot
+                    key={reg}
+                    path={`basic.certificates.${i}.fileId`}
+                    label={`域名证书（${hostToUnicode(reg) ?? reg}）`}
+                    hint={`请上传 ${hostToUnicode(reg) ?? reg} 的域名证书，${DOCUMENT_HINT}`}
+                    {...files}
+                  />
+                );
+              })}
+            </div>
+          )}
+        </div>
+      </CardContent>
+    </Card>
   );
 }

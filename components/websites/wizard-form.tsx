@@ -1,10 +1,9 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { FormProvider, get, set, useForm, useWatch, type FieldError, type FieldErrors, type Resolver } from 'react-hook-form';
+import { FormProvider, get, set, useForm, type FieldError, type FieldErrors, type Resolver } from 'react-hook-form';
 import { websiteSchema } from '@/lib/websites/schemas';
-import { registrableDomains } from '@/lib/websites/domains';
 import type { UploadedFile } from '@/components/files/upload-field';
 import { ChangeCompareDialog, type CompareRow } from '@/components/subjects/change-compare-dialog';
 import { saveWebsiteDraftAction, submitNewWebsiteAction } from '@/lib/websites/actions';
@@ -115,7 +114,7 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
     mode: 'onSubmit',
     shouldFocusError: false,
   });
-  const { control, getValues, setValue, formState } = form;
+  const { getValues, formState } = form;
   const errors = formState.errors;
   const err = useCallback((path: string) => (get(errors, path) as FieldError | undefined)?.message, [errors]);
 
@@ -136,15 +135,6 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
   });
   const step = wizard.step as WizardStep;
 
-  // One 域名证书 entry per registrable domain: added as domains appear (never dropped, see WizardValues).
-  const domains = useWatch({ control, name: 'basic.domains' });
-  const registrablesKey = useMemo(() => registrableDomains(domains.map((d) => d.domain)).join('\n'), [domains]);
-  useEffect(() => {
-    const regs = registrablesKey ? registrablesKey.split('\n') : [];
-    const certs = getValues('basic.certificates');
-    const missing = regs.filter((r) => !certs.some((c) => c.registrable === r));
-    if (missing.length) setValue('basic.certificates', [...certs, ...missing.map((registrable) => ({ registrable, fileId: null }))]);
-  }, [registrablesKey, getValues, setValue]);
 
   const failureMap = {
     fieldPath: (key: string) => formPathOf(key, getValues()),
