@@ -178,7 +178,7 @@ function subjectContent(app: AppOf<'新增主体' | '变更主体'>, render: (af
   return { node: render(after, byField), leftover, fields: shown.map((f) => ({ value: f, label: SUBJECT_FIELD_LABELS[f] })) };
 }
 
-function cancelContent<T extends '注销主体' | '注销网站' | '注销APP' | '注销小程序'>(app: AppOf<T>): ApplicationContent {
+function cancelContent<T extends '注销主体' | '注销网站' | '注销APP' | '注销小程序' | '注销应用市场' | '注销服务商'>(app: AppOf<T>): ApplicationContent {
   const labels = handlerOf(app.type).describe.fieldLabels;
   const { byField, leftover } = placeComments(app.fieldComments, labels);
   return { node: <CancelDetails payload={app.payload} comments={byField} labels={labels} />, leftover, fields: entries(labels) };
@@ -198,7 +198,7 @@ function filingOf(f: StoredFiling | undefined): FilingDetailsData | null {
   return { kind: f.kind, basic: f.basic, contacts: { securityOwner: maskContact(f.contacts.securityOwner), emergencyContact: maskContact(f.contacts.emergencyContact) } };
 }
 
-type FilingFormType = '新增APP' | '变更APP' | '新增小程序' | '变更小程序';
+type FilingFormType = '新增APP' | '变更APP' | '新增小程序' | '变更小程序' | '新增应用市场' | '变更应用市场' | '新增服务商' | '变更服务商';
 
 function filingContent<T extends FilingFormType>(app: AppOf<T>, fileKinds: FileKinds): ApplicationContent | null {
   const data = filingOf(app.payload.filing);
@@ -326,6 +326,12 @@ const CONTENT: { [T in BusinessType]: (app: AppOf<T>, fileKinds: FileKinds) => A
   新增小程序: filingContent,
   变更小程序: filingContent,
   注销小程序: cancelContent,
+  新增应用市场: filingContent,
+  变更应用市场: filingContent,
+  注销应用市场: cancelContent,
+  新增服务商: filingContent,
+  变更服务商: filingContent,
+  注销服务商: cancelContent,
 };
 
 function contentOf<T extends BusinessType>(app: AppOf<T>, fileKinds: FileKinds): ApplicationContent | null {

@@ -44,19 +44,23 @@ export function FilingDetails({
   const spec = kindSpec(data.kind);
   const labels: Record<string, string> = kindObject(data.kind).fieldLabels;
   const values = withSpec({ kind: data.kind, basic: data.basic }, (sp, b) => sp.values(b));
-  const b = data.basic;
-  const special: Record<string, ReactNode> = {
-    'basic.iconFileId': <FileLink id={b.iconFileId} label={labels['basic.iconFileId']} kinds={fileKinds} />,
-    'basic.screenshotFileIds': (
-      <div className="flex flex-wrap gap-2">
-        {b.screenshotFileIds.map((id, i) => (
-          <FileLink key={`${id}-${i}`} id={id} label={`${labels['basic.screenshotFileIds']}${i + 1}`} kinds={fileKinds} />
-        ))}
-      </div>
-    ),
-  };
+  const { interactive, fileFields } = withSpec({ kind: data.kind, basic: data.basic }, (sp, x) => ({ interactive: sp.interactive(x), fileFields: sp.fileFields(x) }));
+  // Uploads as thumbnails / links, numbered when a field holds several (运行截图1, 2 …).
+  const special: Record<string, ReactNode> = Object.fromEntries(
+    Object.entries(fileFields).map(([field, ids]) => {
+      const list = ids.filter((id): id is number => !!id);
+      return [
+        field,
+        <div key={field} className="flex flex-wrap gap-2">
+          {list.map((id, i) => (
+            <FileLink key={`${id}-${i}`} id={id} label={list.length > 1 ? `${labels[field]}${i + 1}` : labels[field]} kinds={fileKinds} />
+          ))}
+        </div>,
+      ];
+    }),
+  );
   const basicRows = Object.keys(values)
-    .filter((field) => !(field === 'basic.siteTypes' && b.interactive !== '是') && !(field === 'basic.controlledItems' && b.controlled !== '是'))
+    .filter((field) => !(field === 'basic.siteTypes' && !interactive) && !(field === 'basic.controlledItems' && !values[field]))
     .map((field) => (
       <Row key={field} label={labels[field] ?? field} field={field} comment={comments[field]}>
         {special[field] ?? (values[field] ? <span className="whitespace-pre-line">{values[field]}</span> : <Empty />)}

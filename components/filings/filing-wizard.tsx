@@ -44,8 +44,9 @@ function nameViolations(kind: FilingKind, v: Values, subject: WizardSubjectView)
   return check({
     name: b.name,
     subject: { nature: subject.nature, unitType: subject.unitType ?? undefined },
-    permits: b.permitsNeeded === '是' ? b.permits.map((p) => p.item) : [],
-    interactive: b.interactive === '是',
+    // A 服务商 has no 服务与语种 part: no 前置许可, never interactive.
+    permits: 'permitsNeeded' in b && b.permitsNeeded === '是' ? b.permits.map((p) => p.item) : [],
+    interactive: 'interactive' in b && b.interactive === '是',
   }).map((x) => x.message);
 }
 
@@ -56,7 +57,7 @@ function filingResolver(kind: FilingKind, subject: WizardSubjectView, registered
     const parsed = kindObject(kind).schema.safeParse(toFilingInput(kind, values));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const path = filingFormPath(kind, issue.path.map(String).join('.'));
+        const path = filingFormPath(kind, issue.path.map(String).join('.'), values);
         if (path && keptPii(path, values.contacts, registered)) continue;
         if (path && !(path in flat)) flat[path] = filingMessageFor(path, issue.message);
       }
@@ -132,7 +133,7 @@ export function FilingWizard({ kind, subject, initialValues, files: initialFiles
   const basic = useWatch({ control, name: 'basic' });
   const nameMessages = [...new Set([...nameViolations(kind, { basic } as Values, subject), err('basic.name')])].filter((m): m is string => !!m);
 
-  const failureMap = { fieldPath: (key: string) => filingFormPath(kind, key), stepOf: stepOfPath, message: filingMessageFor };
+  const failureMap = { fieldPath: (key: string) => filingFormPath(kind, key, getValues()), stepOf: stepOfPath, message: filingMessageFor };
 
   function done(applicationId: number) {
     wizard.leave();

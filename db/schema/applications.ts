@@ -23,6 +23,12 @@ export const BUSINESS_TYPES = [
   '新增小程序',
   '变更小程序',
   '注销小程序',
+  '新增应用市场',
+  '变更应用市场',
+  '注销应用市场',
+  '新增服务商',
+  '变更服务商',
+  '注销服务商',
 ] as const;
 export type BusinessType = (typeof BUSINESS_TYPES)[number];
 export const APPLICATION_STATUSES = ['待审核', '审核中', '待面审', '通过', '退回', '已撤销'] as const;

@@ -10,7 +10,7 @@ import type { StoredFiling } from '@/lib/filings/types';
  * the registry (lib/objects); a new kind needs no migration. Websites keep their own tables (their
  * domains, IP ranges and checks).
  */
-export const FILING_KINDS = ['APP', '小程序'] as const;
+export const FILING_KINDS = ['APP', '小程序', '应用市场', '服务商'] as const;
 export type FilingKind = (typeof FILING_KINDS)[number];
 /** The same lifecycle as a website's (lib/applications/rules.ts WEBSITE_TRANSITIONS). */
 export const FILING_STATUSES = ['待审核', '已备案', '变更中', '注销中', '已注销', '已退回'] as const;

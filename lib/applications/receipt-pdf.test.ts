@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { getDb } from '@/db/client';
 import { applications, assessments, BUSINESS_TYPES, type BusinessType } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
-import { seedUnits, makeApplicant, personSubjectInput, websiteInput, lastSmsCode, idWithCheck, appInput, miniProgramInput } from '@/lib/test/fixtures';
+import { seedUnits, makeApplicant, personSubjectInput, websiteInput, lastSmsCode, idWithCheck, appInput, miniProgramInput, appStoreInput, serviceProviderInput } from '@/lib/test/fixtures';
 import { createUser } from '@/lib/users/service';
 import { submitNewSubject, submitSubjectChange, sendPrincipalCode, submitSubjectCancel } from '@/lib/subjects/service';
 import { submitNewWebsite } from '@/lib/websites/service';
@@ -105,6 +105,22 @@ beforeAll(async () => {
   appOf['注销APP'] = insertApplication('注销APP', { reason: 'APP停止运营', attachmentFileId: null, name: '张伟摄影助手', idents: ['运行平台“安卓”的包名 cn.zhangwei.receipt'], filingNumber: null });
   appOf['注销小程序'] = insertApplication('注销小程序', { reason: '小程序停止运营', attachmentFileId: null, name: '张伟摄影预约', idents: ['微信小程序ID wx00000000000000aa'], filingNumber: null });
   for (const t of ['注销APP', '注销小程序'] as const) getDb().update(applications).set({ status: '通过', decidedAt: Date.now() }).where(eq(applications.id, appOf[t].id)).run();
+
+  // 新增应用市场 / 新增服务商 approved; a change of each, returned; their 注销 as the service stores it.
+  const storeForm = await appStoreInput(u.id, { domain: 'zhangwei-store.cn' });
+  const store = submitNewFiling(u.id, subjectId, '应用市场', storeForm);
+  const providerForm = await serviceProviderInput(u.id, { licenceNumber: '京B2-20201234' });
+  const provider = submitNewFiling(u.id, subjectId, '服务商', providerForm);
+  Object.assign(appOf, { 新增应用市场: { id: store.applicationId, code: store.code }, 新增服务商: { id: provider.applicationId, code: provider.code } });
+  decideApplication(admin, store.applicationId, { decision: '通过' });
+  decideApplication(admin, provider.applicationId, { decision: '通过' });
+  const storeChange = submitFilingChange(u.id, '应用市场', store.filingId, { data: { ...storeForm, basic: { ...storeForm.basic, appCount: '150' } } });
+  const providerChange = submitFilingChange(u.id, '服务商', provider.filingId, { data: { ...providerForm, basic: { ...providerForm.basic, regions: ['110000', '120000'] } } });
+  Object.assign(appOf, { 变更应用市场: { id: storeChange.applicationId, code: storeChange.code }, 变更服务商: { id: providerChange.applicationId, code: providerChange.code } });
+  for (const c of [storeChange, providerChange]) decideApplication(admin, c.applicationId, { decision: '退回', reason: '请补充材料' });
+  appOf['注销应用市场'] = insertApplication('注销应用市场', { reason: '应用市场停止运营', attachmentFileId: null, name: '张伟应用商店', idents: ['网址 www.zhangwei-store.cn'], filingNumber: null });
+  appOf['注销服务商'] = insertApplication('注销服务商', { reason: '停止经营', attachmentFileId: null, name: '北京云帆数据科技有限公司', idents: ['增值电信业务经营许可证编号 京B2-20201234'], filingNumber: null });
+  for (const t of ['注销应用市场', '注销服务商'] as const) getDb().update(applications).set({ status: '通过', decidedAt: Date.now() }).where(eq(applications.id, appOf[t].id)).run();
 
   // 注销主体 through its service: SMS code to the principal's phone.
   await sendPrincipalCode(u.id, subjectId, 'subject_cancel');

@@ -284,6 +284,12 @@ const DETAILS: Record<BusinessType, (src: ReceiptSource) => [string, string][]> 
   新增小程序: (src) => filingFormRows(src, false, false),
   变更小程序: (src) => filingFormRows(src, true, true),
   注销小程序: filingCancelRows,
+  新增应用市场: (src) => filingFormRows(src, false, false),
+  变更应用市场: (src) => filingFormRows(src, true, true),
+  注销应用市场: filingCancelRows,
+  新增服务商: (src) => filingFormRows(src, false, false),
+  变更服务商: (src) => filingFormRows(src, true, true),
+  注销服务商: filingCancelRows,
 };
 
 /** The main data of an application, by business type, PII masked. */

@@ -25,6 +25,12 @@ export type ApplicationPayloads = {
   新增小程序: FilingNewPayload<'小程序'>;
   变更小程序: FilingChangePayload<'小程序'>;
   注销小程序: FilingCancelPayload;
+  新增应用市场: FilingNewPayload<'应用市场'>;
+  变更应用市场: FilingChangePayload<'应用市场'>;
+  注销应用市场: FilingCancelPayload;
+  新增服务商: FilingNewPayload<'服务商'>;
+  变更服务商: FilingChangePayload<'服务商'>;
+  注销服务商: FilingCancelPayload;
 };
 // Every business type has a payload type, and nothing else has one.
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -41,7 +47,11 @@ export type ApplicationPreviouses = {
         ? FilingChangePrevious<'APP'>
         : T extends '变更小程序'
           ? FilingChangePrevious<'小程序'>
-          : null;
+          : T extends '变更应用市场'
+            ? FilingChangePrevious<'应用市场'>
+            : T extends '变更服务商'
+              ? FilingChangePrevious<'服务商'>
+              : null;
 };
 
 export type ApplicationPayload<T extends BusinessType = BusinessType> = ApplicationPayloads[T];

@@ -79,7 +79,7 @@ describe('发起安全评估 form values', () => {
     expect(formPathOf('data.report.filingId')).toBe('report.filingId');
 
     // An unknown 类型 is the schema's own error.
-    expect(assessmentReportSchema.safeParse({ ...toReportInput(v), targetType: '应用市场' }).error!.issues[0]).toMatchObject({ path: ['targetType'], message: '请选择评估对象类型' });
+    expect(assessmentReportSchema.safeParse({ ...toReportInput(v), targetType: '服务商' }).error!.issues[0]).toMatchObject({ path: ['targetType'], message: '请选择评估对象类型' });
   });
 
   it('drafts keep an APP’s or 小程序’s filingId; 评估对象 that cannot be chosen is left unchosen', () => {

@@ -10,13 +10,18 @@ export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
 
 export const SITUATION_MAX = 5000;
 
-/** 评估对象 类型 (SPEC §7, §15): a website, or an APP / 小程序 (a filing of that kind). */
-export const ASSESSMENT_TARGET_TYPES = ['网站', 'APP', '小程序'] as const;
+/**
+ * 评估对象 类型 (SPEC §7, §15): a website, or an APP / 小程序 / 应用市场 (a filing of that kind: an
+ * interactive 应用市场 needs a passed 安全评估 as well, §15.3). A 服务商 offers no interactive service.
+ */
+export const ASSESSMENT_TARGET_TYPES = ['网站', 'APP', '小程序', '应用市场'] as const;
 export type AssessmentTargetType = (typeof ASSESSMENT_TARGET_TYPES)[number];
 export type AssessmentFilingType = Exclude<AssessmentTargetType, '网站'>;
 
+export const ASSESSMENT_FILING_TYPES = ASSESSMENT_TARGET_TYPES.filter(isFilingTarget);
+
 export function isFilingTarget(t: unknown): t is AssessmentFilingType {
-  return t === 'APP' || t === '小程序';
+  return t === 'APP' || t === '小程序' || t === '应用市场';
 }
 
 const OBJECT_MISSING = '请选择评估对象';

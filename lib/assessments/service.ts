@@ -17,7 +17,7 @@ import { AppError } from '@/lib/errors';
 import { notify } from '@/lib/notify/service';
 import { queueFields } from '@/lib/review/due';
 import { fieldErrorsOf } from '@/lib/zod-errors';
-import { assessmentSubmitSchema, isFilingTarget, type AssessmentFilingType, type AssessmentTargetType } from './schemas';
+import { ASSESSMENT_FILING_TYPES, assessmentSubmitSchema, isFilingTarget, type AssessmentFilingType, type AssessmentTargetType } from './schemas';
 import type { AssessmentData, AssessmentFiles, AssessmentReport, AssessmentTarget } from './types';
 import type { AssessableFilingOption } from './form-values';
 
@@ -94,7 +94,7 @@ export function assessableFilings(userId: number, subjectId: number): Assessable
     .select({ f: filings })
     .from(filings)
     .innerJoin(subjects, and(eq(subjects.id, filings.subjectId), eq(subjects.ownerId, userId)))
-    .where(and(eq(filings.subjectId, subjectId), eq(filings.interactive, true), inArray(filings.status, [...ASSESSABLE_FILING_STATUSES])))
+    .where(and(eq(filings.subjectId, subjectId), eq(filings.interactive, true), inArray(filings.kind, ASSESSMENT_FILING_TYPES), inArray(filings.status, [...ASSESSABLE_FILING_STATUSES])))
     .orderBy(desc(filings.createdAt), desc(filings.id))
     .all();
   if (!rows.length) return [];
@@ -117,7 +117,7 @@ export function assessableFilings(userId: number, subjectId: number): Assessable
   );
   return rows.map(({ f }) => ({
     id: f.id,
-    kind: f.kind,
+    kind: f.kind as AssessmentFilingType, // the query keeps these kinds only
     name: f.name,
     ident: withSpec(f.data, (spec, b) => spec.identText(b)),
     identLabel: kindSpec(f.kind).identLabel,

@@ -9,10 +9,17 @@ import type { AppBasicData } from '@/lib/apps/schemas';
 import type { MiniProgramBasicData } from '@/lib/mini-programs/schemas';
 import { APP_FIELD_LABELS } from '@/lib/apps/labels';
 import { MINI_PROGRAM_FIELD_LABELS } from '@/lib/mini-programs/labels';
+import type { AppStoreBasicData } from '@/lib/app-stores/schemas';
+import type { ServiceProviderBasicData } from '@/lib/service-providers/schemas';
+import { APP_STORE_FIELD_LABELS } from '@/lib/app-stores/labels';
+import { SERVICE_PROVIDER_FIELD_LABELS } from '@/lib/service-providers/labels';
+import { hostToUnicode } from '@/lib/websites/domains';
 
 type BasicField<L> = Extract<keyof L, `basic.${string}`>;
 export type AppBasicField = BasicField<typeof APP_FIELD_LABELS>;
 export type MiniProgramBasicField = BasicField<typeof MINI_PROGRAM_FIELD_LABELS>;
+export type AppStoreBasicField = BasicField<typeof APP_STORE_FIELD_LABELS>;
+export type ServiceProviderBasicField = BasicField<typeof SERVICE_PROVIDER_FIELD_LABELS>;
 
 const fileRef = (id: number | null | undefined) => (id ? `文件 ${id}` : '未上传');
 const regionText = (scope: string, region: string | undefined) => (scope === '境外' ? '境外' : region ? regionFullName(region) || region : '');
@@ -70,5 +77,38 @@ export function miniProgramBasicValues(b: MiniProgramBasicData): Record<MiniProg
     'basic.screenshotFileIds': `${b.screenshotFileIds.filter(Boolean).length}张`,
     'basic.userScale': b.userScale,
     ...serviceValues(b),
+  };
+}
+
+const ipText = (r: { start: string; end: string }) => (r.start === r.end ? r.start : `${r.start} – ${r.end}`);
+const unicode = (d: string) => hostToUnicode(d) ?? d;
+
+/** 网址 of an 应用市场: its domains, the 主域名 first. */
+export function appStoreDomains(b: Pick<AppStoreBasicData, 'domains'>): string[] {
+  return [...b.domains].sort((x, y) => Number(y.primary) - Number(x.primary)).map((d) => unicode(d.domain));
+}
+
+export function appStoreBasicValues(b: AppStoreBasicData): Record<AppStoreBasicField, string> {
+  const where = regionText(b.accessScope, b.accessRegion);
+  return {
+    'basic.name': b.name,
+    'basic.domains': appStoreDomains(b).join('、'),
+    'basic.domainCertificates': Object.keys(b.domainCertificates).map(unicode).join('、'),
+    'basic.ipRanges': b.ipRanges.map(ipText).join('、'),
+    'basic.access': where ? `${b.accessName}（${where}）` : b.accessName,
+    'basic.appCount': `${b.appCount}个`,
+    'basic.reviewMechanism': b.reviewMechanism,
+    ...serviceValues(b),
+  };
+}
+
+export function serviceProviderBasicValues(b: ServiceProviderBasicData): Record<ServiceProviderBasicField, string> {
+  return {
+    'basic.name': b.name,
+    'basic.serviceTypes': b.serviceTypes.join('、'),
+    'basic.licenceNumber': b.licenceNumber,
+    'basic.licenceFileId': b.licenceFileId ? '已上传' : '',
+    'basic.regions': b.regions.map((r) => regionFullName(r) || r).join('、'),
+    'basic.rooms': b.rooms.map((r) => `${r.name}（${r.address}；IP段：${ipText(r)}）`).join('；'),
   };
 }

@@ -27,9 +27,27 @@ import {
   type WizardValues,
 } from '@/lib/websites/form-values';
 import { obj } from '@/lib/forms/draft-values';
+import {
+  appStoreBasicFileIds,
+  appStoreBasicFromStored,
+  appStoreBasicInput,
+  appStoreBasicOf,
+  appStoreFormPath,
+  emptyAppStoreBasic,
+  type AppStoreFormBasic,
+} from '@/lib/app-stores/form-values';
+import {
+  emptyServiceProviderBasic,
+  serviceProviderBasicFileIds,
+  serviceProviderBasicFromStored,
+  serviceProviderBasicInput,
+  serviceProviderBasicOf,
+  serviceProviderFormPath,
+  type ServiceProviderFormBasic,
+} from '@/lib/service-providers/form-values';
 import type { StoredFiling } from './types';
 
-export type FilingFormBasic = AppFormBasic | MiniProgramFormBasic;
+export type FilingFormBasic = AppFormBasic | MiniProgramFormBasic | AppStoreFormBasic | ServiceProviderFormBasic;
 export type FilingWizardValues<B extends FilingFormBasic = FilingFormBasic> = {
   basic: B;
   contacts: WizardValues['contacts'];
@@ -42,12 +60,14 @@ type BasicForm<B> = {
   of(src: unknown): B;
   input(b: B): unknown;
   fileIds(b: B): number[];
-  /** A schema error path of 02 → the form path showing it. */
-  formPath(p: string): string;
+  /** A schema error path of 02 → the form path showing it (the values place per-domain errors). */
+  formPath(p: string, b: B): string;
   fromStored(b: never): B;
 };
 
-const FORMS: { [K in FilingKind]: BasicForm<K extends 'APP' ? AppFormBasic : MiniProgramFormBasic> } = {
+type FormOf = { APP: AppFormBasic; 小程序: MiniProgramFormBasic; 应用市场: AppStoreFormBasic; 服务商: ServiceProviderFormBasic };
+
+const FORMS: { [K in FilingKind]: BasicForm<FormOf[K]> } = {
   APP: { empty: emptyAppBasic, of: appBasicOf, input: appBasicInput, fileIds: appBasicFileIds, formPath: appFormPath, fromStored: appBasicFromStored },
   小程序: {
     empty: emptyMiniProgramBasic,
@@ -56,6 +76,15 @@ const FORMS: { [K in FilingKind]: BasicForm<K extends 'APP' ? AppFormBasic : Min
     fileIds: miniProgramBasicFileIds,
     formPath: miniProgramFormPath,
     fromStored: miniProgramBasicFromStored,
+  },
+  应用市场: { empty: emptyAppStoreBasic, of: appStoreBasicOf, input: appStoreBasicInput, fileIds: appStoreBasicFileIds, formPath: appStoreFormPath, fromStored: appStoreBasicFromStored },
+  服务商: {
+    empty: emptyServiceProviderBasic,
+    of: serviceProviderBasicOf,
+    input: serviceProviderBasicInput,
+    fileIds: serviceProviderBasicFileIds,
+    formPath: serviceProviderFormPath,
+    fromStored: serviceProviderBasicFromStored,
   },
 };
 /** The kind's form module, typed loosely: the wizard holds one kind at a time. */
@@ -121,9 +150,9 @@ export function filingFileIds(kind: FilingKind, ...sets: (FilingWizardValues | n
 }
 
 /** A schema / server error path ('data.basic.platforms.0.packageName') → the form path showing it, or null. */
-export function filingFormPath(kind: FilingKind, path: string): string | null {
+export function filingFormPath(kind: FilingKind, path: string, v?: FilingWizardValues): string | null {
   const p = path.replace(/^data\./, '');
-  if (p.startsWith('basic')) return form(kind).formPath(p);
+  if (p.startsWith('basic')) return form(kind).formPath(p, (v?.basic ?? form(kind).empty()) as never);
   if (/^(contacts|notice)\./.test(p)) return p;
   return null;
 }

@@ -7,8 +7,11 @@ import type { BusinessType, FilingKind } from '@/db/schema';
 import { OBJECT_TYPES } from '@/lib/objects';
 import type { AppBasicData } from '@/lib/apps/schemas';
 import type { MiniProgramBasicData } from '@/lib/mini-programs/schemas';
+import type { AppStoreBasicData } from '@/lib/app-stores/schemas';
+import type { ServiceProviderBasicData } from '@/lib/service-providers/schemas';
+import { hostToAscii, hostToUnicode } from '@/lib/websites/domains';
 import { normalizeFingerprint } from '@/lib/validation/app-identifiers';
-import { appBasicValues, miniProgramBasicValues, miniProgramPlatformText } from './display';
+import { appBasicValues, appStoreBasicValues, appStoreDomains, miniProgramBasicValues, miniProgramPlatformText, serviceProviderBasicValues } from './display';
 import type { StoredFilingOf } from './types';
 
 type BasicOf<K extends FilingKind> = StoredFilingOf<K>['basic'];
@@ -52,14 +55,19 @@ function serviceFiles(b: Pick<AppBasicData, 'controlledItems' | 'permits'>): (nu
   return [...b.controlledItems.map((c) => c.fileId), ...b.permits.map((p) => p.fileId)];
 }
 
-function normalizeService<B extends Pick<AppBasicData, 'interactive' | 'siteTypes' | 'controlled' | 'controlledItems' | 'permitsNeeded' | 'permits' | 'hasIcp' | 'icpNumber'>>(b: B): B {
+/** Answers hidden behind a 否 are dropped (they stay in the form for switching back). */
+function normalizeService<B extends Pick<AppBasicData, 'interactive' | 'siteTypes' | 'controlled' | 'controlledItems' | 'permitsNeeded' | 'permits'>>(b: B): B {
   return {
     ...b,
-    icpNumber: b.hasIcp === '是' ? b.icpNumber : '',
     siteTypes: b.interactive === '是' ? b.siteTypes : [],
     controlledItems: b.controlled === '是' ? b.controlledItems : [],
     permits: b.permitsNeeded === '是' ? b.permits : [],
   };
+}
+
+/** The same, and the 工信部备案号 only with 是. */
+function normalizeWithIcp<B extends Parameters<typeof normalizeService>[0] & Pick<AppBasicData, 'hasIcp' | 'icpNumber'>>(b: B): B {
+  return { ...normalizeService(b), icpNumber: b.hasIcp === '是' ? b.icpNumber : '' };
 }
 
 const nonEmpty = (ids: (number | null | undefined)[]) => ids.filter((v): v is number => !!v);
@@ -72,7 +80,7 @@ export const APP_KIND: FilingKindSpec<'APP'> = {
     b.platforms.map((p, i) => ({ platform: p.platform, ident: p.packageName.trim().toLowerCase(), label: `运行平台“${p.platform}”的包名 ${p.packageName}`, path: `basic.platforms.${i}.packageName` })),
   fileIds: (b) => nonEmpty([b.iconFileId, ...b.screenshotFileIds, ...serviceFiles(b)]),
   normalize: (b) => ({
-    ...normalizeService(b),
+    ...normalizeWithIcp(b),
     accessRegion: b.accessScope === '境内' ? b.accessRegion : '',
     platforms: b.platforms.map((p) => ({ ...p, packageName: p.packageName.trim(), signature: normalizeFingerprint(p.signature) })),
   }),
@@ -97,7 +105,7 @@ export const MINI_PROGRAM_KIND: FilingKindSpec<'小程序'> = {
     { platform: b.platform === '其他' ? `其他:${b.platformOther.trim()}` : b.platform, ident: b.appId.trim().toLowerCase(), label: `${miniProgramPlatformText(b)}小程序ID ${b.appId}`, path: 'basic.appId' },
   ],
   fileIds: (b) => nonEmpty([b.iconFileId, ...b.screenshotFileIds, ...serviceFiles(b)]),
-  normalize: (b) => ({ ...normalizeService(b), appId: b.appId.trim(), platformOther: b.platform === '其他' ? b.platformOther : '' }),
+  normalize: (b) => ({ ...normalizeWithIcp(b), appId: b.appId.trim(), platformOther: b.platform === '其他' ? b.platformOther : '' }),
   values: miniProgramBasicValues,
   interactive: (b) => b.interactive === '是',
   icpNumber: (b) => (b.hasIcp === '是' ? b.icpNumber : null),
@@ -111,7 +119,53 @@ export const MINI_PROGRAM_KIND: FilingKindSpec<'小程序'> = {
   contactTitles: { securityOwner: '小程序安全负责人', emergencyContact: '小程序应急联络人' },
 };
 
-export const FILING_KIND_SPECS: { readonly [K in FilingKind]: FilingKindSpec<K> } = { APP: APP_KIND, 小程序: MINI_PROGRAM_KIND };
+/** An 应用市场's domains are its identifiers: one live 应用市场 per domain (ASCII, lower case). */
+export const APP_STORE_KIND: FilingKindSpec<'应用市场'> = {
+  kind: '应用市场',
+  label: '应用市场',
+  types: { new: '新增应用市场', change: '变更应用市场', cancel: '注销应用市场' },
+  keys: (b: AppStoreBasicData) =>
+    b.domains.map((d, i) => {
+      const ascii = (hostToAscii(d.domain.trim()) ?? d.domain.trim()).toLowerCase();
+      return { platform: '网址', ident: ascii, label: `网址 ${hostToUnicode(ascii) ?? ascii}`, path: `basic.domains.${i}.domain` };
+    }),
+  fileIds: (b) => nonEmpty([...Object.values(b.domainCertificates), ...serviceFiles(b)]),
+  normalize: (b) => ({ ...normalizeService(b), accessRegion: b.accessScope === '境内' ? b.accessRegion : '', appCount: String(Number(b.appCount.trim())) }),
+  values: appStoreBasicValues,
+  fileFields: (b) => ({ 'basic.domainCertificates': Object.values(b.domainCertificates) }),
+  interactive: (b) => b.interactive === '是',
+  icpNumber: () => null,
+  iconFileId: () => null,
+  permits: (b) => (b.permitsNeeded === '是' ? b.permits.map((p) => p.item) : []),
+  identText: (b) => appStoreDomains(b).join('、'),
+  platformText: (b) => `${b.appCount}个应用`,
+  identLabel: '网址',
+  platformLabel: '上架应用数量',
+  contactTitles: { securityOwner: '应用市场安全负责人', emergencyContact: '应用市场应急联络人' },
+};
+
+/** A 服务商 is identified by its 增值电信业务经营许可证编号: one live 服务商 per licence. */
+export const SERVICE_PROVIDER_KIND: FilingKindSpec<'服务商'> = {
+  kind: '服务商',
+  label: '服务商',
+  types: { new: '新增服务商', change: '变更服务商', cancel: '注销服务商' },
+  keys: (b: ServiceProviderBasicData) => [{ platform: '许可证', ident: b.licenceNumber.toLowerCase(), label: `增值电信业务经营许可证编号 ${b.licenceNumber}`, path: 'basic.licenceNumber' }],
+  fileIds: (b) => nonEmpty([b.licenceFileId]),
+  normalize: (b) => b,
+  values: serviceProviderBasicValues,
+  fileFields: (b) => ({ 'basic.licenceFileId': [b.licenceFileId] }),
+  interactive: () => false,
+  icpNumber: () => null,
+  iconFileId: () => null,
+  permits: () => [],
+  identText: (b) => b.licenceNumber,
+  platformText: (b) => b.serviceTypes.join('、'),
+  identLabel: '许可证编号',
+  platformLabel: '服务类型',
+  contactTitles: { securityOwner: '网络安全负责人', emergencyContact: '应急联络人' },
+};
+
+export const FILING_KIND_SPECS: { readonly [K in FilingKind]: FilingKindSpec<K> } = { APP: APP_KIND, 小程序: MINI_PROGRAM_KIND, 应用市场: APP_STORE_KIND, 服务商: SERVICE_PROVIDER_KIND };
 
 export function kindSpec<K extends FilingKind>(kind: K): FilingKindSpec<K> {
   return FILING_KIND_SPECS[kind];

@@ -7,7 +7,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, ne, notInArray } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
-import { applications, assessments, drafts, filingKeys, filings, files, policeUnits, subjects, type FilingKind, type FilingStatus } from '@/db/schema';
+import { applications, assessments, drafts, filingKeys, filings, files, policeUnits, subjects, FILING_KINDS, type FilingKind, type FilingStatus } from '@/db/schema';
 import { insertApplication, heldBackSubjectApplication } from '@/lib/applications/service';
 import { nextWebsiteStatus, type WebsiteEvent } from '@/lib/applications/rules';
 import { checkContactIdentities, contactFromSubject, maskContact, sealContact, type MaskedContact } from '@/lib/websites/service';
@@ -241,7 +241,7 @@ export function countMyFilings(userId: number, subjectId: number): Record<Filing
     .innerJoin(subjects, and(eq(subjects.id, filings.subjectId), eq(subjects.ownerId, userId)))
     .where(and(eq(filings.subjectId, subjectId), notInArray(filings.status, ['已退回'])))
     .all();
-  const out: Record<FilingKind, number> = { APP: 0, 小程序: 0 };
+  const out = Object.fromEntries(FILING_KINDS.map((k) => [k, 0])) as Record<FilingKind, number>;
   for (const r of rows) out[r.kind] += 1;
   return out;
 }

@@ -4,6 +4,8 @@
  */
 import type { AppBasicData } from '@/lib/apps/schemas';
 import type { MiniProgramBasicData } from '@/lib/mini-programs/schemas';
+import type { AppStoreBasicData } from '@/lib/app-stores/schemas';
+import type { ServiceProviderBasicData } from '@/lib/service-providers/schemas';
 import type { StoredContact } from '@/lib/websites/types';
 
 export type StoredContacts = { securityOwner: StoredContact; emergencyContact: StoredContact };
@@ -11,7 +13,11 @@ export type StoredContacts = { securityOwner: StoredContact; emergencyContact: S
 export type StoredApp = { kind: 'APP'; basic: AppBasicData; contacts: StoredContacts; needsAssessment: boolean };
 /** filings.data of a 小程序. */
 export type StoredMiniProgram = { kind: '小程序'; basic: MiniProgramBasicData; contacts: StoredContacts; needsAssessment: boolean };
-export type StoredFiling = StoredApp | StoredMiniProgram;
+/** filings.data of an 应用市场. */
+export type StoredAppStore = { kind: '应用市场'; basic: AppStoreBasicData; contacts: StoredContacts; needsAssessment: boolean };
+/** filings.data of a 服务商. */
+export type StoredServiceProvider = { kind: '服务商'; basic: ServiceProviderBasicData; contacts: StoredContacts; needsAssessment: boolean };
+export type StoredFiling = StoredApp | StoredMiniProgram | StoredAppStore | StoredServiceProvider;
 export type StoredFilingOf<K extends StoredFiling['kind']> = Extract<StoredFiling, { kind: K }>;
 
 /** Payload of 新增APP / 新增小程序. */

@@ -1,11 +1,13 @@
 /**
- * The object-type registry: one entry per filing object — 网站, APP and 小程序 so far; 应用市场 and
- * 服务商 (SPEC §15) are each one more module next to website.ts and one line here.
+ * The object-type registry: one entry per filing object (SPEC §15) — 网站, APP, 小程序, 应用市场 and
+ * 服务商; a sixth is one more module next to website.ts and one line here.
  */
 import type { ObjectType } from './types';
 import { websiteObject } from './website';
 import { appObject } from './app';
 import { miniProgramObject } from './mini-program';
+import { appStoreObject } from './app-store';
+import { serviceProviderObject } from './service-provider';
 
 export type { ObjectStep, ObjectType, PublicField } from './types';
 
@@ -13,6 +15,8 @@ export const OBJECT_TYPES = {
   网站: websiteObject,
   APP: appObject,
   小程序: miniProgramObject,
+  应用市场: appStoreObject,
+  服务商: serviceProviderObject,
 } as const satisfies Record<string, ObjectType>;
 
 export type ObjectKey = keyof typeof OBJECT_TYPES;

@@ -26,6 +26,12 @@ export const DEFAULT_DUE_DAYS: Record<BusinessType, number> = {
   新增小程序: 5,
   变更小程序: 5,
   注销小程序: 5,
+  新增应用市场: 5,
+  变更应用市场: 5,
+  注销应用市场: 5,
+  新增服务商: 5,
+  变更服务商: 5,
+  注销服务商: 5,
 };
 
 export const OPEN_STATUSES = ['待审核', '审核中', '待面审'] as const;

@@ -195,3 +195,53 @@ export async function miniProgramInput(ownerId: number, over: { name?: string; a
     notice: { agree: true as const },
   };
 }
+
+/** A complete 新增应用市场 submission (one 网址 with its certificate) with uploads of `ownerId`. */
+export async function appStoreInput(ownerId: number, over: { name?: string; domain?: string; interactive?: boolean } = {}) {
+  const cert = await uploadPng(ownerId, '域名证书.png');
+  const domain = over.domain ?? `store${++seq}.cn`;
+  const self = { mode: '同主体负责人信息' as const };
+  return {
+    basic: {
+      name: over.name ?? '张伟应用商店',
+      domains: [{ domain: `www.${domain}`, primary: true }],
+      domainCertificates: { [domain]: cert.id },
+      ipRanges: [{ start: '47.93.12.9', end: '47.93.12.9' }],
+      accessScope: '境内' as const,
+      accessRegion: '330106',
+      accessName: '阿里云计算有限公司',
+      appCount: '120',
+      reviewMechanism: '上架前核验APP的公安联网备案编号。',
+      interactive: over.interactive ? ('是' as const) : ('否' as const),
+      siteTypes: over.interactive ? (['G'] as 'G'[]) : [],
+      controlled: '否' as const,
+      controlledItems: [],
+      permitsNeeded: '否' as const,
+      permits: [],
+      languages: ['中文简体' as const],
+    },
+    contacts: { securityOwner: self, emergencyContact: self },
+    notice: { agree: true as const },
+  };
+}
+
+/** A complete 新增服务商 submission (云服务 + CDN, one 机房) with uploads of `ownerId`. */
+export async function serviceProviderInput(
+  ownerId: number,
+  over: { name?: string; licenceNumber?: string; serviceTypes?: ('网络接入服务' | '互联网数据中心(IDC)' | '云服务' | '内容分发网络(CDN)' | '域名注册服务' | '其他')[] } = {},
+) {
+  const scan = await uploadPng(ownerId, '许可证.png');
+  const self = { mode: '同主体负责人信息' as const };
+  return {
+    basic: {
+      name: over.name ?? '北京云帆数据科技有限公司',
+      serviceTypes: over.serviceTypes ?? ['云服务', '内容分发网络(CDN)'],
+      licenceNumber: over.licenceNumber ?? `B1-2018${String(++seq).padStart(4, '0')}`,
+      licenceFileId: scan.id,
+      regions: ['110000'],
+      rooms: [{ name: '亦庄一号机房', address: '北京市大兴区经海路1号', start: '101.200.0.0', end: '101.200.255.255' }],
+    },
+    contacts: { securityOwner: self, emergencyContact: self },
+    notice: { agree: true as const },
+  };
+}

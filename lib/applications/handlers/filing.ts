@@ -14,9 +14,9 @@ import { FILING_CANCEL_LABELS } from '@/lib/filings/labels';
 import { holdBackSubjectAgain, noBlock, noInterview, subjectUnit } from './shared';
 import type { AppRow, Handler, QueueColumns } from './types';
 
-type NewType = '新增APP' | '新增小程序';
-type ChangeType = '变更APP' | '变更小程序';
-type CancelType = '注销APP' | '注销小程序';
+type NewType = '新增APP' | '新增小程序' | '新增应用市场' | '新增服务商';
+type ChangeType = '变更APP' | '变更小程序' | '变更应用市场' | '变更服务商';
+type CancelType = '注销APP' | '注销小程序' | '注销应用市场' | '注销服务商';
 
 /** The applicant's page of the object of an application. */
 function filingLink(kind: FilingKind) {
@@ -159,3 +159,9 @@ export const appCancel = filingCancelHandler('注销APP', 'APP');
 export const miniProgramNew = filingNewHandler('新增小程序', '小程序');
 export const miniProgramChange = filingChangeHandler('变更小程序', '小程序');
 export const miniProgramCancel = filingCancelHandler('注销小程序', '小程序');
+export const appStoreNew = filingNewHandler('新增应用市场', '应用市场');
+export const appStoreChange = filingChangeHandler('变更应用市场', '应用市场');
+export const appStoreCancel = filingCancelHandler('注销应用市场', '应用市场');
+export const serviceProviderNew = filingNewHandler('新增服务商', '服务商');
+export const serviceProviderChange = filingChangeHandler('变更服务商', '服务商');
+export const serviceProviderCancel = filingCancelHandler('注销服务商', '服务商');

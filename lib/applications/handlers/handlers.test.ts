@@ -34,7 +34,7 @@ describe('business-type handler registry', () => {
   });
 
   it('gives a 公安备案号 on 通过 only for the types that file a new object', () => {
-    expect(BUSINESS_TYPES.filter((t) => handlerOf(t).filesObject)).toEqual(['新办网站', '新增APP', '新增小程序']);
+    expect(BUSINESS_TYPES.filter((t) => handlerOf(t).filesObject)).toEqual(['新办网站', '新增APP', '新增小程序', '新增应用市场', '新增服务商']);
   });
 
   it('reads the queue columns of a submitted website from its payload', () => {

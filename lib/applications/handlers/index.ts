@@ -5,7 +5,20 @@
  */
 import type { BusinessType } from '@/db/schema';
 import { assessment } from './assessment';
-import { appCancel, appChange, appNew, miniProgramCancel, miniProgramChange, miniProgramNew } from './filing';
+import {
+  appCancel,
+  appChange,
+  appNew,
+  appStoreCancel,
+  appStoreChange,
+  appStoreNew,
+  miniProgramCancel,
+  miniProgramChange,
+  miniProgramNew,
+  serviceProviderCancel,
+  serviceProviderChange,
+  serviceProviderNew,
+} from './filing';
 import { subjectCancel } from './subject-cancel';
 import { subjectChange } from './subject-change';
 import { subjectNew } from './subject-new';
@@ -33,6 +46,12 @@ export const HANDLERS: { readonly [T in BusinessType]: Handler<T> } = {
   新增小程序: miniProgramNew,
   变更小程序: miniProgramChange,
   注销小程序: miniProgramCancel,
+  新增应用市场: appStoreNew,
+  变更应用市场: appStoreChange,
+  注销应用市场: appStoreCancel,
+  新增服务商: serviceProviderNew,
+  变更服务商: serviceProviderChange,
+  注销服务商: serviceProviderCancel,
 };
 
 /**

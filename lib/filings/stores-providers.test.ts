@@ -1,0 +1,110 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { applications, assessments, filings } from '@/db/schema';
+import { seedUnits, makeApplicant, personSubjectInput, appInput, appStoreInput, serviceProviderInput } from '@/lib/test/fixtures';
+import { createUser } from '@/lib/users/service';
+import { submitNewSubject } from '@/lib/subjects/service';
+import { decideApplication, recordInterviewOutcome, scheduleInterview } from '@/lib/review/service';
+import type { Actor } from '@/lib/auth/policy';
+import type { AssessmentData } from '@/lib/assessments/types';
+import { getFilingView, submitNewFiling } from './service';
+import { submitFilingChange } from './change';
+
+let units: ReturnType<typeof seedUnits>;
+let reviewer: Actor;
+let phoneSeq = 0;
+
+beforeAll(async () => {
+  units = seedUnits();
+  const { id } = await createUser({ role: 'reviewer', name: '李明', phone: '13771000011', password: 'Secret#2026', unitId: units.chaoyang.id, phoneVerified: true });
+  reviewer = { id, role: 'reviewer', unitId: units.chaoyang.id, phoneVerified: true };
+});
+
+const db = () => getDb();
+const filing = (id: number) => db().select().from(filings).where(eq(filings.id, id)).get()!;
+const appRow = (id: number) => db().select().from(applications).where(eq(applications.id, id)).get()!;
+const fieldErrors = (fn: () => unknown): Record<string, string> => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as { fieldErrors?: Record<string, string> }).fieldErrors ?? {};
+  }
+  throw new Error('expected a refusal');
+};
+
+/** A fresh applicant whose held-back subject is released by `first` and approved with it. */
+async function applicantWith(first: '应用市场' | '服务商', name = '王磊') {
+  const user = await makeApplicant(name);
+  const subj = submitNewSubject(user.id, { data: await personSubjectInput(user.id, { principalName: name, principalPhone: `1393333${String(++phoneSeq).padStart(4, '0')}` }) });
+  const input = first === '应用市场' ? await appStoreInput(user.id) : await serviceProviderInput(user.id);
+  const r = submitNewFiling(user.id, subj.subjectId, first, input);
+  // The store or provider released the held-back 新增主体 as a bundle, as a website would.
+  expect(appRow(subj.applicationId)).toMatchObject({ queued: true, bundleId: `B${subj.applicationId}` });
+  decideApplication(reviewer, subj.applicationId, { decision: '通过' });
+  decideApplication(reviewer, r.applicationId, { decision: '通过' });
+  return { user, subjectId: subj.subjectId, first: r };
+}
+
+describe('应用市场 and 服务商 as filing objects', () => {
+  it('number an 应用市场 with 05 and a 服务商 with 06, each counting on its own per unit', async () => {
+    const a = await applicantWith('应用市场');
+    const store = filing(a.first.filingId);
+    expect(store).toMatchObject({ kind: '应用市场', status: '已备案' });
+    expect(store.filingNumber).toMatch(new RegExp(`^京公网安备${units.chaoyang.code}05\\d{6}号$`));
+    const p1 = submitNewFiling(a.user.id, a.subjectId, '服务商', await serviceProviderInput(a.user.id));
+    const p2 = submitNewFiling(a.user.id, a.subjectId, '服务商', await serviceProviderInput(a.user.id, { name: '北京云帆网络有限公司' }));
+    for (const p of [p1, p2]) decideApplication(reviewer, p.applicationId, { decision: '通过' });
+    const [d1, d2] = [filing(p1.filingId).filingDigits!, filing(p2.filingId).filingDigits!];
+    expect(d1.slice(6, 8)).toBe('06');
+    expect(Number(d2.slice(8))).toBe(Number(d1.slice(8)) + 1);
+    // The APP sequence is untouched by them: this subject's first APP is still its unit's next 03.
+    const app = submitNewFiling(a.user.id, a.subjectId, 'APP', await appInput(a.user.id));
+    decideApplication(reviewer, app.applicationId, { decision: '通过' });
+    expect(filing(app.filingId).filingDigits!.slice(6, 8)).toBe('03');
+    // What the applicant sees: 网址 and 上架应用数量; 许可证编号 and 服务类型.
+    expect(getFilingView(a.user.id, '应用市场', store.id)).toMatchObject({ idents: expect.stringMatching(/^www\.store\d+\.cn$/), values: { 'basic.appCount': '120个' } });
+    expect(getFilingView(a.user.id, '服务商', p1.filingId)).toMatchObject({ idents: expect.stringMatching(/^B1-2018\d{4}$/), values: { 'basic.serviceTypes': '云服务、内容分发网络(CDN)' } });
+  });
+
+  it('one live 应用市场 per 网址 and one live 服务商 per 许可证编号 (case and full-width folded)', async () => {
+    const a = await applicantWith('服务商');
+    const licence = filing(a.first.filingId).data.basic as { licenceNumber: string };
+    const again = await serviceProviderInput(a.user.id, { licenceNumber: licence.licenceNumber.toLowerCase().replace('-', '－') });
+    expect(fieldErrors(() => submitNewFiling(a.user.id, a.subjectId, '服务商', again))).toEqual({ 'basic.licenceNumber': expect.stringContaining(`增值电信业务经营许可证编号 ${licence.licenceNumber}`) });
+    const store = await appStoreInput(a.user.id, { domain: 'shared-store.cn' });
+    submitNewFiling(a.user.id, a.subjectId, '应用市场', store);
+    const other = await makeApplicant('赵敏');
+    const subj = submitNewSubject(other.id, { data: await personSubjectInput(other.id, { principalName: '赵敏', principalPhone: '13933339999' }) });
+    const theirs = await appStoreInput(other.id, { domain: 'shared-store.cn' });
+    expect(fieldErrors(() => submitNewFiling(other.id, subj.subjectId, '应用市场', { ...theirs, basic: { ...theirs.basic, domains: [{ domain: 'WWW.Shared-Store.cn', primary: true }] } }))).toEqual({
+      'basic.domains.0.domain': expect.stringContaining('www.shared-store.cn'),
+    });
+  });
+
+  it('an interactive 应用市场 is filed only after a passed 安全评估 and the 面审 outcome', async () => {
+    const a = await applicantWith('服务商');
+    const r = submitNewFiling(a.user.id, a.subjectId, '应用市场', await appStoreInput(a.user.id, { interactive: true }));
+    expect(filing(r.filingId).interactive).toBe(true);
+    expect(() => decideApplication(reviewer, r.applicationId, { decision: '通过' })).toThrow('需先通过安全评估');
+    db().insert(assessments).values({ subjectId: a.subjectId, filingId: r.filingId, status: '通过', data: {} as AssessmentData, createdAt: Date.now() }).run();
+    expect(() => decideApplication(reviewer, r.applicationId, { decision: '通过' })).toThrow('提供互联网交互服务的应用市场须先安排面审或实地检查，核查通过后备案');
+    scheduleInterview(reviewer, r.applicationId, { kind: '实地检查', scheduledAt: Date.now() + 86_400_000, place: '朝阳分局网安大队' });
+    recordInterviewOutcome(reviewer, r.applicationId, { decision: '通过' });
+    expect(filing(r.filingId).filingDigits!.slice(6, 8)).toBe('05');
+  });
+
+  it('变更服务商 keeps the number and lists what changed', async () => {
+    const a = await applicantWith('服务商');
+    const before = filing(a.first.filingId);
+    const input = await serviceProviderInput(a.user.id);
+    const stored = before.data.basic as { licenceNumber: string; licenceFileId: number };
+    const c = submitFilingChange(a.user.id, '服务商', before.id, {
+      data: { ...input, basic: { ...input.basic, licenceNumber: stored.licenceNumber, licenceFileId: stored.licenceFileId, regions: ['110000', '310000'], serviceTypes: ['网络接入服务'] } },
+    });
+    expect(filing(before.id).status).toBe('变更中');
+    decideApplication(reviewer, c.applicationId, { decision: '通过' });
+    expect(filing(before.id)).toMatchObject({ status: '已备案', filingNumber: before.filingNumber });
+    expect(getFilingView(a.user.id, '服务商', before.id).values).toMatchObject({ 'basic.regions': '北京市、上海市', 'basic.serviceTypes': '网络接入服务' });
+  });
+});
