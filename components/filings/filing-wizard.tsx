@@ -25,6 +25,8 @@ import { WizardStepSubject } from '@/components/websites/wizard-step-subject';
 import { WizardStepContacts } from '@/components/websites/wizard-step-contacts';
 import { AppStepBasic } from '@/components/apps/app-step-basic';
 import { MiniProgramStepBasic } from '@/components/mini-programs/mini-program-step-basic';
+import { AppStoreStepBasic } from '@/components/app-stores/app-store-step-basic';
+import { ServiceProviderStepBasic } from '@/components/service-providers/service-provider-step-basic';
 import type { IdentityMode } from '@/lib/identity/labels';
 import type { ContactRole } from '@/lib/websites/labels';
 
@@ -33,6 +35,8 @@ const COUNTDOWN_S = 24;
 const STEP_PART: Record<WizardStep, 'basic' | 'contacts' | 'notice' | null> = { 1: null, 2: 'basic', 3: 'contacts', 4: 'notice' };
 const stepPart = (step: number) => STEP_PART[step as WizardStep];
 const NO_ROWS: CompareRow[] = [];
+/** Each kind's step 02; 01, 03 and 04 are the same for all. */
+const STEP_BASIC = { APP: AppStepBasic, 小程序: MiniProgramStepBasic, 应用市场: AppStoreStepBasic, 服务商: ServiceProviderStepBasic } as const;
 
 type Values = FilingWizardValues;
 
@@ -183,7 +187,7 @@ export function FilingWizard({ kind, subject, initialValues, files: initialFiles
   const headingId = `wizard-step-${step}-heading`;
   const stepProps = { err, fileValue, rememberFile };
   const busy = submitting || wizard.leaving;
-  const Basic = kind === 'APP' ? AppStepBasic : MiniProgramStepBasic;
+  const Basic = STEP_BASIC[kind];
 
   return (
     <FormProvider {...form}>

@@ -6,6 +6,8 @@ import { PLATFORM_NAME, OFFICE_NAME, ROLE_NAV, ROLE_LABELS } from '@/lib/site/co
 import { currentSubjectId, getSubjectView, listMySubjects } from '@/lib/subjects/service';
 import { SwitchSubjectDialog } from '@/components/subjects/switch-subject-dialog';
 import { SignOutButton } from './sign-out-button';
+import { countMyFilings } from '@/lib/filings/service';
+import type { FilingKind } from '@/db/schema/filings';
 import { Emblem } from './emblem';
 
 /** 当前主体 of an applicant for the header: its name, and whether there is anything to switch to. */
@@ -19,6 +21,15 @@ function applicantSubject(userId: number): { name: string | null; canSwitch: boo
     }
   }
   return { name: null, canSwitch: listMySubjects(userId).total > 0 };
+}
+
+/** The header's links: 我的APP … only for the kinds the current subject has. */
+function navOf(user: { id: number; role: keyof typeof ROLE_NAV }) {
+  const items: readonly { href: string; label: string; filingKind?: FilingKind }[] = ROLE_NAV[user.role];
+  if (!items.some((i) => i.filingKind)) return items;
+  const subjectId = currentSubjectId(user.id);
+  const counts = subjectId ? countMyFilings(user.id, subjectId) : null;
+  return items.filter((i) => !i.filingKind || (counts?.[i.filingKind] ?? 0) > 0);
 }
 
 export async function SiteHeader() {
@@ -37,7 +48,7 @@ export async function SiteHeader() {
         </Link>
         <nav aria-label="主导航" className="order-last flex basis-full flex-wrap items-center gap-x-4 gap-y-1 text-sm whitespace-nowrap md:order-none md:flex-1 md:basis-auto">
           {user ? (
-            ROLE_NAV[user.role].map((item) => (
+            navOf(user).map((item) => (
               <Link key={item.href} href={item.href} className="hover:underline">
                 {item.label}
               </Link>

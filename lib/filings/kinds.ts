@@ -49,6 +49,11 @@ export type FilingKindSpec<K extends FilingKind = FilingKind> = {
   identLabel: string;
   platformLabel: string;
   contactTitles: { securityOwner: string; emergencyContact: string };
+  /**
+   * How the filed object shows its number: an app's 关于 screen takes a line of text; a site (an
+   * 应用市场's pages, a 服务商's) takes the badge's HTML snippet as websites do.
+   */
+  numberShown: 'about' | 'snippet';
 };
 
 function serviceFiles(b: Pick<AppBasicData, 'controlledItems' | 'permits'>): (number | null | undefined)[] {
@@ -95,6 +100,7 @@ export const APP_KIND: FilingKindSpec<'APP'> = {
   identLabel: '包名',
   platformLabel: '运行平台',
   contactTitles: { securityOwner: 'APP安全负责人', emergencyContact: 'APP应急联络人' },
+  numberShown: 'about',
 };
 
 export const MINI_PROGRAM_KIND: FilingKindSpec<'小程序'> = {
@@ -117,6 +123,7 @@ export const MINI_PROGRAM_KIND: FilingKindSpec<'小程序'> = {
   identLabel: '小程序ID',
   platformLabel: '所属平台',
   contactTitles: { securityOwner: '小程序安全负责人', emergencyContact: '小程序应急联络人' },
+  numberShown: 'about',
 };
 
 /** An 应用市场's domains are its identifiers: one live 应用市场 per domain (ASCII, lower case). */
@@ -142,6 +149,7 @@ export const APP_STORE_KIND: FilingKindSpec<'应用市场'> = {
   identLabel: '网址',
   platformLabel: '上架应用数量',
   contactTitles: { securityOwner: '应用市场安全负责人', emergencyContact: '应用市场应急联络人' },
+  numberShown: 'snippet',
 };
 
 /** A 服务商 is identified by its 增值电信业务经营许可证编号: one live 服务商 per licence. */
@@ -163,6 +171,7 @@ export const SERVICE_PROVIDER_KIND: FilingKindSpec<'服务商'> = {
   identLabel: '许可证编号',
   platformLabel: '服务类型',
   contactTitles: { securityOwner: '网络安全负责人', emergencyContact: '应急联络人' },
+  numberShown: 'snippet',
 };
 
 export const FILING_KIND_SPECS: { readonly [K in FilingKind]: FilingKindSpec<K> } = { APP: APP_KIND, 小程序: MINI_PROGRAM_KIND, 应用市场: APP_STORE_KIND, 服务商: SERVICE_PROVIDER_KIND };

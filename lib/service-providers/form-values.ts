@@ -10,27 +10,24 @@ export type ServiceProviderFormBasic = {
   serviceTypes: string[];
   licenceNumber: string;
   licenceFileId: number | null;
-  /** Province codes (110000 …), in the order chosen. */
-  regions: { code: string }[];
+  /** Province codes (110000 …), in the provinces' order. */
+  regions: string[];
   rooms: { name: string; address: string; start: string; end: string }[];
 };
 
 export function emptyServiceProviderBasic(): ServiceProviderFormBasic {
-  return { name: '', serviceTypes: [], licenceNumber: '', licenceFileId: null, regions: [{ code: '' }], rooms: [] };
+  return { name: '', serviceTypes: [], licenceNumber: '', licenceFileId: null, regions: [], rooms: [] };
 }
 
 export function serviceProviderBasicOf(src: unknown): ServiceProviderFormBasic {
   const b = obj(src);
-  const regions = list(b.regions, 40)
-    .map((r) => (typeof r === 'string' ? r : text(obj(r).code, 6)))
-    .filter((c) => /^\d{6}$/.test(c))
-    .map((code) => ({ code }));
+  const regions = [...new Set(list(b.regions, 40).filter((c): c is string => typeof c === 'string' && /^\d{2}0000$/.test(c)))];
   return {
     name: text(b.name, 100),
     serviceTypes: pick(PROVIDER_SERVICE_TYPES, b.serviceTypes),
     licenceNumber: text(b.licenceNumber, 30),
     licenceFileId: fileId(b.licenceFileId),
-    regions: regions.length ? regions : [{ code: '' }],
+    regions,
     rooms: list(b.rooms, 50).map((x) => ({ name: text(obj(x).name, 100), address: text(obj(x).address, 200), start: text(obj(x).start, 64), end: text(obj(x).end, 64) })),
   };
 }
@@ -41,7 +38,7 @@ export function serviceProviderBasicInput(b: ServiceProviderFormBasic): ServiceP
     serviceTypes: b.serviceTypes,
     licenceNumber: b.licenceNumber,
     licenceFileId: b.licenceFileId,
-    regions: b.regions.map((r) => r.code),
+    regions: b.regions,
     rooms: b.rooms,
   } as ServiceProviderBasicInput;
 }
@@ -55,9 +52,8 @@ export function serviceProviderBasicFromStored(b: ServiceProviderBasicData): Ser
 }
 
 export function serviceProviderFormPath(p: string): string {
-  // 'basic.regions.0' is the first region's cascader.
-  const m = /^basic\.regions\.(\d+)$/.exec(p);
-  if (m) return `basic.regions.${m[1]}.code`;
-  if (p === 'basic.regions' || p === 'basic.rooms') return `${p}.root`;
+  // The provinces are one group of checkboxes: any of its errors is the group's.
+  if (p.startsWith('basic.regions')) return 'basic.regions';
+  if (p === 'basic.rooms') return 'basic.rooms.root';
   return p;
 }

@@ -12,8 +12,11 @@ export const ROLE_NAV = {
     { href: '/my/business', label: '业务办理' },
     { href: '/my/subject', label: '我的主体' },
     { href: '/my/websites', label: '我的网站' },
-    { href: '/my/apps', label: '我的APP' },
-    { href: '/my/mini-programs', label: '我的小程序' },
+    // Shown only while the current subject has one of these (SPEC §15.5); 业务办理 files a first one.
+    { href: '/my/apps', label: '我的APP', filingKind: 'APP' },
+    { href: '/my/mini-programs', label: '我的小程序', filingKind: '小程序' },
+    { href: '/my/app-stores', label: '我的应用市场', filingKind: '应用市场' },
+    { href: '/my/providers', label: '我的服务商', filingKind: '服务商' },
     { href: '/my/assessments', label: '安全评估' },
     { href: '/my/applications', label: '我的申请' },
     { href: '/my/drafts', label: '我的草稿' },

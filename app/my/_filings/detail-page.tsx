@@ -8,7 +8,7 @@ import { getFilingView } from '@/lib/filings/service';
 import { kindObject, kindSpec } from '@/lib/filings/kinds';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
-import { filingAboutLine } from '@/lib/public/snippet';
+import { filingAboutLine, filingSnippet } from '@/lib/public/snippet';
 import { filingDigitsOf } from '@/lib/review/filing-number';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -37,6 +37,7 @@ export async function FilingDetailPage({ kind, params }: { kind: FilingKind; par
   const base = kindObject(kind).routeBase;
   const digits = f.status !== '已注销' && f.filedAt != null ? (filingDigitsOf(f.filingNumber) ?? null) : null;
   const about = digits ? filingAboutLine({ number: f.filingNumber!, digits }) : null;
+  const snippet = digits && spec.numberShown === 'snippet' ? filingSnippet({ number: f.filingNumber!, digits }) : null;
 
   const info: [string, ReactNode][] = [[`${spec.label}状态`, <StatusBadge key="status" status={f.status} />]];
   if (f.filingNumber) info.push(['公安备案号', <span key="number" data-testid="filing-number">{f.filingNumber}</span>]);
@@ -97,7 +98,13 @@ export async function FilingDetailPage({ kind, params }: { kind: FilingKind; par
           </CardHeader>
           <CardContent className="space-y-4">
             <p className="text-sm text-muted-foreground">
-              请在{spec.label}的“关于”页面或其他显著位置展示以下文字，可链接到公安备案查询页面 <span className="break-all text-foreground">{about.url}</span>。
+              {snippet ? (
+                <>请在{spec.label}网站首页底部显著位置放置备案编号及图标，可复制以下HTML代码。</>
+              ) : (
+                <>
+                  请在{spec.label}的“关于”页面或其他显著位置展示以下文字，可链接到公安备案查询页面 <span className="break-all text-foreground">{about.url}</span>。
+                </>
+              )}
             </p>
             <div className="flex flex-wrap items-center gap-3">
               <span className="inline-flex items-center gap-1 text-sm">
@@ -110,7 +117,7 @@ export async function FilingDetailPage({ kind, params }: { kind: FilingKind; par
                 </a>
               </Button>
             </div>
-            <CopySnippetButton snippet={about.text} label="关于页面展示文字" button="复制展示文字" rows={1} />
+            {snippet ? <CopySnippetButton snippet={snippet} /> : <CopySnippetButton snippet={about.text} label="关于页面展示文字" button="复制展示文字" rows={1} />}
           </CardContent>
         </Card>
       )}

@@ -9,7 +9,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 export const metadata: Metadata = { title: '业务办理' };
 
 type Entry = { label: string; href: string };
-type Group = { title: string; entries: Entry[]; note?: string };
+type Group = { title: string; entries: Entry[] };
 
 /** Seed 004 §5: the quick entries of each business line, in the seed's order. */
 const GROUPS: Group[] = [
@@ -45,8 +45,22 @@ const GROUPS: Group[] = [
       { label: '注销小程序', href: '/my/mini-programs/cancel' },
     ],
   },
-  { title: '服务商业务', entries: [], note: '服务商业务暂未开放，敬请期待。' },
-  { title: '应用市场业务', entries: [], note: '应用市场业务暂未开放，敬请期待。' },
+  {
+    title: '服务商业务',
+    entries: [
+      { label: '新增服务商', href: '/my/providers/new' },
+      { label: '变更服务商', href: '/my/providers' },
+      { label: '注销服务商', href: '/my/providers/cancel' },
+    ],
+  },
+  {
+    title: '应用市场业务',
+    entries: [
+      { label: '新增应用市场', href: '/my/app-stores/new' },
+      { label: '变更应用市场', href: '/my/app-stores' },
+      { label: '注销应用市场', href: '/my/app-stores/cancel' },
+    ],
+  },
   {
     title: '安全评估',
     entries: [
@@ -91,7 +105,6 @@ export default async function BusinessPage() {
                   </Button>
                 ),
               )}
-              {g.note && <p className="text-sm text-muted-foreground">{g.note}</p>}
             </CardContent>
           </Card>
         ))}
