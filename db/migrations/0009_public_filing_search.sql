@@ -22,9 +22,12 @@ INSERT INTO filing_app_name_fts(rowid, name) SELECT id, name FROM filings WHERE 
 --> statement-breakpoint
 INSERT INTO filing_mini_program_name_fts(rowid, name) SELECT id, name FROM filings WHERE kind = '小程序' AND filing_digits IS NOT NULL;
 --> statement-breakpoint
-INSERT INTO filing_name_grams(kind, gram, filing_id)
-  SELECT DISTINCT f.kind, lower(substr(f.name, s.n, 1)), f.id FROM filings f JOIN public_seq s ON s.n <= length(f.name) WHERE f.filing_digits IS NOT NULL
-  UNION SELECT f.kind, lower(substr(f.name, s.n, 2)), f.id FROM filings f JOIN public_seq s ON s.n < length(f.name) WHERE f.filing_digits IS NOT NULL;
+-- Straight into the primary key (repeated grams of one name ignored): no temporary b-tree for a DISTINCT.
+INSERT OR IGNORE INTO filing_name_grams(kind, gram, filing_id)
+  SELECT f.kind, lower(substr(f.name, s.n, 1)), f.id FROM filings f CROSS JOIN public_seq s ON s.n <= length(f.name) WHERE f.filing_digits IS NOT NULL;
+--> statement-breakpoint
+INSERT OR IGNORE INTO filing_name_grams(kind, gram, filing_id)
+  SELECT f.kind, lower(substr(f.name, s.n, 2)), f.id FROM filings f CROSS JOIN public_seq s ON s.n < length(f.name) WHERE f.filing_digits IS NOT NULL;
 --> statement-breakpoint
 INSERT INTO filing_gram_counts(kind, gram, n) SELECT kind, gram, count(*) FROM filing_name_grams GROUP BY kind, gram;
 --> statement-breakpoint
