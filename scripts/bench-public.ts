@@ -225,8 +225,7 @@ export function generateObjectFilings(db: DB, apps: number, minis: number): { ms
     for (const mark of ['03', '04'])
       raw.prepare('insert into filing_sequences (unit_id, mark, seq) values (?, ?, ?) on conflict (unit_id, mark) do update set seq = excluded.seq').run(u.id, mark, seqs.get(u.code + mark) ?? 0);
   const t1 = performance.now();
-  // Building two million names' grams sorts ~60 million rows: with SQLite's default 2 MB page cache that
-  // thrashes for many minutes. A large cache for the build only; the queries are measured with the default.
+  // A large page cache while two million names are indexed; the queries are measured with the default one.
   const cacheSize = raw.pragma('cache_size', { simple: true }) as number;
   raw.pragma('cache_size = -1000000');
   raw.pragma('temp_store = MEMORY');
