@@ -18,9 +18,9 @@ CREATE TABLE filing_name_grams (kind TEXT NOT NULL, gram TEXT NOT NULL, filing_i
 --> statement-breakpoint
 CREATE TABLE filing_gram_counts (kind TEXT NOT NULL, gram TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, gram)) WITHOUT ROWID;
 --> statement-breakpoint
-INSERT INTO filing_app_name_fts(rowid, name) SELECT id, name FROM filings WHERE kind = 'APP' AND filing_digits IS NOT NULL;
+INSERT INTO filing_app_name_fts(rowid, name) SELECT id, name FROM filings WHERE kind = 'APP' AND filing_digits IS NOT NULL ORDER BY id;
 --> statement-breakpoint
-INSERT INTO filing_mini_program_name_fts(rowid, name) SELECT id, name FROM filings WHERE kind = '小程序' AND filing_digits IS NOT NULL;
+INSERT INTO filing_mini_program_name_fts(rowid, name) SELECT id, name FROM filings WHERE kind = '小程序' AND filing_digits IS NOT NULL ORDER BY id;
 --> statement-breakpoint
 -- Straight into the primary key (repeated grams of one name ignored): no temporary b-tree for a DISTINCT.
 INSERT OR IGNORE INTO filing_name_grams(kind, gram, filing_id)
