@@ -24,7 +24,7 @@ export function QueryForm({ kind = 'website', type = 'name', q = '', id = 'query
               key={k.value}
               href={queryKindHref(k, q)}
               aria-current={k.value === current.value ? 'true' : undefined}
-              className="rounded px-3 py-1 text-muted-foreground hover:text-foreground aria-[current]:bg-background aria-[current]:font-medium aria-[current]:text-foreground aria-[current]:shadow-sm"
+              className="rounded px-3 py-1 text-muted-foreground hover:text-foreground aria-[current=true]:bg-background aria-[current=true]:font-medium aria-[current=true]:text-foreground aria-[current=true]:shadow-sm"
             >
               {k.label}
             </a>
