@@ -4,6 +4,7 @@ import { HSTS, hstsEnabled, newNonce, pageCsp } from '@/lib/security/headers';
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 const PRIVATE = /^\/(my|review|admin|provider)(\/|$)/;
+const PUBLIC_ICON = /^\/api\/public\/filings\/\d{14}\/icon$/;
 
 /**
  * Every page: a CSP with a fresh script nonce (and HSTS over HTTPS). Public queries (/query,
@@ -13,8 +14,9 @@ const PRIVATE = /^\/(my|review|admin|provider)(\/|$)/;
 export function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
   if (path === '/query' || path.startsWith('/query/') || path.startsWith('/api/public/')) {
-    // Only look-ups count: not the empty search form (linked from every page's header), not a CORS preflight.
-    const lookUp = req.method !== 'OPTIONS' && (path !== '/query' || !!req.nextUrl.searchParams.get('q')?.trim());
+    // Only look-ups count: not the empty search form (linked from every page's header), not a CORS preflight,
+    // not the icons of an APP / 小程序 a counted result page shows (ten of them would eat the minute's budget).
+    const lookUp = req.method !== 'OPTIONS' && (path !== '/query' || !!req.nextUrl.searchParams.get('q')?.trim()) && !PUBLIC_ICON.test(path);
     const limited = lookUp && limitPublicRequest(req.headers, path);
     if (limited) return limited;
     if (path.startsWith('/api/')) return NextResponse.next();

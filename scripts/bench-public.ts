@@ -128,6 +128,133 @@ export function generateFilings(db: DB, count: number): { ms: number; indexMs: n
   return { ms: performance.now() - t0, indexMs, names, hosts, numbers };
 }
 
+const APP_ENDS = '助手 管家 通 宝 App 极速版 Pro 商城 在线 课堂 出行 健康 相机 地图 阅读 记账 打卡'.split(' ');
+const MINI_ENDS = '小程序 预约 服务 点餐 商城 助手 查询 会员 工具 课堂 挂号 缴费'.split(' ');
+const APP_PLATFORMS = ['安卓', 'iOS', '鸿蒙'];
+const MINI_PLATFORMS = ['微信', '支付宝', '百度', '抖音', 'QQ'];
+
+/**
+ * The statements of migration 0009 that fill the APP / 小程序 name indexes from existing filings, and
+ * their insert trigger (dropped while generating, as for websites).
+ */
+function objectIndexStatements() {
+  const parts = fs
+    .readFileSync(path.join(process.cwd(), 'db', 'migrations', '0009_public_filing_search.sql'), 'utf8')
+    .split('--> statement-breakpoint')
+    .map((x) => x.replace(/^(--.*\n)+/gm, '').trim());
+  const backfill = parts.filter((x) => /^INSERT (OR IGNORE )?INTO filing_(app_name_fts|mini_program_name_fts|name_grams|gram_counts)/.test(x));
+  const trigger = parts.find((x) => x.startsWith('CREATE TRIGGER filings_public_insert'));
+  if (backfill.length !== 5 || !trigger) throw new Error('0009_public_filing_search.sql changed: update the bench');
+  return { backfill, trigger };
+}
+
+export type ObjectSamples = { appNames: string[]; packages: string[]; appNumbers: string[]; miniNames: string[]; appIds: string[] };
+
+/**
+ * Filed APPs and 小程序 (SPEC §15.5), `apps` and `minis` of them, owned by the subjects generateFilings
+ * made, with their filing_keys (包名 per 运行平台, 小程序ID), through the real schema; the name
+ * indexes of migration 0009 are filled in bulk afterwards. `data` holds what the public view reads.
+ */
+export function generateObjectFilings(db: DB, apps: number, minis: number): { ms: number; indexMs: number } & ObjectSamples {
+  const raw = db.$client;
+  if (raw.prepare('select count(*) from filings').pluck().get() !== 0) throw new Error('the bench fills an empty filings table');
+  const [minSubject, maxSubject] = raw.prepare('select min(id), max(id) from subjects').raw().get() as [number, number];
+  if (!minSubject) throw new Error('generateFilings first: APPs and 小程序 belong to its subjects');
+  const units = raw.prepare("select id, code from police_units where name like '基准分局%' order by id").all() as { id: number; code: string }[];
+  const index = objectIndexStatements();
+  raw.exec('DROP TRIGGER filings_public_insert');
+  const rand = rng(20261206);
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
+  const now = Date.now();
+  const t0 = performance.now();
+  const insFiling = raw.prepare(
+    `insert into filings (kind, subject_id, name, status, interactive, filing_digits, filing_number, filing_unit_id, filed_at, data, created_at, updated_at)
+     values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insKey = raw.prepare('insert into filing_keys (filing_id, kind, platform, ident, live) values (?, ?, ?, ?, ?)');
+  const samples: ObjectSamples = { appNames: [], packages: [], appNumbers: [], miniNames: [], appIds: [] };
+  const seqs = new Map<string, number>();
+  const BATCH = 20_000;
+  for (const [kind, count, mark] of [['APP', apps, '03'], ['小程序', minis, '04']] as const) {
+    for (let done = 0; done < count; ) {
+      const n = Math.min(BATCH, count - done);
+      raw.transaction(() => {
+        for (let i = 0; i < n; i++) {
+          const k = done + i;
+          const u = units[k % units.length];
+          const seq = (seqs.get(u.code + mark) ?? 0) + 1;
+          seqs.set(u.code + mark, seq);
+          const digits = `${u.code}${mark}${String(seq).padStart(6, '0')}`;
+          const number = `京公网安备${digits}号`;
+          const cancelled = rand() < 0.03;
+          const filedAt = now - 60 * 86_400_000 - Math.floor(rand() * 5 * 365 * 86_400_000);
+          const subjectId = minSubject + Math.floor(rand() * (maxSubject - minSubject + 1));
+          const live = cancelled ? 0 : 1;
+          if (kind === 'APP') {
+            const name = `${rand() < 0.3 ? pick(PLACES) : ''}${pick(BRANDS)}${pick(TRADES)}${pick(APP_ENDS)}`;
+            const pkg = `com.${pick(['yunfan', 'xinghe', 'lantian', 'bench'])}${k}.${pick(['app', 'mobile', 'client'])}`;
+            const platforms = APP_PLATFORMS.slice(0, 1 + Math.floor(rand() * 2)).map((platform) => ({ platform, packageName: pkg }));
+            const data = JSON.stringify({ kind, basic: { name, iconFileId: null, platforms } });
+            const id = insFiling.run(kind, subjectId, name, cancelled ? '已注销' : '已备案', digits, number, u.id, filedAt, data, now, now).lastInsertRowid as number;
+            for (const p of platforms) insKey.run(id, kind, p.platform, pkg, live);
+            if (k % 997 === 0) {
+              samples.appNames.push(name);
+              // Typed in another case: the look-up ignores it.
+              samples.packages.push(k % 2 ? pkg.toUpperCase() : pkg);
+              samples.appNumbers.push(k % 2 ? number : digits);
+            }
+          } else {
+            const name = `${rand() < 0.3 ? pick(PLACES) : ''}${pick(BRANDS)}${pick(TRADES)}${pick(MINI_ENDS)}`;
+            const appId = `wx${(0x1000000000000000n + BigInt(k)).toString(16)}`;
+            const platform = pick(MINI_PLATFORMS);
+            const data = JSON.stringify({ kind, basic: { name, iconFileId: null, platform, platformOther: '', appId } });
+            const id = insFiling.run(kind, subjectId, name, cancelled ? '已注销' : '已备案', digits, number, u.id, filedAt, data, now, now).lastInsertRowid as number;
+            insKey.run(id, kind, platform, appId, live);
+            if (k % 997 === 0) {
+              samples.miniNames.push(name);
+              samples.appIds.push(k % 2 ? appId.toUpperCase() : appId);
+            }
+          }
+        }
+      })();
+      done += n;
+      if (done % 200_000 === 0 || done === count) process.stdout.write(`  已生成 ${done.toLocaleString()} 个已备案${kind}（${((performance.now() - t0) / 1000).toFixed(0)} s）\n`);
+    }
+  }
+  for (const u of units)
+    for (const mark of ['03', '04'])
+      raw.prepare('insert into filing_sequences (unit_id, mark, seq) values (?, ?, ?) on conflict (unit_id, mark) do update set seq = excluded.seq').run(u.id, mark, seqs.get(u.code + mark) ?? 0);
+  const t1 = performance.now();
+  // A large page cache while two million names are indexed; the queries are measured with the default one.
+  const cacheSize = raw.pragma('cache_size', { simple: true }) as number;
+  raw.pragma('cache_size = -1000000');
+  raw.pragma('temp_store = MEMORY');
+  raw.transaction(() => {
+    for (const sql of index.backfill) {
+      const t = performance.now();
+      raw.exec(sql);
+      if (process.env.BENCH_VERBOSE) process.stdout.write(`  ${sql.slice(0, 40)}… ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+    }
+    raw.exec(index.trigger);
+  })();
+  raw.pragma(`cache_size = ${cacheSize}`);
+  raw.pragma('temp_store = DEFAULT');
+  const indexMs = performance.now() - t1;
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.exec('ANALYZE');
+  return { ms: performance.now() - t0, indexMs, ...samples };
+}
+
+/** Substrings of `len` characters of each name (deterministic). */
+export function nameSamples(names: string[], len: number, seed: number): string[] {
+  const rand = rng(seed);
+  return names.map((n) => {
+    const chars = [...n];
+    const at = Math.floor(rand() * Math.max(1, chars.length - len + 1));
+    return chars.slice(at, at + len).join('');
+  });
+}
+
 /** Query samples per type, drawn from the generated data (so they match, as real look-ups do). */
 export function querySamples(data: { names: string[]; hosts: string[]; numbers: string[] }) {
   const rand = rng(7);

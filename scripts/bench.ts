@@ -7,7 +7,9 @@
  * Totals without filters come from the trigger-kept queue_counts; filtered ones are counted.
  *
  * 公共查询: 1,000,000 filed websites (BENCH_WEBSITES to change) in the same database; searchFilings
- * in process for each query type (target ≤ 5 ms p95 each, totals included), then over HTTP: the
+ * in process for each query type (target ≤ 5 ms p95 each, totals included); then 1,000,000 filed
+ * APPs and 1,000,000 filed 小程序 (BENCH_APPS, BENCH_MINI_PROGRAMS) and searchObjectFilings by
+ * name (1, 2, 3, 5 characters), 包名 / 小程序ID and number, same target; then over HTTP: the
  * built app (`next start`, built first when stale) loaded by autocannon at 50 connections, /query
  * per type against the same page without a query (target ≥ 0.8× its requests per second).
  * BENCH_HTTP_SECONDS (default 10) sets each HTTP run's length; BENCH_HTTP=0 skips the HTTP part.
@@ -26,7 +28,8 @@ const { createUnit } = await import('@/lib/units/service');
 const { listQueue } = await import('@/lib/review/service');
 const { ensureDueDates } = await import('@/lib/review/due');
 const { searchFilings } = await import('@/lib/public/search');
-const { generateFilings, querySamples, startServer, load } = await import('./bench-public');
+const { searchObjectFilings } = await import('@/lib/public/object-search');
+const { generateFilings, generateObjectFilings, nameSamples, querySamples, startServer, load } = await import('./bench-public');
 
 type Row = { name: string; p50: number; p95: number; p99: number; target?: number };
 
@@ -116,6 +119,36 @@ for (const [name, type, list] of publicRuns) {
     }, 1000, 5),
   );
 }
+
+// 查询类型 APP / 小程序 (SPEC §15.5): as many filed APPs and 小程序 (BENCH_APPS, BENCH_MINI_PROGRAMS), same targets.
+const appsCount = Number(process.env.BENCH_APPS ?? 1_000_000);
+const minisCount = Number(process.env.BENCH_MINI_PROGRAMS ?? 1_000_000);
+console.log(`生成 ${appsCount.toLocaleString()} 个已备案APP、${minisCount.toLocaleString()} 个已备案小程序…`);
+const objects = generateObjectFilings(getDb(), appsCount, minisCount);
+const objectRuns: [string, 'APP' | '小程序', 'name' | 'ident' | 'code', string[]][] = [
+  ['公共查询 APP名称 1个字', 'APP', 'name', nameSamples(objects.appNames, 1, 11)],
+  ['公共查询 APP名称 2个字', 'APP', 'name', nameSamples(objects.appNames, 2, 12)],
+  ['公共查询 APP名称 3个字', 'APP', 'name', nameSamples(objects.appNames, 3, 13)],
+  ['公共查询 APP名称 5个字', 'APP', 'name', nameSamples(objects.appNames, 5, 14)],
+  ['公共查询 APP包名（不区分大小写）', 'APP', 'ident', objects.packages],
+  ['公共查询 APP联网备案号', 'APP', 'code', objects.appNumbers],
+  ['公共查询 小程序名称 1个字', '小程序', 'name', nameSamples(objects.miniNames, 1, 21)],
+  ['公共查询 小程序名称 2个字', '小程序', 'name', nameSamples(objects.miniNames, 2, 22)],
+  ['公共查询 小程序名称 3个字', '小程序', 'name', nameSamples(objects.miniNames, 3, 23)],
+  ['公共查询 小程序ID（不区分大小写）', '小程序', 'ident', objects.appIds],
+];
+for (const [name, kind, type, list] of objectRuns) {
+  if (list.length === 0) continue;
+  for (const v of list) searchObjectFilings(kind, type, v);
+  const next = cycle(list);
+  rows.push(
+    measure(`${name}（第1页10条，含总数）`, () => {
+      const r = searchObjectFilings(kind, type, next());
+      if (r.ok && r.total > 0) found++;
+    }, 1000, 5),
+  );
+}
+
 const dbFileMb = fs.statSync(path.join(dir, 'app.db')).size / 1024 / 1024;
 closeDb();
 
@@ -145,7 +178,8 @@ if (process.env.BENCH_HTTP !== '0') {
 
 const fmt = (n: number) => n.toFixed(2).padStart(8);
 console.log(`\n数据准备：12万条待办 ${(seedMs / 1000).toFixed(1)} s（其中计算办理时限 ${(dueMs / 1000).toFixed(1)} s）；`);
-console.log(`${websitesCount.toLocaleString()} 个已备案网站 ${(gen.ms / 1000).toFixed(1)} s（其中建名称索引 ${(gen.indexMs / 1000).toFixed(1)} s），数据库 ${dbFileMb.toFixed(0)} MB；公共查询样本命中 ${found} 次\n`);
+console.log(`${websitesCount.toLocaleString()} 个已备案网站 ${(gen.ms / 1000).toFixed(1)} s（其中建名称索引 ${(gen.indexMs / 1000).toFixed(1)} s）；`);
+console.log(`${appsCount.toLocaleString()} 个已备案APP 与 ${minisCount.toLocaleString()} 个已备案小程序 ${(objects.ms / 1000).toFixed(1)} s（其中建名称索引 ${(objects.indexMs / 1000).toFixed(1)} s）；数据库 ${dbFileMb.toFixed(0)} MB；公共查询样本命中 ${found} 次\n`);
 console.log(`| 查询（进程内） | p50 ms | p95 ms | p99 ms | 目标 p95 |`);
 console.log(`|---|---:|---:|---:|---|`);
 for (const r of rows)

@@ -160,10 +160,12 @@ describe('审核 and numbering', () => {
       filingNumber: m.filingNumber,
       name: '张伟摄影预约',
       platforms: '微信',
+      idents: [{ platform: '微信', ident: expect.stringMatching(/^wx[0-9a-f]{16}$/) }],
       subjectName: '张*',
       filedAt: m.filedAt,
       unitName: '朝阳分局网安大队',
       status: '已备案',
+      hasIcon: true,
     });
     expect(getPublicObjectFiling(first.filingDigits!)).toMatchObject({ kind: 'APP', platforms: '安卓、iOS', status: '已备案' });
     // Not yet filed: not public.

@@ -17,5 +17,5 @@ export const appObject = {
   fieldLabels: APP_FIELD_LABELS,
   checkName: (ctx: Omit<NamingContext, 'domains'>) => checkObjectName(ctx, 'APP'),
   filingMark: '03',
-  publicFields: appLikePublicFields('APP', '运行平台'),
+  publicFields: appLikePublicFields('APP', '运行平台', '包名'),
 } as const satisfies ObjectType<'APP', AppField, Omit<NamingContext, 'domains'>>;

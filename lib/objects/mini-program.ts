@@ -14,5 +14,5 @@ export const miniProgramObject = {
   fieldLabels: MINI_PROGRAM_FIELD_LABELS,
   checkName: (ctx: Omit<NamingContext, 'domains'>) => checkObjectName(ctx, '小程序'),
   filingMark: '04',
-  publicFields: appLikePublicFields('小程序', '所属平台'),
+  publicFields: appLikePublicFields('小程序', '所属平台', '小程序ID'),
 } as const satisfies ObjectType<'小程序', MiniProgramField, Omit<NamingContext, 'domains'>>;

@@ -19,11 +19,12 @@ export function filingSchema<B extends ZodType>(basic: B) {
   return z.object({ basic, contacts: contactsSchema, notice: noticeSchema });
 }
 
-/** The public fields of an APP-like object (SPEC §15.5): 图标, 名称, 平台, 开办主体, number, 备案时间, 审核单位, 状态. */
-export function appLikePublicFields(label: string, platformLabel: string) {
+/** The public fields of an APP-like object (SPEC §15.5): 图标, 名称, 标识 (包名 / 小程序ID), 平台, 开办主体, number, 备案时间, 审核单位, 状态. */
+export function appLikePublicFields(label: string, platformLabel: string, identLabel: string) {
   return [
     { key: 'icon', label: `${label}图标` },
     { key: 'name', label: `${label}名称` },
+    { key: 'idents', label: identLabel },
     { key: 'platforms', label: platformLabel },
     { key: 'subjectName', label: '开办主体名称' },
     { key: 'filingNumber', label: '公安备案号' },

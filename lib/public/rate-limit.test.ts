@@ -75,6 +75,7 @@ describe('the public query page and API answer 429 after the limit (frozen clock
     expect(proxy(req('/api/public/filings', 'OPTIONS')).status).toBe(200); // a preflight is not counted
     expect(proxy(req('/query')).status).toBe(200); // nor the empty form
     expect(proxy(req('/query?type=name&q=+')).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect(proxy(req('/api/public/filings/11010503000001/icon')).status).toBe(200); // nor the icons a result page shows
     const refused = proxy(req('/query/11010502000001'));
     expect(refused.status).toBe(429);
     expect(refused.headers.get('Retry-After')).toBe('30');

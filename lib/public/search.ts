@@ -54,7 +54,7 @@ export function normalizeNameQuery(input: string): string {
 }
 
 /** An FTS5 phrase: the whole text in double quotes, inner quotes doubled (no operators). */
-function ftsPhrase(text: string): string {
+export function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 

@@ -1,29 +1,61 @@
 import type { Metadata } from 'next';
 import { searchFilings, MAX_PAGES, PAGE_SIZE } from '@/lib/public/search';
+import { searchObjectFilings } from '@/lib/public/object-search';
+import { WEBSITE_METHODS, parseQueryKind, parseQueryMethod, type ObjectSearchType } from '@/lib/public/query-kinds';
 import { formatDateTime } from '@/lib/utils';
-import { QueryForm, QUERY_TYPES, parseQueryType } from '@/components/public/query-form';
+import { QueryForm } from '@/components/public/query-form';
+import { ObjectResults } from '@/components/public/object-results';
 import { Pagination } from '@/components/ui/pagination';
 import { stripHidden } from '@/lib/validation/text';
 
 export const metadata: Metadata = { title: '公共查询' };
 
-type Search = { type?: string; q?: string; page?: string };
+type Search = { kind?: string; type?: string; q?: string; page?: string };
 
-/** /query (SPEC §10.2): public search by 网站名称, 网站域名 or 联网备案号, 10 a page. */
+/**
+ * /query (SPEC §10.2, §15.5): public search, 10 a page. 查询类型 网站 (the default: no `kind=`) by
+ * 网站名称, 网站域名 or 联网备案号; `kind=app` by APP名称, 包名 or 联网备案号; `kind=mini-program`
+ * by 小程序名称, 小程序ID or 联网备案号.
+ */
 export default async function QueryPage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
-  const type = parseQueryType(sp.type);
+  const kind = parseQueryKind(sp.kind);
+  const method = parseQueryMethod(kind, sp.type);
   // Shown back in the search box as it is searched: without a NUL or other hidden character.
   const q = typeof sp.q === 'string' ? stripHidden(sp.q) : '';
-  const typeLabel = QUERY_TYPES.find((t) => t.value === type)!.label;
-  const result = q.trim() ? searchFilings(type, q, Number(sp.page) || 1) : null;
+  const page = Number(sp.page) || 1;
+  const header = (
+    <div>
+      <h1 className="text-xl font-semibold">公共查询</h1>
+      <p className="mt-1 text-sm text-muted-foreground">无需登录，可按{kind.hint}查询已备案{kind.label}。</p>
+    </div>
+  );
+
+  if (kind.kind) {
+    const found = q.trim() ? searchObjectFilings(kind.kind, method.search as ObjectSearchType, q, page) : null;
+    return (
+      <div className="mx-auto max-w-4xl space-y-6">
+        {header}
+        <div className="rounded-lg border bg-card p-4 sm:p-5">
+          <QueryForm kind={kind.value} type={method.value} q={q} />
+          {found && !found.ok && (
+            <p role="alert" className="mt-2 text-sm text-destructive">
+              {found.message}
+            </p>
+          )}
+        </div>
+        {found?.ok && <ObjectResults result={found} kindLabel={kind.label} methodLabel={method.label} params={{ kind: kind.value, type: method.value, q }} />}
+      </div>
+    );
+  }
+
+  const type = WEBSITE_METHODS.find((m) => m.value === method.value)!.value;
+  const typeLabel = method.label;
+  const result = q.trim() ? searchFilings(type, q, page) : null;
 
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <div>
-        <h1 className="text-xl font-semibold">公共查询</h1>
-        <p className="mt-1 text-sm text-muted-foreground">无需登录，可按网站名称、网站域名或联网备案号查询已备案网站。</p>
-      </div>
+      {header}
       <div className="rounded-lg border bg-card p-4 sm:p-5">
         <QueryForm type={type} q={q} />
         {result && !result.ok && (

@@ -9,6 +9,7 @@ import { websiteObject } from '@/lib/objects/website';
 import { normalizeFilingNumber } from '@/lib/review/filing-number';
 import { formatDateTime } from '@/lib/utils';
 import { Badge } from '@/components/ui/badge';
+import { identLines, publicIconUrl } from '@/components/public/object-results';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: '备案信息' };
@@ -46,7 +47,10 @@ export default async function FilingDetailPage({ params }: { params: Promise<{ c
 /** The public fields of an APP or 小程序, in its registry order. */
 function objectRows(o: PublicObjectFiling): [string, ReactNode][] {
   const value: Record<string, ReactNode> = {
+    // A plain <img>: a small cached thumbnail from the public icon route; a cancelled filing keeps none.
+    icon: o.hasIcon ? <img key="i" src={publicIconUrl(o.digits)} alt={`${o.name}的图标`} width={64} height={64} className="size-16 rounded-md border object-cover" /> : '—',
     name: o.name,
+    idents: identLines(o).map((line) => <div key={line}>{line}</div>),
     platforms: o.platforms,
     subjectName: o.subjectName,
     filingNumber: <span key="n" data-testid="public-filing-number">{o.filingNumber}</span>,
@@ -54,7 +58,6 @@ function objectRows(o: PublicObjectFiling): [string, ReactNode][] {
     unitName: o.unitName ?? '—',
     status: <Badge key="s" variant={o.status === '已注销' ? 'secondary' : 'success'}>{o.status}</Badge>,
   };
-  // 图标 needs a public image route (uploads are served to signed-in owners and reviewers only): not shown yet.
   return objectTypeOf(o.kind)
     .publicFields.filter((p) => p.key in value)
     .map((p): [string, ReactNode] => [p.label, value[p.key]]);

@@ -1,6 +1,10 @@
 import type { NextRequest } from 'next/server';
+import { z } from 'zod';
 import { searchFilings, PAGE_SIZE, type SearchType } from '@/lib/public/search';
 import type { PublicFiling } from '@/lib/public/filings';
+import { searchObjectFilings } from '@/lib/public/object-search';
+import type { PublicObjectFiling } from '@/lib/public/object-filings';
+import { QUERY_KINDS } from '@/lib/public/query-kinds';
 import { publicBaseUrl } from '@/lib/config/env';
 
 export const dynamic = 'force-dynamic';
@@ -35,9 +39,61 @@ function item(f: PublicFiling) {
   };
 }
 
-/** GET /api/public/filings?code=|domain=|name=[&page=] (SPEC §10.2): the public search as JSON, open to any origin. */
+function objectItem(f: PublicObjectFiling) {
+  const base = publicBaseUrl();
+  return {
+    filingNumber: f.filingNumber,
+    digits: f.digits,
+    name: f.name,
+    ...(f.kind === 'APP'
+      ? { platforms: f.idents.map((i) => i.platform), packages: f.idents.map((i) => ({ platform: i.platform, packageName: i.ident })) }
+      : { platform: f.platforms, appId: f.idents[0]?.ident ?? null }),
+    subjectName: f.subjectName,
+    filedAt: f.filedAt ? new Date(f.filedAt).toISOString() : null,
+    unitName: f.unitName,
+    status: f.status,
+    url: `${base}/query/${f.digits}`,
+    iconUrl: f.hasIcon ? `${base}/api/public/filings/${f.digits}/icon` : null,
+  };
+}
+
+const OBJECT_KINDS = QUERY_KINDS.filter((k) => k.kind !== null);
+
+/** `type=`: 查询类型, 网站 when absent. */
+const typeParam = z
+  .enum(['website', ...OBJECT_KINDS.map((k) => k.value)] as [string, ...string[]], { error: 'type 参数应为 website、app 或 mini-program' })
+  .default('website');
+
+/** `page=`: as for websites, anything that is not a positive number is the first page (the search caps it). */
+const pageParam = z.coerce.number().int().positive().catch(1);
+
+/** GET /api/public/filings?type=app|mini-program&… : the 查询类型 APP / 小程序, one of name=, package= / appid=, code=. */
+function objectSearch(sp: URLSearchParams, kindValue: string) {
+  const kind = OBJECT_KINDS.find((k) => k.value === kindValue)!;
+  const params = kind.methods.map((m) => m.value);
+  const given = kind.methods.filter((m) => sp.has(m.value));
+  if (given.length !== 1) {
+    return Response.json({ error: `type=${kind.value} 时请提供 ${params.join('、')} 中的一个参数` }, { status: 400, headers: CORS });
+  }
+  const method = given[0];
+  const r = searchObjectFilings(kind.kind, method.search, sp.get(method.value) ?? '', pageParam.parse(sp.get('page') ?? undefined));
+  if (!r.ok) return Response.json({ error: r.message }, { status: 400, headers: CORS });
+  return Response.json(
+    { type: kind.value, by: method.value, query: r.query, total: r.total, totalCapped: r.totalCapped, page: r.page, pageSize: PAGE_SIZE, pageCount: r.pageCount, items: r.items.map(objectItem) },
+    { headers: { ...CORS, 'Cache-Control': 'public, max-age=60' } },
+  );
+}
+
+/**
+ * GET /api/public/filings?code=|domain=|name=[&page=] (SPEC §10.2): the public search as JSON, open to any origin.
+ * `type=app|mini-program` (SPEC §15.5) searches APPs (name=, package=, code=) or 小程序 (name=, appid=, code=);
+ * no `type` or `type=website` is the website search.
+ */
 export function GET(req: NextRequest) {
   const sp = req.nextUrl.searchParams;
+  const kind = typeParam.safeParse(sp.get('type') ?? undefined);
+  if (!kind.success) return Response.json({ error: kind.error.issues[0].message }, { status: 400, headers: CORS });
+  if (kind.data !== 'website') return objectSearch(sp, kind.data);
   const given = PARAMS.filter(([p]) => sp.has(p));
   if (given.length !== 1) {
     return Response.json({ error: '请提供 code、domain 或 name 中的一个参数' }, { status: 400, headers: CORS });
