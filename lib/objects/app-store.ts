@@ -19,7 +19,7 @@ export const appStoreObject = {
   filingMark: '05',
   publicFields: [
     { key: 'name', label: '应用市场名称' },
-    { key: 'platforms', label: '网址' },
+    { key: 'idents', label: '网址' },
     { key: 'subjectName', label: '开办主体名称' },
     { key: 'filingNumber', label: '公安备案号' },
     { key: 'filedAt', label: '备案时间' },

@@ -11,7 +11,7 @@ import { filings, policeUnits, subjects, type FilingKind } from '@/db/schema';
 import { maskName } from '@/lib/pii/mask';
 import { isFilingDigits } from '@/lib/review/filing-number';
 import { withSpec } from '@/lib/filings/kinds';
-import { miniProgramPlatformText } from '@/lib/filings/display';
+import { appStoreDomains, miniProgramPlatformText } from '@/lib/filings/display';
 import type { StoredFiling } from '@/lib/filings/types';
 
 /** One identifier as filed: an APP's 包名 on a 运行平台, a 小程序's 小程序ID on its 所属平台. */
@@ -35,9 +35,18 @@ export type PublicObjectFiling = {
   hasIcon: boolean;
 };
 
+/** The identifiers as filed (the form's spelling), each with its platform or what it is. */
 function identsOf(data: StoredFiling): PublicIdent[] {
-  if (data.kind === 'APP') return data.basic.platforms.map((p) => ({ platform: p.platform, ident: p.packageName }));
-  return [{ platform: miniProgramPlatformText(data.basic), ident: data.basic.appId }];
+  switch (data.kind) {
+    case 'APP':
+      return data.basic.platforms.map((p) => ({ platform: p.platform, ident: p.packageName }));
+    case '小程序':
+      return [{ platform: miniProgramPlatformText(data.basic), ident: data.basic.appId }];
+    case '应用市场':
+      return appStoreDomains(data.basic).map((d) => ({ platform: '网址', ident: d }));
+    case '服务商':
+      return [{ platform: '增值电信业务经营许可证编号', ident: data.basic.licenceNumber }];
+  }
 }
 
 const SELECTION = { f: filings, subjectName: subjects.name, nature: subjects.nature, unitName: policeUnits.name };
@@ -58,7 +67,7 @@ function toPublic(r: Row): PublicObjectFiling | null {
     filedAt: r.f.filedAt,
     unitName: r.unitName,
     status,
-    hasIcon: status === '已备案' && !!r.f.data.basic.iconFileId,
+    hasIcon: status === '已备案' && !!withSpec(r.f.data, (spec, b) => spec.iconFileId(b)),
   };
 }
 
@@ -102,5 +111,5 @@ export function publicIconFileId(digits: string): number | null {
   if (!isFilingDigits(digits)) return null;
   const r = getDb().select({ status: filings.status, data: filings.data }).from(filings).where(eq(filings.filingDigits, digits)).get();
   if (!r || r.status === '已注销') return null;
-  return r.data.basic.iconFileId || null;
+  return withSpec(r.data, (spec, b) => spec.iconFileId(b));
 }

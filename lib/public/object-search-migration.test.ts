@@ -11,13 +11,13 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
 
-function migratedFrom0008(fill: (db: Database.Database) => void) {
+function migratedFrom(tag: string, fill: (db: Database.Database) => void) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wlba-public-filings-'));
   const all = path.join(process.cwd(), 'db', 'migrations');
   const before = path.join(dir, 'before');
   fs.cpSync(all, before, { recursive: true });
   const journal = JSON.parse(fs.readFileSync(path.join(before, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.filter((e) => e.tag < '0009');
+  journal.entries = journal.entries.filter((e) => e.tag < tag);
   fs.writeFileSync(path.join(before, 'meta', '_journal.json'), JSON.stringify(journal));
   const sqlite = new Database(path.join(dir, 'app.db'));
   migrate(drizzle(sqlite), { migrationsFolder: before });
@@ -34,7 +34,7 @@ const insert = (db: Database.Database, id: number, kind: string, name: string, s
 
 describe('migration 0009_public_filing_search', () => {
   it('indexes the numbered APPs and 小程序 already there, each kind apart, and keeps the index after', () => {
-    const { sqlite, done } = migratedFrom0008((db) => {
+    const { sqlite, done } = migratedFrom('0009', (db) => {
       insert(db, 1, 'APP', '星河Photo相机', '已备案', '11010503000001');
       insert(db, 2, '小程序', '星河相机预约', '已备案', '11010504000001');
       insert(db, 3, 'APP', '星河相机待审', '待审核', null);
@@ -69,6 +69,33 @@ describe('migration 0009_public_filing_search', () => {
       // A status change alone (注销) keeps the number public.
       sqlite.prepare("update filings set status = '已注销' where id = 1").run();
       expect(fts('filing_app_name_fts', '星河p')).toEqual([1]);
+    } finally {
+      done();
+    }
+  });
+});
+
+describe('migration 0010_store_provider_search', () => {
+  it('indexes numbered 应用市场 and 服务商 in their own tables, and the triggers keep all four kinds', () => {
+    const { sqlite, done } = migratedFrom('0010', (db) => {
+      insert(db, 1, '应用市场', '星河应用商店', '已备案', '11010505000001');
+      insert(db, 2, '服务商', '星河云计算有限公司', '已备案', '11010506000001');
+      insert(db, 3, 'APP', '星河相机', '已备案', '11010503000001');
+    });
+    try {
+      const fts = (table: string, q: string) => sqlite.prepare(`select rowid from ${table} where ${table} match ? order by rowid`).pluck().all(`"${q}"`);
+      expect(fts('filing_app_store_name_fts', '应用商')).toEqual([1]);
+      expect(fts('filing_provider_name_fts', '云计算')).toEqual([2]);
+      expect(fts('filing_app_name_fts', '星河相')).toEqual([3]);
+      expect(fts('filing_app_store_name_fts', '星河相')).toEqual([]);
+      // After the migration: numbering a new 服务商 and renaming the store reach their tables.
+      insert(sqlite, 4, '服务商', '月光数据中心', '待审核', null);
+      sqlite.prepare("update filings set status = '已备案', filing_digits = '11010506000002' where id = 4").run();
+      expect(fts('filing_provider_name_fts', '数据中')).toEqual([4]);
+      sqlite.prepare("update filings set name = '星河软件市场' where id = 1").run();
+      expect(fts('filing_app_store_name_fts', '应用商')).toEqual([]);
+      expect(fts('filing_app_store_name_fts', '软件市')).toEqual([1]);
+      expect(sqlite.prepare("select n from filing_gram_counts where kind = '服务商' and gram = '月'").pluck().get()).toBe(1);
     } finally {
       done();
     }

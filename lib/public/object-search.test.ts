@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { filings } from '@/db/schema';
-import { seedUnits, makeApplicant, personSubjectInput, orgSubjectInput, appInput, miniProgramInput, websiteInput } from '@/lib/test/fixtures';
+import { seedUnits, makeApplicant, personSubjectInput, orgSubjectInput, appInput, miniProgramInput, websiteInput, appStoreInput, serviceProviderInput } from '@/lib/test/fixtures';
 import { createUser } from '@/lib/users/service';
 import { submitNewSubject } from '@/lib/subjects/service';
 import { submitNewWebsite } from '@/lib/websites/service';
@@ -20,10 +20,17 @@ function names(r: ObjectSearchOutcome): string[] {
 }
 
 /** Files an APP or 小程序 (and its new subject) end to end: submitted, then approved by a reviewer. */
-async function fileObject(kind: 'APP' | '小程序', name: string, over: { packageName?: string; appId?: string; org?: boolean } = {}) {
+async function fileObject(kind: 'APP' | '小程序' | '应用市场' | '服务商', name: string, over: { packageName?: string; appId?: string; org?: boolean; domain?: string; licence?: string } = {}) {
   const u = await makeApplicant();
   const s = submitNewSubject(u.id, { data: over.org ? await orgSubjectInput(u.id) : await personSubjectInput(u.id) });
-  const input = kind === 'APP' ? await appInput(u.id, { name, packageName: over.packageName }) : await miniProgramInput(u.id, { name, appId: over.appId });
+  const input =
+    kind === 'APP'
+      ? await appInput(u.id, { name, packageName: over.packageName })
+      : kind === '小程序'
+        ? await miniProgramInput(u.id, { name, appId: over.appId })
+        : kind === '应用市场'
+          ? await appStoreInput(u.id, { name, domain: over.domain })
+          : await serviceProviderInput(u.id, { name, licenceNumber: over.licence });
   const f = submitNewFiling(u.id, s.subjectId, kind, input);
   decideApplication(admin, s.applicationId, { decision: '通过' });
   const { filingNumber } = decideApplication(admin, f.applicationId, { decision: '通过' });
@@ -38,6 +45,8 @@ beforeAll(async () => {
   await fileObject('APP', '张伟修图', { packageName: 'cn.zhangwei.retouch' });
   await fileObject('APP', '云帆Cloud办公', { packageName: 'com.yunfan.office', org: true });
   await fileObject('小程序', '张伟摄影预约', { appId: 'wx00000000000abc01' });
+  await fileObject('应用市场', '张伟应用商店', { domain: 'zhangwei-store.cn', org: true });
+  await fileObject('服务商', '北京张伟云计算有限公司', { licence: '京B1-20190001', org: true });
   // A website of the same words: never in an APP or 小程序 search.
   const u = await makeApplicant();
   const s = submitNewSubject(u.id, { data: await personSubjectInput(u.id) });
@@ -166,5 +175,29 @@ describe('公共查询 APP by 包名, 小程序 by 小程序ID, either by 联网
     expect(searchObjectFilings('APP', 'name', ' \u0000 ')).toMatchObject({ ok: false, message: OBJECT_SEARCH_MESSAGES.empty });
     expect(searchObjectFilings('APP', 'name', '张\u0000伟')).toMatchObject({ ok: true });
     expect(searchObjectFilings('APP', 'name', '张'.repeat(101))).toMatchObject({ ok: false, message: OBJECT_SEARCH_MESSAGES.tooLong });
+  });
+});
+
+describe('公共查询 应用市场 / 服务商', () => {
+  it('finds an 应用市场 by name and by 网址 (any case, the 主域名 or without www), never as another kind', () => {
+    expect(names(searchObjectFilings('应用市场', 'name', '应用商店'))).toEqual(['张伟应用商店']);
+    expect(names(searchObjectFilings('应用市场', 'name', '张'))).toEqual(['张伟应用商店']);
+    expect(names(searchObjectFilings('应用市场', 'ident', 'WWW.ZhangWei-Store.cn'))).toEqual(['张伟应用商店']);
+    expect(names(searchObjectFilings('应用市场', 'ident', 'https://zhangwei-store.cn/apps'))).toEqual(['张伟应用商店']);
+    expect(searchObjectFilings('应用市场', 'ident', 'not a domain')).toMatchObject({ ok: false, message: '请输入正确的网址，如 www.example.com' });
+    expect(names(searchObjectFilings('APP', 'name', '应用商店'))).toEqual([]);
+    const r = searchObjectFilings('应用市场', 'name', '应用商店');
+    expect(r.ok && r.items[0]).toMatchObject({ kind: '应用市场', idents: [{ platform: '网址', ident: 'www.zhangwei-store.cn' }], platforms: '120个应用', status: '已备案' });
+    expect(r.ok && r.items[0].filingNumber).toMatch(/^京公网安备\d{6}05\d{6}号$/);
+  });
+
+  it('finds a 服务商 by name and by 许可证编号 typed in lower case or full width', () => {
+    expect(names(searchObjectFilings('服务商', 'name', '云计算'))).toEqual(['北京张伟云计算有限公司']);
+    expect(names(searchObjectFilings('服务商', 'ident', '京ｂ１－20190001'))).toEqual(['北京张伟云计算有限公司']);
+    expect(searchObjectFilings('服务商', 'ident', 'B1-2019')).toMatchObject({ ok: false, message: '请输入正确的增值电信业务经营许可证编号，如 B1-20180001 或 京B2-20201234' });
+    const r = searchObjectFilings('服务商', 'name', '云计算');
+    expect(r.ok && r.items[0]).toMatchObject({ kind: '服务商', subjectName: expect.any(String), platforms: '云服务、内容分发网络(CDN)', idents: [{ ident: '京B1-20190001' }] });
+    expect(r.ok && r.items[0].filingNumber).toMatch(/^京公网安备\d{6}06\d{6}号$/);
+    expect(getPublicObjectFiling(filed['北京张伟云计算有限公司'].digits)).toMatchObject({ name: '北京张伟云计算有限公司', hasIcon: false });
   });
 });

@@ -14,6 +14,8 @@ import type { FilingKind } from '@/db/schema';
 import { normalizeFilingNumber } from '@/lib/review/filing-number';
 import { stripHidden } from '@/lib/validation/text';
 import { PACKAGE_MAX } from '@/lib/validation/app-identifiers';
+import { normalizeDomainQuery } from '@/lib/websites/domains';
+import { isValidLicenceNumber, normalizeLicenceNumber } from '@/lib/validation/telecom-licence';
 import { COUNT_CAP, MAX_PAGES, MAX_QUERY_LENGTH, PAGE_SIZE, SEARCH_MESSAGES, ftsPhrase, normalizeNameQuery } from './search';
 import { loadPublicObjectFilings, objectFilingIdByDigits, type PublicObjectFiling } from './object-filings';
 import type { ObjectSearchType } from './query-kinds';
@@ -22,15 +24,40 @@ export const OBJECT_SEARCH_MESSAGES = {
   ...SEARCH_MESSAGES,
   package: '请输入正确的包名，如 com.example.app',
   appId: '请输入正确的小程序ID，如 wx1234567890abcdef',
+  domain: '请输入正确的网址，如 www.example.com',
+  licence: '请输入正确的增值电信业务经营许可证编号，如 B1-20180001 或 京B2-20201234',
 } as const;
 
-/** The FTS5 trigram table of each kind's names (migration 0009). */
-const NAME_FTS: { readonly [K in FilingKind]: string } = { APP: 'filing_app_name_fts', 小程序: 'filing_mini_program_name_fts' };
+/** The FTS5 trigram table of each kind's names (migrations 0009, 0010). */
+const NAME_FTS: { readonly [K in FilingKind]: string } = {
+  APP: 'filing_app_name_fts',
+  小程序: 'filing_mini_program_name_fts',
+  应用市场: 'filing_app_store_name_fts',
+  服务商: 'filing_provider_name_fts',
+};
 
-/** 包名: reverse-DNS (SPEC §15.1); 小程序ID: what any platform issues (letters, digits, `_ . -`, ≤ 64). */
-const IDENT_PATTERN: { readonly [K in FilingKind]: RegExp } = {
-  APP: /^[a-z][\w]*(\.[a-z][\w]*)+$/,
-  小程序: /^[a-z0-9][a-z0-9_.-]{0,63}$/,
+const PACKAGE = /^[a-z][\w]*(\.[a-z][\w]*)+$/;
+const APP_ID = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
+
+const ascii = (q: string) => q.normalize('NFKC').toLowerCase();
+const matching = (re: RegExp) => (q: string) => (re.test(ascii(q)) ? [ascii(q)] : null);
+
+/**
+ * A typed identifier as filing_keys may hold it (lower case), or null when it cannot be one: 包名
+ * (reverse DNS, SPEC §15.1), 小程序ID (what any platform issues), 网址 (a domain in ASCII, with and
+ * without `www.` as the website search treats it), 许可证编号.
+ */
+const IDENT: { readonly [K in FilingKind]: { normalize: (q: string) => string[] | null; message: string } } = {
+  APP: { normalize: matching(PACKAGE), message: OBJECT_SEARCH_MESSAGES.package },
+  小程序: { normalize: matching(APP_ID), message: OBJECT_SEARCH_MESSAGES.appId },
+  应用市场: {
+    normalize: (q) => {
+      const host = normalizeDomainQuery(q)?.ascii;
+      return host ? [host, `www.${host}`] : null;
+    },
+    message: OBJECT_SEARCH_MESSAGES.domain,
+  },
+  服务商: { normalize: (q) => (isValidLicenceNumber(q) ? [normalizeLicenceNumber(q).toLowerCase()] : null), message: OBJECT_SEARCH_MESSAGES.licence },
 };
 
 export type ObjectSearchOutcome =
@@ -80,14 +107,14 @@ function byName(kind: FilingKind, q: string, offset: number): Page {
 /** At most this many filings for one identifier (one live filing each, plus cancelled ones and platforms). */
 const IDENT_LIMIT = 1000;
 
-function byIdent(kind: FilingKind, ident: string, offset: number): Page {
+function byIdent(kind: FilingKind, idents: string[], offset: number): Page {
   const all = getDb()
     .$client.prepare(
       `SELECT DISTINCT k.filing_id FROM filing_keys k JOIN filings f ON f.id = k.filing_id
-       WHERE k.kind = ? AND k.ident = ? AND f.filing_digits IS NOT NULL ORDER BY k.filing_id DESC LIMIT ${IDENT_LIMIT}`,
+       WHERE k.kind = ? AND k.ident IN (${idents.map(() => '?').join(', ')}) AND f.filing_digits IS NOT NULL ORDER BY k.filing_id DESC LIMIT ${IDENT_LIMIT}`,
     )
     .pluck()
-    .all(kind, ident) as number[];
+    .all(kind, ...idents) as number[];
   return { ids: all.slice(offset, offset + PAGE_SIZE), total: all.length };
 }
 
@@ -108,10 +135,10 @@ export function searchObjectFilings(kind: FilingKind, type: ObjectSearchType, ra
     const id = objectFilingIdByDigits(kind, digits);
     result = { ids: id === null || offset > 0 ? [] : [id], total: id === null ? 0 : 1 };
   } else if (type === 'ident') {
-    // 包名 and 小程序ID are ASCII: full-width input is folded, case ignored (filing_keys keeps them in lower case).
-    const ident = query.normalize('NFKC').toLowerCase();
-    if (!IDENT_PATTERN[kind].test(ident)) return refuse(kind === 'APP' ? OBJECT_SEARCH_MESSAGES.package : OBJECT_SEARCH_MESSAGES.appId);
-    result = byIdent(kind, ident, offset);
+    // Identifiers are matched as filing_keys keeps them: full-width folded, lower case, domains in ASCII.
+    const idents = IDENT[kind].normalize(query);
+    if (!idents) return refuse(IDENT[kind].message);
+    result = byIdent(kind, idents, offset);
   } else {
     const q = normalizeNameQuery(query);
     if (!q) return refuse(OBJECT_SEARCH_MESSAGES.empty);

@@ -1,5 +1,5 @@
 /**
- * 公共查询's 查询类型 (SPEC §15.5): 网站, APP, 小程序, and for each its 查询方式 as the URL names
+ * 公共查询's 查询类型 (SPEC §15.5): 网站, APP, 小程序, 应用市场, 服务商, and for each its 查询方式 as the URL names
  * them (`/query?kind=app&type=package&q=…`, `GET /api/public/filings?type=app&package=…`). Pure:
  * the form, the page and the JSON route share it. `kind` absent means 网站, so every URL from
  * before 查询类型 keeps its meaning.
@@ -43,6 +43,28 @@ export const QUERY_KINDS = [
     ],
     hint: '小程序名称、小程序ID或联网备案号',
   },
+  {
+    value: 'app-store',
+    label: '应用市场',
+    kind: '应用市场',
+    methods: [
+      { value: 'name', label: '应用市场名称', placeholder: '输入应用市场名称中的文字，如：应用商店', search: 'name' },
+      { value: 'domain', label: '网址', placeholder: '如：www.example.com', search: 'ident' },
+      { ...CODE, placeholder: '如：京公网安备11010505000001号' },
+    ],
+    hint: '应用市场名称、网址或联网备案号',
+  },
+  {
+    value: 'provider',
+    label: '服务商',
+    kind: '服务商',
+    methods: [
+      { value: 'name', label: '服务商名称', placeholder: '输入服务商名称中的文字，如：云计算', search: 'name' },
+      { value: 'licence', label: '许可证编号', placeholder: '如：B1-20180001 或 京B2-20201234', search: 'ident' },
+      { ...CODE, placeholder: '如：京公网安备11010506000001号' },
+    ],
+    hint: '服务商名称、增值电信业务经营许可证编号或联网备案号',
+  },
 ] as const satisfies readonly { value: string; label: string; kind: FilingKind | null; methods: readonly QueryMethod[]; hint: string }[];
 
 export type QueryKind = (typeof QUERY_KINDS)[number];
@@ -62,7 +84,7 @@ export function parseQueryMethod(kind: QueryKind, v: string | null | undefined):
   const methods: readonly QueryMethod[] = kind.methods;
   const exact = methods.find((m) => m.value === v);
   if (exact) return exact as QueryKind['methods'][number];
-  const isIdent = ['domain', 'package', 'appid'].includes(v ?? '');
+  const isIdent = ['domain', 'package', 'appid', 'licence'].includes(v ?? '');
   return (isIdent ? methods[1] : methods[0]) as QueryKind['methods'][number];
 }
 

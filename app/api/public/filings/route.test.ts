@@ -144,7 +144,7 @@ describe('GET /api/public/filings?type=app|mini-program', () => {
     expect((await call('type=mini-program&appid=WX00000000000C0A01').json()).items[0].digits).toBe(objects['朝阳摄影预约']);
 
     const cases: [string, string][] = [
-      ['type=shop&name=x', 'type 参数应为 website、app 或 mini-program'],
+      ['type=shop&name=x', 'type 参数应为 website、app、mini-program、app-store、provider 之一'],
       ['type=app', 'type=app 时请提供 name、package、code 中的一个参数'],
       ['type=app&name=x&package=a.b', 'type=app 时请提供 name、package、code 中的一个参数'],
       ['type=app&domain=a.com', 'type=app 时请提供 name、package、code 中的一个参数'],

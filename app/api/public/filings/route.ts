@@ -45,9 +45,7 @@ function objectItem(f: PublicObjectFiling) {
     filingNumber: f.filingNumber,
     digits: f.digits,
     name: f.name,
-    ...(f.kind === 'APP'
-      ? { platforms: f.idents.map((i) => i.platform), packages: f.idents.map((i) => ({ platform: i.platform, packageName: i.ident })) }
-      : { platform: f.platforms, appId: f.idents[0]?.ident ?? null }),
+    ...identifiers(f),
     subjectName: f.subjectName,
     filedAt: f.filedAt ? new Date(f.filedAt).toISOString() : null,
     unitName: f.unitName,
@@ -57,11 +55,25 @@ function objectItem(f: PublicObjectFiling) {
   };
 }
 
+/** Each kind's identifiers under the names the API has always used for APP and 小程序. */
+function identifiers(f: PublicObjectFiling) {
+  switch (f.kind) {
+    case 'APP':
+      return { platforms: f.idents.map((i) => i.platform), packages: f.idents.map((i) => ({ platform: i.platform, packageName: i.ident })) };
+    case '小程序':
+      return { platform: f.platforms, appId: f.idents[0]?.ident ?? null };
+    case '应用市场':
+      return { domains: f.idents.map((i) => i.ident) };
+    case '服务商':
+      return { serviceTypes: f.platforms, licenceNumber: f.idents[0]?.ident ?? null };
+  }
+}
+
 const OBJECT_KINDS = QUERY_KINDS.filter((k) => k.kind !== null);
 
 /** `type=`: 查询类型, 网站 when absent. */
 const typeParam = z
-  .enum(['website', ...OBJECT_KINDS.map((k) => k.value)] as [string, ...string[]], { error: 'type 参数应为 website、app 或 mini-program' })
+  .enum(['website', ...OBJECT_KINDS.map((k) => k.value)] as [string, ...string[]], { error: `type 参数应为 ${['website', ...OBJECT_KINDS.map((k) => k.value)].join('、')} 之一` })
   .default('website');
 
 /** `page=`: as for websites, anything that is not a positive number is the first page (the search caps it). */
