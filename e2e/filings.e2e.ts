@@ -163,6 +163,17 @@ describe('APP and 小程序 filed through their wizards', () => {
     await anon.goto(`/query/${digits}`);
     await anon.getByText(APP.name).first().waitFor();
     await anon.getByText('安卓、iOS').first().waitFor();
+    // 公共查询: 查询类型 APP, by 包名 (any case) and by name, as a visitor types them.
+    await anon.goto('/query');
+    await anon.getByRole('navigation', { name: '查询类型' }).getByRole('link', { name: 'APP' }).click();
+    await anon.waitForURL(/kind=app/);
+    await anon.getByLabel('包名').check();
+    await anon.getByLabel('查询内容').fill(APP.pkg.toUpperCase());
+    await anon.getByRole('button', { name: '查询' }).click();
+    await anon.getByRole('link', { name: number }).waitFor();
+    await screenshotBoth(anon, 'query-app-by-package', { axe: true });
+    await anon.goto(`/query?kind=app&type=name&q=${encodeURIComponent('茶馆点单')}`);
+    await anon.getByRole('link', { name: number }).waitFor();
     await anon.close();
   });
 
@@ -194,6 +205,12 @@ describe('APP and 小程序 filed through their wizards', () => {
 
     await applicant.goto('/my/mini-programs');
     await applicant.getByTestId('filing-row').filter({ hasText: MINI.name }).getByText(number).waitFor();
+    const anon = await newPage(browser);
+    await anon.goto(`/query?kind=mini-program&type=appid&q=${MINI.appId.toUpperCase()}`);
+    await anon.getByRole('link', { name: number }).waitFor();
+    await anon.goto(`/query?kind=mini-program&type=name&q=${encodeURIComponent('茶馆预约')}`);
+    await anon.getByRole('link', { name: number }).waitFor();
+    await anon.close();
     await applicant.goto('/my/business');
     await screenshotBoth(applicant, 'my-business', { axe: true });
   });
