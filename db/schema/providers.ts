@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
+import { filings } from './filings';
 
 /** Directory behind 查询网络接入服务商 / 查询域名注册服务商. */
 export const providerDirectory = sqliteTable(
@@ -12,8 +13,31 @@ export const providerDirectory = sqliteTable(
     /** GB/T 2260 code of 所属地区 (any level) for 境内 providers. */
     regionCode: text('region_code'),
     createdAt: integer('created_at').notNull(),
+    /**
+     * The filed 服务商 (filings.id) this entry comes from (SPEC §15.4): kept in step with it by
+     * lib/service-providers/directory.ts. Null for entries an admin typed or imported.
+     */
+    filingId: integer('filing_id'),
+    /** When its 服务商 was cancelled: hidden from the look-ups, kept for what already names it. */
+    cancelledAt: integer('cancelled_at'),
   },
-  (t) => [index('provider_directory_lookup').on(t.kind, t.regionCode)],
+  (t) => [index('provider_directory_lookup').on(t.kind, t.regionCode), index('provider_directory_filing').on(t.filingId)],
+);
+
+/** A provider account acting for a filed 服务商 (SPEC §15.4, §8): linked by an admin on /admin/users. */
+export const providerAccounts = sqliteTable(
+  'provider_accounts',
+  {
+    userId: integer('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    filingId: integer('filing_id')
+      .notNull()
+      .references(() => filings.id),
+    linkedBy: integer('linked_by').references(() => users.id),
+    linkedAt: integer('linked_at').notNull(),
+  },
+  (t) => [index('provider_accounts_filing').on(t.filingId)],
 );
 
 /** Provider accounts' API keys (hash only), for the data-code API of SPEC §8 (not built yet). */

@@ -16,6 +16,7 @@ import { notify } from '@/lib/notify/service';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { kindObject, kindSpec, withSpec } from './kinds';
+import { syncProviderDirectory } from '@/lib/service-providers/directory';
 import { claimFiles, fail, insertKeys, keyTakenError, ownedFiling, parseFiling, PENDING, sealContacts, storedFiling, takenKey, type FilingInput, type FilingRow } from './service';
 import type { StoredFiling } from './types';
 
@@ -162,6 +163,7 @@ export function applyApprovedFilingChange(tx: Tx, applicationId: number, now = D
     })
     .where(eq(filings.id, f.id))
     .run();
+  syncProviderDirectory(tx, f.id, now);
 }
 
 /** A change returned or revoked, in the caller's transaction: the object is 已备案 again, unchanged. */

@@ -19,6 +19,7 @@ import { fieldErrorsOf } from '@/lib/zod-errors';
 import { AppError } from '@/lib/errors';
 import type { WebsiteData } from '@/lib/websites/schemas';
 import { kindObject, kindSpec, withSpec, type FilingKey } from './kinds';
+import { syncProviderDirectory } from '@/lib/service-providers/directory';
 import type { StoredContacts, StoredFiling } from './types';
 
 type Contact = WebsiteData['contacts']['securityOwner'];
@@ -180,6 +181,7 @@ export function moveFiling(tx: Tx, filingId: number, event: WebsiteEvent, now: n
   const f = tx.select({ status: filings.status, kind: filings.kind }).from(filings).where(eq(filings.id, filingId)).get();
   if (!f) throw new AppError('not_found', '备案对象不存在');
   tx.update(filings).set({ status: nextWebsiteStatus(f.status, event), ...set, updatedAt: now }).where(eq(filings.id, filingId)).run();
+  syncProviderDirectory(tx, filingId, now);
 }
 
 /** 通过 of a 新增APP / 新增小程序: 已备案 with a new number of the accepting unit, marked by the kind (SPEC §15.5). */
@@ -193,6 +195,7 @@ export function fileFiling(tx: Tx, filingId: number, unitId: number | null, now:
     .set({ status, filingDigits: n.digits, filingNumber: n.number, filingUnitId: unitId, filedAt: now, updatedAt: now })
     .where(and(eq(filings.id, f.id), eq(filings.status, f.status)))
     .run();
+  syncProviderDirectory(tx, f.id, now);
   return { number: n.number };
 }
 

@@ -1,8 +1,10 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { applications, assessments, filings } from '@/db/schema';
-import { seedUnits, makeApplicant, personSubjectInput, appInput, appStoreInput, serviceProviderInput } from '@/lib/test/fixtures';
+import { applications, assessments, filings, providerDirectory } from '@/db/schema';
+import { seedUnits, makeApplicant, personSubjectInput, appInput, appStoreInput, serviceProviderInput, lastSmsCode } from '@/lib/test/fixtures';
+import { deleteProvider, searchProviders } from '@/lib/providers/service';
+import { sendFilingCancelCode, submitFilingCancel } from './cancel';
 import { createUser } from '@/lib/users/service';
 import { submitNewSubject } from '@/lib/subjects/service';
 import { decideApplication, recordInterviewOutcome, scheduleInterview } from '@/lib/review/service';
@@ -106,5 +108,52 @@ describe('应用市场 and 服务商 as filing objects', () => {
     decideApplication(reviewer, c.applicationId, { decision: '通过' });
     expect(filing(before.id)).toMatchObject({ status: '已备案', filingNumber: before.filingNumber });
     expect(getFilingView(a.user.id, '服务商', before.id).values).toMatchObject({ 'basic.regions': '北京市、上海市', 'basic.serviceTypes': '网络接入服务' });
+  });
+});
+
+describe('the 服务商名录 follows filed 服务商', () => {
+  const found = (kind: '接入服务商' | '域名注册服务商', regionCode: string, name: string) =>
+    searchProviders({ kind, scope: '境内', regionCode, name }).rows.map((r) => r.name);
+
+  it('approval lists it under each 服务地区 by 服务类型; a change replaces the entries; 注销 hides them', async () => {
+    const user = await makeApplicant('钱峰');
+    const subj = submitNewSubject(user.id, { data: await personSubjectInput(user.id, { principalName: '钱峰', principalPhone: '13933330001' }) });
+    const input = await serviceProviderInput(user.id, { name: '钱峰数据科技有限公司', serviceTypes: ['互联网数据中心(IDC)', '域名注册服务'] });
+    const r = submitNewFiling(user.id, subj.subjectId, '服务商', { ...input, basic: { ...input.basic, regions: ['110000', '120000'] } });
+    // Not listed while under review.
+    expect(found('接入服务商', '110000', '钱峰数据')).toEqual([]);
+    decideApplication(reviewer, subj.applicationId, { decision: '通过' });
+    decideApplication(reviewer, r.applicationId, { decision: '通过' });
+    // 海淀 is inside 北京, one of its 服务地区; 上海 is not.
+    expect(found('接入服务商', '110108', '钱峰数据')).toEqual(['钱峰数据科技有限公司']);
+    expect(found('域名注册服务商', '120000', '钱峰数据')).toEqual(['钱峰数据科技有限公司']);
+    expect(found('接入服务商', '310000', '钱峰数据')).toEqual([]);
+    const entries = () => db().select().from(providerDirectory).where(eq(providerDirectory.filingId, r.filingId)).all();
+    expect(entries().map((e) => `${e.kind}:${e.regionCode}`).sort()).toEqual(['域名注册服务商:110000', '域名注册服务商:120000', '接入服务商:110000', '接入服务商:120000']);
+    // The admin cannot edit or delete an entry that comes from a filing.
+    expect(() => deleteProvider(entries()[0].id, null)).toThrow('该服务商来自服务商备案');
+
+    // 变更服务商: renamed, 上海 instead of 天津, no more 域名注册.
+    const stored = filing(r.filingId).data.basic as { licenceNumber: string; licenceFileId: number };
+    const c = submitFilingChange(user.id, '服务商', r.filingId, {
+      data: { ...input, basic: { ...input.basic, name: '钱峰云数据科技有限公司', licenceNumber: stored.licenceNumber, licenceFileId: stored.licenceFileId, serviceTypes: ['互联网数据中心(IDC)'], regions: ['110000', '310000'] } },
+    });
+    // While the change is reviewed the filed data stays listed.
+    expect(found('域名注册服务商', '120000', '钱峰')).toEqual(['钱峰数据科技有限公司']);
+    decideApplication(reviewer, c.applicationId, { decision: '通过' });
+    expect(found('接入服务商', '310000', '钱峰')).toEqual(['钱峰云数据科技有限公司']);
+    expect(found('接入服务商', '120000', '钱峰')).toEqual([]);
+    expect(found('域名注册服务商', '110000', '钱峰')).toEqual([]);
+
+    // 注销服务商 approved: hidden from the look-ups, kept (marked) in the directory.
+    await sendFilingCancelCode(user.id, '服务商', r.filingId);
+    const cancel = submitFilingCancel(user.id, '服务商', r.filingId, { principalName: '钱峰', middleFour: '3333', code: lastSmsCode('13933330001'), reason: '停止经营' });
+    expect(found('接入服务商', '110000', '钱峰')).toEqual(['钱峰云数据科技有限公司']);
+    decideApplication(reviewer, cancel.applicationId, { decision: '通过' });
+    expect(found('接入服务商', '110000', '钱峰')).toEqual([]);
+    expect(entries().map((e) => [e.name, !!e.cancelledAt])).toEqual([
+      ['钱峰云数据科技有限公司', true],
+      ['钱峰云数据科技有限公司', true],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, like, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { providerDirectory } from '@/db/schema';
@@ -24,8 +24,15 @@ export function regionPrefix(code: string): string {
 export function searchProviders(opts: { kind: ProviderKind; scope: '境内' | '境外'; regionCode?: string; name?: string; page?: number }) {
   const db = getDb();
   const page = Math.max(1, opts.page ?? 1);
-  const conds: SQL[] = [eq(providerDirectory.kind, opts.kind), eq(providerDirectory.scope, opts.scope)];
-  if (opts.scope === '境内' && opts.regionCode) conds.push(like(providerDirectory.regionCode, `${regionPrefix(opts.regionCode)}%`));
+  // A cancelled 服务商's entries stay in the directory (for the admin) but are no longer offered.
+  const conds: SQL[] = [eq(providerDirectory.kind, opts.kind), eq(providerDirectory.scope, opts.scope), isNull(providerDirectory.cancelledAt)];
+  if (opts.scope === '境内' && opts.regionCode) {
+    // Registered inside the chosen region; or a filed 服务商 serving the province the region is in
+    // (its entries are per 服务地区 province, SPEC §15.4).
+    const inside = like(providerDirectory.regionCode, `${regionPrefix(opts.regionCode)}%`);
+    const province = `${opts.regionCode.slice(0, 2)}0000`;
+    conds.push(or(inside, and(isNotNull(providerDirectory.filingId), eq(providerDirectory.regionCode, province)))!);
+  }
   if (opts.name?.trim()) conds.push(like(providerDirectory.name, `%${opts.name.trim()}%`));
   const where = and(...conds);
   const rows = db
@@ -117,6 +124,8 @@ const providerColumns = {
   scope: providerDirectory.scope,
   regionCode: providerDirectory.regionCode,
   createdAt: providerDirectory.createdAt,
+  filingId: providerDirectory.filingId,
+  cancelledAt: providerDirectory.cancelledAt,
 };
 
 /** LIKE pattern for "contains", with the user's % and _ taken literally. */
@@ -144,6 +153,12 @@ export function listProviders(opts: { kind?: ProviderKind; scope?: ProviderScope
   return { rows, total, page, pageSize: PROVIDER_PAGE_SIZE };
 }
 
+/** An entry that comes from a filed 服务商 follows its filing: 变更服务商 / 注销服务商 change it, not the admin. */
+function refuseFiledEntry(tx: Tx, id: number) {
+  const row = tx.select({ filingId: providerDirectory.filingId }).from(providerDirectory).where(eq(providerDirectory.id, id)).get();
+  if (row?.filingId) throw new AppError('conflict', '该服务商来自服务商备案，由服务商办理变更服务商或注销服务商后自动更新');
+}
+
 export function createProvider(input: ProviderInput, actorId: number | null) {
   const v = parseProvider(input);
   return getDb().transaction((tx) => {
@@ -163,6 +178,7 @@ export function updateProvider(id: number, input: ProviderInput, actorId: number
       .where(eq(providerDirectory.id, id))
       .get();
     if (!before) throw new AppError('not_found', '该服务商不存在或已被删除');
+    refuseFiledEntry(tx, id);
     if (findDuplicate(tx, v, id)) throw duplicateError();
     const row = tx.update(providerDirectory).set(v).where(eq(providerDirectory.id, id)).returning(providerColumns).get();
     writeAudit({ actorId, action: 'provider.update', objectType: 'provider_directory', objectId: id, before, after: v }, tx);
@@ -178,6 +194,7 @@ export function deleteProvider(id: number, actorId: number | null): void {
       .where(eq(providerDirectory.id, id))
       .get();
     if (!before) throw new AppError('not_found', '该服务商不存在或已被删除');
+    refuseFiledEntry(tx, id);
     tx.delete(providerDirectory).where(eq(providerDirectory.id, id)).run();
     writeAudit({ actorId, action: 'provider.delete', objectType: 'provider_directory', objectId: id, before }, tx);
   });

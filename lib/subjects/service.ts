@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { applications, assessments, drafts, files, filings, policeUnits, subjects, subjectTransfers, users, websites } from '@/db/schema';
+import { syncProviderDirectory } from '@/lib/service-providers/directory';
 import { subjectSchema, normalizeSubject, subjectName, jurisdictionOf, type SubjectInput, type SubjectData } from './schemas';
 import { SUBJECT_FIELD_LABELS, type SubjectField } from './labels';
 import { sealSubject, unsealSubject, maskedSubject, type StoredSubject } from './pii';
@@ -289,6 +290,7 @@ export function applyApprovedCancellation(tx: Tx, subjectId: number, opts: { act
   for (const f of tx.select({ id: filings.id, status: filings.status }).from(filings).where(eq(filings.subjectId, subjectId)).all()) {
     if (f.status === '已注销') continue;
     tx.update(filings).set({ status: nextWebsiteStatus(f.status, 'subjectCancelled'), cancelledAt: now, updatedAt: now }).where(eq(filings.id, f.id)).run();
+    syncProviderDirectory(tx, f.id, now);
   }
   tx.update(assessments).set({ status: '已注销' }).where(and(eq(assessments.subjectId, subjectId), inArray(assessments.status, ['待审核', '通过']))).run();
   for (const a of pendingApplicationsOf(tx, subjectId)) {
