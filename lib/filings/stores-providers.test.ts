@@ -5,6 +5,7 @@ import { applications, assessments, filings, providerDirectory } from '@/db/sche
 import { seedUnits, makeApplicant, personSubjectInput, appInput, appStoreInput, serviceProviderInput, lastSmsCode } from '@/lib/test/fixtures';
 import { deleteProvider, searchProviders } from '@/lib/providers/service';
 import { sendFilingCancelCode, submitFilingCancel } from './cancel';
+import { filedProviderOptions, linkProviderAccount, providerOfAccount, providersOfAccounts } from '@/lib/service-providers/accounts';
 import { createUser } from '@/lib/users/service';
 import { submitNewSubject } from '@/lib/subjects/service';
 import { decideApplication, recordInterviewOutcome, scheduleInterview } from '@/lib/review/service';
@@ -155,5 +156,21 @@ describe('the 服务商名录 follows filed 服务商', () => {
       ['钱峰云数据科技有限公司', true],
       ['钱峰云数据科技有限公司', true],
     ]);
+  });
+});
+
+describe('provider accounts act for a filed 服务商', () => {
+  it('an admin links a provider account to a filed 服务商 only; the workspace reads the link', async () => {
+    const a = await applicantWith('服务商', '孙立');
+    const pending = submitNewFiling(a.user.id, a.subjectId, '服务商', await serviceProviderInput(a.user.id, { name: '孙立网络有限公司' }));
+    const { id: providerUser } = await createUser({ role: 'provider', name: '孙立服务商', phone: '13771000012', password: 'Secret#2026' });
+    expect(() => linkProviderAccount(a.user.id, a.first.filingId, null)).toThrow('只有服务商账号可以关联服务商');
+    expect(() => linkProviderAccount(providerUser, pending.filingId, null)).toThrow('请选择已备案的服务商');
+    expect(filedProviderOptions().map((p) => p.id)).toContain(a.first.filingId);
+    expect(filedProviderOptions().map((p) => p.id)).not.toContain(pending.filingId);
+    expect(providerOfAccount(providerUser)).toBeNull();
+    linkProviderAccount(providerUser, a.first.filingId, reviewer.id);
+    expect(providerOfAccount(providerUser)).toMatchObject({ filingId: a.first.filingId, name: '北京云帆数据科技有限公司', status: '已备案', filed: true });
+    expect(providersOfAccounts([providerUser]).get(providerUser)).toBe('北京云帆数据科技有限公司');
   });
 });

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/forms/field';
+import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { Pagination, pageParam } from '@/components/ui/pagination';
 import { ProviderFormDialog } from './provider-form-dialog';
@@ -77,6 +78,7 @@ export default async function AdminProvidersPage({ searchParams }: { searchParam
                 <TableHead>名称</TableHead>
                 <TableHead>管辖</TableHead>
                 <TableHead>所属地区</TableHead>
+                <TableHead>来源</TableHead>
                 <TableHead>操作</TableHead>
               </TableRow>
             </TableHeader>
@@ -89,10 +91,25 @@ export default async function AdminProvidersPage({ searchParams }: { searchParam
                   <TableCell>{r.scope}</TableCell>
                   <TableCell>{r.regionCode ? regionFullName(r.regionCode) || r.regionCode : '—'}</TableCell>
                   <TableCell>
-                    <div className="flex items-center gap-4">
-                      <ProviderFormDialog provider={{ id: r.id, kind: r.kind, name: r.name, scope: r.scope, regionCode: r.regionCode }} />
-                      <DeleteProviderButton id={r.id} name={r.name} />
-                    </div>
+                    {r.filingId ? (
+                      <span className="space-x-2">
+                        <span>服务商备案</span>
+                        {r.cancelledAt && <Badge variant="secondary">已注销</Badge>}
+                      </span>
+                    ) : (
+                      '名录维护'
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {r.filingId ? (
+                      // Kept in step with the filing (变更服务商 / 注销服务商), not edited here.
+                      <span className="text-muted-foreground">随备案更新</span>
+                    ) : (
+                      <div className="flex items-center gap-4">
+                        <ProviderFormDialog provider={{ id: r.id, kind: r.kind, name: r.name, scope: r.scope, regionCode: r.regionCode }} />
+                        <DeleteProviderButton id={r.id} name={r.name} />
+                      </div>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}

@@ -17,6 +17,8 @@ import { Pagination, pageParam } from '@/components/ui/pagination';
 import { NewUserDialog } from './new-user-dialog';
 import { UserStatusButton } from './status-button';
 import { UserUnitDialog } from './user-unit-dialog';
+import { ProviderLinkDialog } from './provider-link-dialog';
+import { filedProviderOptions, providersOfAccounts } from '@/lib/service-providers/accounts';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 
 export const metadata: Metadata = { title: '账号管理' };
@@ -36,6 +38,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const unitId = units.find((u) => String(u.id) === sp.unit)?.id;
   const q = typeof sp.q === 'string' ? sp.q.trim().slice(0, 50) || undefined : undefined;
   const { rows, total, page, pageSize } = listUsers({ role, unitId, status, keyword: q, page: pageParam(sp.page) });
+  // A provider account shows the filed 服务商 it acts for in the 单位 column (SPEC §15.4).
+  const providerNames = providersOfAccounts(rows.filter((u) => u.role === 'provider').map((u) => u.id));
+  const providerChoices = rows.some((u) => u.role === 'provider') ? filedProviderOptions() : [];
   const unitChoices = units.map((u) => ({ id: u.id, name: u.name }));
   return (
     <div className="space-y-4">
@@ -113,7 +118,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                     {u.id === me.id && <span className="ml-1 text-xs text-muted-foreground">（当前账号）</span>}
                   </TableCell>
                   <TableCell>{ROLE_LABELS[u.role]}</TableCell>
-                  <TableCell>{u.unitName ?? <span className="text-muted-foreground">—</span>}</TableCell>
+                  <TableCell>{u.unitName ?? providerNames.get(u.id) ?? <span className="text-muted-foreground">—</span>}</TableCell>
                   <TableCell className="font-mono">{u.phoneMasked}</TableCell>
                   <TableCell>{u.phoneVerifiedAt ? <Badge variant="success">已验证</Badge> : <Badge variant="outline">未验证</Badge>}</TableCell>
                   <TableCell>{u.status === 'active' ? <Badge variant="success">正常</Badge> : <Badge variant="destructive">已停用</Badge>}</TableCell>
@@ -122,6 +127,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                     <div className="flex items-center gap-4">
                       {u.id !== me.id && <UserStatusButton id={u.id} name={u.name} status={u.status} />}
                       {u.role === 'reviewer' && <UserUnitDialog user={{ id: u.id, name: u.name, unitId: u.unitId }} units={unitChoices} />}
+                      {u.role === 'provider' && <ProviderLinkDialog user={{ id: u.id, name: u.name }} providers={providerChoices} linked={providerNames.get(u.id) ?? null} />}
                       {u.id === me.id && u.role !== 'reviewer' && <span className="text-muted-foreground">—</span>}
                     </div>
                   </TableCell>
