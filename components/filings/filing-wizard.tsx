@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { FormProvider, get, set, useForm, useWatch, type FieldError, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { FilingKind } from '@/db/schema/filings';
-import { kindObject } from '@/lib/filings/kinds';
+import { kindObject, kindSpec } from '@/lib/filings/kinds';
 import {
   filingFormPath,
   filingMessageFor,
@@ -216,7 +216,7 @@ export function FilingWizard({ kind, subject, initialValues, files: initialFiles
         {step === 1 && <WizardStepSubject subject={subject} headingId={headingId} object={object.label} />}
         {step === 2 && <Basic headingId={headingId} nameMessages={nameMessages} {...stepProps} />}
         {step === 3 && <WizardStepContacts subject={subject} headingId={headingId} registered={change?.registered} identity={identity} titles={contactTitles} {...stepProps} />}
-        {step === 4 && <NoticeStep headingId={headingId} error={err('notice.agree')} title={NOTICE_TITLE} preamble={NOTICE_PREAMBLE} items={filingNoticeItems(object.label)} agreeLabel="我已阅读" />}
+        {step === 4 && <NoticeStep headingId={headingId} error={err('notice.agree')} title={NOTICE_TITLE} preamble={NOTICE_PREAMBLE} items={filingNoticeItems(object.label, kindSpec(kind).numberShown)} agreeLabel="我已阅读" />}
       </WizardShell>
       {change && <ChangeCompareDialog rows={compareRows ?? NO_ROWS} open={!!compareRows} pending={busy} onCancel={() => setCompareRows(null)} onConfirm={() => void confirmChange()} />}
     </FormProvider>

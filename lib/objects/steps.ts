@@ -38,10 +38,10 @@ export function appLikePublicFields(label: string, platformLabel: string, identL
  * 04 提示说明's 告知书 for an object other than a website: items 五 to 七 speak of the object (the
  * number is shown in an app's 关于 screen rather than as a badge on a home page).
  */
-export function filingNoticeItems(label: string): readonly string[] {
+export function filingNoticeItems(label: string, shown: 'about' | 'snippet' = 'about'): readonly string[] {
   return [
     ...NOTICE_ITEMS.slice(0, 4),
-    `五、在${label}的“关于”页面或其他显著位置展示公安机关核发的联网备案编号；`,
+    shown === 'about' ? `五、在${label}的“关于”页面或其他显著位置展示公安机关核发的联网备案编号；` : `五、在${label}网站首页显著位置张贴公安机关核发的备案图标；`,
     `六、当联网备案信息发生变更时，请您于变更后30日内登录本平台提交变更信息，若未按规定要求、时限办理变更手续，公安机关将依法处理；`,
     `七、当${label}不再提供服务时，请您于5个工作日内登录本平台，向属地公安机关网安部门提出注销申请。`,
   ];
