@@ -143,6 +143,7 @@ describe('应用市场 and 服务商 filed through their wizards', () => {
     await other.getByRole('button', { name: '查询网络接入服务商' }).click();
     const lookup = other.getByRole('dialog', { name: '查询网络接入服务商' });
     await lookup.getByLabel('所属省').selectOption('110000');
+    await lookup.getByLabel('名称', { exact: true }).fill('韩冰');
     await lookup.getByRole('button', { name: '查询' }).click();
     await lookup.getByRole('button', { name: `选择${PROVIDER.name}` }).click();
     await expect(other.getByLabel('网络接入服务商名称').inputValue()).resolves.toBe(PROVIDER.name);
