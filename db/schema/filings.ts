@@ -3,6 +3,7 @@ import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqli
 import { subjects } from './subjects';
 import { policeUnits } from './units';
 import type { StoredFiling } from '@/lib/filings/types';
+import type { LivenessDetail } from '@/lib/websites/types';
 
 /**
  * The filing objects other than websites (SPEC §15): APP and 小程序 today, 应用市场 and 服务商 next.
@@ -69,4 +70,23 @@ export const filingKeys = sqliteTable(
     index('filing_keys_ident').on(t.kind, t.ident),
     index('filing_keys_filing').on(t.filingId),
   ],
+);
+
+/**
+ * Checks run on a filing object, as website_checks for websites: the 注销应用市场 liveness check
+ * (does any 网址 still answer?), for the reviewer (SPEC §15.3, §4.3).
+ */
+export const filingChecks = sqliteTable(
+  'filing_checks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    filingId: integer('filing_id')
+      .notNull()
+      .references(() => filings.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['liveness'] }).notNull(),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    detail: text('detail', { mode: 'json' }).$type<LivenessDetail>().notNull(),
+    checkedAt: integer('checked_at').notNull(),
+  },
+  (t) => [index('filing_checks_filing').on(t.filingId, t.kind, t.checkedAt)],
 );

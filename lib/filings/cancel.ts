@@ -16,6 +16,8 @@ import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { kindSpec, withSpec } from './kinds';
 import { ownedFiling, PENDING } from './service';
+import { checkFilingClosed } from './liveness';
+import type { LivenessOptions } from '@/lib/websites/liveness';
 
 const SMS_PURPOSE = 'filing_cancel';
 export const REASON_MAX = 500;
@@ -51,7 +53,7 @@ export type FilingCancelInput = { principalName: string; middleFour: string; cod
  * transaction, so a wrong try is counted), then in one transaction the application is written
  * and the object goes 注销中.
  */
-export function submitFilingCancel(userId: number, kind: FilingKind, filingId: number, input: FilingCancelInput, now = Date.now()) {
+export function submitFilingCancel(userId: number, kind: FilingKind, filingId: number, input: FilingCancelInput, now = Date.now(), opts: { liveness?: LivenessOptions } = {}) {
   const spec = kindSpec(kind);
   const reason = input.reason.trim();
   if (!reason) throw new AppError('invalid', '请填写注销原因', { reason: '请填写注销原因' });
@@ -64,7 +66,7 @@ export function submitFilingCancel(userId: number, kind: FilingKind, filingId: n
   if (Object.keys(errors).length) throw new AppError('invalid', Object.values(errors)[0], errors);
   verifySmsCode(SMS_PURPOSE, phone, input.code, now);
 
-  return getDb().transaction((tx) => {
+  const result = getDb().transaction((tx) => {
     const { f, s, next } = assertCancellable(tx, userId, kind, filingId);
     const attachmentFileId = input.attachmentFileId ?? null;
     if (attachmentFileId) {
@@ -84,6 +86,8 @@ export function submitFilingCancel(userId: number, kind: FilingKind, filingId: n
     writeAudit({ actorId: userId, action: 'filing.cancel_submit', objectType: 'application', objectId: app.id, before: { status: f.status }, after: { filingId, status: next } }, tx);
     return { applicationId: app.id, code: app.code };
   });
+  // An 应用市场's 网址 are probed after the response (up to ~5 s); the result is for the reviewer.
+  return { ...result, liveness: spec.closedOnCancel ? checkFilingClosed(filingId, opts.liveness) : null };
 }
 
 export type CancellableFiling = { id: number; name: string; idents: string; platforms: string; filedAt: number | null; icpNumber: string | null; filingNumber: string | null; pending: boolean };

@@ -54,6 +54,8 @@ export type FilingKindSpec<K extends FilingKind = FilingKind> = {
    * 应用市场's pages, a 服务商's) takes the badge's HTML snippet as websites do.
    */
   numberShown: 'about' | 'snippet';
+  /** 注销 checks that the object's 网址 no longer answer (as 注销网站): the 应用市场. */
+  closedOnCancel: boolean;
 };
 
 function serviceFiles(b: Pick<AppBasicData, 'controlledItems' | 'permits'>): (number | null | undefined)[] {
@@ -101,6 +103,7 @@ export const APP_KIND: FilingKindSpec<'APP'> = {
   platformLabel: '运行平台',
   contactTitles: { securityOwner: 'APP安全负责人', emergencyContact: 'APP应急联络人' },
   numberShown: 'about',
+  closedOnCancel: false,
 };
 
 export const MINI_PROGRAM_KIND: FilingKindSpec<'小程序'> = {
@@ -124,6 +127,7 @@ export const MINI_PROGRAM_KIND: FilingKindSpec<'小程序'> = {
   platformLabel: '所属平台',
   contactTitles: { securityOwner: '小程序安全负责人', emergencyContact: '小程序应急联络人' },
   numberShown: 'about',
+  closedOnCancel: false,
 };
 
 /** An 应用市场's domains are its identifiers: one live 应用市场 per domain (ASCII, lower case). */
@@ -150,6 +154,7 @@ export const APP_STORE_KIND: FilingKindSpec<'应用市场'> = {
   platformLabel: '上架应用数量',
   contactTitles: { securityOwner: '应用市场安全负责人', emergencyContact: '应用市场应急联络人' },
   numberShown: 'snippet',
+  closedOnCancel: true,
 };
 
 /** A 服务商 is identified by its 增值电信业务经营许可证编号: one live 服务商 per licence. */
@@ -172,6 +177,7 @@ export const SERVICE_PROVIDER_KIND: FilingKindSpec<'服务商'> = {
   platformLabel: '服务类型',
   contactTitles: { securityOwner: '网络安全负责人', emergencyContact: '应急联络人' },
   numberShown: 'snippet',
+  closedOnCancel: false,
 };
 
 export const FILING_KIND_SPECS: { readonly [K in FilingKind]: FilingKindSpec<K> } = { APP: APP_KIND, 小程序: MINI_PROGRAM_KIND, 应用市场: APP_STORE_KIND, 服务商: SERVICE_PROVIDER_KIND };

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
@@ -5,6 +7,8 @@ import { applications, assessments, filings, providerDirectory } from '@/db/sche
 import { seedUnits, makeApplicant, personSubjectInput, appInput, appStoreInput, serviceProviderInput, lastSmsCode } from '@/lib/test/fixtures';
 import { deleteProvider, searchProviders } from '@/lib/providers/service';
 import { sendFilingCancelCode, submitFilingCancel } from './cancel';
+import { latestFilingLiveness } from './liveness';
+import { handlerOf } from '@/lib/applications/handlers';
 import { filedProviderOptions, linkProviderAccount, providerOfAccount, providersOfAccounts } from '@/lib/service-providers/accounts';
 import { createUser } from '@/lib/users/service';
 import { submitNewSubject } from '@/lib/subjects/service';
@@ -172,5 +176,39 @@ describe('provider accounts act for a filed 服务商', () => {
     linkProviderAccount(providerUser, a.first.filingId, reviewer.id);
     expect(providerOfAccount(providerUser)).toMatchObject({ filingId: a.first.filingId, name: '北京云帆数据科技有限公司', status: '已备案', filed: true });
     expect(providersOfAccounts([providerUser]).get(providerUser)).toBe('北京云帆数据科技有限公司');
+  });
+});
+
+describe('注销应用市场 checks that its 网址 no longer answer, as 注销网站', () => {
+  it('stores the probe of each 网址 for the reviewer: alive while a server still answers', async () => {
+    const live = http.createServer((_req, res) => res.end('还在运行'));
+    const port = await new Promise<number>((r) => live.listen(0, '127.0.0.1', () => r((live.address() as AddressInfo).port)));
+    process.env.WLBA_ALLOW_PRIVATE_FETCH = '1';
+    try {
+      const user = await makeApplicant('周鹏');
+      const subj = submitNewSubject(user.id, { data: await personSubjectInput(user.id, { principalName: '周鹏', principalPhone: '13933330002' }) });
+      const store = submitNewFiling(user.id, subj.subjectId, '应用市场', await appStoreInput(user.id, { domain: 'zhoupeng-store.cn' }));
+      decideApplication(reviewer, subj.applicationId, { decision: '通过' });
+      decideApplication(reviewer, store.applicationId, { decision: '通过' });
+      expect(latestFilingLiveness(store.filingId)).toBeNull();
+      await sendFilingCancelCode(user.id, '应用市场', store.filingId);
+      const r = submitFilingCancel(
+        user.id,
+        '应用市场',
+        store.filingId,
+        { principalName: '周鹏', middleFour: '3333', code: lastSmsCode('13933330002'), reason: '停止运营' },
+        Date.now(),
+        { liveness: { lookup: async () => [{ address: '127.0.0.1', family: 4 }], ports: { http: port, https: port + 1 } } },
+      );
+      expect(r.liveness).not.toBeNull();
+      await r.liveness;
+      expect(latestFilingLiveness(store.filingId)).toMatchObject({ ok: false, results: [{ host: 'www.zhoupeng-store.cn', alive: true, http: { ok: true, status: 200 } }] });
+      expect(handlerOf('注销应用市场').describe.reviewChecks).toEqual(['liveness']);
+      expect(handlerOf('注销服务商').describe.reviewChecks).toEqual([]);
+    } finally {
+      delete process.env.WLBA_ALLOW_PRIVATE_FETCH;
+      live.closeAllConnections();
+      await new Promise((r) => live.close(r));
+    }
   });
 });

@@ -7,6 +7,7 @@ import type { CurrentUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { handlerOf } from '@/lib/applications/handlers';
 import { claimApplication, decideApplication, getReviewApplication, recordInterviewOutcome, releaseApplication, scheduleInterview } from '@/lib/review/service';
+import { checkFilingClosed } from '@/lib/filings/liveness';
 import { checkClosedAfterCancel } from '@/lib/websites/cancel';
 import { beijingLocalToMs, PHONE_REQUIRED, decisionSchema, idSchema, interviewOutcomeSchema, scheduleInterviewSchema } from '@/lib/review/schemas';
 import { checkPlacementNow } from '@/lib/websites/placement';
@@ -69,9 +70,10 @@ export const interviewOutcomeAction = defineAction({ schema: interviewOutcomeSch
 /** 重新检测 of a 注销网站: are its domains closed now? (The probe guards against internal addresses.) */
 export const recheckLivenessAction = defineAction({ schema: idSchema, permission: 'review.decide' }, async ({ id }, { user }) => {
   const view = getReviewApplication(actorOf(user), id);
-  if (!handlerOf(view.app.type).describe.reviewChecks.includes('liveness') || !view.app.websiteId) throw new AppError('invalid', '只有注销网站申请需要检测网站关闭状态');
+  const { websiteId, filingId } = view.app;
+  if (!handlerOf(view.app.type).describe.reviewChecks.includes('liveness') || !(websiteId || filingId)) throw new AppError('invalid', '只有注销网站、注销应用市场申请需要检测关闭状态');
   if (view.status === '通过' || view.status === '退回' || view.status === '已撤销') throw new AppError('conflict', '该申请已被处理');
-  const record = await checkClosedAfterCancel(view.app.websiteId);
+  const record = websiteId ? await checkClosedAfterCancel(websiteId) : await checkFilingClosed(filingId!);
   if (!record) throw new AppError('conflict', '网站关闭状态检测失败，请人工核实');
   return { ok: record.ok, checkedAt: record.checkedAt };
 });

@@ -249,6 +249,18 @@ export function fetchHomePages(host: string, opts: LivenessOptions = {}): Promis
 
 export type LivenessRecord = { websiteId: number; ok: boolean; results: LivenessResult[]; checkedAt: number };
 
+/** Probes every host (in parallel): ok = none answers any more. Any object with domains uses it. */
+export async function checkClosed(hosts: string[], opts: LivenessOptions = {}): Promise<{ ok: boolean; results: LivenessResult[] }> {
+  const results = await Promise.all(hosts.map((h) => checkLiveness(h, opts)));
+  return { ok: results.every((r) => !r.alive), results };
+}
+
+/** A stored liveness row as the reviewer reads it. */
+export function livenessView(row: { ok: boolean; detail: LivenessDetail | Record<string, unknown>; checkedAt: number }) {
+  const detail = row.detail as LivenessDetail;
+  return { ok: row.ok, checkedAt: row.checkedAt, results: detail.results ?? [], error: detail.error ?? null };
+}
+
 /**
  * Checks every domain of a website and stores one `website_checks` row (kind 'liveness'):
  * ok = no domain answers any more, detail = the probes.
@@ -257,8 +269,8 @@ export async function recordLiveness(websiteId: number, opts: LivenessOptions = 
   const db = getDb();
   if (!db.select({ id: websites.id }).from(websites).where(eq(websites.id, websiteId)).get()) throw new AppError('not_found', '网站不存在');
   const domains = db.select({ ascii: websiteDomains.ascii }).from(websiteDomains).where(eq(websiteDomains.websiteId, websiteId)).all();
-  const results = await Promise.all(domains.map((d) => checkLiveness(d.ascii, opts)));
-  const record: LivenessRecord = { websiteId, ok: results.every((r) => !r.alive), results, checkedAt: Date.now() };
+  const { ok, results } = await checkClosed(domains.map((d) => d.ascii), opts);
+  const record: LivenessRecord = { websiteId, ok, results, checkedAt: Date.now() };
   db.insert(websiteChecks).values({ websiteId, kind: 'liveness', ok: record.ok, detail: { results }, checkedAt: record.checkedAt }).run();
   return record;
 }
@@ -273,6 +285,5 @@ export function latestLiveness(websiteId: number) {
     .get();
   if (!row) return null;
   // Rows of kind 'liveness' hold a LivenessDetail.
-  const detail: LivenessDetail = 'trigger' in row.detail ? {} : row.detail;
-  return { ok: row.ok, checkedAt: row.checkedAt, results: detail.results ?? [], error: detail.error ?? null };
+  return livenessView({ ...row, detail: 'trigger' in row.detail ? {} : row.detail });
 }

@@ -14,6 +14,7 @@ import { getReviewApplication, COMMON_RETURN_REASONS } from '@/lib/review/servic
 import { OPEN_STATUSES } from '@/lib/review/due';
 import { applicationFiles, formatDate, websiteNamingHints, type AttachedFile } from '@/lib/review/view';
 import { latestLiveness } from '@/lib/websites/liveness';
+import { latestFilingLiveness } from '@/lib/filings/liveness';
 import { PLACEMENT_STATUSES } from '@/lib/websites/placement';
 import { getAssessmentForReview } from '@/lib/assessments/service';
 import { ASSESSMENT_FIELD_LABELS } from '@/lib/assessments/texts';
@@ -100,8 +101,9 @@ function Empty({ children }: { children: ReactNode }) {
   return <p className="text-sm text-muted-foreground">{children}</p>;
 }
 
-function LivenessSection({ websiteId, canRecheck, applicationId }: { websiteId: number; canRecheck: boolean; applicationId: number }) {
-  const check = latestLiveness(websiteId);
+/** 网站关闭状态检测 of a 注销网站, or the 网址 of a 注销应用市场. */
+function LivenessSection({ target, canRecheck, applicationId }: { target: { websiteId: number } | { filingId: number }; canRecheck: boolean; applicationId: number }) {
+  const check = 'websiteId' in target ? latestLiveness(target.websiteId) : latestFilingLiveness(target.filingId);
   const probe = (p: { ok: boolean; status?: number; error?: string }) =>
     p.ok ? (
       <span className="font-medium text-destructive">可访问{p.status ? `（${p.status}）` : ''}</span>
@@ -338,7 +340,9 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
         </Section>
       )}
 
-      {handler.describe.reviewChecks.includes('liveness') && app.websiteId && <LivenessSection websiteId={app.websiteId} applicationId={app.id} canRecheck={decider && isOpen(view.status)} />}
+      {handler.describe.reviewChecks.includes('liveness') && (app.websiteId || app.filingId) && (
+        <LivenessSection target={app.websiteId ? { websiteId: app.websiteId } : { filingId: app.filingId! }} applicationId={app.id} canRecheck={decider && isOpen(view.status)} />
+      )}
 
       {filedSite && <PlacementCheckCard websiteId={filedSite.id} filedAt={filedSite.filedAt!} action={canCheckSite ? reviewCheckPlacementAction : undefined} now={now} />}
 

@@ -133,7 +133,8 @@ export function filingCancelHandler<T extends CancelType>(type: T, kind: FilingK
       draftHref: () => `${kindObject(kind).routeBase}/cancel`,
       heldBackNotice: null,
       resubmitHref: () => null,
-      reviewChecks: [],
+      // An 应用市场's 网址 are checked closed, as a website's domains (the section reads filing_checks).
+      reviewChecks: kindSpec(kind).closedOnCancel ? ['liveness'] : [],
     },
     route: subjectUnit,
     approvalBlock: noBlock,
