@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, login, screenshotBoth, adminCli, idWithCheck, fileSubject, verifyPhone, openForm, samplePng, readSmsCode } from './helpers';
+import { launchBrowser, newPage, login, screenshotBoth, adminCli, idWithCheck, fileSubject, verifyPhone, openForm, samplePng, readSmsCode, openFromQueue as openRow, approveOpen } from './helpers';
 
 let browser: Browser;
 let applicant: Page;
@@ -32,6 +32,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const openFromQueue = (page: Page, type: string) => openRow(page, APPLICANT.name, type);
+const approve = (page: Page) => approveOpen(page);
+
 async function upload(page: Page, label: string) {
   await page.getByLabel(label, { exact: true }).setInputFiles({ name: `${label}.png`, mimeType: 'image/png', buffer: png });
   await page.getByRole('img', { name: label }).waitFor();
@@ -56,22 +59,6 @@ async function contactsAndSubmit(page: Page, object: string, shot: string) {
   await page.getByLabel('我已阅读').check();
   await page.getByRole('button', { name: '提交', exact: true }).click({ timeout: 40_000 });
   await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
-}
-
-async function openFromQueue(page: Page, type: string) {
-  await page.goto('/review');
-  await page.getByLabel('关键词').fill(APPLICANT.name);
-  await page.getByRole('button', { name: '查询' }).click();
-  await page.waitForURL(/q=/);
-  await page.getByTestId('queue-row').filter({ hasText: type }).getByRole('link', { name: '办理' }).click();
-  await page.getByRole('heading', { name: '申请审核' }).waitFor();
-}
-
-async function approve(page: Page) {
-  await page.getByRole('group', { name: '审核结果' }).getByLabel('通过', { exact: true }).check();
-  await page.getByRole('button', { name: '提交审核结果' }).click();
-  await page.getByRole('dialog', { name: '确认通过该申请？' }).getByRole('button', { name: '确定' }).click();
-  await page.getByTestId('decision-result').getByText('审核完成：已通过').waitFor();
 }
 
 describe('APP and 小程序 filed through their wizards', () => {

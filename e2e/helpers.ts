@@ -255,3 +255,23 @@ export async function verifyPhone(page: Page, phone: string) {
   await page.getByRole('button', { name: '验证', exact: true }).click();
   await page.getByTestId('phone-status').getByText('已验证').waitFor();
 }
+
+/** The reviewer finds the applicant's queue row of `type` (关键词 = the applicant's name) and opens it for decision. */
+export async function openFromQueue(reviewer: Page, applicantName: string, type: string) {
+  await reviewer.goto('/review');
+  await reviewer.getByLabel('关键词').fill(applicantName);
+  await reviewer.getByRole('button', { name: '查询' }).click();
+  await reviewer.waitForURL(/q=/);
+  await reviewer.getByTestId('queue-row').filter({ hasText: type }).getByRole('link', { name: '办理' }).click();
+  await reviewer.getByRole('heading', { name: '申请审核' }).waitFor();
+}
+
+/** 审核结果 通过 → 提交审核结果 → 确定; the 公安备案号 given, if any. */
+export async function approveOpen(reviewer: Page): Promise<string | null> {
+  await reviewer.getByRole('group', { name: '审核结果' }).getByLabel('通过', { exact: true }).check();
+  await reviewer.getByRole('button', { name: '提交审核结果' }).click();
+  await reviewer.getByRole('dialog', { name: '确认通过该申请？' }).getByRole('button', { name: '确定' }).click();
+  await reviewer.getByTestId('decision-result').getByText('审核完成：已通过').waitFor();
+  const number = reviewer.getByTestId('filing-number');
+  return (await number.count()) ? ((await number.textContent())!.match(/京公网安备\d{14}号/)?.[0] ?? null) : null;
+}

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, login, screenshotBoth, adminCli, idWithCheck, fileSubject, verifyPhone, openForm, samplePng } from './helpers';
+import { launchBrowser, newPage, login, screenshotBoth, adminCli, idWithCheck, fileSubject, verifyPhone, openForm, samplePng, openFromQueue, approveOpen } from './helpers';
 
 let browser: Browser;
 let company: Page;
@@ -45,18 +45,10 @@ async function contactsAndSubmit(page: Page, titles: [string, string], shot: str
   await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
 }
 
+/** The reviewer approves the company's application of `type`; its 公安备案号. */
 async function approveFromQueue(type: string) {
-  await reviewer.goto('/review');
-  await reviewer.getByLabel('关键词').fill(OWNER.name);
-  await reviewer.getByRole('button', { name: '查询' }).click();
-  await reviewer.waitForURL(/q=/);
-  await reviewer.getByTestId('queue-row').filter({ hasText: type }).getByRole('link', { name: '办理' }).click();
-  await reviewer.getByRole('heading', { name: '申请审核' }).waitFor();
-  await reviewer.getByRole('group', { name: '审核结果' }).getByLabel('通过', { exact: true }).check();
-  await reviewer.getByRole('button', { name: '提交审核结果' }).click();
-  await reviewer.getByRole('dialog', { name: '确认通过该申请？' }).getByRole('button', { name: '确定' }).click();
-  await reviewer.getByTestId('decision-result').getByText('审核完成：已通过').waitFor();
-  return (await reviewer.getByTestId('filing-number').textContent())!.match(/京公网安备\d{14}号/)![0];
+  await openFromQueue(reviewer, OWNER.name, type);
+  return (await approveOpen(reviewer)) ?? '';
 }
 
 describe('应用市场 and 服务商 filed through their wizards', () => {
