@@ -10,8 +10,8 @@ let png: Buffer;
 let appNumber = '';
 let miniNumber = '';
 
-const APPLICANT = { name: '周敏', phone: '13533334444', password: 'Secret#2026', id: idWithCheck('11010519850612123') };
-const REVIEWER = { name: '孙强', phone: '13733334444', password: 'Police#2026' };
+const APPLICANT = { name: '周敏', phone: '13577771111', password: 'Secret#2026', id: idWithCheck('11010519850612123') };
+const REVIEWER = { name: '孙强', phone: '13777771111', password: 'Police#2026' };
 const APP = { name: '周敏茶馆点单', pkg: 'cn.zhoumin.teahouse' };
 const MINI = { name: '周敏茶馆预约', appId: 'wx5f3c2a1b0e9d8c7b' };
 
@@ -245,7 +245,7 @@ describe('变更APP and 注销小程序', () => {
     await cancelRow.getByText(miniNumber).waitFor();
     await cancelRow.getByRole('button', { name: '注销' }).click();
     const dialog = applicant.getByRole('dialog', { name: '注销小程序' });
-    await dialog.getByText('135****4444').first().waitFor();
+    await dialog.getByText('135****1111').first().waitFor();
     await dialog.getByLabel('负责人姓名').fill(APPLICANT.name);
     await dialog.getByLabel('注销原因').fill('茶馆停止线上预约');
     await dialog.getByLabel('手机号码中间四位').fill('0000');
@@ -255,7 +255,7 @@ describe('变更APP and 注销小程序', () => {
     await screenshotBoth(applicant, 'mini-program-cancel-dialog', { axe: true });
     await dialog.getByRole('button', { name: '确认' }).click();
     await dialog.getByText('手机号码中间四位不正确').waitFor();
-    await dialog.getByLabel('手机号码中间四位').fill('3333');
+    await dialog.getByLabel('手机号码中间四位').fill('7777');
     await dialog.getByRole('button', { name: '确认' }).click();
     await applicant.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
     await applicant.goto('/my/mini-programs');

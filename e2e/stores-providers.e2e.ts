@@ -7,9 +7,9 @@ let company: Page;
 let reviewer: Page;
 let png: Buffer;
 
-const OWNER = { name: '韩冰', phone: '13544445555', password: 'Secret#2026', id: idWithCheck('11010519800101123') };
-const OTHER = { name: '冯雪', phone: '13544446666', password: 'Secret#2026', id: idWithCheck('11010519900202123') };
-const REVIEWER = { name: '蒋涛', phone: '13744445555', password: 'Police#2026' };
+const OWNER = { name: '韩冰', phone: '13577772222', password: 'Secret#2026', id: idWithCheck('11010519800101123') };
+const OTHER = { name: '冯雪', phone: '13577773333', password: 'Secret#2026', id: idWithCheck('11010519900202123') };
+const REVIEWER = { name: '蒋涛', phone: '13777772222', password: 'Police#2026' };
 const STORE = { name: '韩冰应用商店', domain: 'www.hanbing-apps.cn', registrable: 'hanbing-apps.cn' };
 const PROVIDER = { name: '北京韩冰云数据有限公司', licence: '京B1-20210088' };
 
