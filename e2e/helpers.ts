@@ -264,6 +264,8 @@ export async function openFromQueue(reviewer: Page, applicantName: string, type:
   await reviewer.waitForURL(/q=/);
   await reviewer.getByTestId('queue-row').filter({ hasText: type }).getByRole('link', { name: '办理' }).click();
   await reviewer.getByRole('heading', { name: '申请审核' }).waitFor();
+  // Opening claims it and refreshes the page: act once the page says so, not during the refresh.
+  await reviewer.getByTestId('handler').getByText('（本人）').waitFor();
 }
 
 /** 审核结果 通过 → 提交审核结果 → 确定; the 公安备案号 given, if any. */

@@ -250,7 +250,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   if (subjectName) info.push(['主体名称', subjectName]);
   // An APP's / 小程序's name (its own application or its 安全评估) is labelled by its type.
   const assessed = app.type === '安全评估' && 'target' in payload && payload.target && isFilingTarget(payload.target.type) ? payload.target.type : null;
-  const objectType = assessed ?? (isFilingTarget(handler.object) ? handler.object : null);
+  const objectType = assessed ?? kindOfType(app.type);
   if (websiteName) info.push([objectType ? `${objectType}名称` : '网站名称', websiteName]);
   if (view.website?.filingNumber) info.push(['公安备案号', <span key="fn" className="font-mono" data-testid="website-filing-number">{view.website.filingNumber}</span>]);
   if (!decided) {
