@@ -244,10 +244,19 @@ describe('变更APP and 注销小程序', () => {
     const cancelRow = applicant.getByTestId('cancel-filing-row').filter({ hasText: MINI.name });
     await cancelRow.getByText(miniNumber).waitFor();
     await cancelRow.getByRole('button', { name: '注销' }).click();
-    const dialog = applicant.getByRole('dialog', { name: '注销小程序' });
+    let dialog = applicant.getByRole('dialog', { name: '注销小程序' });
     await dialog.getByText('135****1111').first().waitFor();
     await dialog.getByLabel('负责人姓名').fill(APPLICANT.name);
     await dialog.getByLabel('注销原因').fill('茶馆停止线上预约');
+    // 保存草稿, close, open again: the draft prompt brings it back.
+    await dialog.getByRole('button', { name: '保存草稿' }).click();
+    await dialog.getByText('草稿已保存').waitFor();
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await cancelRow.getByRole('button', { name: '注销' }).click();
+    dialog = applicant.getByRole('dialog', { name: '注销小程序' });
+    await dialog.getByText('您有一条草稿，是否使用').waitFor();
+    await dialog.getByRole('button', { name: '是' }).click();
+    await expect(dialog.getByLabel('注销原因').inputValue()).resolves.toBe('茶馆停止线上预约');
     await dialog.getByLabel('手机号码中间四位').fill('0000');
     await dialog.getByRole('button', { name: '获取短信验证码' }).click();
     await dialog.getByRole('button', { name: /秒后重新获取/ }).waitFor();

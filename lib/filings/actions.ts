@@ -9,12 +9,13 @@ import { FILING_KINDS } from '@/db/schema/filings';
 import { saveDraft } from '@/lib/drafts/service';
 import { wizardSubject } from '@/lib/websites/service';
 import { cancelIdentityShape } from '@/lib/websites/schemas';
+import { nameText, plainText } from '@/lib/validation/text';
 import type { WizardStep } from '@/lib/websites/form-values';
 import { filingDraftPayload, toFilingValues } from './form-values';
 import { kindSpec } from './kinds';
 import { submitNewFiling, type FilingInput } from './service';
 import { loadFilingForChange, previewFilingChange, submitFilingChange } from './change';
-import { sendFilingCancelCode, submitFilingCancel } from './cancel';
+import { saveFilingCancelDraft, sendFilingCancelCode, submitFilingCancel } from './cancel';
 
 const id = z.number().int().positive();
 const kind = z.enum(FILING_KINDS, { error: '业务类型不正确' });
@@ -100,6 +101,7 @@ export const cancelFilingAction = defineAction(
       kind,
       filingId: id,
       ...cancelIdentityShape,
+      draftId: id.nullable().optional(),
     }),
     permission: 'applicant.area',
   },
@@ -109,5 +111,25 @@ export const cancelFilingAction = defineAction(
     if (liveness) after(() => liveness);
     revalidatePath('/my', 'layout');
     return r;
+  },
+);
+
+/** 保存草稿 of the 注销 dialog (负责人姓名, 注销原因, 附件说明). */
+export const saveFilingCancelDraftAction = defineAction(
+  {
+    schema: z.object({
+      kind,
+      filingId: id,
+      draftId: id.nullable(),
+      principalName: nameText('负责人姓名', 50),
+      reason: plainText('注销原因', 500),
+      attachmentFileId: id.nullable(),
+    }),
+    permission: 'applicant.area',
+  },
+  async ({ kind, filingId, draftId, ...data }, { user }) => {
+    const saved = saveFilingCancelDraft(user.id, kind, filingId, data, draftId);
+    revalidatePath('/my', 'layout');
+    return { draftId: saved };
   },
 );

@@ -4,7 +4,7 @@
  * application with the object 注销中. Approved, it is 已注销 and its number is not used again.
  */
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { applications, drafts, files, filings, subjects, type FilingKind } from '@/db/schema';
 import { insertApplication } from '@/lib/applications/service';
@@ -18,6 +18,8 @@ import { kindSpec, withSpec } from './kinds';
 import { ownedFiling, PENDING } from './service';
 import { checkFilingClosed } from './liveness';
 import type { LivenessOptions } from '@/lib/websites/liveness';
+import { toCancelDraft, type WebsiteCancelDraft } from '@/lib/websites/cancel';
+import { purgeOldDrafts, saveDraft } from '@/lib/drafts/service';
 
 const SMS_PURPOSE = 'filing_cancel';
 export const REASON_MAX = 500;
@@ -126,4 +128,27 @@ export function listCancellableFilings(userId: number, subjectId: number, kind: 
       pending: pending.has(f.id),
     }))
     .filter((r) => (!name || r.name.includes(name)) && (!ident || r.idents.toLowerCase().includes(ident)));
+}
+
+/** 保存草稿 in the 注销 dialog: 负责人姓名, 注销原因 and 附件说明 (never the phone digits or the code). */
+export function saveFilingCancelDraft(userId: number, kind: FilingKind, filingId: number, data: WebsiteCancelDraft, draftId: number | null, now = Date.now()): number {
+  const db = getDb();
+  const { s } = assertCancellable(db, userId, kind, filingId);
+  // A draft id of another object's dialog starts a new draft instead of moving that one.
+  const own = draftId ? db.select({ filingId: drafts.filingId }).from(drafts).where(and(eq(drafts.id, draftId), eq(drafts.userId, userId))).get() : null;
+  return saveDraft(userId, kindSpec(kind).types.cancel, { ...toCancelDraft(data) }, { draftId: own?.filingId === filingId ? draftId : null, subjectId: s.id, filingId }, now);
+}
+
+/** The newest 注销 draft of each object of the kind (for "您有一条草稿，是否使用" in its dialog). */
+export function latestFilingCancelDrafts(userId: number, kind: FilingKind, now = Date.now()): Map<number, { id: number; savedAt: number; data: WebsiteCancelDraft }> {
+  purgeOldDrafts(now);
+  const rows = getDb()
+    .select()
+    .from(drafts)
+    .where(and(eq(drafts.userId, userId), eq(drafts.type, kindSpec(kind).types.cancel)))
+    .orderBy(desc(drafts.savedAt), desc(drafts.id))
+    .all();
+  const out = new Map<number, { id: number; savedAt: number; data: WebsiteCancelDraft }>();
+  for (const r of rows) if (r.filingId && !out.has(r.filingId)) out.set(r.filingId, { id: r.id, savedAt: r.savedAt, data: toCancelDraft(r.data) });
+  return out;
 }

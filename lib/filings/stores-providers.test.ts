@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { applications, assessments, filings, providerDirectory } from '@/db/schema';
 import { seedUnits, makeApplicant, personSubjectInput, appInput, appStoreInput, serviceProviderInput, lastSmsCode } from '@/lib/test/fixtures';
 import { deleteProvider, searchProviders } from '@/lib/providers/service';
-import { sendFilingCancelCode, submitFilingCancel } from './cancel';
+import { latestFilingCancelDrafts, saveFilingCancelDraft, sendFilingCancelCode, submitFilingCancel } from './cancel';
 import { latestFilingLiveness } from './liveness';
 import { handlerOf } from '@/lib/applications/handlers';
 import { filedProviderOptions, linkProviderAccount, providerOfAccount, providersOfAccounts } from '@/lib/service-providers/accounts';
@@ -210,5 +210,22 @@ describe('注销应用市场 checks that its 网址 no longer answer, as 注销�
       live.closeAllConnections();
       await new Promise((r) => live.close(r));
     }
+  });
+});
+
+describe('注销 drafts of a filed object', () => {
+  it('keeps 负责人姓名, 注销原因 and 附件说明 per object, and goes with the submission', async () => {
+    const a = await applicantWith('服务商', '吕琦');
+    // applicantWith gave the principal the phone 1393333 + the latest sequence number.
+    const principalPhone = `1393333${String(phoneSeq).padStart(4, '0')}`;
+    const id = saveFilingCancelDraft(a.user.id, '服务商', a.first.filingId, { principalName: '吕琦', reason: '停止经营', attachmentFileId: null }, null);
+    // Saving again updates the same draft; another object's draft id starts a new one.
+    expect(saveFilingCancelDraft(a.user.id, '服务商', a.first.filingId, { principalName: '吕琦', reason: '停止经营，机房已关闭', attachmentFileId: null }, id)).toBe(id);
+    expect(latestFilingCancelDrafts(a.user.id, '服务商').get(a.first.filingId)).toMatchObject({ id, data: { principalName: '吕琦', reason: '停止经营，机房已关闭', attachmentFileId: null } });
+    expect(latestFilingCancelDrafts(a.user.id, 'APP').size).toBe(0);
+    expect(handlerOf('注销服务商').describe.draftHref(id, null, a.first.filingId)).toBe(`/my/providers/cancel?draft=${id}`);
+    await sendFilingCancelCode(a.user.id, '服务商', a.first.filingId);
+    submitFilingCancel(a.user.id, '服务商', a.first.filingId, { principalName: '吕琦', middleFour: '3333', code: lastSmsCode(principalPhone), reason: '停止经营', draftId: id });
+    expect(latestFilingCancelDrafts(a.user.id, '服务商').size).toBe(0);
   });
 });

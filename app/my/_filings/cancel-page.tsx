@@ -2,7 +2,13 @@ import Link from 'next/link';
 import type { FilingKind } from '@/db/schema';
 import { requirePage } from '@/lib/auth/session';
 import { currentSubjectView } from '@/lib/subjects/service';
-import { listCancellableFilings } from '@/lib/filings/cancel';
+import { latestFilingCancelDrafts, listCancellableFilings } from '@/lib/filings/cancel';
+import { toCancelDraft } from '@/lib/websites/cancel';
+import { getDraft } from '@/lib/drafts/service';
+import { isAppError } from '@/lib/errors';
+import { uploadedFilesOf } from '@/lib/files/uploaded';
+import type { CancelDraft } from '@/components/filings/cancel-object-dialog';
+import { idParam } from './blocked';
 import { kindObject, kindSpec } from '@/lib/filings/kinds';
 import { formatDateTime } from '@/lib/utils';
 import { Alert } from '@/components/ui/alert';
@@ -15,7 +21,7 @@ import { CancelFilingDialog } from '@/components/filings/cancel-filing-dialog';
 const dash = <span className="text-muted-foreground">—</span>;
 
 /** 注销APP / 注销小程序: the current subject's 已备案 objects of the kind, each with 注销. */
-export async function CancelFilingsPage({ kind, searchParams }: { kind: FilingKind; searchParams: Promise<{ name?: string; ident?: string }> }) {
+export async function CancelFilingsPage({ kind, searchParams }: { kind: FilingKind; searchParams: Promise<{ name?: string; ident?: string; draft?: string }> }) {
   const user = await requirePage('applicant.area');
   const sp = await searchParams;
   const spec = kindSpec(kind);
@@ -26,6 +32,36 @@ export async function CancelFilingsPage({ kind, searchParams }: { kind: FilingKi
   const usable = subject?.status === '有效';
   const rows = subject && usable ? listCancellableFilings(user.id, subject.id, kind, { name, ident }) : [];
 
+  // Each row's newest draft (asked about when its dialog opens); ?draft= from 我的草稿 opens that one.
+  const saved = latestFilingCancelDrafts(user.id, kind);
+  let restore: { filingId: number; id: number; savedAt: number; data: ReturnType<typeof toCancelDraft> } | null = null;
+  let draftNotice: string | null = null;
+  const draftParam = idParam(sp.draft);
+  if (draftParam) {
+    try {
+      const d = getDraft(user.id, draftParam);
+      const row = rows.find((r) => r.id === d.filingId);
+      if (d.type !== spec.types.cancel || !d.filingId) draftNotice = `该草稿不是${spec.types.cancel}的草稿`;
+      else if (!row) draftNotice = `该草稿对应的${spec.label}当前不能注销（可能不属于当前主体，或已不是已备案状态）`;
+      else if (row.pending) draftNotice = `该${spec.label}存在审核中的单据，暂不能使用草稿`;
+      else restore = { filingId: d.filingId, id: d.id, savedAt: d.savedAt, data: toCancelDraft(d.data) };
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      draftNotice = e.message;
+    }
+  }
+  const draftOf = (filingId: number) => (restore?.filingId === filingId ? restore : saved.get(filingId));
+  const files = uploadedFilesOf(
+    user.id,
+    rows.map((r) => draftOf(r.id)?.data.attachmentFileId).filter((v): v is number => !!v),
+  );
+  const cancelDraft = (filingId: number): CancelDraft | null => {
+    const d = draftOf(filingId);
+    if (!d) return null;
+    const fid = d.data.attachmentFileId;
+    return { id: d.id, savedAt: d.savedAt, principalName: d.data.principalName, reason: d.data.reason, attachment: fid ? (files[fid] ?? null) : null };
+  };
+
   return (
     <div className="min-w-0 space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -34,6 +70,8 @@ export async function CancelFilingsPage({ kind, searchParams }: { kind: FilingKi
           <Link href={base}>返回我的{spec.label}</Link>
         </Button>
       </div>
+      {draftNotice && <Alert variant="info">{draftNotice}</Alert>}
+
       {!subject ? (
         <Alert variant="info">您还没有开办主体，暂无可注销的{spec.label}。</Alert>
       ) : !usable ? (
@@ -88,7 +126,14 @@ export async function CancelFilingsPage({ kind, searchParams }: { kind: FilingKi
                         {f.pending ? (
                           <span className="text-sm text-muted-foreground">存在审核中的单据</span>
                         ) : (
-                          <CancelFilingDialog kind={kind} label={spec.label} target={{ id: f.id, name: f.name, idents: `${spec.identLabel}：${f.idents}` }} phoneMasked={subject.principalPhoneMasked} />
+                          <CancelFilingDialog
+                            kind={kind}
+                            label={spec.label}
+                            target={{ id: f.id, name: f.name, idents: `${spec.identLabel}：${f.idents}` }}
+                            phoneMasked={subject.principalPhoneMasked}
+                            draft={cancelDraft(f.id)}
+                            restoreDraft={restore?.filingId === f.id}
+                          />
                         )}
                       </TableCell>
                     </TableRow>

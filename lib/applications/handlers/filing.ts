@@ -130,7 +130,7 @@ export function filingCancelHandler<T extends CancelType>(type: T, kind: FilingK
       fieldLabels: FILING_CANCEL_LABELS,
       queueColumns: (p) => ({ name: p.name ?? null, domain: p.ident ?? null }),
       objectLink: filingLink(kind),
-      draftHref: () => `${kindObject(kind).routeBase}/cancel`,
+      draftHref: (draftId) => `${kindObject(kind).routeBase}/cancel?draft=${draftId}`,
       heldBackNotice: null,
       resubmitHref: () => null,
       // An 应用市场's 网址 are checked closed, as a website's domains (the section reads filing_checks).

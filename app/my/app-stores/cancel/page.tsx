@@ -3,6 +3,6 @@ import { CancelFilingsPage } from '../../_filings/cancel-page';
 
 export const metadata: Metadata = { title: '注销应用市场' };
 
-export default function Page({ searchParams }: { searchParams: Promise<{ name?: string; ident?: string }> }) {
+export default function Page({ searchParams }: { searchParams: Promise<{ name?: string; ident?: string; draft?: string }> }) {
   return <CancelFilingsPage kind="应用市场" searchParams={searchParams} />;
 }

@@ -1,36 +1,10 @@
 'use client';
 
-import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { Alert } from '@/components/ui/alert';
-import { Field } from '@/components/forms/field';
-import { UploadField, type UploadedFile } from '@/components/files/upload-field';
-import { SmsCodeField } from '@/components/subjects/sms-code-field';
-import { PhoneMiddleFourField } from '@/components/subjects/phone-middle-four-field';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
-import { fieldErrorsOf } from '@/lib/zod-errors';
-import { formatDateTime } from '@/lib/utils';
-import { cancelWebsiteSchema } from '@/lib/websites/schemas';
+import { CancelObjectDialog, type CancelDraft } from '@/components/filings/cancel-object-dialog';
 import { cancelWebsiteAction, saveWebsiteCancelDraftAction, sendWebsiteCancelCodeAction } from '@/lib/websites/actions';
-import { Textarea } from '@/components/ui/textarea';
-import { reach, useAction } from '@/components/forms/use-action';
 
+export type { CancelDraft };
 export type CancelTarget = { id: number; name: string; domains: string[] };
-
-/** A saved 注销网站 draft of this website, with the 附件说明 it had (if still the user's). */
-export type CancelDraft = { id: number; savedAt: number; principalName: string; reason: string; attachment: UploadedFile | null };
-
-const DRAFT_NOTE = '手机号码中间四位和短信验证码不保存在草稿中，使用草稿时需重新填写。';
-
-/** Error key → the id of the control it belongs to (for focusing the first error). */
-const FIELD_IDS: Record<string, string> = {
-  principalName: 'principal-name',
-  middleFour: 'middle-four',
-  code: 'sms-code',
-  reason: 'reason',
-  attachmentFileId: 'attachment',
-};
 
 /** 特别声明 of seed 004 §5.2.3, word for word. */
 const SPECIAL_STATEMENT = [
@@ -38,243 +12,21 @@ const SPECIAL_STATEMENT = [
   '如果网站域名已不属于您控制，或您无法关停相关服务，请填写说明文件，并由负责人手写签名或单位盖章，上传扫描文件。',
 ];
 
-
-function focusFirstError(errors: Record<string, string>) {
-  const key = Object.keys(FIELD_IDS).find((k) => errors[k]);
-  if (key) requestAnimationFrame(() => document.getElementById(FIELD_IDS[key]!)?.focus());
-}
-
-/** 注销 button of one row and its 注销网站 dialog (身份验证, 注销原因, 附件说明, 特别声明). */
-export function CancelWebsiteDialog({
-  website,
-  phoneMasked,
-  draft = null,
-  restoreDraft = false,
-}: {
-  website: CancelTarget;
-  phoneMasked: string;
-  draft?: CancelDraft | null;
-  /** Opened from 我的草稿 (?draft=): the dialog opens with the draft filled in. */
-  restoreDraft?: boolean;
-}) {
-  const [open, setOpen] = useState(restoreDraft && !!draft);
-  const [pending, setPending] = useState(false);
+/** 注销 button of one row and its 注销网站 dialog (身份验证, 注销原因, 附件说明 with its 模板, 特别声明). */
+export function CancelWebsiteDialog({ website, phoneMasked, draft = null, restoreDraft = false }: { website: CancelTarget; phoneMasked: string; draft?: CancelDraft | null; restoreDraft?: boolean }) {
+  const websiteId = website.id;
   return (
-    <Dialog open={open} onOpenChange={(o) => !pending && setOpen(o)}>
-      <DialogTrigger asChild>
-        <Button type="button" size="sm" variant="destructive">
-          注销
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-xl">
-        <DialogHeader>
-          <DialogTitle>注销网站</DialogTitle>
-          <DialogDescription className="break-all">
-            网站名称：{website.name}；域名：{website.domains.join('、') || '—'}
-          </DialogDescription>
-        </DialogHeader>
-        {/* Mounted only while open: closing the dialog forgets what was typed. */}
-        <CancelWebsiteForm website={website} phoneMasked={phoneMasked} draft={draft} restoreDraft={restoreDraft} pending={pending} setPending={setPending} />
-      </DialogContent>
-    </Dialog>
-  );
-}
-
-function CancelWebsiteForm({
-  website,
-  phoneMasked,
-  draft,
-  restoreDraft,
-  pending,
-  setPending,
-}: {
-  website: CancelTarget;
-  phoneMasked: string;
-  draft: CancelDraft | null;
-  restoreDraft: boolean;
-  pending: boolean;
-  setPending: (p: boolean) => void;
-}) {
-  const restored = restoreDraft && !!draft;
-  const [principalName, setPrincipalName] = useState(restored ? draft.principalName : '');
-  const [middleFour, setMiddleFour] = useState('');
-  const [code, setCode] = useState('');
-  const [reason, setReason] = useState(restored ? draft.reason : '');
-  const [attachment, setAttachment] = useState<UploadedFile | null>(restored ? draft.attachment : null);
-  // "您有一条草稿，是否使用" when the dialog is opened by 注销 while a draft exists.
-  const [asking, setAsking] = useState(!!draft && !restoreDraft);
-  const [draftId, setDraftId] = useState<number | null>(restored ? draft.id : null);
-  const [notice, setNotice] = useState<string | null>(restored ? `已使用草稿。${DRAFT_NOTE}` : null);
-  const [saving, setSaving] = useState(false);
-  const {
-    run,
-    formError,
-    setFormError,
-    fieldErrors: errors,
-    setFieldErrors: setErrors,
-  } = useAction(cancelWebsiteAction, {
-    fields: Object.keys(FIELD_IDS),
-    redirect: (d) => `/my/applications/${d.applicationId}?submitted=1`,
-    onPendingChange: setPending,
-    failureText: '提交失败，请稍后重试',
-  });
-
-  const input = () => ({ websiteId: website.id, principalName, middleFour, code, reason, attachmentFileId: attachment?.id ?? null, draftId });
-
-  function applyDraft() {
-    if (!draft) return;
-    setPrincipalName(draft.principalName);
-    setReason(draft.reason);
-    setAttachment(draft.attachment);
-    setDraftId(draft.id);
-    setAsking(false);
-    setNotice(`已使用草稿。${DRAFT_NOTE}`);
-  }
-
-  async function saveDraftNow() {
-    setFormError(null);
-    setNotice(null);
-    setSaving(true);
-    const res = await reach(
-      saveWebsiteCancelDraftAction({
-        websiteId: website.id,
-        draftId,
-        principalName: principalName.slice(0, 50),
-        reason: reason.slice(0, 500),
-        attachmentFileId: attachment?.id ?? null,
-      }),
-    );
-    setSaving(false);
-    if (res.ok) {
-      setDraftId(res.data.draftId);
-      setNotice(`草稿已保存。${DRAFT_NOTE}`);
-    } else setFormError(res.formError ?? '保存失败，请稍后重试');
-  }
-
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setFormError(null);
-    const parsed = cancelWebsiteSchema.safeParse(input());
-    if (!parsed.success) {
-      const fe = fieldErrorsOf(parsed.error);
-      setErrors(fe);
-      focusFirstError(fe);
-      return;
-    }
-    setErrors({});
-    // A field error already says what is wrong where it is; other failures go on top.
-    await run(input());
-  }
-
-  return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="注销网站">
-      {asking && draft && (
-        <div role="group" aria-labelledby="cancel-draft-prompt" className="space-y-3 rounded-md border border-primary/40 bg-primary/5 p-3 text-sm">
-          <p id="cancel-draft-prompt" className="font-medium">
-            您有一条草稿，是否使用
-          </p>
-          <p className="text-muted-foreground">草稿保存时间：{formatDateTime(draft.savedAt)}。系统只保留 30 天内的草稿信息。</p>
-          <div className="flex gap-2">
-            <Button type="button" size="sm" onClick={applyDraft}>
-              是
-            </Button>
-            <Button type="button" size="sm" variant="outline" onClick={() => setAsking(false)}>
-              否
-            </Button>
-          </div>
-        </div>
-      )}
-      {formError && <Alert variant="destructive">{formError}</Alert>}
-      {notice && (
-        <Alert variant="success" role="status">
-          {notice}
-        </Alert>
-      )}
-
-      <Field id="principal-name" label="负责人姓名" required error={errors.principalName}>
-        <Input
-          id="principal-name"
-          name="principalName"
-          autoComplete="off"
-          maxLength={50}
-          value={principalName}
-          onChange={(e) => setPrincipalName(e.target.value)}
-          disabled={pending}
-          aria-invalid={!!errors.principalName}
-          aria-describedby={errors.principalName ? 'principal-name-error' : undefined}
-        />
-      </Field>
-
-      <PhoneMiddleFourField phoneMasked={phoneMasked} value={middleFour} onChange={setMiddleFour} error={errors.middleFour} disabled={pending} />
-
-      <SmsCodeField
-        id="sms-code"
-        send={() => sendWebsiteCancelCodeAction({ websiteId: website.id })}
-        phoneMasked={phoneMasked}
-        value={code}
-        onChange={setCode}
-        error={errors.code}
-        disabled={pending}
-      />
-
-      <Field id="reason" label="注销原因" required error={errors.reason}>
-        <Textarea
-          id="reason"
-          name="reason"
-          rows={4}
-          maxLength={500}
-          placeholder="请输入"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          disabled={pending}
-          aria-invalid={!!errors.reason}
-          aria-describedby={errors.reason ? 'reason-error' : undefined}
-          className="min-h-24"
-        />
-      </Field>
-
-      <div className="space-y-1.5">
-        <UploadField
-          id="attachment"
-          name="attachmentFileId"
-          label="附件说明"
-          kind="pdf"
-          value={attachment}
-          onChange={setAttachment}
-          error={errors.attachmentFileId}
-          disabled={pending}
-          hint="支持pdf格式，文件大小不超过5MB"
-        />
-        <p className="text-sm">
-          <a href="/api/websites/cancel-template" download className="font-medium text-primary underline underline-offset-4">
-            模板下载
-          </a>
-          <span className="text-muted-foreground">（网站注销说明，负责人手写签名或单位盖章后扫描上传）</span>
-        </p>
-      </div>
-
-      <section aria-label="特别声明" className="space-y-2 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm">
-        <p className="font-medium">特别声明：</p>
-        <ul className="list-disc space-y-1 pl-5 text-muted-foreground">
-          {SPECIAL_STATEMENT.map((s) => (
-            <li key={s}>{s}</li>
-          ))}
-        </ul>
-      </section>
-
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="outline" disabled={pending}>
-            取消
-          </Button>
-        </DialogClose>
-        <Button type="button" variant="outline" onClick={saveDraftNow} disabled={pending || saving}>
-          {saving ? '保存中…' : '保存草稿'}
-        </Button>
-        <Button type="submit" variant="destructive" disabled={pending}>
-          {pending ? '提交中…' : '确认'}
-        </Button>
-      </DialogFooter>
-    </form>
+    <CancelObjectDialog
+      title="注销网站"
+      description={`网站名称：${website.name}；域名：${website.domains.join('、') || '—'}`}
+      phoneMasked={phoneMasked}
+      draft={draft}
+      restoreDraft={restoreDraft}
+      statement={SPECIAL_STATEMENT}
+      template={{ href: '/api/websites/cancel-template', note: '（网站注销说明，负责人手写签名或单位盖章后扫描上传）' }}
+      send={() => sendWebsiteCancelCodeAction({ websiteId })}
+      submit={(fields) => cancelWebsiteAction({ websiteId, ...fields })}
+      saveDraft={(fields) => saveWebsiteCancelDraftAction({ websiteId, ...fields })}
+    />
   );
 }
