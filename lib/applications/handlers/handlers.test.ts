@@ -37,6 +37,20 @@ describe('business-type handler registry', () => {
     expect(BUSINESS_TYPES.filter((t) => handlerOf(t).filesObject)).toEqual(['新办网站', '新增APP', '新增小程序', '新增应用市场', '新增服务商']);
   });
 
+  it('opens a filing object’s drafts in its own pages (我的草稿 links)', () => {
+    const links = (['APP', '小程序', '应用市场', '服务商'] as const).map((kind) => {
+      const base = OBJECT_TYPES[kind].routeBase;
+      const t = (verb: string) => `${verb}${kind}` as (typeof BUSINESS_TYPES)[number];
+      return [handlerOf(t('新增')).describe.draftHref(7, null, null), handlerOf(t('变更')).describe.draftHref(7, null, 3), handlerOf(t('注销')).describe.draftHref(7, null, 3), base];
+    });
+    expect(links).toEqual([
+      ['/my/apps/new?draft=7', '/my/apps/3/change?draft=7', '/my/apps/cancel?draft=7', '/my/apps'],
+      ['/my/mini-programs/new?draft=7', '/my/mini-programs/3/change?draft=7', '/my/mini-programs/cancel?draft=7', '/my/mini-programs'],
+      ['/my/app-stores/new?draft=7', '/my/app-stores/3/change?draft=7', '/my/app-stores/cancel?draft=7', '/my/app-stores'],
+      ['/my/providers/new?draft=7', '/my/providers/3/change?draft=7', '/my/providers/cancel?draft=7', '/my/providers'],
+    ]);
+  });
+
   it('reads the queue columns of a submitted website from its payload', () => {
     const payload = { website: { basic: { name: '张伟摄影作品集', domains: [{ domain: 'a.cn', primary: false }, { domain: 'www.b.cn', primary: true }] } } };
     expect(handlerOf('新办网站').describe.queueColumns(payload as never)).toEqual({ name: '张伟摄影作品集', domain: 'www.b.cn' });

@@ -1,10 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { cookies } from 'next/headers';
-import { decode } from 'next-auth/jwt';
-import { requirePage, SESSION_COOKIES } from '@/lib/auth/session';
-import { SESSION_MAX_AGE_S } from '@/lib/auth/options';
-import { secrets } from '@/lib/config/env';
+import { requirePage } from '@/lib/auth/session';
+import { sessionRemainingMs } from '@/lib/auth/session-remaining';
 import { currentSubjectView } from '@/lib/subjects/service';
 import { assessableFilings, assessableWebsites, ASSESSABLE_SUBJECT_STATUSES, getMyAssessment } from '@/lib/assessments/service';
 import { getDraft, latestDraft } from '@/lib/drafts/service';
@@ -26,16 +23,6 @@ import {
 export const metadata: Metadata = { title: '发起安全评估' };
 
 const idParam = (s?: string) => (s && /^[1-9]\d{0,15}$/.test(s) ? Number(s) : null);
-
-/** Time left in the session: the JWT's own expiry (no sliding refresh here), else a full session. */
-async function sessionRemainingMs(): Promise<number> {
-  const fallback = SESSION_MAX_AGE_S * 1000;
-  const jar = await cookies();
-  const raw = SESSION_COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
-  if (!raw) return fallback;
-  const token = await decode({ token: raw, secret: secrets().authSecret }).catch(() => null);
-  return typeof token?.exp === 'number' ? Math.max(0, token.exp * 1000 - Date.now()) : fallback;
-}
 
 function tryLoad<T>(load: () => T): { value: T } | { problem: string } {
   try {
