@@ -6,6 +6,7 @@ import { FormProvider, get, set, useForm, useWatch, type FieldError, type FieldE
 import type { FilingKind } from '@/db/schema/filings';
 import { kindObject, kindSpec } from '@/lib/filings/kinds';
 import {
+  filingDraftPayload,
   filingFormPath,
   filingMessageFor,
   toFilingInput,
@@ -125,7 +126,8 @@ export function FilingWizard({ kind, subject, initialValues, files: initialFiles
     errorStep,
     countdown: COUNTDOWN_S,
     saveDraft: (values, step, draftId) => {
-      const data = values as unknown as Record<string, unknown>;
+      // As the website wizard: the draft's shape (no 负责人 PII), re-shaped again by the server.
+      const data = filingDraftPayload(values, step as WizardStep);
       return change
         ? saveFilingChangeDraftAction({ kind, filingId: change.filingId, data, step, draftId })
         : saveFilingDraftAction({ kind, subjectId: subject.id, data, step, draftId });
