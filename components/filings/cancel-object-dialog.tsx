@@ -17,8 +17,8 @@ import type { ActionResult } from '@/lib/actions';
 import { Textarea } from '@/components/ui/textarea';
 import { reach, useAction } from '@/components/forms/use-action';
 
-/** A saved 注销 draft of this object, with the 附件说明 it had (if still the user's). */
-export type CancelDraft = { id: number; savedAt: number; principalName: string; reason: string; attachment: UploadedFile | null };
+import type { CancelDraft } from '@/lib/drafts/cancel-dialog';
+export type { CancelDraft };
 
 /** What the dialog submits (with the object's id, added by the caller's closures). */
 export type CancelFields = { principalName: string; middleFour: string; code: string; reason: string; attachmentFileId: number | null; draftId: number | null };

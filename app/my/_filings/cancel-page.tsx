@@ -6,8 +6,7 @@ import { latestFilingCancelDrafts, listCancellableFilings } from '@/lib/filings/
 import { toCancelDraft } from '@/lib/websites/cancel';
 import { getDraft } from '@/lib/drafts/service';
 import { isAppError } from '@/lib/errors';
-import { uploadedFilesOf } from '@/lib/files/uploaded';
-import type { CancelDraft } from '@/components/filings/cancel-object-dialog';
+import { cancelDialogDrafts } from '@/lib/drafts/cancel-dialog';
 import { idParam } from './blocked';
 import { kindObject, kindSpec } from '@/lib/filings/kinds';
 import { formatDateTime } from '@/lib/utils';
@@ -50,17 +49,11 @@ export async function CancelFilingsPage({ kind, searchParams }: { kind: FilingKi
       draftNotice = e.message;
     }
   }
-  const draftOf = (filingId: number) => (restore?.filingId === filingId ? restore : saved.get(filingId));
-  const files = uploadedFilesOf(
+  const cancelDraft = cancelDialogDrafts(
     user.id,
-    rows.map((r) => draftOf(r.id)?.data.attachmentFileId).filter((v): v is number => !!v),
+    rows.map((r) => r.id),
+    (filingId) => (restore?.filingId === filingId ? restore : saved.get(filingId)),
   );
-  const cancelDraft = (filingId: number): CancelDraft | null => {
-    const d = draftOf(filingId);
-    if (!d) return null;
-    const fid = d.data.attachmentFileId;
-    return { id: d.id, savedAt: d.savedAt, principalName: d.data.principalName, reason: d.data.reason, attachment: fid ? (files[fid] ?? null) : null };
-  };
 
   return (
     <div className="min-w-0 space-y-4">

@@ -5,14 +5,14 @@ import { currentSubjectView } from '@/lib/subjects/service';
 import { latestCancelDrafts, listCancellableWebsites, toCancelDraft } from '@/lib/websites/cancel';
 import { getDraft } from '@/lib/drafts/service';
 import { AppError } from '@/lib/errors';
-import { uploadedFilesOf } from '@/lib/files/uploaded';
+import { cancelDialogDrafts } from '@/lib/drafts/cancel-dialog';
 import { formatDateTime } from '@/lib/utils';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Field } from '@/components/forms/field';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { CancelWebsiteDialog, type CancelDraft } from './cancel-website-dialog';
+import { CancelWebsiteDialog } from './cancel-website-dialog';
 
 export const metadata: Metadata = { title: '注销网站' };
 
@@ -48,17 +48,11 @@ export default async function CancelWebsitesPage({ searchParams }: { searchParam
       draftNotice = e.message;
     }
   }
-  const draftOf = (websiteId: number) => (restore?.websiteId === websiteId ? restore : saved.get(websiteId));
-  const files = uploadedFilesOf(
+  const cancelDraft = cancelDialogDrafts(
     user.id,
-    rows.map((r) => draftOf(r.id)?.data.attachmentFileId).filter((v): v is number => !!v),
+    rows.map((r) => r.id),
+    (websiteId) => (restore?.websiteId === websiteId ? restore : saved.get(websiteId)),
   );
-  const cancelDraft = (websiteId: number): CancelDraft | null => {
-    const d = draftOf(websiteId);
-    if (!d) return null;
-    const fid = d.data.attachmentFileId;
-    return { id: d.id, savedAt: d.savedAt, principalName: d.data.principalName, reason: d.data.reason, attachment: fid ? (files[fid] ?? null) : null };
-  };
 
   return (
     <div className="min-w-0 space-y-4">
