@@ -31,42 +31,69 @@ export const providerAccounts = sqliteTable(
     userId: integer('user_id')
       .primaryKey()
       .references(() => users.id, { onDelete: 'cascade' }),
-    filingId: integer('filing_id')
-      .notNull()
-      .references(() => filings.id),
+    /** The filed 服务商 the account acts for; or, for providers without a filing, a directory entry. */
+    filingId: integer('filing_id').references(() => filings.id),
+    directoryId: integer('directory_id').references(() => providerDirectory.id),
     linkedBy: integer('linked_by').references(() => users.id),
     linkedAt: integer('linked_at').notNull(),
   },
   (t) => [index('provider_accounts_filing').on(t.filingId)],
 );
 
-/** Provider accounts' API keys (hash only), for the data-code API of SPEC §8 (not built yet). */
-export const providerApiKeys = sqliteTable('provider_api_keys', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  userId: integer('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  keyHash: text('key_hash').notNull(),
-  label: text('label').notNull(),
-  createdAt: integer('created_at').notNull(),
-  revokedAt: integer('revoked_at'),
-});
+/** Provider accounts' API keys (SPEC §8.1): the key is shown once; only its SHA-256 is kept. */
+export const providerApiKeys = sqliteTable(
+  'provider_api_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    keyHash: text('key_hash').notNull().unique(),
+    /** The first characters of the key, to tell keys apart in the list (e.g. `wlba_k3F9…`). */
+    keyPrefix: text('key_prefix').notNull(),
+    label: text('label').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('provider_api_keys_user').on(t.userId)],
+);
 
-/** 数据码 issued by a provider. */
+/**
+ * 数据码 issued by a provider (SPEC §8.1). The code itself is kept encrypted (the applicant's
+ * pop-up fills it in) and found by its HMAC; the subject's 证件号码 and the principal's phone by
+ * their HMACs, so an account's matching codes are an index look-up.
+ */
 export const dataCodes = sqliteTable(
   'data_codes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    code: text('code').notNull().unique(),
+    codeHmac: text('code_hmac').notNull().unique(),
+    codeEnc: text('code_enc').notNull(),
+    codeMasked: text('code_masked').notNull(),
     providerUserId: integer('provider_user_id')
       .notNull()
       .references(() => users.id),
-    phoneHmac: text('phone_hmac'),
-    idHmac: text('id_hmac'),
+    /** The 网络接入服务商 filled into the websites: the provider's name when the code was issued. */
+    providerName: text('provider_name').notNull(),
+    /** The API key that issued it; null when issued through the form. */
+    apiKeyId: integer('api_key_id').references(() => providerApiKeys.id),
+    subjectName: text('subject_name').notNull(),
+    websiteCount: integer('website_count').notNull(),
+    phoneHmac: text('phone_hmac').notNull(),
+    idHmac: text('id_hmac').notNull(),
+    /** The issued data (lib/data-codes/schemas.ts), 证件号码 and 手机号码 encrypted inside. */
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    revokedAt: integer('revoked_at'),
     boundUserId: integer('bound_user_id').references(() => users.id),
     boundAt: integer('bound_at'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('data_codes_match').on(t.phoneHmac), index('data_codes_id').on(t.idHmac)],
+  (t) => [
+    index('data_codes_phone').on(t.phoneHmac),
+    index('data_codes_id').on(t.idHmac),
+    index('data_codes_provider').on(t.providerUserId, t.createdAt),
+    index('data_codes_bound').on(t.boundUserId),
+  ],
 );
