@@ -20,6 +20,8 @@ import { listMyWebsites } from '@/lib/websites/service';
 import { listMyFilings } from '@/lib/filings/service';
 import { FILING_KINDS } from '@/db/schema/filings';
 import { kindObject, kindSpec } from '@/lib/filings/kinds';
+import { pendingDataCodeFor } from '@/lib/data-codes/bind';
+import { BindDataCodePrompt } from '@/components/data-codes/bind-prompt';
 
 export const metadata: Metadata = { title: '首页' };
 
@@ -52,6 +54,8 @@ export default async function ApplicantHome() {
   const filingCards = subject ? FILING_KINDS.map((kind) => ({ kind, rows: listMyFilings(user.id, subject.id, kind) })).filter((c) => c.rows.length) : [];
   // 已注销 leaves nothing to work with: the user has to apply for a subject again.
   const noSubject = !subject || subject.status === '已注销';
+  // A provider issued a 数据码 for this account's phone or 证件号码: 绑定数据码 pops up (SPEC §8.1).
+  const pendingCode = pendingDataCodeFor(user.id);
   const heldBack = subject?.status === '待审核' ? heldBackSubjectApplication(user.id, subject.id) : null;
 
   return (
@@ -204,7 +208,7 @@ export default async function ApplicantHome() {
           );
         })}
       </div>
-      {noSubject && <NoSubjectDialog />}
+      {pendingCode ? <BindDataCodePrompt {...pendingCode} /> : noSubject && <NoSubjectDialog />}
     </div>
   );
 }

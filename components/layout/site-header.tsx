@@ -101,6 +101,10 @@ export async function SiteHeader() {
                 申请主体
               </Link>
             )}
+            {/* 关联旧账号 (SPEC §8.3): the old system's filings of that account become claimable. */}
+            <Link href="/my/claims/link" className="ml-auto shrink-0 hover:underline">
+              关联旧账号
+            </Link>
           </div>
         </div>
       )}

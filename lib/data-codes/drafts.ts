@@ -15,9 +15,8 @@ import { draftPayload as websiteDraftPayload, emptyWizardValues } from '@/lib/we
 import { EMPTY_SUBJECT_VALUES, draftPayload as subjectDraftPayload, type SubjectFormValues } from '@/lib/subjects/form-values';
 import { boundCodeDetail } from './bind';
 import type { DataCodeData } from './schemas';
+import { FROM_DATA_CODE } from './missing';
 
-/** The key drafts made from a code carry, so the form can say what is still missing. */
-export const FROM_DATA_CODE = 'fromDataCode';
 
 export function subjectValuesFromCode(d: DataCodeData): SubjectFormValues {
   const s = d.subject;

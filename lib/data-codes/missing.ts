@@ -10,6 +10,9 @@ import { basicInfoSchema } from '@/lib/websites/schemas';
 import { toWebsiteInput, type WizardValues } from '@/lib/websites/form-values';
 import { WEBSITE_FIELD_LABELS } from '@/lib/websites/labels';
 
+/** The key drafts made from a code carry (lib/data-codes/drafts.ts), so the form can say what is still missing. */
+export const FROM_DATA_CODE = 'fromDataCode';
+
 const unique = (xs: string[]) => [...new Set(xs)];
 
 export function missingSubjectFields(values: SubjectFormValues): string[] {
@@ -39,4 +42,14 @@ export function missingWebsiteFields(values: WizardValues): string[] {
   const basic = r.success ? [] : r.error.issues.map((i) => websiteLabel(i.path)).filter((l): l is string => !!l);
   // 网站安全负责人 and 网站应急联络人 are never in a code.
   return unique([...basic, WEBSITE_FIELD_LABELS['contacts.securityOwner'], WEBSITE_FIELD_LABELS['contacts.emergencyContact']]);
+}
+
+/**
+ * The prompt over a form opened from a draft that a 数据码 created (the draft's `fromDataCode`
+ * key, lib/data-codes/drafts.ts); null for any other draft.
+ */
+export function fromDataCodeNotice(data: Record<string, unknown>, missing: () => string[]): string | null {
+  if (typeof data[FROM_DATA_CODE] !== 'number') return null;
+  const m = missing();
+  return m.length ? `本草稿由数据码生成，以下信息仍需补充：${m.join('、')}。` : '本草稿由数据码生成，请核对信息后提交。';
 }

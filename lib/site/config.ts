@@ -18,6 +18,10 @@ export const ROLE_NAV = {
     { href: '/my/app-stores', label: '我的应用市场', filingKind: '应用市场' },
     { href: '/my/providers', label: '我的服务商', filingKind: '服务商' },
     { href: '/my/assessments', label: '安全评估' },
+    // SPEC §8: 数据码 from a provider, 未备案网站 pushed by the office, 网站认领 of old filings.
+    { href: '/my/data-codes', label: '数据码' },
+    { href: '/my/unfiled', label: '未备案网站' },
+    { href: '/my/claims', label: '网站认领' },
     { href: '/my/applications', label: '我的申请' },
     { href: '/my/drafts', label: '我的草稿' },
     { href: '/my/notifications', label: '系统通知' },

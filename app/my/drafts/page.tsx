@@ -16,7 +16,7 @@ import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select'
 
 export const metadata: Metadata = { title: '我的草稿' };
 
-export default async function MyDraftsPage({ searchParams }: { searchParams: Promise<{ type?: string; page?: string }> }) {
+export default async function MyDraftsPage({ searchParams }: { searchParams: Promise<{ type?: string; page?: string; created?: string }> }) {
   const user = await requirePage('applicant.area');
   const sp = await searchParams;
   const type = (BUSINESS_TYPES as readonly string[]).includes(sp.type ?? '') ? (sp.type as BusinessType) : undefined;
@@ -24,6 +24,7 @@ export default async function MyDraftsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">我的草稿</h1>
+      {/^[1-9]\d?$/.test(sp.created ?? '') && <Alert variant="success">已根据数据码创建{sp.created}条新办网站草稿，请逐条打开补充信息后提交。</Alert>}
       <Alert variant="info">系统只保留 30 天内的草稿信息，过期将删除，请及时提交申请。</Alert>
       <form method="get" action="/my/drafts" role="search" aria-label="查询草稿" className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-4">
         <Field id="filter-type" label="业务类型" className="w-full sm:w-48">

@@ -16,6 +16,7 @@ import { Button } from '@/components/ui/button';
 import { SubjectForm, type AccountPrincipal } from '@/components/subjects/subject-form';
 import { EMPTY_SUBJECT_VALUES, fileIdsOf, restoreDraft, toFormValues, type RestoredDraft } from '@/lib/subjects/form-values';
 import { uploadedFilesOf } from '@/lib/files/uploaded';
+import { fromDataCodeNotice, missingSubjectFields } from '@/lib/data-codes/missing';
 
 export const metadata: Metadata = { title: '新增主体' };
 
@@ -56,6 +57,7 @@ export default async function NewSubjectPage({ searchParams }: { searchParams: P
     : null;
 
   let notice: string | null = null;
+  let codeNotice: string | null = null;
   let draft: RestoredDraft | null = null;
   let draftAction: 'prompt' | 'restore' | undefined;
   let resubmitOf = idParam(sp.resubmit);
@@ -74,6 +76,7 @@ export default async function NewSubjectPage({ searchParams }: { searchParams: P
     else {
       draft = restoreDraft(r.draft);
       draftAction = 'restore';
+      codeNotice = fromDataCodeNotice(r.draft.data, () => missingSubjectFields(draft!.values));
       const from = r.draft.data.resubmitOf;
       if (!resubmitOf && typeof from === 'number' && Number.isSafeInteger(from) && from > 0) resubmitOf = from;
     }
@@ -118,6 +121,7 @@ export default async function NewSubjectPage({ searchParams }: { searchParams: P
         </p>
       </div>
       {notice && <Alert variant="info">{notice}</Alert>}
+      {codeNotice && <Alert variant="info">{codeNotice}</Alert>}
       {resubmit && (resubmit.app.reason || comments.length > 0) && (
         <Alert variant="destructive">
           {resubmit.app.reason && <p>退回原因：{resubmit.app.reason}</p>}

@@ -11,6 +11,7 @@ import { Button } from '@/components/ui/button';
 import { uploadedFilesOf } from '@/lib/files/uploaded';
 import { WebsiteWizard } from '@/components/websites/wizard-form';
 import { identityMode } from '@/lib/identity/verifier';
+import { fromDataCodeNotice, missingWebsiteFields } from '@/lib/data-codes/missing';
 import {
   emptyWizardValues,
   restoreWizardDraft,
@@ -88,6 +89,7 @@ export default async function NewWebsitePage({ searchParams }: { searchParams: P
   const subject: WizardSubjectView = s;
 
   let notice: string | null = null;
+  let codeNotice: string | null = null;
   let draft: RestoredWizardDraft | null = null;
   let draftAction: 'prompt' | 'restore' | undefined;
   const draftId = idParam(sp.draft);
@@ -99,6 +101,7 @@ export default async function NewWebsitePage({ searchParams }: { searchParams: P
     else {
       draft = restoreWizardDraft(r.draft);
       draftAction = 'restore';
+      codeNotice = fromDataCodeNotice(r.draft.data, () => missingWebsiteFields(draft!.values));
     }
   } else {
     const latest = latestDraft(user.id, '新办网站', s.id);
@@ -120,6 +123,7 @@ export default async function NewWebsitePage({ searchParams }: { searchParams: P
         </p>
       </div>
       {notice && <Alert variant="info">{notice}</Alert>}
+      {codeNotice && <Alert variant="info">{codeNotice}</Alert>}
       <WebsiteWizard
         subject={subject}
         initialValues={initialValues}
