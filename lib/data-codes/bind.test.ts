@@ -133,9 +133,13 @@ describe('drafts from a bound code', () => {
     expect(rows.map((r) => r.type)).toEqual(['新办网站', '新办网站']);
     const v = rows.map((r) => restoreWizardDraft(r));
     expect(v.map((x) => x.values.basic.name)).toEqual(['星河官网', '星河商城']);
-    expect(v[1]).toMatchObject({ step: 2, values: { basic: { domains: [{ domain: 'shop.xinghe-tech.cn', primary: true }], ipRanges: [{ start: '120.92.10.9', end: '120.92.10.9' }], accessName: '北京云端数据科技有限公司', accessMethod: '虚拟主机' } } });
+    expect(v[1]).toMatchObject({ step: 2, values: { basic: { domains: [{ domain: 'shop.xinghe-tech.cn', primary: true }], ipRanges: [{ start: '120.92.10.9', end: '120.92.10.9' }], accessScope: '境内', accessRegion: '', accessName: '北京云端数据科技有限公司', accessMethod: '虚拟主机' } } });
     expect(missingWebsiteFields(v[0].values)).toEqual(expect.arrayContaining(['网站开通日期', '域名证书', '网站安全负责人']));
     expect(missingWebsiteFields(v[0].values)).not.toContain('网站名称');
+    // In the order of the page: 网站开通日期 comes before 域名证书, the contacts last.
+    const m = missingWebsiteFields(v[0].values);
+    expect(m.indexOf('网站开通日期')).toBeLessThan(m.indexOf('域名证书'));
+    expect(m.slice(-2)).toEqual(['网站安全负责人', '网站应急联络人']);
     // 创建网站 of one website only
     expect(createWebsiteDraftsFromCode(a.id, issued.id, 1)).toHaveLength(1);
     expect(errorOf(() => createWebsiteDraftsFromCode(a.id, issued.id, 2))?.code).toBe('not_found');

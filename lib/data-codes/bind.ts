@@ -125,6 +125,7 @@ export function boundCodeDetail(userId: number, id: number) {
     createdAt: row.createdAt,
     subject: stored.subject,
     websites: stored.websites,
+    provider: stored.provider ?? null,
     data: openDataCode(stored),
   };
 }

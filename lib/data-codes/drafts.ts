@@ -29,14 +29,16 @@ export function subjectValuesFromCode(d: DataCodeData): SubjectFormValues {
   return v;
 }
 
-export function websiteDraftFromCode(d: DataCodeData, index: number, providerName: string, codeId: number): Record<string, unknown> {
+export function websiteDraftFromCode(d: DataCodeData, index: number, provider: { name: string; scope?: '境内' | '境外'; regionCode?: string | null }, codeId: number): Record<string, unknown> {
   const w = d.websites[index];
   const v = emptyWizardValues();
   v.basic.name = w.name;
   v.basic.domains = [{ domain: w.domain, primary: true }];
   v.basic.ipRanges = [{ start: w.ip, end: w.ip }];
-  v.basic.accessScope = '境内';
-  v.basic.accessName = providerName;
+  v.basic.accessScope = provider.scope ?? '境内';
+  // 接入商所属地区 is a county; a provider listed for a whole city or province leaves it to the applicant.
+  v.basic.accessRegion = v.basic.accessScope === '境内' && provider.regionCode && !/00$/.test(provider.regionCode) ? provider.regionCode : '';
+  v.basic.accessName = provider.name;
   v.basic.accessMethod = w.accessMethod;
   return { ...websiteDraftPayload(v, 2), [FROM_DATA_CODE]: codeId };
 }
@@ -63,5 +65,5 @@ export function createWebsiteDraftsFromCode(userId: number, codeId: number, whic
   if (!FILABLE.includes(s.status)) throw new AppError('conflict', `当前主体状态为“${s.status}”，不能创建网站草稿`);
   const indexes = which === 'all' ? c.data.websites.map((_, i) => i) : [which];
   if (indexes.some((i) => !Number.isInteger(i) || i < 0 || i >= c.data.websites.length)) throw new AppError('not_found', '数据码中没有该网站');
-  return indexes.map((i) => saveDraft(userId, '新办网站', websiteDraftFromCode(c.data, i, c.providerName, codeId), { subjectId: s.id }, now + i));
+  return indexes.map((i) => saveDraft(userId, '新办网站', websiteDraftFromCode(c.data, i, c.provider ?? { name: c.providerName }, codeId), { subjectId: s.id }, now + i));
 }

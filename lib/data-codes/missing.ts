@@ -40,8 +40,9 @@ function websiteLabel(path: (string | number | symbol)[]): string | null {
 export function missingWebsiteFields(values: WizardValues): string[] {
   const r = basicInfoSchema.safeParse(toWebsiteInput(values).basic);
   const basic = r.success ? [] : r.error.issues.map((i) => websiteLabel(i.path)).filter((l): l is string => !!l);
-  // 网站安全负责人 and 网站应急联络人 are never in a code.
-  return unique([...basic, WEBSITE_FIELD_LABELS['contacts.securityOwner'], WEBSITE_FIELD_LABELS['contacts.emergencyContact']]);
+  // 网站安全负责人 and 网站应急联络人 are never in a code. In page order:
+  const order: string[] = Object.values(WEBSITE_FIELD_LABELS);
+  return unique([...basic, WEBSITE_FIELD_LABELS['contacts.securityOwner'], WEBSITE_FIELD_LABELS['contacts.emergencyContact']]).sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
 /**

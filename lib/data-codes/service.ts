@@ -22,17 +22,22 @@ const FILED = ['已备案', '变更中', '注销中'];
 export const NOT_LINKED = '本账号尚未关联服务商，不能签发数据码。请联系管理员在账号管理中关联服务商。';
 
 /** The provider an account issues codes for (its name is filled in as 网络接入服务商), or null. */
-export function issuingProvider(userId: number): { name: string } | null {
+export type IssuingProvider = { name: string; scope: '境内' | '境外'; regionCode: string | null };
+
+export function issuingProvider(userId: number): IssuingProvider | null {
   const db = getDb();
   const link = db.select().from(providerAccounts).where(eq(providerAccounts.userId, userId)).get();
   if (!link) return null;
   if (link.filingId != null) {
-    const f = db.select({ name: filings.name, status: filings.status }).from(filings).where(eq(filings.id, link.filingId)).get();
-    return f && FILED.includes(f.status) ? { name: f.name } : null;
+    const f = db.select({ name: filings.name, status: filings.status, subjectId: filings.subjectId }).from(filings).where(eq(filings.id, link.filingId)).get();
+    if (!f || !FILED.includes(f.status)) return null;
+    // A filed 服务商 is in the provider directory by its 服务地区; the first entry gives 所属地区.
+    const d = db.select({ regionCode: providerDirectory.regionCode }).from(providerDirectory).where(eq(providerDirectory.filingId, link.filingId)).get();
+    return { name: f.name, scope: '境内', regionCode: d?.regionCode ?? null };
   }
   if (link.directoryId != null) {
     const d = db
-      .select({ name: providerDirectory.name })
+      .select({ name: providerDirectory.name, scope: providerDirectory.scope, regionCode: providerDirectory.regionCode })
       .from(providerDirectory)
       .where(and(eq(providerDirectory.id, link.directoryId), isNull(providerDirectory.cancelledAt)))
       .get();
@@ -50,9 +55,11 @@ export type StoredDataCode = {
     principalPhoneMasked: string;
   };
   websites: DataCodeData['websites'];
+  /** 网络接入服务商 as the websites' drafts fill it in. */
+  provider?: IssuingProvider;
 };
 
-export function sealDataCode(d: DataCodeData): StoredDataCode {
+export function sealDataCode(d: DataCodeData, provider?: IssuingProvider): StoredDataCode {
   const { certNumber, principalPhone, ...rest } = d.subject;
   return {
     subject: {
@@ -63,6 +70,7 @@ export function sealDataCode(d: DataCodeData): StoredDataCode {
       principalPhoneMasked: maskPhone(principalPhone),
     },
     websites: d.websites,
+    ...(provider ? { provider } : {}),
   };
 }
 
@@ -107,7 +115,7 @@ export function issueDataCode(providerUserId: number, input: unknown, opts: { ap
           websiteCount: d.websites.length,
           phoneHmac: hmacPii(d.subject.principalPhone),
           idHmac: hmacPii(d.subject.certNumber),
-          payload: sealDataCode(d) as unknown as Record<string, unknown>,
+          payload: sealDataCode(d, provider) as unknown as Record<string, unknown>,
           expiresAt,
           createdAt: now,
         })

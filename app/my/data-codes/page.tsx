@@ -22,7 +22,7 @@ export default async function DataCodesPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">数据码</h1>
-      <nav className="flex gap-2" aria-label="数据码">
+      <nav className="flex gap-2" aria-label="数据码分类">
         {tab('/my/data-codes', '绑定数据码', !bound)}
         {tab('/my/data-codes?tab=bound', '已绑定数据码', bound)}
       </nav>
