@@ -182,9 +182,22 @@ export function getDb(): DB {
     if (e instanceof DatabaseFileError) throw e;
     throw new DatabaseFileError(file, `无法打开（${(e as Error).message}）`);
   }
-  const db = drizzle(sqlite, { schema }) as DB;
+  const db = immediateTransactions(drizzle(sqlite, { schema }) as DB);
   migrate(db, { migrationsFolder: migrationsFolder() });
   globalForDb.__wlbaDb = { db, file };
+  return db;
+}
+
+/**
+ * Every transaction takes the write lock when it begins (BEGIN IMMEDIATE) unless it asks
+ * otherwise. With several workers on one file (WEB_CONCURRENCY), a deferred transaction that
+ * reads and then writes fails at once with SQLITE_BUSY when another process committed in between
+ * — busy_timeout cannot help a read lock that must be upgraded — while an immediate one waits its
+ * turn. (Savepoints inside a transaction are unaffected.)
+ */
+function immediateTransactions(db: DB): DB {
+  const begin = db.transaction.bind(db);
+  db.transaction = ((fn, config) => begin(fn, { behavior: 'immediate', ...config })) as DB['transaction'];
   return db;
 }
 

@@ -12,7 +12,7 @@ import { uploadsDir } from '@/lib/files/service';
 import { deferDeliveries } from '@/lib/notify/service';
 import { filingsWithUnapprovedSubject } from '@/lib/review/integrity';
 import { isDemoDatabase } from '@/lib/identity/verifier';
-import { InstanceLockedError, lockHolder } from '@/lib/ops/instance-lock';
+import { InstanceLockedError, lockHolder } from '@/lib/ops/instance-lock.mjs';
 
 async function main() {
   const holder = lockHolder(dataDir());

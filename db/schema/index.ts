@@ -10,3 +10,4 @@ export * from './audit';
 export * from './providers';
 export * from './imports';
 export * from './notices';
+export * from './ops';

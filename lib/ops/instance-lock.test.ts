@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireInstanceLock, InstanceLockedError, lockHolder, lockPath, releaseInstanceLock } from './instance-lock';
+import { acquireInstanceLock, InstanceLockedError, lockHolder, lockPath, releaseInstanceLock } from './instance-lock.mjs';
 
 const dirs: string[] = [];
 const tmp = () => {

@@ -6,7 +6,7 @@ import { checkDatabaseFile, dbFile } from '@/db/client';
 import { dataDir } from '@/lib/config/env';
 import { uploadsDir } from '@/lib/files/service';
 import { copyFileDurably, listUploads, secretsInEnvironment } from './backup';
-import { acquireInstanceLock, InstanceLockedError, lockHolder, releaseInstanceLock } from './instance-lock';
+import { acquireInstanceLock, InstanceLockedError, lockHolder, releaseInstanceLock } from './instance-lock.mjs';
 
 export type RestoreResult = { dataDir: string; files: number; secrets: boolean; warnings: string[] };
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { checkDatabaseFile, dbFile, DatabaseFileError } from '@/db/client';
 import { dataDir } from '@/lib/config/env';
 import { uploadsDir } from '@/lib/files/service';
-import { acquireInstanceLock, InstanceLockedError } from './instance-lock';
+import { acquireInstanceLock, InstanceLockedError } from './instance-lock.mjs';
 
 /**
  * Checks run when a server process starts (instrumentation register(), Node runtime), before it

@@ -1,10 +1,13 @@
 /**
  * Per-IP rate limit of the public query page and API (SPEC §10.2): a token bucket per client
- * address, `limit` requests per minute with bursts up to `limit`. In memory: one Node process
- * serves the app; a restart forgets the buckets, which only ever lets a client in sooner.
+ * address, `limit` requests per minute with bursts up to `limit`. The buckets live in SQLite
+ * (rate_buckets of DATA_DIR/scratch.db, db/scratch.ts), so every worker of an instance (WEB_CONCURRENCY) draws on the same
+ * budget; RateLimiter keeps them in memory for one process (tests, tools).
  *
  * WLBA_PUBLIC_RATE_LIMIT sets requests per minute per IP (default 60; 0 turns the limit off).
  */
+import type Database from 'better-sqlite3';
+import { scratchDb } from '@/db/scratch';
 import { OFFICE_NAME, PLATFORM_NAME } from '@/lib/site/config';
 import { escapeHtml } from './snippet';
 import { clientIp } from '@/lib/http/client-ip';
@@ -13,7 +16,17 @@ export type RateDecision = { ok: true; remaining: number } | { ok: false; retryA
 
 type Bucket = { tokens: number; at: number };
 
-export class RateLimiter {
+/** Anything that takes one request from a key's bucket. */
+export type Limiter = { hit(key: string): RateDecision };
+
+/** One request against bucket `b` (none: full) at time `t`: the decision and the bucket after it. */
+export function takeToken(b: Bucket | undefined, t: number, limit: number, perMs: number): { decision: RateDecision; bucket: Bucket } {
+  const tokens = b ? Math.min(limit, b.tokens + (t - b.at) * perMs) : limit;
+  if (tokens < 1) return { decision: { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)) }, bucket: { tokens, at: t } };
+  return { decision: { ok: true, remaining: Math.floor(tokens - 1) }, bucket: { tokens: tokens - 1, at: t } };
+}
+
+export class RateLimiter implements Limiter {
   private readonly buckets = new Map<string, Bucket>();
   private readonly perMs: number;
 
@@ -36,14 +49,10 @@ export class RateLimiter {
     if (this.limit <= 0) return { ok: true, remaining: Infinity };
     const t = this.now();
     const b = this.buckets.get(key);
-    const tokens = b ? Math.min(this.limit, b.tokens + (t - b.at) * this.perMs) : this.limit;
-    if (tokens < 1) {
-      this.buckets.set(key, { tokens, at: t });
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000)) };
-    }
-    if (!b && this.buckets.size >= this.maxKeys) this.prune(t);
-    this.buckets.set(key, { tokens: tokens - 1, at: t });
-    return { ok: true, remaining: Math.floor(tokens - 1) };
+    const { decision, bucket } = takeToken(b, t, this.limit, this.perMs);
+    if (decision.ok && !b && this.buckets.size >= this.maxKeys) this.prune(t);
+    this.buckets.set(key, bucket);
+    return decision;
   }
 
   /** Drops buckets that have refilled (they are the same as no bucket). */
@@ -51,6 +60,49 @@ export class RateLimiter {
     for (const [k, b] of this.buckets) if (b.tokens + (t - b.at) * this.perMs >= this.limit) this.buckets.delete(k);
     if (this.buckets.size >= this.maxKeys) this.buckets.clear();
   }
+}
+
+/**
+ * The same buckets in SQLite: one read and one upsert in an IMMEDIATE transaction, so two
+ * workers hitting one address at once serialise on the write lock and never both spend its
+ * last token.
+ */
+export class SharedRateLimiter implements Limiter {
+  private readonly perMs: number;
+  private statements: { db: Database.Database; take: (key: string, t: number) => RateDecision } | null = null;
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs = 60_000,
+    private readonly now: () => number = Date.now,
+    private readonly db: () => Database.Database = scratchDb,
+  ) {
+    this.perMs = limit / windowMs;
+  }
+
+  private prepared(): (key: string, t: number) => RateDecision {
+    const db = this.db();
+    if (this.statements?.db === db) return this.statements.take;
+    const read = db.prepare<[string], Bucket>('SELECT tokens, at FROM rate_buckets WHERE key = ?');
+    const write = db.prepare<[string, number, number]>('INSERT INTO rate_buckets (key, tokens, at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET tokens = excluded.tokens, at = excluded.at');
+    const take = db.transaction((key: string, t: number): RateDecision => {
+      const { decision, bucket } = takeToken(read.get(key), t, this.limit, this.perMs);
+      write.run(key, bucket.tokens, bucket.at);
+      return decision;
+    }).immediate;
+    this.statements = { db, take };
+    return take;
+  }
+
+  hit(key: string): RateDecision {
+    if (this.limit <= 0) return { ok: true, remaining: Infinity };
+    return this.prepared()(key, this.now());
+  }
+}
+
+/** Deletes buckets untouched for a window (they have refilled: the same as no bucket); hourly job. */
+export function pruneRateBuckets(now = Date.now(), windowMs = 60_000): number {
+  return scratchDb().prepare('DELETE FROM rate_buckets WHERE at < ?').run(now - windowMs).changes;
 }
 
 export function configuredLimit(): number {
@@ -85,15 +137,15 @@ h1{font-size:1.25rem;margin:0 0 .75rem}p{color:#4b5563;line-height:1.7;margin:.5
   return new Response(html, { status: 429, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp } });
 }
 
-const globalForLimiter: { __wlbaPublicLimiter?: RateLimiter } = globalThis as object;
+const globalForLimiter: { __wlbaPublicLimiter?: Limiter } = globalThis as object;
 
-/** The process-wide limiter for /query and /api/public (limit read from the environment once). */
-export function publicLimiter(): RateLimiter {
-  return (globalForLimiter.__wlbaPublicLimiter ??= new RateLimiter(configuredLimit()));
+/** The instance-wide limiter for /query and /api/public (limit read from the environment once). */
+export function publicLimiter(): Limiter {
+  return (globalForLimiter.__wlbaPublicLimiter ??= new SharedRateLimiter(configuredLimit()));
 }
 
 /** null when the request may go on; the 429 response otherwise. */
-export function limitPublicRequest(headers: Headers, pathname: string, limiter = publicLimiter()): Response | null {
+export function limitPublicRequest(headers: Headers, pathname: string, limiter: Limiter = publicLimiter()): Response | null {
   const d = limiter.hit(clientIp(headers) ?? 'unknown');
   return d.ok ? null : tooManyResponse(d.retryAfterSeconds, pathname.startsWith('/api/'));
 }

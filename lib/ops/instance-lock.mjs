@@ -1,3 +1,4 @@
+// Plain JavaScript (types in instance-lock.d.mts): scripts/server.mjs takes the lock for its workers.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -7,40 +8,40 @@ import path from 'node:path';
  * file DATA_DIR/instance.lock, created with O_EXCL, holding the owner's pid and start time;
  * a lock whose pid is no longer alive is stale and taken over.
  *
- * Workers of one instance (a later cluster mode) share the lock: the primary takes it and
+ * Workers of one instance (WEB_CONCURRENCY, scripts/server.mjs) share the lock: the primary takes it and
  * starts its workers with WLBA_INSTANCE_LOCK_PID=<its pid>; a process whose lock file names
  * that pid accepts it as its own.
  */
 export const LOCK_NAME = 'instance.lock';
 
-export type LockInfo = { pid: number; startedAt: number; host?: string };
+/** @typedef {{ pid: number; startedAt: number; host?: string }} LockInfo */
 
-export function lockPath(dir: string): string {
+export function lockPath(dir) {
   return path.join(dir, LOCK_NAME);
 }
 
 /** The lock's owner, or null when there is no lock file or it cannot be read. */
-export function readLock(dir: string): LockInfo | null {
+export function readLock(dir) {
   try {
-    const info = JSON.parse(fs.readFileSync(lockPath(dir), 'utf8')) as LockInfo;
+    const info = JSON.parse(fs.readFileSync(lockPath(dir), 'utf8'));
     return Number.isInteger(info.pid) && info.pid > 0 ? info : null;
   } catch {
     return null;
   }
 }
 
-export function pidAlive(pid: number): boolean {
+export function pidAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;
   } catch (e) {
     // EPERM: the process exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    return e.code === 'EPERM';
   }
 }
 
 /** The live process holding the lock of this data folder, or null (no lock, or a stale one). */
-export function lockHolder(dir: string): LockInfo | null {
+export function lockHolder(dir) {
   const info = readLock(dir);
   if (!info) return null;
   if (info.pid === process.pid) return info;
@@ -48,35 +49,35 @@ export function lockHolder(dir: string): LockInfo | null {
 }
 
 export class InstanceLockedError extends Error {
-  constructor(
-    readonly dir: string,
-    readonly holder: LockInfo,
-  ) {
+  constructor(dir, holder) {
     super(
       `数据目录 ${dir} 已被另一个正在运行的联网备案平台实例使用（进程号 ${holder.pid}，启动于 ${new Date(holder.startedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}）。` +
         `同一数据目录只能运行一个实例：请先停止该实例，或为本实例设置另一个 DATA_DIR。` +
         `如确认该进程已不存在，可删除 ${lockPath(dir)} 后重试。`,
     );
     this.name = 'InstanceLockedError';
+    this.dir = dir;
+    this.holder = holder;
   }
 }
 
-let held: string | null = null;
+/** @type {string | null} */
+let held = null;
 
 /**
  * Takes the instance lock of `dir` for this process; throws InstanceLockedError when a live
  * process holds it. Released by releaseInstanceLock and, best effort, at process exit.
  */
-export function acquireInstanceLock(dir: string, now = Date.now()): void {
+export function acquireInstanceLock(dir, now = Date.now()) {
   const file = lockPath(dir);
   if (held === file) return;
   const shared = Number(process.env.WLBA_INSTANCE_LOCK_PID);
   for (let attempt = 0; attempt < 3; attempt++) {
-    let fd: number;
+    let fd;
     try {
       fd = fs.openSync(file, 'wx', 0o644);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (e.code !== 'EEXIST') throw e;
       const info = readLock(dir);
       if (info && Number.isInteger(shared) && shared > 0 && info.pid === shared) return; // a worker of the holder
       if (info && info.pid !== process.pid && pidAlive(info.pid)) throw new InstanceLockedError(dir, info);
@@ -94,7 +95,7 @@ export function acquireInstanceLock(dir: string, now = Date.now()): void {
       continue;
     }
     try {
-      const info: LockInfo = { pid: process.pid, startedAt: now };
+      const info = { pid: process.pid, startedAt: now };
       fs.writeSync(fd, JSON.stringify(info));
       fs.fsyncSync(fd);
     } finally {
@@ -110,18 +111,18 @@ export function acquireInstanceLock(dir: string, now = Date.now()): void {
 }
 
 /** Removes the lock when this process holds it. */
-export function releaseInstanceLock(): void {
+export function releaseInstanceLock() {
   if (!held) return;
   const file = held;
   held = null;
   try {
-    const info = JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
+    const info = JSON.parse(fs.readFileSync(file, 'utf8'));
     if (info.pid === process.pid) fs.rmSync(file, { force: true });
   } catch {
     /* already gone */
   }
 }
 
-function sleepSync(ms: number) {
+function sleepSync(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
