@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { dataCodes, providerAccounts, providerDirectory, users } from '@/db/schema';
 import { createUser } from '@/lib/users/service';
-import { usccWithCheck, idWithCheck } from '@/lib/test/fixtures';
+import { idWithCheck } from '@/lib/test/fixtures';
 import { createApiKey, revokeApiKey, BAD_KEY } from '@/lib/data-codes/api-keys';
 import { NOT_LINKED, codeHmacOf } from '@/lib/data-codes/service';
 import { POST } from './route';
