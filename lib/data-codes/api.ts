@@ -14,7 +14,7 @@ export async function withApiKey(req: Request, fn: (caller: ApiCaller) => Promis
   try {
     return await fn(authenticateApiKey(req.headers.get('authorization')));
   } catch (e) {
-    if (e instanceof RateLimited) return jsonResponse({ error: e.message }, 429, { 'Retry-After': String(e.retryAfter) });
+    if (e instanceof RateLimited) return jsonResponse({ error: e.message, retryAfter: e.retryAfter }, 429, { 'Retry-After': String(e.retryAfter) });
     return errorResponse(e, 'provider api', (err: AppError) => (err.code === 'invalid' ? { fields: err.fieldErrors ?? {} } : {}));
   }
 }
