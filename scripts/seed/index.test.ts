@@ -65,3 +65,17 @@ describe('demo seed', () => {
     }
   });
 });
+
+describe('demo 数据码', () => {
+  it('links 刘洋 to a directory 接入服务商 and issues one code matching 陈静 by phone and 证件号码', async () => {
+    const { dataCodes } = await import('@/db/schema');
+    const { hmacPii } = await import('@/lib/pii/crypto');
+    const { providerOfAccount } = await import('@/lib/service-providers/accounts');
+    const liu = getDb().select().from(users).where(eq(users.phoneHmac, hmacPii('13800000004'))).get()!;
+    expect(providerOfAccount(liu.id)).toMatchObject({ source: 'directory', name: '北京世纪互联宽带数据中心有限公司', filed: true });
+    const chen = DEMO_ACCOUNTS.find((a) => a.phone === '13800000006')!;
+    const codes = getDb().select().from(dataCodes).all();
+    expect(codes).toHaveLength(1);
+    expect(codes[0]).toMatchObject({ providerUserId: liu.id, subjectName: '陈静', websiteCount: 2, phoneHmac: hmacPii('13800000006'), idHmac: hmacPii('idNumber' in chen ? chen.idNumber : ''), boundAt: null, revokedAt: null });
+  });
+});

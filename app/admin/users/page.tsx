@@ -18,7 +18,7 @@ import { NewUserDialog } from './new-user-dialog';
 import { UserStatusButton } from './status-button';
 import { UserUnitDialog } from './user-unit-dialog';
 import { ProviderLinkDialog } from './provider-link-dialog';
-import { filedProviderOptions, providersOfAccounts } from '@/lib/service-providers/accounts';
+import { directoryProviderOptions, filedProviderOptions, providersOfAccounts } from '@/lib/service-providers/accounts';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 
 export const metadata: Metadata = { title: '账号管理' };
@@ -40,7 +40,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const { rows, total, page, pageSize } = listUsers({ role, unitId, status, keyword: q, page: pageParam(sp.page) });
   // A provider account shows the filed 服务商 it acts for in the 单位 column (SPEC §15.4).
   const providerNames = providersOfAccounts(rows.filter((u) => u.role === 'provider').map((u) => u.id));
-  const providerChoices = rows.some((u) => u.role === 'provider') ? filedProviderOptions() : [];
+  const anyProvider = rows.some((u) => u.role === 'provider');
+  const providerChoices = anyProvider ? filedProviderOptions() : [];
+  const directoryChoices = anyProvider ? directoryProviderOptions() : [];
   const unitChoices = units.map((u) => ({ id: u.id, name: u.name }));
   return (
     <div className="space-y-4">
@@ -127,7 +129,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                     <div className="flex items-center gap-4">
                       {u.id !== me.id && <UserStatusButton id={u.id} name={u.name} status={u.status} />}
                       {u.role === 'reviewer' && <UserUnitDialog user={{ id: u.id, name: u.name, unitId: u.unitId }} units={unitChoices} />}
-                      {u.role === 'provider' && <ProviderLinkDialog user={{ id: u.id, name: u.name }} providers={providerChoices} linked={providerNames.get(u.id) ?? null} />}
+                      {u.role === 'provider' && <ProviderLinkDialog user={{ id: u.id, name: u.name }} providers={providerChoices} directory={directoryChoices} linked={providerNames.get(u.id) ?? null} />}
                       {u.id === me.id && u.role !== 'reviewer' && <span className="text-muted-foreground">—</span>}
                     </div>
                   </TableCell>
