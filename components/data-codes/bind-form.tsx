@@ -6,6 +6,7 @@ import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/forms/field';
 import { useAction } from '@/components/forms/use-action';
+import { useHydrated } from '@/components/forms/use-hydrated';
 import { bindDataCodeAction } from '@/lib/data-codes/actions';
 
 /**
@@ -19,11 +20,14 @@ export function BindDataCodeForm({ initialCode = '', idPrefix = 'bind', onCancel
     fields: ['code', 'match'],
     redirect: (d) => `/my/data-codes/${d.id}`,
   });
+  const hydrated = useHydrated();
   const ids = { code: `${idPrefix}-code`, match: `${idPrefix}-match` };
   return (
     <form
       className="space-y-4"
       noValidate
+      aria-label="绑定数据码"
+      data-hydrated={hydrated || undefined}
       onSubmit={(e) => {
         e.preventDefault();
         void run({ code, match });
