@@ -81,7 +81,7 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
       {active && <IssueDataCodeForm providerName={linked!.name} />}
 
       <Card>
-        <CardHeader>
+        <CardHeader className="flex-col items-start gap-1.5">
           <CardTitle>数据码</CardTitle>
           <CardDescription>本账号签发的数据码，按创建时间从新到旧排列。未绑定的数据码可以作废。</CardDescription>
         </CardHeader>
@@ -121,7 +121,7 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
       </Card>
 
       <Card>
-        <CardHeader>
+        <CardHeader className="flex-col items-start gap-1.5">
           <CardTitle>API密钥</CardTitle>
           <CardDescription>
             贵司系统以 <code>Authorization: Bearer 密钥</code> 调用 <code>POST /api/provider/data-codes</code> 签发数据码。密钥只在创建时显示一次。

@@ -59,7 +59,7 @@ export function IssueDataCodeForm({ providerName }: { providerName: string }) {
 
   return (
     <Card>
-      <CardHeader>
+      <CardHeader className="flex-col items-start gap-1.5">
         <CardTitle>签发数据码</CardTitle>
         <CardDescription>填写开办主体和网站的关键信息，签发后把数据码交给开办者；开办者绑定后可据此创建主体和网站的草稿。数据码90天内有效，只能绑定一次。</CardDescription>
       </CardHeader>
