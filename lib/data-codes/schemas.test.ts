@@ -39,6 +39,13 @@ describe('签发数据码 input', () => {
     expect(e['websites.0.ip']).toBe('请填写公网IP');
   });
 
+  it('says everything at once: a missing 网站接入方式 does not hide a wrong 负责人手机号码', () => {
+    const v = valid();
+    v.subject.principalPhone = '12345';
+    const e = errors({ ...v, websites: [{ ...v.websites[0], accessMethod: undefined }] });
+    expect(e).toMatchObject({ 'subject.principalPhone': '请填写正确的手机号码', 'websites.0.accessMethod': '请选择网站接入方式' });
+  });
+
   it('checks a person’s 证件号码 by its type and refuses an org certificate type for a person', () => {
     const v = valid();
     v.subject = { ...v.subject, nature: '个人', name: '陈静', certType: '居民身份证', certNumber: idWithCheck('11010819920716004') };

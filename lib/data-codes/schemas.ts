@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ID_TYPES, idNumberError, mobileError, normalizeIdNumber, type IdType } from '@/lib/validation/identifiers';
 import { ORG_CERT_TYPES, orgCertNumberError, type OrgCertType } from '@/lib/subjects/rules';
 import { nameText } from '@/lib/validation/text';
+import { tolerant } from '@/lib/zod-errors';
 import { parseDomain } from '@/lib/websites/domains';
 import { parseIpRange } from '@/lib/websites/ip-ranges';
 import { ACCESS_METHODS } from '@/lib/websites/schemas';
@@ -57,7 +58,8 @@ export const dataCodeSchema = z
     ),
     websites: z.array(dataCodeWebsiteSchema, { error: '请至少填写一个网站' }).min(1, '请至少填写一个网站').max(MAX_CODE_WEBSITES, `一个数据码最多包含${MAX_CODE_WEBSITES}个网站`),
   })
-  .superRefine((v, ctx) => {
+  .superRefine(
+    tolerant((v, ctx) => {
     const s = v.subject;
     const orgType = (ORG_CERT_TYPES as readonly string[]).includes(s.certType);
     if (s.nature === '单位' && !orgType) ctx.addIssue({ code: 'custom', path: ['subject', 'certType'], message: '单位主体的证件类型应为主办单位证件' });
@@ -75,7 +77,10 @@ export const dataCodeSchema = z
       if (seen.has(d.ascii)) ctx.addIssue({ code: 'custom', path: ['websites', i, 'domain'], message: `域名与第${seen.get(d.ascii)! + 1}个网站重复` });
       else seen.set(d.ascii, i);
     });
-  });
+    }),
+    // Every error at once: the 证件号码 and phone are checked even when a website row is wrong.
+    { when: () => true },
+  );
 
 export type DataCodeInput = z.input<typeof dataCodeSchema>;
 export type DataCodeData = z.output<typeof dataCodeSchema>;
