@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { Field } from '@/components/forms/field';
 import { reach } from '@/components/forms/use-action';
 import { useCooldown } from '@/components/forms/use-cooldown';
+import { useHydrated } from '@/components/forms/use-hydrated';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -55,6 +56,7 @@ export function CodeForm({ field, hint, submitLabel }: { field: Key; hint?: stri
   const [pending, setPending] = useState(false);
   const [cooldown, setCooldown] = useCooldown();
   const label = CLAIM_LABELS[field];
+  const hydrated = useHydrated();
 
   function local(schema: typeof sendSchema | typeof verifySchema, input: object): boolean {
     const r = schema.safeParse(input);
@@ -104,7 +106,7 @@ export function CodeForm({ field, hint, submitLabel }: { field: Key; hint?: stri
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-hydrated={hydrated || undefined}>
       <Field id={`claim-${field}`} label={label} required error={errors[field]} hint={hint}>
         <div className="flex flex-col gap-2 sm:flex-row">
           <Input
