@@ -70,7 +70,7 @@ describe('网站认领 and 关联旧账号', () => {
     await applicant.getByText('暂无可认领的网站').waitFor();
     await screenshotBoth(applicant, 'claims-empty', { axe: true });
 
-    await applicant.getByLabel('旧备案号').fill(claimed.oldNumber);
+    await applicant.getByLabel('旧备案号', { exact: true }).fill(claimed.oldNumber);
     await applicant.getByRole('button', { name: '获取验证码' }).click();
     await applicant.getByText('验证码已发送至135****0101').waitFor();
     await applicant.getByLabel('短信验证码').fill('000000');
@@ -95,8 +95,8 @@ describe('网站认领 and 关联旧账号', () => {
     await applicant.getByLabel('主域名').first().check();
     await applicant.getByLabel('域名证书（wuhao-old-photo.cn）').setInputFiles({ name: 'cert.png', mimeType: 'image/png', buffer: png });
     await applicant.getByRole('img', { name: '域名证书（wuhao-old-photo.cn）' }).waitFor();
-    await applicant.getByLabel('起始IP', { exact: true }).fill('203.0.113.88');
-    await applicant.getByLabel('结束IP', { exact: true }).fill('203.0.113.88');
+    await applicant.getByLabel('起始IP', { exact: true }).fill('47.95.120.88');
+    await applicant.getByLabel('结束IP', { exact: true }).fill('47.95.120.88');
     await applicant.getByLabel('网络接入服务商名称').fill('阿里云计算有限公司');
     await applicant.getByLabel('接入商所属地区省份').selectOption('110000');
     await applicant.getByLabel('接入商所属地区区县').selectOption('110108');

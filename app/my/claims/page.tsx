@@ -36,7 +36,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         {rows.length === 0 ? (
           <p className="rounded-lg border bg-card p-6 text-center text-sm text-muted-foreground">
             暂无可认领的网站。可按旧备案号认领，或
-            <Link href="/my/claims/link" className="text-primary hover:underline">
+            <Link href="/my/claims/link" className="text-primary underline underline-offset-2">
               关联旧账号
             </Link>
             。
