@@ -184,7 +184,7 @@ function cancelContent<T extends '注销主体' | '注销网站' | '注销APP' |
   return { node: <CancelDetails payload={app.payload} comments={byField} labels={labels} />, leftover, fields: entries(labels) };
 }
 
-function websiteContent(app: AppOf<'新办网站' | '变更网站'>, render: (website: MaskedWebsiteData, byField: Record<string, string>) => ReactNode): ApplicationContent | null {
+function websiteContent(app: AppOf<'新办网站' | '变更网站' | '网站认领'>, render: (website: MaskedWebsiteData, byField: Record<string, string>) => ReactNode): ApplicationContent | null {
   const website = websiteOf(app.payload.website);
   if (!website) return null;
   const { byField, leftover } = placeWebsiteComments(app.fieldComments);
@@ -318,8 +318,9 @@ const CONTENT: { [T in BusinessType]: (app: AppOf<T>, fileKinds: FileKinds) => A
       );
     }),
   安全评估: assessmentContent,
-  // No page of its own yet: the fallback below.
-  网站认领: () => null,
+  // The wizard's 新办网站 data (an older payload without it falls back below).
+  网站认领: (app, fileKinds) =>
+    websiteContent(app, (website, byField) => <WebsiteDetails data={website} comments={byField} fileKinds={fileKinds} />),
   新增APP: filingContent,
   变更APP: filingContent,
   注销APP: cancelContent,

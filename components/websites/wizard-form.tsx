@@ -83,6 +83,8 @@ export type WebsiteWizardProps = {
   change?: { websiteId: number; registered: RegisteredContacts } | null;
   /** 认证方式 offered for self-filled contacts (SPEC §13). */
   identity: IdentityMode;
+  /** 网站认领 (SPEC §8.3): 提交 files a 网站认领 of this legacy filing instead of a 新办网站. */
+  claim?: { legacyId: number } | null;
 };
 
 /** What each step's 下一步 checks. */
@@ -97,7 +99,7 @@ function errorStep(e: FieldErrors<WizardValues>): WizardStep | null {
 }
 
 /** 新办网站申请 (SPEC §4.1) and 变更网站 (§4.2): four steps, one form. */
-export function WebsiteWizard({ subject, initialValues, files: initialFiles, draft, draftAction, sessionRemainingMs, change, identity }: WebsiteWizardProps) {
+export function WebsiteWizard({ subject, initialValues, files: initialFiles, draft, draftAction, sessionRemainingMs, change, identity, claim }: WebsiteWizardProps) {
   const router = useRouter();
   const restoreAtOnce = draftAction === 'restore' && !!draft;
 
@@ -154,7 +156,7 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
       else wizard.showFailure(preview, failureMap);
       return;
     }
-    const res = await reach(submitNewWebsiteAction({ subjectId: subject.id, data: toWebsiteInput(values), draftId: wizard.draftId }));
+    const res = await reach(submitNewWebsiteAction({ subjectId: subject.id, data: toWebsiteInput(values), draftId: wizard.draftId, claim: claim?.legacyId ?? null }));
     setSubmitting(false);
     if (res.ok) {
       wizard.leave();

@@ -3,10 +3,10 @@
  * number shown as 已注销. Only websites that were ever given a number are public.
  */
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { domainsByWebsite } from '@/lib/websites/domain-list';
-import { policeUnits, subjects, websites } from '@/db/schema';
+import { legacyFilings, policeUnits, subjects, websites } from '@/db/schema';
 import { maskName } from '@/lib/pii/mask';
 import { isFilingDigits } from '@/lib/review/filing-number';
 
@@ -80,4 +80,74 @@ export function websiteIdByDigits(digits: string): number | null {
 export function getPublicFiling(digits: string): PublicFiling | null {
   const id = websiteIdByDigits(digits);
   return id === null ? null : (loadPublicFilings([id])[0] ?? null);
+}
+
+/**
+ * A filing of the previous system not yet claimed (SPEC §8.3): public at once under its old
+ * number, 待认领. Once claimed, the website (已备案, same number) is what shows.
+ */
+export type PublicLegacyFiling = {
+  digits: string;
+  filingNumber: string;
+  websiteName: string;
+  domain: string;
+  subjectName: string;
+  /** 备案时间 of the old system, YYYY-MM-DD. */
+  filedOn: string;
+  status: '待认领';
+};
+
+/** A person's 证件 (not a unit's certificate): the public sees the name masked. */
+const PERSONAL_CERT = /身份证|护照|通行证|居留|居住证/;
+
+const legacyColumns = {
+  digits: legacyFilings.oldDigits,
+  filingNumber: legacyFilings.oldNumber,
+  websiteName: legacyFilings.name,
+  domain: legacyFilings.domain,
+  subjectName: legacyFilings.subjectName,
+  certType: legacyFilings.certType,
+  filedOn: legacyFilings.filedOn,
+};
+
+function publicLegacy(r: { digits: string; filingNumber: string; websiteName: string; domain: string; subjectName: string; certType: string; filedOn: string }): PublicLegacyFiling {
+  const { certType, ...rest } = r;
+  return { ...rest, subjectName: PERSONAL_CERT.test(certType) ? maskName(r.subjectName) : r.subjectName, status: '待认领' };
+}
+
+/** The unclaimed legacy filing of these digits (the unique old_digits index). */
+export function getPublicLegacyFiling(digits: string): PublicLegacyFiling | null {
+  if (!isFilingDigits(digits)) return null;
+  const r = getDb()
+    .select(legacyColumns)
+    .from(legacyFilings)
+    .where(and(eq(legacyFilings.oldDigits, digits), isNull(legacyFilings.claimedWebsiteId)))
+    .get();
+  return r ? publicLegacy(r) : null;
+}
+
+/** Unclaimed legacy filings of these ASCII hosts (index legacy_domain), at most 10. */
+export function legacyByDomains(hosts: string[]): PublicLegacyFiling[] {
+  if (hosts.length === 0) return [];
+  return getDb()
+    .select(legacyColumns)
+    .from(legacyFilings)
+    .where(and(inArray(legacyFilings.domainAscii, hosts), isNull(legacyFilings.claimedWebsiteId)))
+    .orderBy(desc(legacyFilings.id))
+    .limit(10)
+    .all()
+    .map(publicLegacy);
+}
+
+/** Unclaimed legacy filings whose name contains `q`: a scan, so bounded to 10 (「待认领的原备案」). */
+export function legacyByName(q: string): PublicLegacyFiling[] {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return getDb()
+    .select(legacyColumns)
+    .from(legacyFilings)
+    .where(and(sql`${legacyFilings.name} LIKE ${pattern} ESCAPE '\\'`, isNull(legacyFilings.claimedWebsiteId)))
+    .orderBy(desc(legacyFilings.id))
+    .limit(10)
+    .all()
+    .map(publicLegacy);
 }

@@ -10,7 +10,7 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { normalizeDomainQuery, parseDomain } from '@/lib/websites/domains';
 import { normalizeFilingNumber } from '@/lib/review/filing-number';
-import { loadPublicFilings, websiteIdByDigits, type PublicFiling } from './filings';
+import { getPublicLegacyFiling, legacyByDomains, legacyByName, loadPublicFilings, websiteIdByDigits, type PublicFiling, type PublicLegacyFiling } from './filings';
 import { stripHidden } from '@/lib/validation/text';
 
 export const SEARCH_TYPES = ['name', 'domain', 'code'] as const;
@@ -34,6 +34,8 @@ export type SearchOutcome =
       type: SearchType;
       query: string;
       items: PublicFiling[];
+      /** Unclaimed filings of the previous system that match (待认领, SPEC §8.3), first page only, at most 10. */
+      legacy: PublicLegacyFiling[];
       /** Exact, or COUNT_CAP with `totalCapped` when a name of 3+ characters matches more (only 50 pages are served). */
       total: number;
       totalCapped: boolean;
@@ -137,20 +139,25 @@ export function searchFilings(type: SearchType, rawQuery: string, page = 1): Sea
   const offset = (pageNo - 1) * PAGE_SIZE;
 
   let result: Page;
+  let legacy: PublicLegacyFiling[] = [];
   if (type === 'code') {
     const digits = normalizeFilingNumber(query);
     if (!digits) return { ok: false, type, query, message: SEARCH_MESSAGES.code };
     const id = websiteIdByDigits(digits);
     result = { ids: id === null || offset > 0 ? [] : [id], total: id === null ? 0 : 1 };
+    const old = id === null && offset === 0 ? getPublicLegacyFiling(digits) : null;
+    if (old) legacy = [old];
   } else if (type === 'domain') {
     const dq = domainQuery(query);
     if (!dq) return { ok: false, type, query, message: SEARCH_MESSAGES.domain };
     result = byDomain(dq, offset);
+    if (offset === 0) legacy = legacyByDomains(dq.hosts);
   } else {
     const q = normalizeNameQuery(query);
     if (!q) return { ok: false, type, query, message: SEARCH_MESSAGES.empty };
     result = byName(q, offset);
+    if (offset === 0) legacy = legacyByName(q);
   }
   const pageCount = Math.min(MAX_PAGES, Math.ceil(result.total / PAGE_SIZE));
-  return { ok: true, type, query, items: loadPublicFilings(result.ids), total: result.total, totalCapped: !!result.capped, page: pageNo, pageCount };
+  return { ok: true, type, query, items: loadPublicFilings(result.ids), legacy, total: result.total, totalCapped: !!result.capped, page: pageNo, pageCount };
 }

@@ -73,11 +73,12 @@ export const saveWebsiteDraftAction = defineAction(
 /** 04 提示说明 → 提交: one 新办网站 application (the service re-checks everything). */
 export const submitNewWebsiteAction = defineAction(
   {
-    schema: z.object({ subjectId: id, data: websiteSchema, draftId: id.nullable() }),
+    schema: z.object({ subjectId: id, data: websiteSchema, draftId: id.nullable(), claim: id.nullable().optional() }),
     permission: 'applicant.area',
   },
-  async ({ subjectId, data, draftId }, { user }) => {
-    const r = submitNewWebsite(user.id, subjectId, data, { draftId });
+  async ({ subjectId, data, draftId, claim }, { user }) => {
+    // claim: 网站认领 of that legacy filing (the service checks it is this user's to claim).
+    const r = submitNewWebsite(user.id, subjectId, data, { draftId, claim });
     revalidatePath('/my');
     return { applicationId: r.applicationId, code: r.code };
   },

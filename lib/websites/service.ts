@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
-import { applications, drafts, files, policeUnits, subjects, websiteDomains, websiteIpRanges, websites } from '@/db/schema';
+import { applications, drafts, files, legacyFilings, policeUnits, subjects, websiteDomains, websiteIpRanges, websites } from '@/db/schema';
+import { claimableRow } from '@/lib/claims/service';
 import { websiteSchema, normalizeContact, NATIONAL_IDENTITY, type WebsiteData, type WebsiteInput } from './schemas';
 import { checkWebsiteName } from './naming';
 import { isStoredWebsite, type SealedValue, type StoredContact, type StoredWebsite } from './types';
@@ -165,8 +166,16 @@ function fail(fieldErrors: Record<string, string>): never {
 /**
  * 新办网站申请. A 新增主体 still held back is released with it as one bundle (the subject is
  * decided first); an interactive website is marked as needing an approved 安全评估.
+ * With `claim` (a legacy filing's id) it is a 网站认领 of that filing instead, which holds the row
+ * until it is decided (SPEC §8.3).
  */
-export function submitNewWebsite(userId: number, subjectId: number, input: WebsiteInput, opts: { draftId?: number | null } = {}, now = Date.now()) {
+export function submitNewWebsite(
+  userId: number,
+  subjectId: number,
+  input: WebsiteInput,
+  opts: { draftId?: number | null; claim?: number | null } = {},
+  now = Date.now(),
+) {
   const parsed = websiteSchema.safeParse(input);
   if (!parsed.success) fail(fieldErrorsOf(parsed.error));
   const d = parsed.data;
@@ -191,6 +200,8 @@ export function submitNewWebsite(userId: number, subjectId: number, input: Websi
   ].filter((v): v is number => !!v);
 
   return getDb().transaction((tx) => {
+    // Checked again here: two claims of one row cannot both pass.
+    const legacy = opts.claim ? claimableRow(tx, userId, opts.claim) : null;
     if (fileIds.length) {
       const mine = tx.select({ id: files.id }).from(files).where(and(inArray(files.id, fileIds), eq(files.ownerId, userId))).all();
       if (mine.length !== new Set(fileIds).size) throw new AppError('invalid', '上传的文件不存在，请重新上传');
@@ -228,18 +239,26 @@ export function submitNewWebsite(userId: number, subjectId: number, input: Websi
     const bundleId = held ? `B${held.id}` : null;
     // Released now: its 办理时限 counts from today (filled in by the queue, lib/review/due.ts).
     if (held) tx.update(applications).set({ queued: true, bundleId, queuedAt: now, dueAt: null }).where(eq(applications.id, held.id)).run();
-    const app = insertApplication(
-      tx,
-      { type: '新办网站', applicantId: userId, subjectId, websiteId: w.id, bundleId, queued: true, payload: { website: stored } },
-      now,
-    );
+    const base = { applicantId: userId, subjectId, websiteId: w.id, bundleId, queued: true };
+    const primary = b.domains.find((x) => x.primary)?.domain ?? b.domains[0]?.domain ?? '';
+    const app = legacy
+      ? insertApplication(
+          tx,
+          { ...base, type: '网站认领', payload: { website: stored, legacyId: legacy.id, oldNumber: legacy.oldNumber, websiteName: b.name, domain: primary } },
+          now,
+        )
+      : insertApplication(tx, { ...base, type: '新办网站', payload: { website: stored } }, now);
+    if (legacy) tx.update(legacyFilings).set({ claimApplicationId: app.id }).where(eq(legacyFilings.id, legacy.id)).run();
     if (opts.draftId) tx.delete(drafts).where(and(eq(drafts.id, opts.draftId), eq(drafts.userId, userId))).run();
-    writeAudit({ actorId: userId, action: 'website.submit', objectType: 'application', objectId: app.id, after: { websiteId: w.id, bundleId } }, tx);
+    writeAudit(
+      { actorId: userId, action: legacy ? 'website.claim' : 'website.submit', objectType: 'application', objectId: app.id, after: { websiteId: w.id, bundleId, legacyId: legacy?.id } },
+      tx,
+    );
     notify(
       userId,
       {
         type: 'website.submitted',
-        title: '新办网站申请已提交',
+        title: legacy ? '网站认领申请已提交' : '新办网站申请已提交',
         body: `申请编号 ${app.code}（${b.name}）。${held ? '开办主体将与本网站一并审核。' : ''}${interactive ? '交互式网站须通过安全评估并经面审或实地检查后方可备案。' : ''}`,
         link: `/my/applications/${app.id}`,
         channels: { email: false, sms: false },

@@ -28,8 +28,11 @@ export type WebsiteChangePrevious = { website: StoredWebsite };
 /** Payload of 注销网站. */
 export type WebsiteCancelPayload = { reason: string; attachmentFileId: number | null; websiteName: string; domains: string[]; filingNumber: string | null };
 
-/** Payload of 网站认领 (no form yet; the receipt names the website from it). */
-export type WebsiteClaimPayload = { websiteName?: string; domain?: string; domains?: string[] };
+/**
+ * Payload of 网站认领: the 新办网站 payload of the wizard in claim mode plus the legacy filing it
+ * claims (its old number is kept on approval); websiteName / domain name it on the receipt.
+ */
+export type WebsiteClaimPayload = { website?: StoredWebsite; legacyId?: number; oldNumber?: string; websiteName?: string; domain?: string; domains?: string[] };
 
 /** website_checks.detail: a 备案编号 placement check, or a liveness check (注销网站). */
 export type LivenessDetail = { results?: LivenessResult[]; error?: string; cause?: string };

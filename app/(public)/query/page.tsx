@@ -65,7 +65,7 @@ export default async function QueryPage({ searchParams }: { searchParams: Promis
         )}
       </div>
 
-      {result?.ok && result.total === 0 && (
+      {result?.ok && result.total === 0 && result.legacy.length === 0 && (
         <section aria-labelledby="no-result" className="rounded-lg border bg-card p-8 text-center">
           <h2 id="no-result" className="text-lg font-semibold">
             未查询到备案信息
@@ -114,6 +114,34 @@ export default async function QueryPage({ searchParams }: { searchParams: Promis
             <p className="text-sm text-muted-foreground">结果较多，仅显示前{MAX_PAGES}页，请输入更完整的名称缩小范围。</p>
           )}
           <Pagination path="/query" params={{ type, q }} page={result.page} pageSize={PAGE_SIZE} total={result.total} maxPages={MAX_PAGES} prefetch={false} />
+        </section>
+      )}
+
+      {result?.ok && result.legacy.length > 0 && (
+        <section aria-labelledby="legacy-results" className="space-y-3">
+          <h2 id="legacy-results" className="font-semibold">
+            待认领的原备案
+          </h2>
+          <ol className="space-y-3 [&_dd]:min-w-0 [&_dd]:break-all [&_dl]:mt-3 [&_dl]:grid [&_dl]:grid-cols-[6.5rem_1fr] [&_dl]:gap-x-2 [&_dl]:gap-y-2 [&_dl]:text-sm sm:[&_dl]:grid-cols-[6.5rem_1fr_6.5rem_1fr] [&_dt]:text-muted-foreground [&>li]:rounded-lg [&>li]:border [&>li]:bg-card [&>li]:p-4">
+            {result.legacy.map((f) => (
+              <li key={f.digits} data-testid="query-legacy-result">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <h3 className="min-w-0 break-all font-medium">
+                    <a href={`/query/${f.digits}`} className="text-primary hover:underline">
+                      {f.websiteName}
+                    </a>
+                  </h3>
+                  <span className="rounded-md bg-secondary px-2 py-0.5 text-xs font-medium text-secondary-foreground">{f.status}</span>
+                </div>
+                <dl>
+                  <dt>公安备案号</dt><dd>{f.filingNumber}</dd>
+                  <dt>网站域名</dt><dd>{f.domain}</dd>
+                  <dt>开办主体名称</dt><dd>{f.subjectName}</dd>
+                  <dt>备案时间</dt><dd>{f.filedOn}</dd>
+                </dl>
+              </li>
+            ))}
+          </ol>
         </section>
       )}
     </div>

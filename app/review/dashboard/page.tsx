@@ -13,6 +13,7 @@ import { Field } from '@/components/forms/field';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { DecisionsChart } from './decisions-chart';
 import { StatCard } from './stat-card';
+import { OverdueClaims } from './overdue-claims';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 
 export const metadata: Metadata = { title: '审核统计' };
@@ -150,6 +151,8 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
             </h2>
             <DecisionsChart days={stats.decisions} />
           </section>
+
+          <OverdueClaims now={now} />
 
           <section aria-labelledby="export-filings" className="space-y-2 rounded-lg border bg-card p-4">
             <h2 id="export-filings" className="font-semibold">

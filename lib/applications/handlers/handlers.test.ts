@@ -26,15 +26,14 @@ describe('business-type handler registry', () => {
     }
   });
 
-  it('refuses to decide 网站认领, which has no review flow yet', () => {
+  it('reviews 网站认领 like a 新办网站 (its approval is tested in lib/claims/claims.test.ts)', () => {
     const h = handlerOf('网站认领');
-    expect(h.reviewable).toBe(false);
-    expect(() => h.approve(null as never, null as never)).toThrow('暂不支持审核网站认领申请');
-    expect(() => h.return(null as never, null as never)).toThrow('暂不支持审核网站认领申请');
+    expect(h.reviewable).toBe(true);
+    expect(h.describe.fieldLabels).toEqual(handlerOf('新办网站').describe.fieldLabels);
   });
 
   it('gives a 公安备案号 on 通过 only for the types that file a new object', () => {
-    expect(BUSINESS_TYPES.filter((t) => handlerOf(t).filesObject)).toEqual(['新办网站', '新增APP', '新增小程序', '新增应用市场', '新增服务商']);
+    expect(BUSINESS_TYPES.filter((t) => handlerOf(t).filesObject)).toEqual(['新办网站', '网站认领', '新增APP', '新增小程序', '新增应用市场', '新增服务商']);
   });
 
   it('opens a filing object’s drafts in its own pages (我的草稿 links)', () => {

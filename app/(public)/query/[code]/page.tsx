@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { getPublicFiling } from '@/lib/public/filings';
+import { getPublicFiling, getPublicLegacyFiling } from '@/lib/public/filings';
 import { getPublicObjectFiling, type PublicObjectFiling } from '@/lib/public/object-filings';
 import { objectTypeOf } from '@/lib/objects';
 import { websiteObject } from '@/lib/objects/website';
@@ -23,6 +23,23 @@ export default async function FilingDetailPage({ params }: { params: Promise<{ c
   if (digits !== raw) permanentRedirect(`/query/${digits}`);
   const f = getPublicFiling(digits);
   if (!f) {
+    // An imported filing of the previous system, not claimed yet (SPEC §8.3).
+    const old = getPublicLegacyFiling(digits);
+    if (old)
+      return (
+        <FilingCard
+          number={old.filingNumber}
+          cancelled={false}
+          rows={[
+            ['网站名称', old.websiteName],
+            ['网站域名', old.domain],
+            ['开办主体名称', old.subjectName],
+            ['公安备案号', <span key="n" data-testid="public-filing-number">{old.filingNumber}</span>],
+            ['备案时间', old.filedOn],
+            ['状态', <Badge key="s" variant="secondary">{old.status}</Badge>],
+          ]}
+        />
+      );
     const o = getPublicObjectFiling(digits);
     if (!o) notFound();
     return <FilingCard number={o.filingNumber} cancelled={o.status === '已注销'} rows={objectRows(o)} />;

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { searchFilings, PAGE_SIZE, type SearchType } from '@/lib/public/search';
-import type { PublicFiling } from '@/lib/public/filings';
+import type { PublicFiling, PublicLegacyFiling } from '@/lib/public/filings';
 import { searchObjectFilings } from '@/lib/public/object-search';
 import type { PublicObjectFiling } from '@/lib/public/object-filings';
 import { QUERY_KINDS } from '@/lib/public/query-kinds';
@@ -34,6 +34,20 @@ function item(f: PublicFiling) {
     filedAt: f.filedAt ? new Date(f.filedAt).toISOString() : null,
     unitName: f.unitName,
     interactive: f.interactive,
+    status: f.status,
+    url: `${publicBaseUrl()}/query/${f.digits}`,
+  };
+}
+
+/** An unclaimed filing of the previous system (SPEC §8.3): status 待认领, 备案时间 a date. */
+function legacyItem(f: PublicLegacyFiling) {
+  return {
+    filingNumber: f.filingNumber,
+    digits: f.digits,
+    websiteName: f.websiteName,
+    domains: [f.domain],
+    subjectName: f.subjectName,
+    filedAt: f.filedOn,
     status: f.status,
     url: `${publicBaseUrl()}/query/${f.digits}`,
   };
@@ -114,7 +128,7 @@ export function GET(req: NextRequest) {
   const r = searchFilings(type, sp.get(param) ?? '', Number(sp.get('page')) || 1);
   if (!r.ok) return Response.json({ error: r.message }, { status: 400, headers: CORS });
   return Response.json(
-    { type, query: r.query, total: r.total, totalCapped: r.totalCapped, page: r.page, pageSize: PAGE_SIZE, pageCount: r.pageCount, items: r.items.map(item) },
+    { type, query: r.query, total: r.total, totalCapped: r.totalCapped, page: r.page, pageSize: PAGE_SIZE, pageCount: r.pageCount, items: [...r.items.map(item), ...r.legacy.map(legacyItem)] },
     { headers: { ...CORS, 'Cache-Control': 'public, max-age=60' } },
   );
 }

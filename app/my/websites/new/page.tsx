@@ -4,6 +4,7 @@ import { requirePage } from '@/lib/auth/session';
 import { sessionRemainingMs } from '@/lib/auth/session-remaining';
 import { currentSubjectId } from '@/lib/subjects/service';
 import { wizardSubject } from '@/lib/websites/service';
+import { claimPrefill } from '@/lib/claims/service';
 import { getDraft, latestDraft } from '@/lib/drafts/service';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
@@ -54,7 +55,7 @@ function Blocked({ message, actions }: { message: string; actions: { href: strin
   );
 }
 
-export default async function NewWebsitePage({ searchParams }: { searchParams: Promise<{ draft?: string }> }) {
+export default async function NewWebsitePage({ searchParams }: { searchParams: Promise<{ draft?: string; claim?: string }> }) {
   const user = await requirePage('applicant.area');
   const sp = await searchParams;
 
@@ -88,12 +89,26 @@ export default async function NewWebsitePage({ searchParams }: { searchParams: P
 
   const subject: WizardSubjectView = s;
 
+  // 网站认领: /my/claims 认领 opens the wizard pre-filled from the old filing.
+  const claimId = idParam(sp.claim);
+  let claim: ReturnType<typeof claimPrefill> | null = null;
+  if (claimId) {
+    try {
+      claim = claimPrefill(user.id, claimId);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      return <Blocked message={e.message} actions={[{ href: '/my/claims', label: '网站认领' }]} />;
+    }
+  }
+
   let notice: string | null = null;
   let codeNotice: string | null = null;
   let draft: RestoredWizardDraft | null = null;
   let draftAction: 'prompt' | 'restore' | undefined;
-  const draftId = idParam(sp.draft);
-  if (draftId) {
+  const draftId = claim ? null : idParam(sp.draft);
+  if (claim) {
+    // A claim starts from the old filing, not from a 新办网站 draft.
+  } else if (draftId) {
     const r = loadDraft(user.id, draftId);
     if ('problem' in r) notice = r.problem ?? null;
     else if (r.draft.type !== '新办网站') notice = '该草稿不是新办网站申请的草稿';
@@ -112,12 +127,17 @@ export default async function NewWebsitePage({ searchParams }: { searchParams: P
   }
 
   const initialValues = emptyWizardValues();
+  if (claim) {
+    initialValues.basic.name = claim.name;
+    initialValues.basic.domains = [{ domain: claim.domain, primary: true }];
+  }
   const files = uploadedFilesOf(user.id, wizardFileIds(draft?.values));
 
   return (
     <div className="min-w-0 space-y-6">
       <div className="space-y-1">
-        <h1 className="text-xl font-semibold">新办网站申请</h1>
+        <h1 className="text-xl font-semibold">{claim ? '网站认领申请' : '新办网站申请'}</h1>
+        {claim && <p className="text-sm">认领原备案：{claim.oldNumber}。审核通过后网站沿用原公安备案号。</p>}
         <p className="text-sm text-muted-foreground">
           分四步填写：开办主体、网站基本信息、网站负责人、提示说明。带 <span className="text-destructive">*</span> 的为必填项，每一步都可以保存草稿。
         </p>
@@ -132,6 +152,7 @@ export default async function NewWebsitePage({ searchParams }: { searchParams: P
         draftAction={draftAction}
         sessionRemainingMs={await sessionRemainingMs()}
         identity={identityMode()}
+        claim={claim ? { legacyId: claim.id } : null}
       />
     </div>
   );
