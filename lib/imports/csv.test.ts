@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatLineError, legacyDigits, parseCsvRecords, parseLegacyCsv, parseUnfiledCsv } from './csv';
+import { formatLineError, legacyDigits, type LineError, parseCsvRecords, parseLegacyCsv, parseUnfiledCsv } from './csv';
 import { usccWithCheck } from '@/lib/test/fixtures';
 
 const NOW = Date.UTC(2026, 5, 15, 4); // 2026-06-15 12:00 Beijing
@@ -7,7 +7,7 @@ const USCC = usccWithCheck('91110105MA01C8K2X');
 const HEAD = '网站名称,域名,证件类型,证件号码,发现日期';
 const LHEAD = '旧备案号,网站名称,域名,开办主体名称,证件类型,证件号码,负责人手机号码,备案时间';
 
-function ok<R>(r: { rows: R[]; errors: unknown[] } | { fatal: string }) {
+function ok<R>(r: { rows: R[]; errors: LineError[] } | { fatal: string }) {
   if ('fatal' in r) throw new Error(r.fatal);
   return r;
 }
