@@ -5,6 +5,7 @@ import { sendInterviewReminders } from '@/lib/review/reminders';
 import { ensureDueDates } from '@/lib/review/due';
 import { runDailyPlacementChecks } from '@/lib/websites/placement';
 import { sweepOrphanFiles } from '@/lib/files/orphans';
+import { sendUnfiledOverdueNotices } from '@/lib/imports/unfiled';
 
 let started = false;
 
@@ -35,6 +36,18 @@ export function startBackgroundJobs(): void {
   };
   setTimeout(drafts, 10_000).unref();
   setInterval(drafts, DAY_MS).unref();
+
+  // 未备案网站 past their deadline: the one-time 已逾期 notice to the applicant (SPEC §8.2).
+  const unfiledOverdue = () => {
+    try {
+      const n = sendUnfiledOverdueNotices();
+      if (n > 0) console.info(`[jobs] sent ${n} 未备案网站 overdue notices`);
+    } catch (e) {
+      console.error('[jobs] unfiled overdue', e);
+    }
+  };
+  setTimeout(unfiledOverdue, 40_000).unref();
+  setInterval(unfiledOverdue, DAY_MS).unref();
 
   // 面审/实地检查 reminders the day before; due dates follow a changed holiday calendar.
   const hourly = () => {

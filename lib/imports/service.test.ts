@@ -12,6 +12,8 @@ import { createUser } from '@/lib/users/service';
 import { submitNewSubject } from '@/lib/subjects/service';
 import { submitNewWebsite } from '@/lib/websites/service';
 import { decideApplication } from '@/lib/review/service';
+import { overdueUnfiled } from '@/lib/review/stats';
+import { createUnit } from '@/lib/units/service';
 import { addWorkingDays } from '@/lib/workdays';
 import type { Actor } from '@/lib/auth/policy';
 import { importFile, importFileAs, listLegacy, listPushedForSubject, listUnfiled, previewImport, previewImportAs, unfiledForOwner } from './service';
@@ -24,10 +26,14 @@ const db = () => getDb();
 
 let reviewer: Actor;
 let admin: Actor;
+let chaoyangId: number;
+let otherUnitId: number;
 let n = 0;
 
 beforeAll(async () => {
   const units = seedUnits();
+  chaoyangId = units.chaoyang.id;
+  otherUnitId = createUnit({ name: '海淀分局网安大队', code: '110108' }, null).id;
   const r = await createUser({ role: 'reviewer', name: '李明', phone: '13566669001', password: 'Secret#2026', unitId: units.chaoyang.id, phoneVerified: true });
   reviewer = { id: r.id, role: 'reviewer', unitId: units.chaoyang.id, phoneVerified: true };
   const a = await createUser({ role: 'admin', name: '王建国', phone: '13566669002', password: 'Secret#2026', phoneVerified: true });
@@ -138,6 +144,11 @@ describe('未备案网站 import', () => {
     expect(unfiledState(row, late)).toBe('已逾期');
     expect(listUnfiled({ state: '已逾期' }, late).rows.map((x) => x.id)).toContain(row.id);
     expect(listUnfiled({ state: '待推送' }, late).rows.map((x) => x.name)).toContain('待审主体的站');
+    // The reviewers' dashboard: the unit of the subject sees it, another unit does not, admins see all.
+    expect(overdueUnfiled({ unitId: chaoyangId }, late).rows.map((x) => x.name)).toContain('张伟的博客');
+    expect(overdueUnfiled({ unitId: otherUnitId }, late).total).toBe(0);
+    expect(overdueUnfiled({ unitId: null }, late).total).toBeGreaterThanOrEqual(1);
+    expect(overdueUnfiled({ unitId: null }, now).total).toBe(0);
     expect(sendUnfiledOverdueNotices(late)).toBe(1);
     expect(sendUnfiledOverdueNotices(late + 86_400_000)).toBe(0);
     expect(db().select().from(notifications).where(eq(notifications.userId, b.user.id)).all().filter((x) => x.event === '未备案网站.逾期')).toHaveLength(1);

@@ -22,7 +22,9 @@ export type ImportCheck = { ok: true; parsed: Parsed; total: number } | { ok: fa
 
 function decode(bytes: Uint8Array): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // A file the browser read as text had its invalid bytes replaced by U+FFFD.
+    return text.includes('\uFFFD') ? null : text;
   } catch {
     return null;
   }

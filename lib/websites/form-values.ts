@@ -115,6 +115,11 @@ export function emptyWizardValues(): WizardValues {
   };
 }
 
+/** 新办网站 opened from 未备案网站申请 (SPEC §8.2): 网站名称 and 网站域名 filled in. */
+export function prefillFromUnfiled(v: WizardValues, row: { name: string; domain: string }): WizardValues {
+  return { ...v, basic: { ...v.basic, name: row.name, domains: [{ domain: row.domain, primary: true }] } };
+}
+
 // ---------------------------------------------------------------------------------------------
 // form values → schema input
 

@@ -11,8 +11,10 @@ import { Button } from '@/components/ui/button';
 import { uploadedFilesOf } from '@/lib/files/uploaded';
 import { WebsiteWizard } from '@/components/websites/wizard-form';
 import { identityMode } from '@/lib/identity/verifier';
+import { unfiledForOwner } from '@/lib/imports/service';
 import {
   emptyWizardValues,
+  prefillFromUnfiled,
   restoreWizardDraft,
   wizardFileIds,
   type RestoredWizardDraft,
@@ -53,7 +55,7 @@ function Blocked({ message, actions }: { message: string; actions: { href: strin
   );
 }
 
-export default async function NewWebsitePage({ searchParams }: { searchParams: Promise<{ draft?: string }> }) {
+export default async function NewWebsitePage({ searchParams }: { searchParams: Promise<{ draft?: string; unfiled?: string }> }) {
   const user = await requirePage('applicant.area');
   const sp = await searchParams;
 
@@ -91,7 +93,14 @@ export default async function NewWebsitePage({ searchParams }: { searchParams: P
   let draft: RestoredWizardDraft | null = null;
   let draftAction: 'prompt' | 'restore' | undefined;
   const draftId = idParam(sp.draft);
-  if (draftId) {
+  // 备案 of 未备案网站申请: the row must have been pushed to a subject of this user.
+  const unfiledId = idParam(sp.unfiled);
+  const unfiled = unfiledId ? unfiledForOwner(user.id, unfiledId) : null;
+  if (unfiledId && !unfiled) notice = '未找到该未备案网站';
+  else if (unfiled && unfiled.subjectId !== s.id) notice = '该未备案网站属于其他开办主体，请先切换到该主体后再办理。';
+  if (unfiled) {
+    // Opened from 未备案网站申请: the prefilled form, no draft prompt.
+  } else if (draftId) {
     const r = loadDraft(user.id, draftId);
     if ('problem' in r) notice = r.problem ?? null;
     else if (r.draft.type !== '新办网站') notice = '该草稿不是新办网站申请的草稿';
@@ -108,7 +117,7 @@ export default async function NewWebsitePage({ searchParams }: { searchParams: P
     }
   }
 
-  const initialValues = emptyWizardValues();
+  const initialValues = unfiled && unfiled.subjectId === s.id ? prefillFromUnfiled(emptyWizardValues(), unfiled) : emptyWizardValues();
   const files = uploadedFilesOf(user.id, wizardFileIds(draft?.values));
 
   return (
