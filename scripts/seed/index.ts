@@ -17,6 +17,7 @@ import type { SubjectData } from '@/lib/subjects/schemas';
 import { OFFICE_NAME } from '@/lib/site/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, PROVIDERS, demoImage, withUsccCheck } from './accounts';
 import { seedNotices } from './notices';
+import { seedImports } from './imports';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedNotices };
 import { bindIdentityToken, DEMO_META_KEY } from '@/lib/identity/verifier';
@@ -258,6 +259,7 @@ export async function seedDemo(): Promise<void> {
   db.update(notifications).set({ readAt: now }).run();
 
   seedNotices(admin, now);
+  seedImports(ids, now);
 }
 
 export function demoAccountsTable(): string {
