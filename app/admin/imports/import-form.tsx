@@ -8,6 +8,7 @@ import { Field } from '@/components/forms/field';
 import { RadioGroupItem } from '@/components/ui/radio-group';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useAction } from '@/components/forms/use-action';
+import { useHydrated } from '@/components/forms/use-hydrated';
 import { importAction, previewImportAction } from '@/lib/imports/actions';
 import type { ImportInput } from '@/lib/imports/schemas';
 
@@ -33,6 +34,7 @@ export function ImportForm() {
   const router = useRouter();
   const fileId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
+  const hydrated = useHydrated();
   const [kind, setKind] = useState<Kind>('未备案网站');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const preview = useAction(async (i: ImportInput) => previewImportAction(i), { fields: [], focus: false });
@@ -77,7 +79,7 @@ export function ImportForm() {
   }
 
   return (
-    <form onSubmit={(e) => e.preventDefault()} noValidate className="space-y-4">
+    <form onSubmit={(e) => e.preventDefault()} noValidate className="space-y-4" data-hydrated={hydrated || undefined}>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">导入类型</legend>
         <div className="flex gap-6">
