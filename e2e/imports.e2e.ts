@@ -41,7 +41,7 @@ async function chooseFile(page: Page, kind: string, name: string, csv: string) {
 describe('admin imports', () => {
   it('a file with one bad line shows the line error and imports nothing', async () => {
     await openForm(admin, '/admin/imports');
-    const csv = [HEAD, `云帆会员中心,member.yunfan-tech.cn,统一社会信用代码证,${YUNFAN_USCC},2026-01-05`, '坏行网站,bad.yunfan-tech.cn,统一社会信用代码证,91110105MA01C8K2X0,2026-01-05'].join('\r\n');
+    const csv = [HEAD, `云帆会员中心,member.yunfan-tech.cn,统一社会信用代码证,${YUNFAN_USCC},2026-01-05`, '坏行网站,bad.yunfan-tech.cn,居民身份证,110105198001019999,2026-01-05'].join('\r\n');
     await chooseFile(admin, '未备案网站', 'bad.csv', csv);
     await admin.getByRole('button', { name: '预览' }).click();
     await expect(admin.getByRole('list', { name: '导入错误' }).textContent()).resolves.toContain('第3行：证件号码格式不正确');
