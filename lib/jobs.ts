@@ -7,6 +7,7 @@ import { runDailyPlacementChecks } from '@/lib/websites/placement';
 import { sweepOrphanFiles } from '@/lib/files/orphans';
 import { claimJobSlot, slotOf } from '@/lib/ops/job-claims';
 import { pruneRateBuckets } from '@/lib/public/rate-limit';
+import { sendUnfiledOverdueNotices } from '@/lib/imports/unfiled';
 
 let started = false;
 
@@ -56,6 +57,20 @@ export function startBackgroundJobs(): void {
   };
   setTimeout(drafts, 10_000).unref();
   setInterval(drafts, DAY_MS).unref();
+
+  // 未备案网站 past their deadline: the one-time 已逾期 notice to the applicant (SPEC §8.2);
+  // hourly, so it follows the deadline within the hour (each row is noticed once).
+  const unfiledOverdue = () => {
+    try {
+      if (!mine('unfiled-overdue', HOUR_MS)) return;
+      const n = sendUnfiledOverdueNotices();
+      if (n > 0) console.info(`[jobs] sent ${n} 未备案网站 overdue notices`);
+    } catch (e) {
+      console.error('[jobs] unfiled overdue', e);
+    }
+  };
+  setTimeout(unfiledOverdue, 40_000).unref();
+  setInterval(unfiledOverdue, HOUR_MS).unref();
 
   // 面审/实地检查 reminders the day before; due dates follow a changed holiday calendar.
   const hourly = () => {

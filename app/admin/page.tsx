@@ -39,6 +39,9 @@ export default async function AdminHome() {
         <Link href="/admin/providers" className="text-primary hover:underline">
           服务商名录
         </Link>
+        <Link href="/admin/imports" className="text-primary hover:underline">
+          数据导入
+        </Link>
         <Link href="/admin/notices" className="text-primary hover:underline">
           公告管理
         </Link>

@@ -9,7 +9,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { filingSequences, policeUnits } from '@/db/schema';
+import { filingSequences, legacyFilings, policeUnits } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 
 /** Public-security province abbreviations (not always the ICP ones), by the first two digits. */
@@ -68,19 +68,26 @@ export function formatFilingNumber(unitCode: string, seq: number, mark: string):
  * transaction: one sequence per (unit, type), SPEC §15.5. The counter is
  * bumped with one UPDATE … RETURNING, so concurrent approvals serialise on SQLite's write lock
  * and never share a number; a rolled-back approval gives its number back with everything else,
- * and a number once committed is never handed out again (the counter only goes up).
+ * and a number once committed is never handed out again (the counter only goes up), nor is a
+ * number imported as a 旧备案.
  */
 export function allocateFilingNumber(tx: Tx, unitId: number, mark: string): { digits: string; number: string; unitCode: string } {
   const unit = tx.select({ code: policeUnits.code }).from(policeUnits).where(eq(policeUnits.id, unitId)).get();
   if (!unit) throw new AppError('conflict', '审核单位不存在，不能分配备案号');
-  const { seq } = tx
-    .insert(filingSequences)
-    .values({ unitId, mark, seq: 1 })
-    .onConflictDoUpdate({ target: [filingSequences.unitId, filingSequences.mark], set: { seq: sql`${filingSequences.seq} + 1` } })
-    .returning({ seq: filingSequences.seq })
-    .get();
-  if (seq > MAX_FILING_SEQ) throw new AppError('conflict', '本单位备案序号已用尽，请联系管理员');
-  return { ...formatFilingNumber(unit.code, seq, mark), unitCode: unit.code };
+  // Numbers imported from the previous system (legacy_filings, SPEC §8.3) are never handed out:
+  // the counter steps over them.
+  for (;;) {
+    const { seq } = tx
+      .insert(filingSequences)
+      .values({ unitId, mark, seq: 1 })
+      .onConflictDoUpdate({ target: [filingSequences.unitId, filingSequences.mark], set: { seq: sql`${filingSequences.seq} + 1` } })
+      .returning({ seq: filingSequences.seq })
+      .get();
+    if (seq > MAX_FILING_SEQ) throw new AppError('conflict', '本单位备案序号已用尽，请联系管理员');
+    const n = formatFilingNumber(unit.code, seq, mark);
+    const imported = tx.select({ id: legacyFilings.id }).from(legacyFilings).where(eq(legacyFilings.oldDigits, n.digits)).get();
+    if (!imported) return { ...n, unitCode: unit.code };
+  }
 }
 
 const DIGITS = /^\d{14}$/;

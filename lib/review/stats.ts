@@ -4,9 +4,9 @@
  * time zone.
  */
 import 'server-only';
-import { and, asc, eq, gt, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { applications, BUSINESS_TYPES, policeUnits, subjects, websiteDomains, websites, type BusinessType, type WebsiteStatus } from '@/db/schema';
+import { applications, BUSINESS_TYPES, policeUnits, subjects, unfiledWebsites, websiteDomains, websites, type BusinessType, type WebsiteStatus } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { ensureDueDates, openQueueSql, OPEN_STATUSES } from './due';
@@ -294,4 +294,34 @@ export function filedWebsitesCsvStream(scope: Pick<StatsScope, 'unitId'>, batchS
       chunks.return(undefined);
     },
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 已逾期 未备案网站 (SPEC §8.2)
+// ---------------------------------------------------------------------------------------------
+
+export const OVERDUE_UNFILED_SHOWN = 20;
+
+/**
+ * 未备案网站 pushed to a subject of the unit (subject.unit_id; every unit for `unitId` null) and
+ * not filed by their deadline: the count and the most overdue first.
+ */
+export function overdueUnfiled(scope: Pick<StatsScope, 'unitId'>, now: number) {
+  const where = and(
+    isNotNull(unfiledWebsites.pushedAt),
+    isNull(unfiledWebsites.filedWebsiteId),
+    lt(unfiledWebsites.deadline, now),
+    scope.unitId === null ? undefined : eq(subjects.unitId, scope.unitId),
+  );
+  const db = getDb();
+  const total = db.select({ n: sql<number>`count(*)` }).from(unfiledWebsites).innerJoin(subjects, eq(subjects.id, unfiledWebsites.matchedSubjectId)).where(where).get()!.n;
+  const rows = db
+    .select({ id: unfiledWebsites.id, name: unfiledWebsites.name, domain: unfiledWebsites.domain, deadline: unfiledWebsites.deadline, subjectName: subjects.name })
+    .from(unfiledWebsites)
+    .innerJoin(subjects, eq(subjects.id, unfiledWebsites.matchedSubjectId))
+    .where(where)
+    .orderBy(asc(unfiledWebsites.deadline))
+    .limit(OVERDUE_UNFILED_SHOWN)
+    .all();
+  return { total, rows };
 }

@@ -115,6 +115,11 @@ export function emptyWizardValues(): WizardValues {
   };
 }
 
+/** 网站名称 and 网站域名 given (未备案网站 pushed by the office, or the old filing of 网站认领). */
+export function prefillNameAndDomain(v: WizardValues, row: { name: string; domain: string }): WizardValues {
+  return { ...v, basic: { ...v.basic, name: row.name, domains: [{ domain: row.domain, primary: true }] } };
+}
+
 // ---------------------------------------------------------------------------------------------
 // form values → schema input
 

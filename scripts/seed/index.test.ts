@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { getDb } from '@/db/client';
 import { eq } from 'drizzle-orm';
-import { subjects, websites, policeUnits, users, applications } from '@/db/schema';
+import { subjects, websites, policeUnits, users, applications, legacyFilings, unfiledWebsites } from '@/db/schema';
 import { listQueue } from '@/lib/review/service';
 import { seedDemo, isSeeded, DEMO_ACCOUNTS, DEMO_PASSWORD } from '.';
 import { subjectSchema } from '@/lib/subjects/schemas';
@@ -14,6 +14,21 @@ beforeAll(async () => {
 });
 
 describe('demo seed', () => {
+  it('imports 未备案网站 (张伟’s company’s pushed, another 待推送) and three 旧备案 through the import service', () => {
+    const unfiled = getDb().select().from(unfiledWebsites).all();
+    expect(unfiled.map((r) => [r.name, r.pushedAt !== null])).toEqual([
+      ['云帆活动报名站', true],
+      ['星河商城', false],
+    ]);
+    const pushedTo = getDb().select().from(subjects).where(eq(subjects.id, unfiled[0]!.matchedSubjectId!)).get()!;
+    expect(pushedTo.name).toBe('北京云帆网络科技有限公司');
+    expect(getDb().select().from(legacyFilings).all().map((l) => l.oldNumber)).toEqual([
+      '京公网安备11010502900001号',
+      '京公网安备11010502900002号',
+      '京公网安备11010802900003号',
+    ]);
+  });
+
   it('creates the office, one unit per Beijing district and the filed websites', () => {
     const units = getDb().select().from(policeUnits).all();
     expect(units).toHaveLength(17);

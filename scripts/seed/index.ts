@@ -18,6 +18,7 @@ import { OFFICE_NAME } from '@/lib/site/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, PROVIDERS, demoImage, withUsccCheck } from './accounts';
 import { seedNotices } from './notices';
 import { seedDataCodes } from './data-codes';
+import { seedImports } from './imports';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedNotices };
 import { bindIdentityToken, DEMO_META_KEY } from '@/lib/identity/verifier';
@@ -260,6 +261,7 @@ export async function seedDemo(): Promise<void> {
 
   seedNotices(admin, now);
   seedDataCodes(ids, now);
+  seedImports(ids, now);
 }
 
 export function demoAccountsTable(): string {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requirePage } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { OPEN_STATUSES } from '@/lib/review/due';
-import { ALL_UNITS_LABEL, DECISION_DAYS, MEDIAN_WINDOW_DAYS, dashboardStats, formatDuration, resolveStatsScope, type StatsScope } from '@/lib/review/stats';
+import { ALL_UNITS_LABEL, DECISION_DAYS, MEDIAN_WINDOW_DAYS, dashboardStats, formatDuration, overdueUnfiled, resolveStatsScope, type StatsScope } from '@/lib/review/stats';
 import { unitOptions } from '@/lib/units/service';
 import { BUSINESS_TYPES } from '@/lib/applications/service';
 import { formatDateTime } from '@/lib/utils';
@@ -40,6 +40,7 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
 
   const now = Date.now();
   const stats = scope ? dashboardStats(scope, now) : null;
+  const unfiled = scope ? overdueUnfiled(scope, now) : null;
   const units = isAdmin ? unitOptions() : [];
   const exportHref = scope?.unitId != null && isAdmin ? `/review/dashboard/export?unit=${scope.unitId}` : '/review/dashboard/export';
 
@@ -153,6 +154,37 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
           </section>
 
           <OverdueClaims now={now} />
+          {unfiled && (
+            <section aria-labelledby="overdue-unfiled" className="space-y-3 rounded-lg border bg-card p-4">
+              <h2 id="overdue-unfiled" className="font-semibold">
+                已逾期未备案网站：<span className={unfiled.total > 0 ? 'text-destructive' : undefined}>{unfiled.total}</span> 个
+              </h2>
+              {unfiled.rows.length === 0 ? (
+                <p className="text-sm text-muted-foreground">暂无已逾期的未备案网站</p>
+              ) : (
+                <Table aria-label="已逾期未备案网站" keyboardScroll>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>网站名称</TableHead>
+                      <TableHead>域名</TableHead>
+                      <TableHead>开办主体</TableHead>
+                      <TableHead>办理期限</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {unfiled.rows.map((r) => (
+                      <TableRow key={r.id} data-testid="overdue-unfiled-row">
+                        <TableCell>{r.name}</TableCell>
+                        <TableCell className="break-all">{r.domain}</TableCell>
+                        <TableCell>{r.subjectName}</TableCell>
+                        <TableCell>{formatDateTime(r.deadline)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+            </section>
+          )}
 
           <section aria-labelledby="export-filings" className="space-y-2 rounded-lg border bg-card p-4">
             <h2 id="export-filings" className="font-semibold">

@@ -1,5 +1,6 @@
 /** 变更主体: the new data replaces the subject's once approved; the subject is 有效 again either way. */
 import { applyApprovedChange } from '@/lib/subjects/service';
+import { pushUnfiled } from '@/lib/imports/unfiled';
 import { SUBJECT_FIELD_LABELS } from '@/lib/subjects/labels';
 import { moveSubject, noBlock, noColumns, noInterview, subjectLink, subjectUnit } from './shared';
 import type { Handler } from './types';
@@ -27,6 +28,8 @@ export const subjectChange: Handler<'变更主体'> = {
   interviewBlock: noBlock,
   approve(tx, { app, now }) {
     applyApprovedChange(tx, app.id, now);
+    // A changed 证件号码 may match 未备案网站 not yet pushed (SPEC §8.2).
+    if (app.subjectId) pushUnfiled(tx, app.subjectId, now);
     return { effect: '' };
   },
   return(tx, { app, now }) {

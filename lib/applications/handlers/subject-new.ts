@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { applications, subjects, users } from '@/db/schema';
 import { nextApplicationStatus, nextSubjectStatus } from '@/lib/applications/rules';
 import { writeAudit } from '@/lib/audit/service';
+import { pushUnfiled } from '@/lib/imports/unfiled';
 import { SUBJECT_FIELD_LABELS } from '@/lib/subjects/labels';
 import { handlerOf } from './index';
 import { moveSubject, noBlock, noColumns, noInterview, subjectLink, subjectUnit } from './shared';
@@ -36,6 +37,8 @@ export const subjectNew: Handler<'新增主体'> = {
     tx.update(subjects).set({ status: nextSubjectStatus(s.status, 'approve'), updatedAt: now }).where(eq(subjects.id, s.id)).run();
     // 身份验证 passes when one of the user's subjects is approved (SPEC §1).
     tx.update(users).set({ identityVerifiedAt: now }).where(and(eq(users.id, s.ownerId), sql`${users.identityVerifiedAt} is null`)).run();
+    // 未备案网站 of this 证件号码 are pushed to the subject now that it is 有效 (SPEC §8.2).
+    pushUnfiled(tx, s.id, now);
     return { effect: app.bundleId ? '与主体一并提交的业务申请将继续审核。' : '' };
   },
   return(tx, { actor, app, reason, now }) {

@@ -7,6 +7,7 @@ import { websites } from '@/db/schema';
 import { nextWebsiteStatus } from '@/lib/applications/rules';
 import { AppError } from '@/lib/errors';
 import { allocateFilingNumber } from '@/lib/review/filing-number';
+import { markUnfiledFiled } from '@/lib/imports/unfiled';
 import { websiteObject } from '@/lib/objects/website';
 import { assessmentApproved, holdBackSubjectAgain, moveWebsite, subjectUnit, websiteLink } from './shared';
 import type { Tx } from '@/db/client';
@@ -36,6 +37,8 @@ function fileWebsite(tx: Tx, app: AppRow, now: number): { number: string } {
     .set({ status, filingDigits: n.digits, filingNumber: n.number, filingUnitId: unitId, filedAt: now, updatedAt: now })
     .where(and(eq(websites.id, w.id), eq(websites.status, w.status)))
     .run();
+  // 未备案网站 with one of its domains become 已备案 (SPEC §8.2).
+  markUnfiledFiled(tx, w.id, now);
   return { number: n.number };
 }
 

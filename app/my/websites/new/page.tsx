@@ -13,8 +13,10 @@ import { uploadedFilesOf } from '@/lib/files/uploaded';
 import { WebsiteWizard } from '@/components/websites/wizard-form';
 import { identityMode } from '@/lib/identity/verifier';
 import { fromDataCodeNotice, missingWebsiteFields } from '@/lib/data-codes/missing';
+import { unfiledForOwner } from '@/lib/imports/service';
 import {
   emptyWizardValues,
+  prefillNameAndDomain,
   restoreWizardDraft,
   wizardFileIds,
   type RestoredWizardDraft,
@@ -55,7 +57,7 @@ function Blocked({ message, actions }: { message: string; actions: { href: strin
   );
 }
 
-export default async function NewWebsitePage({ searchParams }: { searchParams: Promise<{ draft?: string; claim?: string }> }) {
+export default async function NewWebsitePage({ searchParams }: { searchParams: Promise<{ draft?: string; claim?: string; unfiled?: string }> }) {
   const user = await requirePage('applicant.area');
   const sp = await searchParams;
 
@@ -106,8 +108,15 @@ export default async function NewWebsitePage({ searchParams }: { searchParams: P
   let draft: RestoredWizardDraft | null = null;
   let draftAction: 'prompt' | 'restore' | undefined;
   const draftId = claim ? null : idParam(sp.draft);
+  // 备案 of 未备案网站申请: the row must have been pushed to a subject of this user.
+  const unfiledId = claim ? null : idParam(sp.unfiled);
+  const unfiled = unfiledId ? unfiledForOwner(user.id, unfiledId) : null;
+  if (unfiledId && !unfiled) notice = '未找到该未备案网站';
+  else if (unfiled && unfiled.subjectId !== s.id) notice = '该未备案网站属于其他开办主体，请先切换到该主体后再办理。';
   if (claim) {
     // A claim starts from the old filing, not from a 新办网站 draft.
+  } else if (unfiled) {
+    // Opened from 未备案网站申请: the prefilled form, no draft prompt.
   } else if (draftId) {
     const r = loadDraft(user.id, draftId);
     if ('problem' in r) notice = r.problem ?? null;
@@ -126,11 +135,9 @@ export default async function NewWebsitePage({ searchParams }: { searchParams: P
     }
   }
 
-  const initialValues = emptyWizardValues();
-  if (claim) {
-    initialValues.basic.name = claim.name;
-    initialValues.basic.domains = [{ domain: claim.domain, primary: true }];
-  }
+  // The old filing's (网站认领) or the pushed row's (未备案网站) 网站名称 and 网站域名.
+  const prefill = claim ?? (unfiled && unfiled.subjectId === s.id ? unfiled : null);
+  const initialValues = prefill ? prefillNameAndDomain(emptyWizardValues(), prefill) : emptyWizardValues();
   const files = uploadedFilesOf(user.id, wizardFileIds(draft?.values));
 
   return (
