@@ -1,7 +1,9 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { applications, filingSequences, legacyFilings, websites } from '@/db/schema';
+import { applications, filingSequences, legacyFilings, unfiledWebsites, websites } from '@/db/schema';
+import { importFile } from '@/lib/imports/service';
+import { beijingDate } from '@/lib/time';
 import { seedUnits, makeApplicant, personSubjectInput, websiteInput, lastSmsCode, idWithCheck } from '@/lib/test/fixtures';
 import { insertLegacyFiling } from '@/lib/test/legacy-fixture';
 import { createUser } from '@/lib/users/service';
@@ -119,8 +121,15 @@ describe('网站认领申请', () => {
       '该备案已有认领申请正在办理，请勿重复申请',
     );
 
+    // The office had also listed the domain as a 未备案网站 of this subject.
+    const csv = `网站名称,域名,证件类型,证件号码,发现日期\n张伟摄影作品集,www.old-claim1.com.cn,居民身份证,${a.idNumber},${beijingDate(Date.now() - 86_400_000)}\n`;
+    expect(importFile(reviewer.id, '未备案网站', '未备案.csv', new TextEncoder().encode(csv))).toMatchObject({ ok: true });
+    const unfiledRow = () => getDb().select().from(unfiledWebsites).where(eq(unfiledWebsites.domainAscii, 'www.old-claim1.com.cn')).get()!;
+    expect(unfiledRow()).toMatchObject({ matchedSubjectId: a.subjectId, filedWebsiteId: null });
+
     const d = decideApplication(reviewer, app.id, { decision: '通过' });
     expect(d.filingNumber).toBe(row.oldNumber);
+    expect(unfiledRow().filedWebsiteId).toBe(r.websiteId);
     const w = getDb().select().from(websites).where(eq(websites.id, r.websiteId)).get()!;
     expect(w).toMatchObject({ status: '已备案', filingDigits: row.oldDigits, filingNumber: row.oldNumber, filingUnitId: units.chaoyang.id });
     expect(chaoyangSeq()).toBe(before);

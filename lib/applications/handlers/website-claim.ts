@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import { websiteObject } from '@/lib/objects/website';
 import { assessmentApproved, holdBackSubjectAgain, moveWebsite, subjectUnit, websiteLink } from './shared';
 import { submittedWebsiteColumns } from './website-new';
+import { markUnfiledFiled } from '@/lib/imports/unfiled';
 import type { Tx } from '@/db/client';
 import type { AppRow, Handler } from './types';
 
@@ -40,6 +41,8 @@ function fileWithOldNumber(tx: Tx, app: AppRow, now: number): { number: string }
     .where(and(eq(websites.id, w.id), eq(websites.status, w.status)))
     .run();
   tx.update(legacyFilings).set({ claimedWebsiteId: w.id, claimedAt: now }).where(eq(legacyFilings.id, legacy.id)).run();
+  // A 未备案网站 the office pushed for one of its domains is now filed (SPEC §8.2).
+  markUnfiledFiled(tx, w.id, now);
   return { number: legacy.oldNumber };
 }
 
