@@ -15,7 +15,7 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 /** GB 11643 check character for a 17-digit body. */
-function withIdCheck(body17: string): string {
+export function withIdCheck(body17: string): string {
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body17].reduce((s, c, i) => s + Number(c) * w[i], 0);
   return body17 + '10X98765432'[sum % 11];
