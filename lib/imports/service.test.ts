@@ -6,10 +6,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { auditLog, imports, legacyFilings, notifications, unfiledWebsites, websites } from '@/db/schema';
+import { auditLog, imports, legacyFilings, notifications, subjects, unfiledWebsites, websites } from '@/db/schema';
 import { idWithCheck, makeApplicant, personSubjectInput, seedUnits, websiteInput } from '@/lib/test/fixtures';
 import { createUser } from '@/lib/users/service';
-import { submitNewSubject } from '@/lib/subjects/service';
+import { submitNewSubject, submitSubjectChange } from '@/lib/subjects/service';
 import { submitNewWebsite } from '@/lib/websites/service';
 import { decideApplication } from '@/lib/review/service';
 import { overdueUnfiled } from '@/lib/review/stats';
@@ -156,6 +156,19 @@ describe('未备案网站 import', () => {
     // The subject approved later gets its row pushed through the real approval path.
     decideApplication(reviewer, pending.subjectAppId, { decision: '通过' });
     expect(listPushedForSubject(pending.subjectId).map((x) => x.state)).toEqual(['已推送']);
+  });
+
+  it('pushes to an approved subject whose 变更主体 is pending (变更中): it is still the filed subject', async () => {
+    const id = uniqueId();
+    const b = await bundle(id);
+    decideApplication(reviewer, b.subjectAppId, { decision: '通过' });
+    decideApplication(reviewer, b.websiteAppId, { decision: '通过' });
+    const data = await personSubjectInput(b.user.id, { principalIdNumber: id, principalPhone: `1356666${String(++n).padStart(4, '0')}`, principalAddress: '朝阳北路200号院1号楼' });
+    submitSubjectChange(b.user.id, b.subjectId, { data });
+    expect(db().select().from(subjects).where(eq(subjects.id, b.subjectId)).get()!.status).toBe('变更中');
+    const csv = [HEAD, `变更中主体的站,chg${n}.example.com,居民身份证,${id},2026-09-01`].join('\n');
+    expect(importFile(admin.id, '未备案网站', 'c.csv', bytes(csv))).toMatchObject({ ok: true, count: 1, pushed: 1 });
+    expect(listPushedForSubject(b.subjectId).map((x) => [x.name, x.state])).toEqual([['变更中主体的站', '已推送']]);
   });
 
   it('makes the row 已备案 when a website with its domain is filed, and imports an already filed domain as 已备案', async () => {

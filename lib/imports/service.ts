@@ -12,7 +12,7 @@ import { writeAudit } from '@/lib/audit/service';
 import { encryptPii, hmacPii } from '@/lib/pii/crypto';
 import { maskIdNumber, maskPhone } from '@/lib/pii/mask';
 import { IMPORT_MAX_BYTES, parseLegacyCsv, parseUnfiledCsv, type LegacyRow, type LineError, type UnfiledRow } from './csv';
-import { pushUnfiled, unfiledState, type UnfiledState } from './unfiled';
+import { PUSHABLE_SUBJECT_STATUSES, pushUnfiled, unfiledState, type UnfiledState } from './unfiled';
 
 export const PREVIEW_ROWS = 20;
 export const IMPORT_PAGE_SIZE = 20;
@@ -120,7 +120,7 @@ export function importFile(adminId: number, kind: ImportKind, fileName: string, 
           })
           .run();
       }
-      // Push to the 有效 subjects with one of these 证件号码 (HMAC only, never decrypted).
+      // Push to the approved subjects with one of these 证件号码 (HMAC only, never decrypted).
       const hmacs = [...new Set(rows.map((x) => hmacPii(x.certNumber)))];
       const subjectIds = new Set<number>();
       for (let i = 0; i < hmacs.length; i += 400) {
@@ -128,7 +128,7 @@ export function importFile(adminId: number, kind: ImportKind, fileName: string, 
         const found = tx
           .select({ id: subjects.id })
           .from(subjects)
-          .where(and(eq(subjects.status, '有效'), or(inArray(subjects.certNumberHmac, part), and(eq(subjects.nature, '个人'), inArray(subjects.principalIdHmac, part)))))
+          .where(and(inArray(subjects.status, [...PUSHABLE_SUBJECT_STATUSES]), or(inArray(subjects.certNumberHmac, part), and(eq(subjects.nature, '个人'), inArray(subjects.principalIdHmac, part)))))
           .all();
         for (const s of found) subjectIds.add(s.id);
       }

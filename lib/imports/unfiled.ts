@@ -32,6 +32,12 @@ export function unfiledDeadline(now: number): number {
 }
 
 /**
+ * The subjects a 未备案网站 is pushed to: approved and not on their way out. A subject whose
+ * 变更主体 or 移交主体 is pending is still the filed subject of its 证件号码.
+ */
+export const PUSHABLE_SUBJECT_STATUSES = ['有效', '变更中', '移交中'] as const;
+
+/**
  * Pushes every not yet pushed, not filed row whose 证件号码 is the subject's (its 证件号码 HMAC, or
  * for a 个人 subject its principal's ID HMAC) to that subject, and tells the owner once.
  * Returns the number of rows pushed. Call inside the transaction that makes the subject 有效.
@@ -42,7 +48,7 @@ export function pushUnfiled(tx: Tx, subjectId: number, now: number): number {
     .from(subjects)
     .where(eq(subjects.id, subjectId))
     .get();
-  if (!s || s.status !== '有效') return 0;
+  if (!s || !(PUSHABLE_SUBJECT_STATUSES as readonly string[]).includes(s.status)) return 0;
   const hmacs = [s.certHmac, s.nature === '个人' ? s.principalHmac : null].filter((h): h is string => !!h);
   if (!hmacs.length) return 0;
   const deadline = unfiledDeadline(now);
