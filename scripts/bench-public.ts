@@ -1,18 +1,14 @@
 /**
  * The public-query half of `npm run bench` (SPEC §13): fills the database with filed websites
  * (default 1,000,000, `BENCH_WEBSITES` to change) and their subjects through the real schema and
- * triggers, measures searchFilings in process for each query type, then starts the built app
- * (scripts/server.mjs) on this database and loads /query with autocannon from this process.
+ * triggers, for searchFilings measured in process and for the HTTP bench (scripts/bench-http.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import type { DB } from '@/db/client';
 
 export type Row = { name: string; p50: number; p95: number; p99: number; target?: number };
-export type HttpRow = { name: string; rps: number; p95: number; p99: number; non2xx: number };
 
 const PLACES = '北京 朝阳 海淀 东城 西城 丰台 通州 顺义 昌平 大兴 上海 浦东 徐汇 广州 天河 深圳 南山 杭州 西湖 成都 武侯 武汉 江汉 南京 鼓楼 西安 雁塔 重庆 渝中 天津 和平 苏州 姑苏 长沙 岳麓 郑州 金水 青岛 崂山 厦门 思明 宁波 合肥 济南 沈阳 大连 昆明 贵阳 南宁 福州 哈尔滨 长春 石家庄 太原 兰州 西宁 银川 拉萨 乌鲁木齐 呼和浩特 海口'.split(' ');
 const BRANDS = '云帆 星河 蓝天 绿叶 金石 新锐 智慧 阳光 明德 远航 晨曦 启明 青禾 墨竹 鸿鹄 海棠 松柏 白鹭 春晖 秋实 若水 知行 博雅 致远 清风 明月 山海 桃李 翰墨 匠心 微光 拾光 半夏 南风 北辰 东篱 西岭 朗月 星火 凌云 碧波 银杏 丹枫 紫荆 玉兰 梧桐 芳草 长河 恒信 佳和 安泰 瑞丰 嘉禾 鼎盛 宏图 华彩 盛景 万象 千帆 百川'.split(' ');
@@ -48,11 +44,16 @@ function nameIndexStatements() {
   return { backfill, trigger };
 }
 
+/**
+ * `count` filed websites. On an empty table the name index is built in bulk afterwards; on a
+ * database that already has websites (the demo of the HTTP bench) the rows go through the insert
+ * trigger and the numbers continue each unit's sequence.
+ */
 export function generateFilings(db: DB, count: number): { ms: number; indexMs: number; names: string[]; hosts: string[]; numbers: string[] } {
   const raw = db.$client;
-  if (raw.prepare('select count(*) from websites').pluck().get() !== 0) throw new Error('the bench fills an empty websites table');
+  const bulk = raw.prepare('select count(*) from websites').pluck().get() === 0;
   const index = nameIndexStatements();
-  raw.exec('DROP TRIGGER websites_public_insert');
+  if (bulk) raw.exec('DROP TRIGGER websites_public_insert');
   const rand = rng(20261123);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
   const now = Date.now();
@@ -78,7 +79,7 @@ export function generateFilings(db: DB, count: number): { ms: number; indexMs: n
      values (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
   );
   const insDomain = raw.prepare('insert into website_domains (website_id, unicode, ascii, registrable, is_primary) values (?, ?, ?, ?, 1)');
-  const seqs = new Array(codes.length).fill(0);
+  const seqs = unitIds.map((id) => (raw.prepare("select seq from filing_sequences where unit_id = ? and mark = '02'").pluck().get(id) as number | undefined) ?? 0);
   const names: string[] = [];
   const hosts: string[] = [];
   const numbers: string[] = [];
@@ -118,10 +119,11 @@ export function generateFilings(db: DB, count: number): { ms: number; indexMs: n
   }
   codes.forEach((_, u) => raw.prepare("insert into filing_sequences (unit_id, mark, seq) values (?, '02', ?) on conflict (unit_id, mark) do update set seq = excluded.seq").run(unitIds[u], seqs[u]));
   const t1 = performance.now();
-  raw.transaction(() => {
-    for (const sql of index.backfill) raw.exec(sql);
-    raw.exec(index.trigger);
-  })();
+  if (bulk)
+    raw.transaction(() => {
+      for (const sql of index.backfill) raw.exec(sql);
+      raw.exec(index.trigger);
+    })();
   const indexMs = performance.now() - t1;
   raw.pragma('wal_checkpoint(TRUNCATE)');
   raw.exec('ANALYZE');
@@ -274,7 +276,7 @@ export function querySamples(data: { names: string[]; hosts: string[]; numbers: 
   };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -283,46 +285,4 @@ async function freePort(): Promise<number> {
     });
     srv.on('error', reject);
   });
-}
-
-/** The current build served by scripts/server.mjs on `dataDir`, the rate limit off (every request comes from 127.0.0.1). */
-export async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join('scripts', 'server.mjs')], {
-    env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', WLBA_PUBLIC_RATE_LIMIT: '0', PORT: String(port), WLBA_HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.ok) return { url, child };
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error('scripts/server.mjs did not answer /api/health');
-}
-
-/** autocannon against `paths` in turn, 50 connections; p95/p99 from every response's time. */
-export async function load(url: string, name: string, paths: string[], seconds: number): Promise<HttpRow> {
-  let i = 0;
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url,
-        connections: 50,
-        duration: seconds,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
-      },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    );
-    instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
-  });
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? NaN;
-  return { name, rps: result.requests.average, p95: q(0.95), p99: q(0.99), non2xx: result.non2xx + result.errors };
 }

@@ -9,16 +9,31 @@
  * 公共查询: 1,000,000 filed websites (BENCH_WEBSITES to change) in the same database; searchFilings
  * in process for each query type (target ≤ 5 ms p95 each, totals included); then 1,000,000 filed
  * APPs and 1,000,000 filed 小程序 (BENCH_APPS, BENCH_MINI_PROGRAMS) and searchObjectFilings by
- * name (1, 2, 3, 5 characters), 包名 / 小程序ID and number, same target; then over HTTP: the
- * built app (`next start`, built first when stale) loaded by autocannon at 50 connections, /query
- * per type against the same page without a query (target ≥ 0.8× its requests per second).
- * BENCH_HTTP_SECONDS (default 10) sets each HTTP run's length; BENCH_HTTP=0 skips the HTTP part.
+ * name (1, 2, 3, 5 characters), 包名 / 小程序ID and number, same target.
+ *
+ * Over HTTP (scripts/bench-http.ts): a bare Next.js dynamic page of the same version, built in a
+ * temporary folder, against /, /query (10 results), /query/{digits}, /my, /review and
+ * /api/public/filings (targets 0.8×, 0.5×, 1×), and a mixed load at one worker and at one per core.
+ * BENCH_HTTP_SECONDS (default 10) sets each HTTP run's length; BENCH_HTTP=0 skips the HTTP part,
+ * BENCH_ONLY=http runs only it.
  *
  * PDFs: the one-page 自评估报告 and a 申请回执 (scripts/bench-pdf.ts), target < 300 ms each.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+async function httpPart() {
+  const { ensureBuilt } = await import('./ensure.mjs');
+  ensureBuilt();
+  const { runHttpBench } = await import('./bench-http');
+  return runHttpBench(Number(process.env.BENCH_HTTP_SECONDS) || 10);
+}
+if (process.env.BENCH_ONLY === 'http') {
+  const { printHttpBench } = await import('./bench-http');
+  printHttpBench(await httpPart());
+  process.exit(0);
+}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wlba-bench-'));
 process.env.DATA_DIR = dir;
@@ -29,7 +44,8 @@ const { listQueue } = await import('@/lib/review/service');
 const { ensureDueDates } = await import('@/lib/review/due');
 const { searchFilings } = await import('@/lib/public/search');
 const { searchObjectFilings } = await import('@/lib/public/object-search');
-const { generateFilings, generateObjectFilings, nameSamples, querySamples, startServer, load } = await import('./bench-public');
+const { generateFilings, generateObjectFilings, nameSamples, querySamples } = await import('./bench-public');
+const { printHttpBench } = await import('./bench-http');
 
 type Row = { name: string; p50: number; p95: number; p99: number; target?: number };
 
@@ -156,25 +172,7 @@ closeDb();
 const { benchPdf } = await import('./bench-pdf');
 rows.push(...(await benchPdf()));
 
-const httpRows: { name: string; rps: number; p95: number; p99: number; non2xx: number }[] = [];
-if (process.env.BENCH_HTTP !== '0') {
-  const { ensureBuilt } = await import('./ensure.mjs');
-  ensureBuilt();
-  const seconds = Number(process.env.BENCH_HTTP_SECONDS) || 10;
-  const server = await startServer(dir);
-  try {
-    const q = (type: string, list: string[]) => list.map((v) => `/query?type=${type}&q=${encodeURIComponent(v)}`);
-    await load(server.url, 'warm-up', ['/query', ...q('name', samples.name3.slice(0, 50))], 5);
-    httpRows.push(await load(server.url, '/query（不带查询，对照页）', ['/query'], seconds));
-    httpRows.push(await load(server.url, '/query 网站名称 1个字', q('name', samples.name1), seconds));
-    httpRows.push(await load(server.url, '/query 网站名称 2个字', q('name', samples.name2), seconds));
-    httpRows.push(await load(server.url, '/query 网站名称 3个字', q('name', samples.name3), seconds));
-    httpRows.push(await load(server.url, '/query 网站域名', q('domain', samples.domain), seconds));
-    httpRows.push(await load(server.url, '/query 联网备案号', q('code', samples.code), seconds));
-  } finally {
-    server.child.kill('SIGTERM');
-  }
-}
+const httpBench = process.env.BENCH_HTTP !== '0' ? await httpPart() : null;
 
 const fmt = (n: number) => n.toFixed(2).padStart(8);
 console.log(`\n数据准备：12万条待办 ${(seedMs / 1000).toFixed(1)} s（其中计算办理时限 ${(dueMs / 1000).toFixed(1)} s）；`);
@@ -185,14 +183,6 @@ console.log(`|---|---:|---:|---:|---|`);
 for (const r of rows)
   console.log(`| ${r.name} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.target ? `≤ ${r.target} ms ${r.p95 <= r.target ? '达标' : '未达标'}` : '—'} |`);
 
-if (httpRows.length) {
-  const base = httpRows[0].rps;
-  console.log(`\n| HTTP（50 并发，autocannon） | 请求/秒 | p95 ms | p99 ms | 非2xx/错误 | 与对照页之比（目标 ≥ 0.8） |`);
-  console.log(`|---|---:|---:|---:|---:|---|`);
-  for (const [i, r] of httpRows.entries()) {
-    const ratio = r.rps / base;
-    console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.non2xx} | ${i === 0 ? '—' : `${ratio.toFixed(2)} ${ratio >= 0.8 ? '达标' : '未达标'}`} |`);
-  }
-}
+if (httpBench) printHttpBench(httpBench);
 
 fs.rmSync(dir, { recursive: true, force: true });
