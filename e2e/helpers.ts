@@ -212,7 +212,7 @@ export async function fileSubject(page: Page, applicant: FilingApplicant): Promi
 }
 
 /** The 新办网站 wizard for the current subject, through to the submitted application. */
-async function fileWebsite(page: Page, site: FilingSite, png: Buffer) {
+export async function fileWebsite(page: Page, site: FilingSite, png: Buffer) {
   await openForm(page, '/my/websites/new');
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByLabel('网站名称').fill(site.name);

@@ -124,6 +124,8 @@ describe('开办主体 as a new applicant', () => {
     await page.getByText('统一社会信用代码校验位不正确').waitFor();
     await page.getByText('请填写真实的办公室电话').waitFor();
     await page.getByText('主办单位名称不能超过100个字').waitFor();
+    await page.getByText('请选择是否中央/国家级单位').waitFor();
+    await page.getByRole('group', { name: '是否中央/国家级单位' }).getByLabel('否').check();
     await page.getByLabel('主办单位名称').fill('北京星河数据服务有限公司');
 
     await page.getByLabel('主办单位证件号').fill('91350100M000100Y43');
@@ -193,6 +195,16 @@ describe('变更主体 and 移交主体 on approved subjects', () => {
     // A second change while one is pending is refused.
     await page.goto('/my/subject/change');
     await page.getByText(/变更中/).first().waitFor();
+
+    // 撤销申请 puts the subject back to 有效 (and leaves the shared demo subject as other files expect it).
+    await page.goto('/my/applications');
+    await page.getByRole('row').filter({ hasText: '变更主体' }).getByRole('link', { name: '详情' }).first().click();
+    await page.getByRole('button', { name: '撤销申请' }).click();
+    await page.getByRole('button', { name: '确定' }).click();
+    await page.getByText('已撤销').first().waitFor();
+    await page.goto('/my/subject');
+    await page.getByText('有效').first().waitFor();
+    await expect(page.getByText('变更中').count()).resolves.toBe(0);
   });
 
   it('transfers a subject to a second account, which accepts it', async () => {

@@ -48,7 +48,7 @@ function nameViolations(kind: FilingKind, v: Values, subject: WizardSubjectView)
   const check = kindObject(kind).checkName;
   return check({
     name: b.name,
-    subject: { nature: subject.nature, unitType: subject.unitType ?? undefined },
+    subject: { nature: subject.nature, unitType: subject.unitType ?? undefined, nationalLevel: subject.nationalLevel },
     // A 服务商 has no 服务与语种 part: no 前置许可, never interactive.
     permits: 'permitsNeeded' in b && b.permitsNeeded === '是' ? b.permits.map((p) => p.item) : [],
     interactive: 'interactive' in b && b.interactive === '是',

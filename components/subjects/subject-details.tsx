@@ -1,6 +1,7 @@
 import type { maskedSubject } from '@/lib/subjects/pii';
 import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
 import { subjectDisplayValue, isFileField } from '@/lib/subjects/display';
+import { asksNationalLevel } from '@/lib/subjects/rules';
 
 /** A subject as pages may see it: every field, 负责人证件号码 / 负责人手机号码 masked. */
 export type MaskedSubject = ReturnType<typeof maskedSubject>;
@@ -9,7 +10,8 @@ type Section = { title: string; fields: SubjectField[] };
 
 /** The three read-only sections, with only the fields that apply to this subject. */
 export function subjectSections(d: MaskedSubject): Section[] {
-  const sections: Section[] = [{ title: '开办主体性质', fields: d.nature === '单位' ? ['nature', 'unitType'] : ['nature'] }];
+  const unitFields: SubjectField[] = asksNationalLevel(d.unitType) ? ['nature', 'unitType', 'nationalLevel'] : ['nature', 'unitType'];
+  const sections: Section[] = [{ title: '开办主体性质', fields: d.nature === '单位' ? unitFields : ['nature'] }];
   if (d.nature === '单位') {
     sections.push({
       title: '主办单位信息',

@@ -7,7 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { subjectFormSchema } from '@/lib/subjects/schemas';
 import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
-import { UNIT_TYPES, AUTH_METHODS, LONG_TERM, certTypesFor, type UnitType } from '@/lib/subjects/rules';
+import { UNIT_TYPES, AUTH_METHODS, LONG_TERM, asksNationalLevel, certTypesFor, type UnitType } from '@/lib/subjects/rules';
 import { IDENTITY_UNAVAILABLE, identityPassLabel, offeredAuthMethods, type IdentityMode } from '@/lib/identity/labels';
 import { ID_TYPES } from '@/lib/validation/identifiers';
 import type { ChangeRow } from '@/lib/subjects/service';
@@ -49,7 +49,7 @@ const L = SUBJECT_FIELD_LABELS;
 const YES_NO = ['是', '否'] as const;
 const ADDRESS_HINT = '请填写街道、镇信息，如 xx街道xx路xx号';
 type PiiField = 'principalIdNumber' | 'principalPhone';
-const RADIO_FIELDS: SubjectField[] = ['nature', 'faceRecognition', 'generativeAi', 'authMethod'];
+const RADIO_FIELDS: SubjectField[] = ['nature', 'nationalLevel', 'faceRecognition', 'generativeAi', 'authMethod'];
 
 /** The masked account values 同当前账号信息 shows (the server copies the real ones). */
 export type AccountPrincipal = { name: string; idType: string; idNumberMasked: string; phoneMasked: string };
@@ -388,7 +388,7 @@ export function SubjectForm({
     />
   );
 
-  const radioGroup = (k: 'nature' | 'faceRecognition' | 'generativeAi' | 'authMethod', options: readonly string[], className?: string) => (
+  const radioGroup = (k: 'nature' | 'nationalLevel' | 'faceRecognition' | 'generativeAi' | 'authMethod', options: readonly string[], className?: string) => (
     <RadioGroup name={k} legend={L[k]} options={options} error={err(k)} registration={register(k)} className={className} />
   );
 
@@ -431,6 +431,12 @@ export function SubjectForm({
                   ))}
                 </NativeSelect>
               </Field>
+            )}
+            {nature === '单位' && asksNationalLevel(unitType) && (
+              <div className="md:col-span-2">
+                {radioGroup('nationalLevel', YES_NO)}
+                <p className="mt-1 text-sm text-muted-foreground">中央和国家机关、国家级事业单位、全国性社会团体及中央企业选“是”。只有经审核确认的中央/国家级单位，网站名称方可使用“中国”“中华”“国家”“人民”等字样。</p>
+              </div>
             )}
           </CardContent>
         </Card>

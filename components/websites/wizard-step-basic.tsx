@@ -22,7 +22,7 @@ function todayInBeijing(): string {
 
 /** The naming context's subject part. */
 function namingSubject(s: WizardSubjectView) {
-  return { nature: s.nature, unitType: s.unitType ?? undefined };
+  return { nature: s.nature, unitType: s.unitType ?? undefined, nationalLevel: s.nationalLevel };
 }
 
 /** 网站名称 rules for the current values (SPEC §11.3): shared by the live display and the resolver. */

@@ -86,6 +86,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'subject.transfer_offer': '发起移交主体',
   'subject.transfer_undo': '撤回移交主体',
   'subject.transfer_accept': '接收主体',
+  'subject.national_level.correct': '更正是否中央/国家级单位',
   'website.submit': '提交新办网站',
   'assessment.submit': '提交安全评估',
   'website.change_submit': '提交变更网站',

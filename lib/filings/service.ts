@@ -21,6 +21,7 @@ import type { WebsiteData } from '@/lib/websites/schemas';
 import { kindObject, kindSpec, withSpec, type FilingKey } from './kinds';
 import { syncProviderDirectory } from '@/lib/service-providers/directory';
 import type { StoredContacts, StoredFiling } from './types';
+import { namingSubjectOf } from '@/lib/subjects/rules';
 
 type Contact = WebsiteData['contacts']['securityOwner'];
 type SubjectRow = typeof subjects.$inferSelect;
@@ -40,14 +41,14 @@ export function fail(fieldErrors: Record<string, string>): never {
 export type FilingInput = { basic?: unknown; contacts?: unknown; notice?: unknown };
 
 /** The whole input checked by the kind's schema, the naming rules and the 负责人's identity passes. */
-export function parseFiling(kind: FilingKind, input: FilingInput, s: Pick<SubjectRow, 'nature' | 'unitType'>) {
+export function parseFiling(kind: FilingKind, input: FilingInput, s: Pick<SubjectRow, 'nature' | 'unitType' | 'status' | 'data'>) {
   const parsed = kindObject(kind).schema.safeParse(input);
   if (!parsed.success) fail(fieldErrorsOf(parsed.error));
   const d = parsed.data;
   const b = withSpec<StoredFiling['basic']>({ kind, basic: d.basic }, (spec, raw) => spec.normalize(raw));
   const errors: Record<string, string> = {};
   const naming = withSpec({ kind, basic: b }, (spec, x) => ({ permits: spec.permits(x), interactive: spec.interactive(x) }));
-  for (const v of kindObject(kind).checkName({ name: b.name, subject: { nature: s.nature, unitType: s.unitType ?? undefined }, ...naming })) errors['basic.name'] ??= v.message;
+  for (const v of kindObject(kind).checkName({ name: b.name, subject: namingSubjectOf(s), ...naming })) errors['basic.name'] ??= v.message;
   if (Object.keys(errors).length) fail(errors);
   checkContactIdentities(d.contacts);
   return { basic: b, contacts: d.contacts };

@@ -108,17 +108,17 @@ type BasicLike = {
 
 /**
  * The naming rules checked against a 新办网站 / 变更网站 payload, with its subject as context
- * (national level is not recorded, so national words always show as a finding to verify).
+ * (national level: the subject's approved 是否中央/国家级单位, lib/subjects/rules namingSubjectOf).
  * Null when the payload holds no website.
  */
-export function websiteNamingHints(payload: Record<string, unknown>, subject: { nature: '个人' | '单位'; unitType: string | null } | null): NamingHint[] | null {
+export function websiteNamingHints(payload: Record<string, unknown>, subject: { nature: '个人' | '单位'; unitType?: string | null; nationalLevel?: boolean } | null): NamingHint[] | null {
   const website = payload.website as { basic?: BasicLike } | undefined;
   const b = website?.basic;
   if (!b || typeof b !== 'object' || typeof b.name !== 'string') return null;
   return namingHints({
     name: b.name,
     domains: (Array.isArray(b.domains) ? b.domains : []).map((d) => (typeof d?.domain === 'string' ? d.domain : '')).filter(Boolean),
-    subject: { nature: subject?.nature ?? '个人', unitType: subject?.unitType ?? undefined },
+    subject: { nature: subject?.nature ?? '个人', unitType: subject?.unitType ?? undefined, nationalLevel: subject?.nationalLevel ?? false },
     permits: b.permitsNeeded === '是' && Array.isArray(b.permits) ? b.permits.map((p) => String(p?.item ?? '')).filter(Boolean) : [],
     interactive: b.interactive === '是',
   });

@@ -8,6 +8,7 @@ import { subjectFormSchema } from '@/lib/subjects/schemas';
 import { SUBJECT_FIELD_LABELS } from '@/lib/subjects/labels';
 import { submitNewSubject, previewSubjectChange, submitSubjectChange, getSubjectView } from '@/lib/subjects/service';
 import { saveDraft } from '@/lib/drafts/service';
+import { correctNationalLevel } from '@/lib/subjects/national-level';
 import { bindIdentityToken, getIdentityVerifier, IDENTITY_UNAVAILABLE } from '@/lib/identity/verifier';
 import { getUserIdentity } from '@/lib/users/service';
 import { nameText, searchText } from '@/lib/validation/text';
@@ -173,3 +174,13 @@ export const acceptTransferAction = defineAction({ schema: acceptTransferSchema,
   revalidatePath('/my', 'layout');
   return res;
 });
+
+/** 是否中央/国家级单位 corrected by the reviewer of a 新增主体 / 变更主体 (lib/subjects/national-level.ts). */
+export const correctNationalLevelAction = defineAction(
+  { schema: z.object({ applicationId: id, nationalLevel: z.enum(['是', '否'], { error: '请选择是或否' }) }), permission: 'review.decide' },
+  async ({ applicationId, nationalLevel }, { user }) => {
+    const r = correctNationalLevel(user, applicationId, nationalLevel);
+    revalidatePath(`/review/${applicationId}`);
+    return r;
+  },
+);

@@ -12,6 +12,7 @@ export type SubjectFormMode = 'new' | 'change' | 'resubmit';
 export type SubjectFormValues = {
   nature: '' | '个人' | '单位';
   unitType: string;
+  nationalLevel: '' | '是' | '否';
   orgName: string;
   orgCertType: string;
   orgCertNumber: string;
@@ -48,6 +49,7 @@ export const FORM_FIELD_ORDER = Object.keys(SUBJECT_FIELD_LABELS) as SubjectFiel
 export const EMPTY_SUBJECT_VALUES: SubjectFormValues = {
   nature: '',
   unitType: '',
+  nationalLevel: '',
   orgName: '',
   orgCertType: '统一社会信用代码证',
   orgCertNumber: '',
@@ -97,6 +99,7 @@ export function toFormValues(src: Record<string, unknown> | null | undefined): S
   v.nature = oneOf(['个人', '单位'] as const, s.nature);
   v.unitType = oneOf(UNIT_TYPES, s.unitType);
   v.orgCertType = oneOf(ORG_CERT_TYPES, s.orgCertType) || certTypesFor((v.unitType || '企业单位') as UnitType)[0];
+  v.nationalLevel = oneOf(['是', '否'] as const, s.nationalLevel);
   v.faceRecognition = oneOf(['是', '否'] as const, s.faceRecognition);
   v.generativeAi = oneOf(['是', '否'] as const, s.generativeAi);
   v.principalIdType = oneOf(ID_TYPES, s.principalIdType) || '居民身份证';
@@ -126,7 +129,7 @@ export function restoreDraft(d: { id: number; savedAt: number; data: Record<stri
 }
 
 /** The enum fields the form leaves '' when nothing is chosen: zod wants them absent. */
-const OPTIONAL_CHOICES = ['nature', 'unitType', 'orgCertType', 'faceRecognition', 'generativeAi', 'authMethod'] as const;
+const OPTIONAL_CHOICES = ['nature', 'unitType', 'nationalLevel', 'orgCertType', 'faceRecognition', 'generativeAi', 'authMethod'] as const;
 
 /** Form values → the subject schema's input. */
 export function toSubjectInput(values: SubjectFormValues): Record<string, unknown> {

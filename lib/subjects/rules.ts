@@ -11,6 +11,32 @@ export const AUTH_METHODS = ['文件认证', '国家网络身份认证公共服�
 const COMPANY_WORDS = /(有限公司|有限责任公司|股份公司|公司|集团|企业|工作室|商行|厂|店|中心|协会|学校|医院|研究院|事务所)/;
 const FAKE_NAME = /^(.)(先生|小姐|女士|老师|经理|总|师傅|同学)$|^(个人|本人|无|测试|不详|未知|管理员|站长)$/;
 
+/**
+ * 是否中央/国家级单位 (SPEC §11.3): asked of the 单位 subtypes that can be national-level — 政府机构
+ * (政府机关), 事业单位, 社会团体, and 企业单位 (国有企业: a state-owned enterprise is filed as a
+ * 企业单位; the form cannot tell it apart, so every 企业单位 answers and the reviewer checks).
+ */
+export const NATIONAL_LEVEL_UNIT_TYPES: readonly UnitType[] = ['政府机构', '事业单位', '社会团体', '企业单位'];
+
+export function asksNationalLevel(unitType: string | null | undefined): boolean {
+  return (NATIONAL_LEVEL_UNIT_TYPES as readonly string[]).includes(unitType ?? '');
+}
+
+/**
+ * Whether the naming rules treat the subject as national-level: a 单位 of a subtype that asks,
+ * declared 是 (or so corrected by the reviewer), and already 有效 (approved). A subject still in
+ * review, or one that says 否, may not use 中国, 中华, 国家, 人民… in a name.
+ */
+export function isNationalLevelForNaming(s: { nature: string; unitType: string | null | undefined; status: string; nationalLevel?: unknown }): boolean {
+  return s.nature === '单位' && asksNationalLevel(s.unitType) && s.nationalLevel === '是' && s.status === '有效';
+}
+
+/** The naming rules' view of a stored subject (its row, with the form data in `data`). */
+export function namingSubjectOf(s: { nature: '个人' | '单位'; unitType: string | null; status: string; data: unknown }): { nature: '个人' | '单位'; unitType?: string; nationalLevel: boolean } {
+  const declared = s.data && typeof s.data === 'object' ? (s.data as { nationalLevel?: unknown }).nationalLevel : undefined;
+  return { nature: s.nature, unitType: s.unitType ?? undefined, nationalLevel: isNationalLevelForNaming({ ...s, nationalLevel: declared }) };
+}
+
 /** The certificate types a unit subtype may use. */
 export function certTypesFor(unitType: UnitType): OrgCertType[] {
   if (unitType === '国防军队') return ['军队代号'];

@@ -7,6 +7,7 @@ import { SUBJECT_FIELD_LABELS, type SubjectField } from './labels';
 import {
   UNIT_TYPES,
   ORG_CERT_TYPES,
+  asksNationalLevel,
   AUTH_METHODS,
   LONG_TERM,
   personNameError,
@@ -32,6 +33,7 @@ function buildSubjectSchema(inheritedPii: boolean) {
   .object({
     nature: z.enum(['个人', '单位'], { error: '请选择开办主体性质' }),
     unitType: z.enum(UNIT_TYPES, { error: '请选择单位性质' }).optional(),
+    nationalLevel: yesNo.optional(),
     orgName: opt(nameText(L.orgName)),
     orgCertType: z.enum(ORG_CERT_TYPES, { error: '请选择主办单位证件类型' }).optional(),
     orgCertNumber: opt(nameText(L.orgCertNumber, 50)),
@@ -81,6 +83,7 @@ function buildSubjectSchema(inheritedPii: boolean) {
       }
       if (v.nature !== '单位') return;
       if (!v.unitType) return err('unitType', '请选择单位性质');
+      if (asksNationalLevel(v.unitType) && !v.nationalLevel) err('nationalLevel', '请选择是否中央/国家级单位');
       err('orgName', orgNameError(v.orgName ?? '', v.unitType));
       if (!v.orgCertType) err('orgCertType', '请选择主办单位证件类型');
       else {
@@ -127,10 +130,13 @@ export function jurisdictionOf(d: Pick<SubjectData, 'nature' | 'officeRegion' | 
 export function normalizeSubject(d: SubjectData): SubjectData {
   const out = { ...d };
   if (out.nature === '个人') {
-    for (const k of ['unitType', 'orgCertType', 'faceRecognition', 'generativeAi'] as const) out[k] = undefined;
+    for (const k of ['unitType', 'nationalLevel', 'orgCertType', 'faceRecognition', 'generativeAi'] as const) out[k] = undefined;
     for (const k of ['orgName', 'orgCertNumber', 'legalRepName', 'officeRegion', 'officeAddress', 'regRegion', 'regAddress', 'officePhone'] as const) out[k] = '';
     out.orgCertFileId = null;
-  } else if (out.orgCertNumber) out.orgCertNumber = out.orgCertNumber.toUpperCase();
+  } else {
+    if (out.orgCertNumber) out.orgCertNumber = out.orgCertNumber.toUpperCase();
+    if (!asksNationalLevel(out.unitType)) out.nationalLevel = undefined;
+  }
   if (out.authMethod === '文件认证') out.identityToken = '';
   else out.idFrontFileId = out.idBackFileId = out.idHandheldFileId = null;
   return out;

@@ -338,6 +338,8 @@ export type WizardSubjectView = {
   nature: '个人' | '单位';
   unitType: string | null;
   status: string;
+  /** Approved as 中央/国家级单位 (SPEC §11.3): may use 中国, 国家, 人民… in names. */
+  nationalLevel: boolean;
   unitName: string | null;
   principalNameMasked: string;
   principalIdType: string;

@@ -5,6 +5,7 @@ import { applications, drafts, files, legacyFilings, policeUnits, subjects, webs
 import { claimableRow } from '@/lib/claims/service';
 import { websiteSchema, normalizeContact, NATIONAL_IDENTITY, type WebsiteData, type WebsiteInput } from './schemas';
 import { checkWebsiteName } from './naming';
+import { namingSubjectOf } from '@/lib/subjects/rules';
 import { isStoredWebsite, type SealedValue, type StoredContact, type StoredWebsite } from './types';
 import { parseDomain } from './domains';
 import { parseIpRange } from './ip-ranges';
@@ -58,15 +59,16 @@ export function wizardSubject(userId: number, subjectId: number) {
       principalIdType: subjects.principalIdType,
       principalIdMasked: subjects.principalIdMasked,
       principalPhoneMasked: subjects.principalPhoneMasked,
+      data: subjects.data,
     })
     .from(subjects)
     .leftJoin(policeUnits, eq(policeUnits.id, subjects.unitId))
     .where(and(eq(subjects.id, subjectId), eq(subjects.ownerId, userId)))
     .get();
   if (!s) return null;
-  const { principalName, ...rest } = s;
+  const { principalName, data, ...rest } = s;
   // Only the masked principal name goes to the wizard (it is shown for 同主体负责人信息).
-  return { ...rest, principalNameMasked: maskName(principalName) };
+  return { ...rest, principalNameMasked: maskName(principalName), nationalLevel: namingSubjectOf({ ...s, data }).nationalLevel };
 }
 
 /** Domain and IP rows as the website tables hold them; bad rows add their field errors. */
@@ -106,11 +108,11 @@ export function ownedWebsite(tx: Tx, userId: number, websiteId: number) {
  * The naming rules (with the subject as context) and the domain / IP rows of 网站基本信息,
  * failing with every field error at once.
  */
-export function checkBasic(b: WebsiteData['basic'], s: Pick<typeof subjects.$inferSelect, 'nature' | 'unitType'>) {
+export function checkBasic(b: WebsiteData['basic'], s: Pick<typeof subjects.$inferSelect, 'nature' | 'unitType' | 'status' | 'data'>) {
   const interactive = b.interactive === '是';
   const permits = b.permitsNeeded === '是' ? b.permits.map((p) => p.item) : [];
   const errors: Record<string, string> = {};
-  for (const v of checkWebsiteName({ name: b.name, domains: b.domains.map((x) => x.domain), subject: { nature: s.nature, unitType: s.unitType ?? undefined }, permits, interactive }))
+  for (const v of checkWebsiteName({ name: b.name, domains: b.domains.map((x) => x.domain), subject: namingSubjectOf(s), permits, interactive }))
     errors[v.field === 'name' ? 'basic.name' : 'basic.domains'] ??= v.message;
   const rows = parseWebsiteRows(b, errors);
   if (Object.keys(errors).length) fail(errors);

@@ -72,6 +72,7 @@ export async function seedDemo(): Promise<void> {
   const yunfan: SubjectData = {
     nature: '单位',
     unitType: '企业单位',
+    nationalLevel: '否',
     orgName: '北京云帆网络科技有限公司',
     orgCertType: '统一社会信用代码证',
     orgCertNumber: withUsccCheck('91110105MA01C8K2X'),

@@ -13,6 +13,9 @@ import { formatDateTime } from '@/lib/utils';
 import { getReviewApplication, COMMON_RETURN_REASONS } from '@/lib/review/service';
 import { OPEN_STATUSES } from '@/lib/review/due';
 import { applicationFiles, formatDate, websiteNamingHints, type AttachedFile } from '@/lib/review/view';
+import { namingSubjectOf } from '@/lib/subjects/rules';
+import { declaredNationalLevel } from '@/lib/subjects/national-level';
+import { NationalLevelNotice } from './national-level';
 import { latestLiveness } from '@/lib/websites/liveness';
 import { latestFilingLiveness } from '@/lib/filings/liveness';
 import { PLACEMENT_STATUSES } from '@/lib/websites/placement';
@@ -162,7 +165,7 @@ function LivenessSection({ target, canRecheck, applicationId }: { target: { webs
 }
 
 function NamingSection({ view }: { view: View }) {
-  const hints = websiteNamingHints(view.app.payload, view.subject ? { nature: view.subject.nature, unitType: view.subject.unitType } : null);
+  const hints = websiteNamingHints(view.app.payload, view.subject ? namingSubjectOf(view.subject) : null);
   if (!hints) return null;
   const failed = hints.filter((h) => !h.ok).length;
   return (
@@ -201,6 +204,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   const decided = view.status === '通过' || view.status === '退回' || view.status === '已撤销';
 
   const pendingSubject = view.pendingSubject;
+  const nationalLevel = declaredNationalLevel(app.type, app.payload);
   const assessmentPassed = view.assessment?.status === '通过';
   const pendingInterview = view.status === '待面审' && view.interview && !view.interview.outcome ? view.interview : null;
 
@@ -331,6 +335,8 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
           </p>
         )}
       </Section>
+
+      {nationalLevel && <NationalLevelNotice applicationId={app.id} declared={nationalLevel} canCorrect={decider && !decided} />}
 
       <Section title="申请内容">{node ?? <Empty>无可显示的申请内容。</Empty>}</Section>
 
