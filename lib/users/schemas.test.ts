@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { registerSchema, realNameError } from './schemas';
+import { registerSchema, realNameError, applicantNameError } from './schemas';
+import { personNameError } from '@/lib/subjects/rules';
 
 const valid = {
   name: '孙丽娟',
@@ -51,4 +52,15 @@ describe('realNameError', () => {
     ['张3', '真实姓名不能包含数字'],
     ['张@三', '请填写与证件一致的真实姓名'],
   ])('refuses %j', (n, msg) => expect(realNameError(n)).toBe(msg));
+
+  // One rule for a person's name (issue 18): what registration accepts, 同当前账号信息 may put in 负责人姓名.
+  it.each(['王先生', '李小姐', '个人', '星河科技有限公司'])('注册 refuses %s as the subject form would', (n) => {
+    expect(applicantNameError(n)).not.toBeNull();
+    expect(applicantNameError(n)).toBe(personNameError(n, true));
+    expect(registerSchema.safeParse({ name: n }).error?.issues.find((i) => i.path[0] === 'name')?.message).toBe(personNameError(n, true));
+  });
+  it.each(['张三', '欧阳娜娜', '阿依古丽·买买提'])('注册 accepts %s, and so does the subject form', (n) => {
+    expect(applicantNameError(n)).toBeNull();
+    expect(personNameError(n)).toBeNull();
+  });
 });

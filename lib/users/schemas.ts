@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ID_TYPES, idNumberError, mobileError, emailError, normalizeIdNumber } from '@/lib/validation/identifiers';
 import { passwordError } from '@/lib/auth/rules';
 import { tolerant } from '@/lib/zod-errors';
+import { personNameError } from '@/lib/subjects/rules';
 
 /** 真实姓名: Chinese name (with · for minority names) or a Latin name for foreign documents. */
 export function realNameError(name: string): string | null {
@@ -12,6 +13,15 @@ export function realNameError(name: string): string | null {
   if (!/^([\u3400-\u9fff\u{20000}-\u{2ffff}]+(·[\u3400-\u9fff\u{20000}-\u{2ffff}]+)*|[A-Za-z][A-Za-z .'-]*[A-Za-z])$/u.test(n))
     return '请填写与证件一致的真实姓名';
   return null;
+}
+
+/**
+ * 注册's 真实姓名 (an applicant's account): SPEC §11 gives no rule for it, so it takes the subject
+ * form's 负责人姓名 rule too (the stricter one: no 王先生, 李小姐, 个人, company names), and
+ * 同当前账号信息 never fills a 负责人姓名 the subject form refuses.
+ */
+export function applicantNameError(name: string): string | null {
+  return realNameError(name) ?? personNameError(name.trim(), true);
 }
 
 const refineWith = (fn: (v: string) => string | null) => (v: string, ctx: z.RefinementCtx) => {
@@ -38,7 +48,7 @@ const confirmField = z.string({ error: '请再次输入密码' }).max(ACCOUNT_LI
 
 export const registerSchema = z
   .object({
-    name: limited(ACCOUNT_LIMITS.name, '真实姓名').trim().superRefine(refineWith(realNameError)),
+    name: limited(ACCOUNT_LIMITS.name, '真实姓名').trim().superRefine(refineWith(applicantNameError)),
     idType: z.enum(ID_TYPES, { error: '请选择证件类型' }),
     idNumber: limited(ACCOUNT_LIMITS.idNumber, '证件号码').transform(normalizeIdNumber),
     phone: phoneField,
