@@ -38,7 +38,9 @@ describe('新办网站申请', () => {
     const raw = JSON.stringify(getDb().$client.prepare('select data from websites where id = ?').get(r.websiteId));
     expect(raw).not.toContain('13912345678');
     const view = getWebsiteView(u.id, r.websiteId);
-    expect(view.data?.contacts.securityOwner).toMatchObject({ mode: '同主体负责人信息', name: '张伟', phone: '139****5678' });
+    // The principal's 电子邮件地址 too (SPEC §4.1: a contact without one showed “—”).
+    expect(view.data?.contacts.securityOwner).toMatchObject({ mode: '同主体负责人信息', name: '张伟', phone: '139****5678', email: 'zw@example.com' });
+    expect(view.data?.contacts.emergencyContact).toMatchObject({ mode: '同主体负责人信息', email: 'zw@example.com' });
     expect(listMyWebsites(u.id, subj.subjectId).map((x) => x.id)).toContain(r.websiteId);
   });
 

@@ -132,7 +132,7 @@ export function contactFromSubject(c: Contact, s: typeof subjects.$inferSelect):
     idNumber: decryptPii(s.principalIdEnc),
     phone: decryptPii(s.principalPhoneEnc),
     idExpiry: '',
-    email: '',
+    email: (s.data as { principalEmail?: string }).principalEmail ?? '',
     authMethod: undefined,
     frontFileId: null,
     backFileId: null,
