@@ -29,7 +29,7 @@ export default async function HomePage() {
           </p>
         </div>
         <div className="mt-8 grid gap-4 lg:grid-cols-[1fr_18rem]">
-          <section aria-labelledby="home-query" className="flex min-w-0 flex-col justify-center rounded-lg border p-4 sm:p-6">
+          <section aria-labelledby="home-query" className="flex min-w-0 flex-col rounded-lg border p-4 sm:p-6">
             <h2 id="home-query" className="mb-3 text-base font-semibold">
               公共查询
             </h2>
