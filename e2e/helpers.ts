@@ -215,6 +215,18 @@ export async function fileSubject(page: Page, applicant: FilingApplicant): Promi
 export async function fileWebsite(page: Page, site: FilingSite, png: Buffer) {
   await openForm(page, '/my/websites/new');
   await page.getByRole('button', { name: '下一步' }).click();
+  await fillWebsiteBasic(page, site, png);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('radiogroup', { name: '网站安全负责人' }).getByLabel('同主体负责人信息').check();
+  await page.getByRole('radiogroup', { name: '网站应急联络人' }).getByLabel('同主体负责人信息').check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('我已阅读').check();
+  await page.getByRole('button', { name: '提交', exact: true }).click({ timeout: 40_000 });
+  await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
+}
+
+/** Step 02 网站基本信息 of the wizard, every field filled for `site` (no 前置许可, not interactive unless said). */
+export async function fillWebsiteBasic(page: Page, site: FilingSite, png: Buffer) {
   await page.getByLabel('网站名称').fill(site.name);
   await page.getByRole('group', { name: '是否有工信部备案号' }).getByLabel('否').check();
   await page.getByLabel('网站开通日期').fill('2026-09-01');
@@ -236,13 +248,6 @@ export async function fileWebsite(page: Page, site: FilingSite, png: Buffer) {
   await page.getByRole('group', { name: '是否提供涉及管制物品信息发布服务' }).getByLabel('否').check();
   await page.getByRole('group', { name: '相关前置许可' }).getByLabel('否').check();
   await page.getByLabel('中文简体').check();
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByRole('radiogroup', { name: '网站安全负责人' }).getByLabel('同主体负责人信息').check();
-  await page.getByRole('radiogroup', { name: '网站应急联络人' }).getByLabel('同主体负责人信息').check();
-  await page.getByRole('button', { name: '下一步' }).click();
-  await page.getByLabel('我已阅读').check();
-  await page.getByRole('button', { name: '提交', exact: true }).click({ timeout: 40_000 });
-  await page.waitForURL(/\/my\/applications\/\d+\?submitted=1/);
 }
 
 /** A reviewer's 手机验证 (SPEC §1: required before deciding), through 个人中心. */

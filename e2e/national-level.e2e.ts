@@ -1,11 +1,11 @@
 /**
  * 是否中央/国家级单位 (SPEC §11.3), as a new applicant and the reviewer: a 企业单位 declares 是 on 新增主体,
  * the reviewer sees the declaration highlighted and approves, and only then may the subject file
- * 中华书局官网 (a name with 中华).
+ * 中华书局官网 (a name with 中华). On the way, a domain already filed is refused when leaving step 02.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { approveOpen, fileWebsite, idWithCheck, launchBrowser, login, newPage, openForm, openFromQueue, registerUser, samplePng, screenshotBoth } from './helpers';
+import { approveOpen, fileWebsite, fillWebsiteBasic, idWithCheck, launchBrowser, login, newPage, openForm, openFromQueue, registerUser, samplePng, screenshotBoth } from './helpers';
 
 const APPLICANT = { name: '周文华', idNumber: idWithCheck('11010519760315123'), phone: '13522220919', email: 'zhouwh@example.com' };
 /** A 统一社会信用代码 of 北京 with its check character. */
@@ -81,6 +81,16 @@ describe('a national-level 单位 and 中华书局官网', () => {
     await openFromQueue(reviewer, '中华书局有限公司', '新办网站');
     expect(await approveOpen(reviewer)).toMatch(/^京公网安备\d{14}号$/);
     await reviewer.context().close();
+  });
+
+  it('a domain already filed is refused when leaving step 02, on its own row', async () => {
+    await openForm(page, '/my/websites/new');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await fillWebsiteBasic(page, { name: '书局资讯站', domain: 'docs.yunfan-tech.cn', registrable: 'yunfan-tech.cn', ip: '47.93.12.63' }, png);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('域名 docs.yunfan-tech.cn 已备案或正在办理，请勿重复申请').waitFor();
+    await expect(page.getByLabel('网站域名', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByRole('radiogroup', { name: '网站安全负责人' }).count()).resolves.toBe(0);
   });
 
   it('once the subject is 有效, files 中华书局官网', async () => {

@@ -32,6 +32,11 @@ export type WizardConfig<V extends FieldValues> = {
   saveDraft: (values: V, step: number, draftId: number | null) => Promise<ActionResult<{ draftId: number }>>;
   /** Seconds 提交 waits once the last step (提示说明) is shown; 0 or absent: none. */
   countdown?: number;
+  /**
+   * What 下一步 asks the server once the step's own checks pass (e.g. 网站域名 already filed):
+   * field errors by form path, none to go on. A failure to ask lets the applicant go on (提交 checks again).
+   */
+  serverCheck?: (step: number, values: V) => Promise<Record<string, string> | null>;
 };
 
 /** The alert under a step belongs to the step it was raised on: moving away hides it. */
@@ -41,7 +46,7 @@ type StepAlert = { step: number; error?: string; draftSaved?: boolean };
  * State of a multi-step form (see WizardShell): the step (in the URL), what 下一步 checked, the
  * alert, 保存草稿 and the draft's id, the 提交 countdown, focus and unsaved input.
  */
-export function useWizard<V extends FieldValues>({ form, steps, initialStep, initialDraftId, stepPart, errorStep, saveDraft, countdown: countdownS = 0 }: WizardConfig<V>) {
+export function useWizard<V extends FieldValues>({ form, steps, initialStep, initialDraftId, stepPart, errorStep, saveDraft, countdown: countdownS = 0, serverCheck }: WizardConfig<V>) {
   const last = steps.length;
   const { step, go } = useWizardSteps(last, initialStep);
   const { stepRef, alertRef, requestFocus } = useStepFocus();
@@ -104,6 +109,14 @@ export function useWizard<V extends FieldValues>({ form, steps, initialStep, ini
         requestFocus('error');
         return;
       }
+    }
+    const refused = serverCheck ? await serverCheck(step, form.getValues()).catch(() => null) : null;
+    if (refused && Object.keys(refused).length) {
+      for (const [path, message] of Object.entries(refused)) form.setError(path as FieldPath<V>, { type: 'server', message });
+      setAttempted((a) => ({ ...a, [step]: true }));
+      setAlert({ step, error: NEXT_STEP_ERROR });
+      requestFocus('error');
+      return;
     }
     goTo(step + 1);
   }

@@ -6,7 +6,7 @@ import { FormProvider, get, set, useForm, type FieldError, type FieldErrors, typ
 import { websiteSchema } from '@/lib/websites/schemas';
 import type { UploadedFile } from '@/components/files/upload-field';
 import { ChangeCompareDialog, type CompareRow } from '@/components/subjects/change-compare-dialog';
-import { saveWebsiteDraftAction, submitNewWebsiteAction } from '@/lib/websites/actions';
+import { checkDomainsAction, saveWebsiteDraftAction, submitNewWebsiteAction } from '@/lib/websites/actions';
 import { previewWebsiteChangeAction, saveWebsiteChangeDraftAction, submitWebsiteChangeAction } from '@/lib/websites/actions';
 import { WizardShell, useWizard } from '@/components/forms/wizard-shell';
 import { reach } from '@/components/forms/use-action';
@@ -128,6 +128,12 @@ export function WebsiteWizard({ subject, initialValues, files: initialFiles, dra
     stepPart,
     errorStep,
     countdown: COUNTDOWN_S,
+    // 02 网站基本信息: a domain already filed or in progress is refused here, not after the countdown.
+    serverCheck: async (s, values) => {
+      if (s !== 2) return null;
+      const res = await checkDomainsAction({ domains: values.basic.domains.map((d) => d.domain), websiteId: change?.websiteId ?? null });
+      return res.ok ? res.data : null;
+    },
     saveDraft: (values, step, draftId) => {
       const data = draftPayload(values, step as WizardStep);
       return change

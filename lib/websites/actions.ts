@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions';
 import { AppError } from '@/lib/errors';
 import { websiteSchema } from '@/lib/websites/schemas';
-import { submitNewWebsite, wizardSubject } from '@/lib/websites/service';
+import { domainsInUse, submitNewWebsite, wizardSubject } from '@/lib/websites/service';
 import { PROVIDER_KINDS, searchProviders } from '@/lib/providers/service';
 import { regionFullName } from '@/lib/regions/regions';
 import { saveDraft } from '@/lib/drafts/service';
@@ -187,3 +187,9 @@ export const checkPlacementAction = defineAction({ schema: z.object({ id }), per
   const r = await checkPlacementNow(user, id);
   return { ok: r.ok, checkedAt: r.checkedAt };
 });
+
+/** 下一步 of step 02: domains already filed or in progress, as field errors (lib/websites/service domainsInUse). */
+export const checkDomainsAction = defineAction(
+  { schema: z.object({ domains: z.array(z.string().max(300)).max(50), websiteId: id.nullable() }), permission: 'applicant.area' },
+  async ({ domains, websiteId }, { user }) => domainsInUse(user.id, domains, websiteId),
+);

@@ -5,7 +5,7 @@ import { applications, subjects, websites, websiteDomains } from '@/db/schema';
 import { seedUnits, makeApplicant, personSubjectInput, websiteInput, uploadPng, idWithCheck } from '@/lib/test/fixtures';
 import { bindIdentityToken } from '@/lib/identity/verifier';
 import { submitNewSubject } from '@/lib/subjects/service';
-import { submitNewWebsite, getWebsiteView, listMyWebsites, type StoredWebsite } from './service';
+import { domainsInUse, submitNewWebsite, getWebsiteView, listMyWebsites, type StoredWebsite } from './service';
 
 beforeAll(() => {
   seedUnits();
@@ -75,6 +75,14 @@ describe('新办网站申请', () => {
     expect(() => submitNewWebsite(other.id, s2.subjectId, again)).toThrow(
       '域名 www.taken-example.cn 已备案或正在办理，请勿重复申请',
     );
+    // 下一步 of step 02 already says so, on the domain's own row; a free or unparsable domain passes.
+    expect(domainsInUse(other.id, ['free-example.cn', 'http://www.taken-example.cn/', 'not a domain'])).toEqual({
+      'basic.domains.1.domain': '域名 www.taken-example.cn 已备案或正在办理，请勿重复申请',
+    });
+    // 变更网站 of the website holding it: its own domain is not "taken"; another user's website id is not found.
+    const mine = getDb().select({ websiteId: websiteDomains.websiteId }).from(websiteDomains).where(eq(websiteDomains.ascii, 'www.taken-example.cn')).get()!;
+    expect(domainsInUse(u.id, ['www.taken-example.cn'], mine.websiteId)).toEqual({});
+    expect(() => domainsInUse(other.id, ['www.taken-example.cn'], mine.websiteId)).toThrow();
   });
 
   it('refuses another user’s subject and a cancelled one', async () => {

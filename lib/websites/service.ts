@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, notInArray } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { applications, drafts, files, legacyFilings, policeUnits, subjects, websiteDomains, websiteIpRanges, websites } from '@/db/schema';
 import { claimableRow } from '@/lib/claims/service';
@@ -90,6 +90,32 @@ export function parseWebsiteRows(b: Pick<WebsiteData['basic'], 'domains' | 'ipRa
     return { startIp: p.start, endIp: p.end, family: p.family };
   });
   return { domainRows, ipRows };
+}
+
+/**
+ * 下一步 of step 02 (网站基本信息): the domains already held by a live filing (已备案, or an
+ * application in progress), as field errors on `basic.domains.<i>.domain`, so the applicant learns
+ * it before 提示说明 and its countdown. 变更网站 passes its own website, whose domains are its own.
+ * Unparsable domains are left to the form's own checks; 提交 checks everything again.
+ */
+export function domainsInUse(userId: number, domains: string[], exceptWebsiteId: number | null = null): Record<string, string> {
+  const db = getDb();
+  if (exceptWebsiteId != null) ownedWebsite(db, userId, exceptWebsiteId);
+  const parsed = domains.slice(0, 50).map((d) => parseDomain(d));
+  const asciis = parsed.flatMap((p) => (p.ok ? [p.ascii] : []));
+  if (!asciis.length) return {};
+  const live = db
+    .select({ ascii: websiteDomains.ascii })
+    .from(websiteDomains)
+    .innerJoin(websites, eq(websites.id, websiteDomains.websiteId))
+    .where(and(inArray(websiteDomains.ascii, asciis), inArray(websites.status, [...LIVE_WEBSITE]), exceptWebsiteId != null ? ne(websites.id, exceptWebsiteId) : undefined))
+    .all();
+  const taken = new Set(live.map((r) => r.ascii));
+  const errors: Record<string, string> = {};
+  parsed.forEach((p, i) => {
+    if (p.ok && taken.has(p.ascii)) errors[`basic.domains.${i}.domain`] = `域名 ${p.unicode} 已备案或正在办理，请勿重复申请`;
+  });
+  return errors;
 }
 
 /** One of the user's websites with its subject (anyone else's is "not found"). */
