@@ -35,6 +35,8 @@ describe('application transitions (SPEC §2)', () => {
     ['待审核', 'bundleReturn', '退回'],
     ['审核中', 'bundleReturn', '退回'],
     ['待面审', 'bundleReturn', '退回'],
+    ['待审核', 'transfer', '待审核'],
+    ['审核中', 'transfer', '待审核'],
   ];
   it.each(allowed)('%s --%s--> %s', (from, e, to) => expect(nextApplicationStatus(from, e)).toBe(to));
 
@@ -46,7 +48,7 @@ describe('application transitions (SPEC §2)', () => {
         expect(() => nextApplicationStatus(from, e)).toThrow(`申请当前状态为“${from}”，不能${APPLICATION_EVENTS[e]}`);
         refused++;
       }
-    expect(refused).toBe(6 * 8 - allowed.length);
+    expect(refused).toBe(6 * 9 - allowed.length);
   });
 
   it('a decided application can never be decided again', () => {
@@ -105,6 +107,7 @@ describe('website transitions', () => {
     ['已备案', 'change', '变更中'],
     ['已备案', 'cancel', '注销中'],
     ['已备案', 'subjectCancelled', '已注销'],
+    ['已备案', 'policeCancel', '已注销'],
     ['变更中', 'changeEnded', '已备案'],
     ['变更中', 'subjectCancelled', '已注销'],
     ['注销中', 'cancelApproved', '已注销'],
@@ -118,6 +121,19 @@ describe('website transitions', () => {
         if (allowed.some(([f, ev]) => f === from && ev === e)) continue;
         expect(() => nextWebsiteStatus(from, e)).toThrow(`网站当前状态为“${from}”`);
       }
+  });
+});
+
+describe('注销备案 by the police and 转办', () => {
+  it('cancels only a filed object, never one under review, returned or already cancelled', () => {
+    const from = (Object.keys(WEBSITE_TRANSITIONS) as WebsiteStatus[]).filter((s) => WEBSITE_TRANSITIONS[s].policeCancel);
+    expect(from).toEqual(['已备案']);
+    expect(() => nextWebsiteStatus('已注销', 'policeCancel')).toThrow('网站当前状态为“已注销”，不能注销备案');
+    expect(() => nextWebsiteStatus('变更中', 'policeCancel')).toThrow('不能注销备案');
+  });
+  it('转办 takes only an undecided application not yet scheduled for 面审', () => {
+    expect(() => nextApplicationStatus('待面审', 'transfer')).toThrow('申请当前状态为“待面审”，不能转办');
+    expect(() => nextApplicationStatus('通过', 'transfer')).toThrow('不能转办');
   });
 });
 

@@ -18,12 +18,14 @@ export const APPLICATION_EVENTS = {
   void: '作废',
   /** A business application bundled with a 新增主体 that was returned goes back with it. */
   bundleReturn: '随主体退回',
+  /** 转办 (admin): the application goes to another unit's queue, unclaimed; its due date is kept. */
+  transfer: '转办',
 } as const;
 export type ApplicationEvent = keyof typeof APPLICATION_EVENTS;
 
 export const APPLICATION_TRANSITIONS: Record<ApplicationStatus, Partial<Record<ApplicationEvent, ApplicationStatus>>> = {
-  待审核: { claim: '审核中', revoke: '已撤销', void: '已撤销', bundleReturn: '退回' },
-  审核中: { release: '待审核', approve: '通过', return: '退回', schedule: '待面审', void: '已撤销', bundleReturn: '退回' },
+  待审核: { claim: '审核中', revoke: '已撤销', void: '已撤销', bundleReturn: '退回', transfer: '待审核' },
+  审核中: { release: '待审核', approve: '通过', return: '退回', schedule: '待面审', void: '已撤销', bundleReturn: '退回', transfer: '待审核' },
   待面审: { approve: '通过', return: '退回', void: '已撤销', bundleReturn: '退回' },
   通过: {},
   退回: {},
@@ -68,13 +70,15 @@ export const WEBSITE_EVENTS = {
   cancelApproved: '注销通过',
   cancelEnded: '注销退回或撤销',
   subjectCancelled: '主体注销',
+  /** 注销备案 by the police (SPEC §6.3): a filed object ends without an application of its applicant. */
+  policeCancel: '注销备案',
 } as const;
 export type WebsiteEvent = keyof typeof WEBSITE_EVENTS;
 
 export const WEBSITE_TRANSITIONS: Record<WebsiteStatus, Partial<Record<WebsiteEvent, WebsiteStatus>>> = {
   待审核: { approve: '已备案', return: '已退回', revoke: '已退回', subjectCancelled: '已注销' },
   已退回: { resubmit: '待审核', subjectCancelled: '已注销' },
-  已备案: { change: '变更中', cancel: '注销中', subjectCancelled: '已注销' },
+  已备案: { change: '变更中', cancel: '注销中', subjectCancelled: '已注销', policeCancel: '已注销' },
   变更中: { changeEnded: '已备案', subjectCancelled: '已注销' },
   注销中: { cancelApproved: '已注销', cancelEnded: '已备案', subjectCancelled: '已注销' },
   已注销: {},
