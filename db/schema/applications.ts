@@ -166,3 +166,23 @@ export const queueCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.unitId, t.type] })],
 );
+
+/**
+ * 审核备注 (SPEC §6.3): internal notes of the reviewing unit on an application. Read only through
+ * lib/review (the unit's reviewers and admins); no applicant page or API selects this table.
+ */
+export const reviewNotes = sqliteTable(
+  'review_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('review_notes_application').on(t.applicationId, t.createdAt)],
+);
