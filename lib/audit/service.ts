@@ -41,6 +41,7 @@ export const AUDIT_OBJECT_TYPES: Record<string, string> = {
   application: '申请',
   subject: '开办主体',
   website: '网站',
+  filing: 'APP、小程序等备案对象',
   provider_directory: '服务商名录',
   data_code: '数据码',
   provider_api_key: 'API密钥',
@@ -99,6 +100,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'interview.pass': '面审/实地检查通过',
   'interview.fail': '面审/实地检查退回',
   'website.export': '导出备案网站',
+  'application.pii.reveal': '查看完整信息',
+  'application.note': '添加审核备注',
+  'application.transfer': '转办',
+  'website.police_cancel': '注销备案（网站）',
+  'filing.police_cancel': '注销备案（APP、小程序等）',
 };
 
 import { beijingDayStart } from '@/lib/time';
@@ -111,6 +117,8 @@ export type AuditFilter = {
   actor?: string;
   objectType?: string;
   objectId?: string;
+  /** An action code (AUDIT_ACTION_LABELS), e.g. application.pii.reveal for every 查看完整信息. */
+  action?: string;
   /** Beijing dates, both inclusive. */
   from?: string;
   to?: string;
@@ -134,6 +142,7 @@ export function listAudit(opts: AuditFilter = {}) {
   }
   if (opts.objectType?.trim()) conds.push(eq(auditLog.objectType, opts.objectType.trim()));
   if (opts.objectId?.trim()) conds.push(eq(auditLog.objectId, opts.objectId.trim()));
+  if (opts.action?.trim()) conds.push(eq(auditLog.action, opts.action.trim()));
   const from = opts.from ? beijingDayStart(opts.from) : undefined;
   if (from !== undefined) conds.push(gte(auditLog.at, from));
   const to = opts.to ? beijingDayStart(opts.to) : undefined;

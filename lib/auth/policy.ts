@@ -32,6 +32,13 @@ export const PERMISSIONS = {
   'assessments.report': ['applicant'],
   /** 下载申请回执; which application is decided by canReadApplication. */
   'applications.receipt': ['applicant', 'reviewer', 'admin'],
+  /** 查看完整信息 and 审核备注; which application is decided by canReviewApplication. */
+  'review.reveal': ['reviewer', 'admin'],
+  'review.notes': ['reviewer', 'admin'],
+  /** 转办: move an undecided application to another unit's queue (SPEC §6.3). */
+  'review.transfer': ['admin'],
+  /** 注销备案 by the police; which object is decided by canPoliceCancel. */
+  'filings.police-cancel': ['reviewer', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -57,13 +64,14 @@ export function canDecide(actor: Actor): boolean {
 
 /**
  * Who may read an uploaded file: its owner, admins, and reviewers of the unit
- * that reviews the subject the file is attached to.
+ * that reviews the subject the file is attached to (or one of its open applications).
  */
-export function canReadFile(actor: Actor | null, file: { ownerId: number; subjectUnitId: number | null }): boolean {
+export function canReadFile(actor: Actor | null, file: { ownerId: number; subjectUnitId: number | null; reviewUnitIds?: readonly number[] }): boolean {
   if (!actor) return false;
   if (actor.role === 'admin') return true;
   if (file.ownerId === actor.id) return true;
-  return actor.role === 'reviewer' && actor.unitId != null && file.subjectUnitId === actor.unitId;
+  // reviewUnitIds: units an open application of the subject was 转办 to (they must see its uploads).
+  return actor.role === 'reviewer' && actor.unitId != null && (file.subjectUnitId === actor.unitId || !!file.reviewUnitIds?.includes(actor.unitId));
 }
 
 /**
@@ -95,6 +103,16 @@ export function canCheckPlacement(actor: Actor | null, site: { ownerId: number; 
   if (actor.role === 'admin') return true;
   if (actor.role === 'applicant') return site.ownerId === actor.id;
   return actor.role === 'reviewer' && actor.unitId != null && site.unitIds.includes(actor.unitId);
+}
+
+/**
+ * 注销备案 by the police (SPEC §6.3): admins, and reviewers of the unit that reviews the object's
+ * subject or filed it.
+ */
+export function canPoliceCancel(actor: Actor | null, object: { unitIds: readonly (number | null)[] }): boolean {
+  if (!actor || !can(actor, 'filings.police-cancel')) return false;
+  if (actor.role === 'admin') return true;
+  return actor.unitId != null && object.unitIds.includes(actor.unitId);
 }
 
 /** Where each role lands after login and what the header links to. */

@@ -6,7 +6,7 @@ import sharp, { type Metadata } from 'sharp';
 import { fileTypeFromBuffer } from 'file-type';
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
-import { files, subjects } from '@/db/schema';
+import { applications, files, subjects } from '@/db/schema';
 import { dataDir } from '@/lib/config/env';
 import { canReadFile, type Actor } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
@@ -307,6 +307,18 @@ export function getFileRecord(fileId: number) {
     .get();
 }
 
+/** Units with an open application of the subject in their queue (one 转办 away from the subject's unit). */
+function openReviewUnits(subjectId: number | null): number[] {
+  if (!subjectId) return [];
+  return getDb()
+    .selectDistinct({ unitId: applications.unitId })
+    .from(applications)
+    .where(and(eq(applications.subjectId, subjectId), eq(applications.queued, true), inArray(applications.status, ['待审核', '审核中', '待面审'])))
+    .all()
+    .map((r) => r.unitId)
+    .filter((v): v is number => v != null);
+}
+
 function thumbName(originalName: string): string {
   const ext = path.extname(originalName);
   const stem = ext ? originalName.slice(0, -ext.length) : originalName;
@@ -322,7 +334,7 @@ export function getFileForActor(actor: Actor | null, fileId: number, variant: Fi
   if (!actor) throw new AppError('unauthenticated', '请先登录');
   const rec = getFileRecord(fileId);
   if (!rec) throw new AppError('not_found', '文件不存在');
-  if (!canReadFile(actor, { ownerId: rec.ownerId, subjectUnitId: rec.subjectUnitId ?? null })) {
+  if (!canReadFile(actor, { ownerId: rec.ownerId, subjectUnitId: rec.subjectUnitId ?? null, reviewUnitIds: openReviewUnits(rec.subjectId) })) {
     throw new AppError('forbidden', '您没有权限查看此文件');
   }
   const sha = variant === 'thumb' ? rec.thumbSha256 : rec.sha256;

@@ -9,7 +9,21 @@ import { handlerOf } from '@/lib/applications/handlers';
 import { claimApplication, decideApplication, getReviewApplication, recordInterviewOutcome, releaseApplication, scheduleInterview } from '@/lib/review/service';
 import { checkFilingClosed } from '@/lib/filings/liveness';
 import { checkClosedAfterCancel } from '@/lib/websites/cancel';
-import { beijingLocalToMs, PHONE_REQUIRED, decisionSchema, idSchema, interviewOutcomeSchema, scheduleInterviewSchema } from '@/lib/review/schemas';
+import {
+  beijingLocalToMs,
+  PHONE_REQUIRED,
+  decisionSchema,
+  idSchema,
+  interviewOutcomeSchema,
+  policeCancelSchema,
+  reviewNoteSchema,
+  scheduleInterviewSchema,
+  transferSchema,
+} from '@/lib/review/schemas';
+import { revealApplicationPii } from '@/lib/review/reveal';
+import { addReviewNote } from '@/lib/review/notes';
+import { transferApplication } from '@/lib/review/transfer';
+import { policeCancel } from '@/lib/review/police-cancel';
 import { checkPlacementNow } from '@/lib/websites/placement';
 
 /** The service's actor; CurrentUser carries exactly the policy's fields (and a few more). */
@@ -93,4 +107,30 @@ export const reviewCheckPlacementAction = defineAction({ schema: idSchema, permi
  */
 export const claimApplicationAction = defineAction({ schema: idSchema, permission: 'review.decide' }, async ({ id }, { user }) => {
   return claimApplication(actorOf(user), id);
+});
+
+/** 查看完整信息: the full 证件号码 / 手机号码 of one application, each reveal audited. */
+export const revealPiiAction = defineAction({ schema: idSchema, permission: 'review.reveal' }, async ({ id }, { user }) => {
+  return revealApplicationPii(user, id);
+});
+
+/** 审核备注 (the page refreshes to show it in the 办理记录). */
+export const addReviewNoteAction = defineAction({ schema: reviewNoteSchema, permission: 'review.notes' }, async ({ id, body }, { user }) => {
+  const res = addReviewNote(user, id, body);
+  revalidatePath(`/review/${id}`);
+  return res;
+});
+
+/** 转办 (admin): to another unit's queue, due date kept. */
+export const transferAction = defineAction({ schema: transferSchema, permission: 'review.transfer' }, async ({ id, unitId, reason }, { user }) => {
+  const res = transferApplication(user, id, { unitId, reason });
+  revalidatePath('/review', 'layout');
+  return res;
+});
+
+/** 注销备案 by the police, confirmed in a dialog. */
+export const policeCancelAction = defineAction({ schema: policeCancelSchema, permission: 'filings.police-cancel' }, async ({ object, id, reason, detail }, { user }) => {
+  const res = policeCancel(user, { object, id }, { reason, detail });
+  revalidatePath('/review', 'layout');
+  return res;
 });

@@ -76,3 +76,42 @@ export const scheduleInterviewSchema = z
 export type ScheduleInterviewFormInput = z.input<typeof scheduleInterviewSchema>;
 
 export const idSchema = z.object({ id });
+
+/** 审核备注: internal, for the unit's reviewers and admins only. */
+export const reviewNoteSchema = z
+  .object({ id, body: plainText('备注内容', NOTE_MAX).default('') })
+  .superRefine((v, ctx) => {
+    if (!v.body) ctx.addIssue({ code: 'custom', path: ['body'], message: '请填写备注内容' });
+  });
+export type ReviewNoteFormInput = z.input<typeof reviewNoteSchema>;
+
+export const TRANSFER_REASON_MAX = 200;
+
+/** 转办 (admin): the unit the application goes to, and why. */
+export const transferSchema = z
+  .object({
+    id,
+    unitId: z.number({ error: '请选择转办单位' }).int().positive('请选择转办单位'),
+    reason: plainText('转办原因', TRANSFER_REASON_MAX).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写转办原因' });
+  });
+export type TransferFormInput = z.input<typeof transferSchema>;
+
+/** 注销备案 by the police: SPEC §6.3's examples, and 其他 with a required 注销说明. */
+export const POLICE_CANCEL_OTHER = '其他';
+export const POLICE_CANCEL_REASONS = ['网站已关闭', '违法违规', '主体已注销', '备案信息不真实', '长期无法访问', POLICE_CANCEL_OTHER] as const;
+export type PoliceCancelReason = (typeof POLICE_CANCEL_REASONS)[number];
+
+export const policeCancelSchema = z
+  .object({
+    object: z.enum(['website', 'filing']),
+    id,
+    reason: z.enum(POLICE_CANCEL_REASONS, { error: '请选择注销原因' }),
+    detail: plainText('注销说明', REASON_MAX).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reason === POLICE_CANCEL_OTHER && !v.detail) ctx.addIssue({ code: 'custom', path: ['detail'], message: '请填写注销说明' });
+  });
+export type PoliceCancelFormInput = z.input<typeof policeCancelSchema>;

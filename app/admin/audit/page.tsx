@@ -13,7 +13,7 @@ import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select'
 
 export const metadata: Metadata = { title: '审计日志' };
 
-type SP = { actor?: string; type?: string; id?: string; from?: string; to?: string; page?: string };
+type SP = { actor?: string; type?: string; action?: string; id?: string; from?: string; to?: string; page?: string };
 
 const text = (v: string | undefined, max: number) => (typeof v === 'string' ? v.trim().slice(0, max) || undefined : undefined);
 /** A real YYYY-MM-DD date or nothing. */
@@ -39,9 +39,12 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const actor = text(sp.actor, 30);
   const objectType = text(sp.type, 40);
   const objectId = text(sp.id, 40);
+  const action = text(sp.action, 60);
   const from = day(sp.from);
   const to = day(sp.to);
-  const { rows, total, page, pageSize } = listAudit({ actor, objectType, objectId, from, to, page: pageParam(sp.page) });
+  const { rows, total, page, pageSize } = listAudit({ actor, objectType, objectId, action, from, to, page: pageParam(sp.page) });
+  const actions = Object.entries(AUDIT_ACTION_LABELS);
+  if (action && !AUDIT_ACTION_LABELS[action]) actions.push([action, action]);
   const types = Object.entries(AUDIT_OBJECT_TYPES);
   if (objectType && !AUDIT_OBJECT_TYPES[objectType]) types.push([objectType, objectType]);
   return (
@@ -62,6 +65,16 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             ))}
           </NativeSelect>
         </Field>
+        <Field id="audit-action" label="操作" className="w-full sm:w-48">
+          <NativeSelect id="audit-action" name="action" defaultValue={action ?? ''}>
+            <NativeSelectOption value="">全部</NativeSelectOption>
+            {actions.map(([value, label]) => (
+              <NativeSelectOption key={value} value={value}>
+                {label}
+              </NativeSelectOption>
+            ))}
+          </NativeSelect>
+        </Field>
         <Field id="audit-object" label="对象ID" className="w-full sm:w-32">
           <Input id="audit-object" name="id" defaultValue={objectId ?? ''} maxLength={40} />
         </Field>
@@ -72,7 +85,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           <Input id="audit-to" name="to" type="date" defaultValue={to ?? ''} />
         </Field>
         <Button type="submit">查询</Button>
-        {(actor || objectType || objectId || from || to) && (
+        {(actor || objectType || action || objectId || from || to) && (
           <Button variant="outline" asChild>
             <Link href="/admin/audit">清空</Link>
           </Button>
@@ -134,7 +147,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           </Table>
         </div>
       )}
-      <Pagination path="/admin/audit" params={{ actor, type: objectType, id: objectId, from, to }} page={page} pageSize={pageSize} total={total} />
+      <Pagination path="/admin/audit" params={{ actor, type: objectType, action, id: objectId, from, to }} page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }

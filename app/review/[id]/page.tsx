@@ -8,6 +8,7 @@ import { requirePage, type CurrentUser } from '@/lib/auth/session';
 import { fileKindsOf } from '@/lib/files/service';
 import { websiteFileIds } from '@/lib/websites/file-ids';
 import { canCheckPlacement, canDecide } from '@/lib/auth/policy';
+import { asc, eq } from 'drizzle-orm';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
 import { getReviewApplication, COMMON_RETURN_REASONS } from '@/lib/review/service';
@@ -40,6 +41,16 @@ import { recheckLivenessAction, reviewCheckPlacementAction } from '@/lib/review/
 import { ReleaseButton } from './release-button';
 import { ClaimOnOpen } from './claim-on-open';
 import { ScheduleInterviewForm } from './schedule-interview-form';
+import { RevealPii } from './reveal-pii';
+import { ReviewNoteForm } from './review-note-form';
+import { TransferDialog } from './transfer-dialog';
+import { PoliceCancelDialog } from './police-cancel-dialog';
+import { applicationRecord } from '@/lib/review/notes';
+import { policeCancelOffer, type PoliceCancelTarget } from '@/lib/review/police-cancel';
+import { can } from '@/lib/auth/policy';
+import { getDb } from '@/db/client';
+import { policeUnits } from '@/db/schema';
+import { subjectDisplayValue } from '@/lib/subjects/display';
 
 export const metadata: Metadata = { title: '申请审核' };
 
@@ -189,6 +200,64 @@ function NamingSection({ view }: { view: View }) {
   );
 }
 
+/**
+ * 开办主体信息 of a business application: who runs the object, at a glance (PII masked; 查看完整信息
+ * shows the numbers).
+ */
+function SubjectSection({ subject }: { subject: NonNullable<View['subject']> }) {
+  const d = subject.data;
+  const org = subject.nature === '单位';
+  const unit = subject.unitId ? getDb().select({ name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.id, subject.unitId)).get()?.name : null;
+  const address = org
+    ? [subjectDisplayValue('officeRegion', d.officeRegion), d.officeAddress].filter(Boolean).join('')
+    : [subjectDisplayValue('principalRegion', d.principalRegion), d.principalAddress].filter(Boolean).join('');
+  const rows: [string, ReactNode][] = [
+    ['主体名称', subject.name],
+    ['开办主体性质', org ? `单位${subject.unitType ? `（${subject.unitType}）` : ''}` : '个人'],
+    ['证件类型', (org ? subject.certType : subject.principalIdType) ?? '—'],
+    ['证件号码', <span key="cert" className="font-mono">{(org ? subject.certNumberMasked : subject.principalIdMasked) ?? '—'}</span>],
+    ['负责人', `${subject.principalName}（${subject.principalPhoneMasked}）`],
+    [org ? '单位办公地址' : '常住地址', address || '—'],
+    ['审核单位', unit ?? '—'],
+    ['主体状态', <StatusBadge key="status" status={subject.status} />],
+  ];
+  return (
+    <Section title="开办主体信息" testId="subject-info">
+      <InfoList rows={rows} />
+    </Section>
+  );
+}
+
+/** 办理记录: the application's audited steps and the unit's 审核备注, with the form to add one. */
+function RecordSection({ user, applicationId }: { user: CurrentUser; applicationId: number }) {
+  const entries = applicationRecord(user, applicationId);
+  return (
+    <Section title="办理记录与审核备注" testId="record">
+      <div className="space-y-4">
+        {entries.length === 0 ? (
+          <Empty>暂无办理记录。</Empty>
+        ) : (
+          <ol className="space-y-2 text-sm">
+            {entries.map((e) => (
+              <li key={e.key} className={e.note ? 'rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2' : 'px-3'} data-testid={e.note ? 'review-note' : 'record-entry'}>
+                <div className="flex flex-wrap gap-x-3 text-muted-foreground">
+                  <span>{formatDateTime(e.at)}</span>
+                  <span>{e.actor ?? '系统'}</span>
+                  <span className="font-medium text-foreground">{e.what}</span>
+                </div>
+                {e.detail && <p className="whitespace-pre-wrap break-all">{e.detail}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+        <div className="border-t pt-4">
+          <ReviewNoteForm applicationId={applicationId} />
+        </div>
+      </div>
+    </Section>
+  );
+}
+
 export default async function ReviewApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePage('review.area');
   const { id: rawId } = await params;
@@ -236,6 +305,14 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   const websiteName =
     view.website?.name ?? handler.describe.queueColumns(payloadOf(app)).name ?? ('websiteName' in payload && typeof payload.websiteName === 'string' ? payload.websiteName : null);
 
+  // 注销备案 by the police of the object this application is about, once it is filed.
+  const cancelTarget: PoliceCancelTarget | null = app.websiteId ? { object: 'website', id: app.websiteId } : app.filingId ? { object: 'filing', id: app.filingId } : null;
+  const cancelOffer = cancelTarget ? policeCancelOffer(user, cancelTarget) : null;
+  // 转办 (admin) of an application still waiting in a queue (not once a 面审 is arranged).
+  const transferable = can(user, 'review.transfer') && (view.status === '待审核' || view.status === '审核中');
+  const units = transferable ? getDb().select({ id: policeUnits.id, name: policeUnits.name }).from(policeUnits).orderBy(asc(policeUnits.code)).all() : [];
+  const showSubject = !!view.subject && app.type !== '新增主体' && app.type !== '变更主体';
+
   const info: [string, ReactNode][] = [
     ['申请编号', <span key="code" className="font-mono" data-testid="application-code">{app.code}</span>],
     ['业务类型', app.type],
@@ -248,7 +325,13 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
         {view.overdue && <Badge className="bg-destructive text-white">已超期</Badge>}
       </span>,
     ],
-    ['审核单位', view.unitName ?? '—'],
+    [
+      '审核单位',
+      <span key="unit" className="inline-flex flex-wrap items-center gap-3" data-testid="review-unit">
+        <span>{view.unitName ?? '—'}</span>
+        {transferable && <TransferDialog applicationId={app.id} currentUnitId={app.unitId} units={units} />}
+      </span>,
+    ],
     ['申请人', view.applicant ? `${view.applicant.name}（${view.applicant.phoneMasked}）` : '—'],
   ];
   if (subjectName) info.push(['主体名称', subjectName]);
@@ -338,7 +421,14 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
 
       {nationalLevel && <NationalLevelNotice applicationId={app.id} declared={nationalLevel} canCorrect={decider && !decided} />}
 
-      <Section title="申请内容">{node ?? <Empty>无可显示的申请内容。</Empty>}</Section>
+      {showSubject && <SubjectSection subject={view.subject!} />}
+
+      <Section title="申请内容">
+        <div className="space-y-4">
+          <RevealPii applicationId={app.id} />
+          {node ?? <Empty>无可显示的申请内容。</Empty>}
+        </div>
+      </Section>
 
       {files.length > 0 && (
         <Section title="附件材料" testId="attachments">
@@ -406,6 +496,19 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
           reasons={COMMON_RETURN_REASONS}
         />
       </div>
+
+      {cancelOffer && cancelTarget && (
+        <Section title="注销备案" testId="police-cancel">
+          <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+            <p>
+              {cancelOffer.label}“{cancelOffer.name}”已备案（<span className="font-mono">{cancelOffer.filingNumber}</span>）。如网站已关闭、违法违规或主体已注销，可注销其备案。
+            </p>
+            <PoliceCancelDialog target={{ ...cancelTarget, ...cancelOffer }} />
+          </div>
+        </Section>
+      )}
+
+      <RecordSection user={user} applicationId={app.id} />
 
       {view.bundle.length > 0 && (
         <Section title="一并提交的申请" testId="bundle">
