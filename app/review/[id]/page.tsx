@@ -8,7 +8,6 @@ import { requirePage, type CurrentUser } from '@/lib/auth/session';
 import { fileKindsOf } from '@/lib/files/service';
 import { websiteFileIds } from '@/lib/websites/file-ids';
 import { canCheckPlacement, canDecide } from '@/lib/auth/policy';
-import { asc, eq } from 'drizzle-orm';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/utils';
 import { getReviewApplication, COMMON_RETURN_REASONS } from '@/lib/review/service';
@@ -48,8 +47,7 @@ import { PoliceCancelDialog } from './police-cancel-dialog';
 import { applicationRecord } from '@/lib/review/notes';
 import { policeCancelOffer, type PoliceCancelTarget } from '@/lib/review/police-cancel';
 import { can } from '@/lib/auth/policy';
-import { getDb } from '@/db/client';
-import { policeUnits } from '@/db/schema';
+import { unitName, unitOptions } from '@/lib/units/service';
 import { subjectDisplayValue } from '@/lib/subjects/display';
 
 export const metadata: Metadata = { title: '申请审核' };
@@ -207,7 +205,7 @@ function NamingSection({ view }: { view: View }) {
 function SubjectSection({ subject }: { subject: NonNullable<View['subject']> }) {
   const d = subject.data;
   const org = subject.nature === '单位';
-  const unit = subject.unitId ? getDb().select({ name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.id, subject.unitId)).get()?.name : null;
+  const unit = subject.unitId ? unitName(subject.unitId) : null;
   const address = org
     ? [subjectDisplayValue('officeRegion', d.officeRegion), d.officeAddress].filter(Boolean).join('')
     : [subjectDisplayValue('principalRegion', d.principalRegion), d.principalAddress].filter(Boolean).join('');
@@ -310,7 +308,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
   const cancelOffer = cancelTarget ? policeCancelOffer(user, cancelTarget) : null;
   // 转办 (admin) of an application still waiting in a queue (not once a 面审 is arranged).
   const transferable = can(user, 'review.transfer') && (view.status === '待审核' || view.status === '审核中');
-  const units = transferable ? getDb().select({ id: policeUnits.id, name: policeUnits.name }).from(policeUnits).orderBy(asc(policeUnits.code)).all() : [];
+  const units = transferable ? unitOptions() : [];
   const showSubject = !!view.subject && app.type !== '新增主体' && app.type !== '变更主体';
 
   const info: [string, ReactNode][] = [
