@@ -72,7 +72,11 @@ function CancelForm({ target, pending, setPending, onDone }: { target: Target; p
         <NativeSelect
           id={reasonId}
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            setReason(e.target.value);
+            // Another reason: 注销说明 may no longer be required either.
+            setFieldErrors({});
+          }}
           aria-invalid={!!fieldErrors.reason}
           aria-describedby={fieldErrors.reason ? `${reasonId}-error` : undefined}
         >
@@ -89,7 +93,10 @@ function CancelForm({ target, pending, setPending, onDone }: { target: Target; p
           id={detailId}
           value={detail}
           rows={3}
-          onChange={(e) => setDetail(e.target.value)}
+          onChange={(e) => {
+            setDetail(e.target.value);
+            setFieldErrors(({ detail: _, ...rest }) => rest);
+          }}
           aria-invalid={!!fieldErrors.detail}
           aria-describedby={fieldErrors.detail ? `${detailId}-error` : `${detailId}-hint`}
         />

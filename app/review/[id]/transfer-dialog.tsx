@@ -79,7 +79,10 @@ function TransferForm({
         <NativeSelect
           id={unitFieldId}
           value={unitId}
-          onChange={(e) => setUnitId(e.target.value)}
+          onChange={(e) => {
+            setUnitId(e.target.value);
+            setFieldErrors(({ unitId: _, ...rest }) => rest);
+          }}
           aria-invalid={!!fieldErrors.unitId}
           aria-describedby={fieldErrors.unitId ? `${unitFieldId}-error` : undefined}
         >
@@ -96,7 +99,10 @@ function TransferForm({
           id={reasonFieldId}
           value={reason}
           rows={3}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setFieldErrors(({ reason: _, ...rest }) => rest);
+          }}
           aria-invalid={!!fieldErrors.reason}
           aria-describedby={fieldErrors.reason ? `${reasonFieldId}-error` : `${reasonFieldId}-hint`}
         />
