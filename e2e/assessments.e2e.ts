@@ -54,14 +54,16 @@ describe('安全评估 of an interactive website, from the wizard to the filing 
     await page.waitForURL(/\/my$/);
     await fileSubjectAndWebsite(page, APPLICANT, SITE);
 
-    // 发起评估 from the navigation.
-    await page.getByRole('link', { name: '安全评估', exact: true }).first().click();
+    // 发起评估 from the navigation: 安全评估 in the header's 我的 menu.
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    await nav.getByRole('button', { name: '我的' }).click();
+    await nav.getByRole('link', { name: '安全评估', exact: true }).click();
     await page.getByRole('heading', { name: '安全评估', level: 1 }).waitFor();
     await page.getByRole('link', { name: '发起评估' }).first().click();
     await page.getByRole('heading', { name: '发起安全评估', level: 1 }).waitFor();
     await page.getByRole('heading', { name: '填写自评估报告' }).waitFor();
     await page.getByLabel('类型', { exact: true }).selectOption('网站');
-    const site = page.getByLabel('网站', { exact: true });
+    const site = page.getByLabel('评估对象', { exact: true });
     const option = await site.locator('option', { hasText: SITE.name }).getAttribute('value');
     await site.selectOption(option!);
     // 下一步 without the required text: the error is on the field.

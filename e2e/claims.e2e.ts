@@ -97,13 +97,13 @@ describe('网站认领 and 关联旧账号', () => {
     await applicant.getByRole('img', { name: '域名证书（wuhao-old-photo.cn）' }).waitFor();
     await applicant.getByLabel('起始IP', { exact: true }).fill('47.95.120.88');
     await applicant.getByLabel('结束IP', { exact: true }).fill('47.95.120.88');
-    await applicant.getByLabel('网络接入服务商名称').fill('阿里云计算有限公司');
+    await applicant.getByRole('group', { name: '网络接入服务商', exact: true }).getByLabel('名称', { exact: true }).fill('阿里云计算有限公司');
     await applicant.getByLabel('接入商所属地区省份').selectOption('110000');
     await applicant.getByLabel('接入商所属地区区县').selectOption('110108');
     await applicant.getByLabel('网站接入方式').selectOption('云服务器');
-    await applicant.getByLabel('注册商所属地区省份').selectOption('110000');
-    await applicant.getByLabel('注册商所属地区区县').selectOption('110108');
-    await applicant.getByLabel('域名注册服务商名称').fill('北京新网数码信息技术有限公司');
+    await applicant.getByLabel('域名服务商所属地区省份').selectOption('110000');
+    await applicant.getByLabel('域名服务商所属地区区县').selectOption('110108');
+    await applicant.getByRole('group', { name: '域名注册服务商', exact: true }).getByLabel('名称', { exact: true }).fill('北京新网数码信息技术有限公司');
     await applicant.getByRole('group', { name: '是否提供互联网交互服务' }).getByLabel('否').check();
     await applicant.getByRole('group', { name: '是否提供涉及管制物品信息发布服务' }).getByLabel('否').check();
     await applicant.getByRole('group', { name: '相关前置许可' }).getByLabel('否').check();

@@ -107,14 +107,14 @@ describe('数据码 for an applicant whose phone matches', () => {
     expect(site).toBeTruthy();
     await expect(applicant.getByLabel('网站域名', { exact: true }).inputValue()).resolves.toBe(site.domain);
     await expect(applicant.getByLabel('起始IP', { exact: true }).inputValue()).resolves.toBe(site.ip);
-    await expect(applicant.getByLabel('网络接入服务商名称').inputValue()).resolves.toBe('北京世纪互联宽带数据中心有限公司');
+    await expect(applicant.getByRole('group', { name: '网络接入服务商', exact: true }).getByLabel('名称', { exact: true }).inputValue()).resolves.toBe('北京世纪互联宽带数据中心有限公司');
     await applicant.getByRole('group', { name: '是否有工信部备案号' }).getByLabel('否').check();
     await applicant.getByLabel('网站开通日期').fill('2026-09-01');
     await applicant.getByLabel('域名证书（wuxiaolan-tea.cn）').setInputFiles({ name: 'cert.png', mimeType: 'image/png', buffer: png });
     await applicant.getByRole('img', { name: '域名证书（wuxiaolan-tea.cn）' }).waitFor();
-    await applicant.getByLabel('注册商所属地区省份').selectOption('110000');
-    await applicant.getByLabel('注册商所属地区区县').selectOption('110108');
-    await applicant.getByLabel('域名注册服务商名称').fill('北京新网数码信息技术有限公司');
+    await applicant.getByLabel('域名服务商所属地区省份').selectOption('110000');
+    await applicant.getByLabel('域名服务商所属地区区县').selectOption('110108');
+    await applicant.getByRole('group', { name: '域名注册服务商', exact: true }).getByLabel('名称', { exact: true }).fill('北京新网数码信息技术有限公司');
     await applicant.getByRole('group', { name: '是否提供互联网交互服务' }).getByLabel('否').check();
     await applicant.getByRole('group', { name: '是否提供涉及管制物品信息发布服务' }).getByLabel('否').check();
     await applicant.getByRole('group', { name: '相关前置许可' }).getByLabel('否').check();

@@ -99,7 +99,7 @@ describe('APP and 小程序 filed through their wizards', () => {
     await applicant.getByLabel('结束IP', { exact: true }).fill('39.96.10.21');
     await applicant.getByLabel('接入商所属地区省份').selectOption('110000');
     await applicant.getByLabel('接入商所属地区区县').selectOption('110108');
-    await applicant.getByLabel('网络接入服务商名称').fill('阿里云计算有限公司');
+    await applicant.getByRole('group', { name: '网络接入服务商', exact: true }).getByLabel('名称', { exact: true }).fill('阿里云计算有限公司');
     await applicant.getByLabel('APP功能介绍').fill('茶馆菜单浏览、在线点单与会员积分。');
     for (const n of [1, 2, 3]) await upload(applicant, `APP运行截图${n}`);
     await applicant.getByLabel('当前用户量').selectOption('一万以下');

@@ -28,6 +28,14 @@ export async function login(page: Page, identifier: string, password: string) {
   await page.getByRole('button', { name: '登录', exact: true }).click();
 }
 
+/** Ticks 我不是机器人 of the form's 验证码 (asked after two failed attempts) and waits for 验证通过. */
+export async function solveCaptcha(page: Page) {
+  const group = page.getByRole('group', { name: '验证码', exact: true });
+  await page.locator('[data-testid="captcha"][data-hydrated]').waitFor();
+  await group.getByLabel('我不是机器人').check();
+  await group.getByText('验证通过').waitFor();
+}
+
 /** Opens a form page and waits until React owns the form, so typed values are not reset by hydration. */
 export async function openForm(page: Page, url: string) {
   await page.goto(url);
@@ -236,13 +244,13 @@ export async function fillWebsiteBasic(page: Page, site: FilingSite, png: Buffer
   await page.getByRole('img', { name: `域名证书（${site.registrable}）` }).waitFor();
   await page.getByLabel('起始IP', { exact: true }).fill(site.ip);
   await page.getByLabel('结束IP', { exact: true }).fill(site.ip);
-  await page.getByLabel('网络接入服务商名称').fill('阿里云计算有限公司');
+  await page.getByRole('group', { name: '网络接入服务商', exact: true }).getByLabel('名称', { exact: true }).fill('阿里云计算有限公司');
   await page.getByLabel('接入商所属地区省份').selectOption('110000');
   await page.getByLabel('接入商所属地区区县').selectOption('110108');
   await page.getByLabel('网站接入方式').selectOption('云服务器');
-  await page.getByLabel('注册商所属地区省份').selectOption('110000');
-  await page.getByLabel('注册商所属地区区县').selectOption('110108');
-  await page.getByLabel('域名注册服务商名称').fill('北京新网数码信息技术有限公司');
+  await page.getByLabel('域名服务商所属地区省份').selectOption('110000');
+  await page.getByLabel('域名服务商所属地区区县').selectOption('110108');
+  await page.getByRole('group', { name: '域名注册服务商', exact: true }).getByLabel('名称', { exact: true }).fill('北京新网数码信息技术有限公司');
   await page.getByRole('group', { name: '是否提供互联网交互服务' }).getByLabel(site.interactive ? '是' : '否').check();
   if (site.interactive) await page.getByLabel('社交文娱类D').check();
   await page.getByRole('group', { name: '是否提供涉及管制物品信息发布服务' }).getByLabel('否').check();

@@ -70,7 +70,7 @@ describe('应用市场 and 服务商 filed through their wizards', () => {
     await company.getByLabel('结束IP', { exact: true }).fill('39.96.10.40');
     await company.getByLabel('接入商所属地区省份').selectOption('110000');
     await company.getByLabel('接入商所属地区区县').selectOption('110108');
-    await company.getByLabel('网络接入服务商名称').fill('阿里云计算有限公司');
+    await company.getByRole('group', { name: '网络接入服务商', exact: true }).getByLabel('名称', { exact: true }).fill('阿里云计算有限公司');
     await company.getByRole('group', { name: '是否提供互联网交互服务' }).getByLabel('否').check();
     await company.getByRole('group', { name: '是否提供涉及管制物品信息发布服务' }).getByLabel('否').check();
     await company.getByRole('group', { name: '相关前置许可' }).getByLabel('否').check();
@@ -138,7 +138,7 @@ describe('应用市场 and 服务商 filed through their wizards', () => {
     await lookup.getByLabel('名称', { exact: true }).fill('韩冰');
     await lookup.getByRole('button', { name: '查询' }).click();
     await lookup.getByRole('button', { name: `选择${PROVIDER.name}` }).click();
-    await expect(other.getByLabel('网络接入服务商名称').inputValue()).resolves.toBe(PROVIDER.name);
+    await expect(other.getByRole('group', { name: '网络接入服务商', exact: true }).getByLabel('名称', { exact: true }).inputValue()).resolves.toBe(PROVIDER.name);
     await other.close();
   });
 });

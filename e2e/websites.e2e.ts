@@ -130,11 +130,11 @@ describe('新办网站申请 wizard', () => {
     await lookup.getByLabel('所属省').selectOption('330000');
     await lookup.getByRole('button', { name: '查询' }).click();
     await lookup.getByRole('button', { name: '选择阿里云计算有限公司' }).click();
-    await expect(page.getByLabel('网络接入服务商名称').inputValue()).resolves.toBe('阿里云计算有限公司');
+    await expect(page.getByRole('group', { name: '网络接入服务商', exact: true }).getByLabel('名称', { exact: true }).inputValue()).resolves.toBe('阿里云计算有限公司');
     await page.getByLabel('网站接入方式').selectOption('云服务器');
-    await page.getByLabel('注册商所属地区省份').selectOption('110000');
-    await page.getByLabel('注册商所属地区区县').selectOption('110108');
-    await page.getByLabel('域名注册服务商名称').fill('北京新网数码信息技术有限公司');
+    await page.getByLabel('域名服务商所属地区省份').selectOption('110000');
+    await page.getByLabel('域名服务商所属地区区县').selectOption('110108');
+    await page.getByRole('group', { name: '域名注册服务商', exact: true }).getByLabel('名称', { exact: true }).fill('北京新网数码信息技术有限公司');
     await page.getByRole('group', { name: '是否提供互联网交互服务' }).getByLabel('否').check();
     await page.getByRole('group', { name: '是否提供涉及管制物品信息发布服务' }).getByLabel('否').check();
     await page.getByRole('group', { name: '相关前置许可' }).getByLabel('否').check();
@@ -170,7 +170,7 @@ describe('新办网站申请 wizard', () => {
     await page.getByRole('button', { name: '上一步' }).click();
     await expect(page.getByLabel('网站名称').inputValue()).resolves.toBe('何明远旅行摄影');
     await expect(page.getByLabel('网站域名2').inputValue()).resolves.toBe('hemingyuan.com.cn');
-    await expect(page.getByLabel('网络接入服务商名称').inputValue()).resolves.toBe('阿里云计算有限公司');
+    await expect(page.getByRole('group', { name: '网络接入服务商', exact: true }).getByLabel('名称', { exact: true }).inputValue()).resolves.toBe('阿里云计算有限公司');
     await page.getByText('cert.pdf').waitFor();
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('radiogroup', { name: '网站应急联络人' }).waitFor();

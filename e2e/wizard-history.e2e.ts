@@ -20,7 +20,13 @@ afterAll(async () => {
 });
 
 const shownStep = () => page.locator('form[data-hydrated] [data-step]').getAttribute('data-step');
-const menuLink = (label: string) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label, exact: true }).first();
+/** A link of the header's 我的 menu (seed 004), the menu opened first. */
+async function menuLink(label: string) {
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  const my = nav.getByRole('button', { name: '我的' });
+  if ((await my.getAttribute('aria-expanded')) !== 'true') await my.click();
+  return nav.getByRole('link', { name: label, exact: true });
+}
 const leaveDialog = () => page.getByRole('alertdialog', { name: '离开此页面？' });
 
 describe('leaving a form with unsaved input', () => {
@@ -29,7 +35,7 @@ describe('leaving a form with unsaved input', () => {
     await page.getByLabel('个人', { exact: true }).check();
     await page.getByLabel('负责人姓名', { exact: true }).fill(APPLICANT.name);
 
-    await menuLink('我的网站').click();
+    await (await menuLink('我的网站')).click();
     await leaveDialog().getByText('您填写的内容尚未保存，离开后将丢失。').waitFor();
     await screenshot(page, 'desktop-leave-dialog');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -41,7 +47,7 @@ describe('leaving a form with unsaved input', () => {
     expect(new URL(page.url()).pathname).toBe('/my/subject/new');
     await expect(page.getByLabel('负责人姓名', { exact: true }).inputValue()).resolves.toBe(APPLICANT.name);
 
-    await menuLink('我的网站').click();
+    await (await menuLink('我的网站')).click();
     await leaveDialog().getByRole('button', { name: '离开' }).click();
     await page.waitForURL(/\/my\/websites$/);
   });
@@ -105,7 +111,7 @@ describe('steps in the URL', () => {
   it('安全评估: Back from step 02 shows step 01 with everything typed, Forward step 02', async () => {
     await openForm(page, '/my/assessments/new');
     await page.getByLabel('类型', { exact: true }).selectOption('网站');
-    const site = page.getByLabel('网站', { exact: true });
+    const site = page.getByLabel('评估对象', { exact: true });
     await site.selectOption((await site.locator('option', { hasText: SITE.name }).getAttribute('value'))!);
     await page.getByLabel('开展评估情况').fill('评估范围：网站前台与后台管理系统。');
     await page.getByLabel('自行评估', { exact: true }).check();

@@ -22,6 +22,7 @@ import { FILING_KINDS } from '@/db/schema/filings';
 import { kindObject, kindSpec } from '@/lib/filings/kinds';
 import { pendingDataCodeFor } from '@/lib/data-codes/bind';
 import { BindDataCodePrompt } from '@/components/data-codes/bind-prompt';
+import { listMyAssessments } from '@/lib/assessments/service';
 
 export const metadata: Metadata = { title: '首页' };
 
@@ -56,6 +57,8 @@ export default async function ApplicantHome() {
   const noSubject = !subject || subject.status === '已注销';
   // A provider issued a 数据码 for this account's phone or 证件号码: 绑定数据码 pops up (SPEC §8.1).
   const pendingCode = pendingDataCodeFor(user.id);
+  // 安全评估 (seed 004 首页): the subject's latest, each with 详情.
+  const assessments = subject && !noSubject ? listMyAssessments(user.id, { subjectId: subject.id }).rows.slice(0, 5) : [];
   const heldBack = subject?.status === '待审核' ? heldBackSubjectApplication(user.id, subject.id) : null;
 
   return (
@@ -164,19 +167,24 @@ export default async function ApplicantHome() {
           )}
         </HomeCard>
 
-        <HomeCard id="websites" title="我的网站">
+        <HomeCard id="websites" title="我的网站" more="/my/websites">
           {sites.length === 0 ? (
             <p className="text-muted-foreground">暂无网站</p>
           ) : (
             <ul className="divide-y">
-              {sites.map((w) => (
+              {sites.slice(0, 5).map((w) => (
                 <li key={w.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span className="min-w-0">
                     <span className="font-medium">{w.name}</span>
-                    {w.domain && <span className="ml-2 text-muted-foreground">{w.domain}</span>}
+                    {w.domain && <span className="ml-2 break-all text-muted-foreground">{w.domain}</span>}
                     {w.filingNumber && <span className="block text-xs text-muted-foreground">{w.filingNumber}</span>}
                   </span>
-                  <StatusBadge status={w.status} />
+                  <span className="flex items-center gap-3">
+                    <StatusBadge status={w.status} />
+                    <Link href={`/my/websites/${w.id}`} className="text-primary hover:underline">
+                      详情<span className="sr-only">：{w.name}</span>
+                    </Link>
+                  </span>
                 </li>
               ))}
             </ul>
@@ -207,6 +215,34 @@ export default async function ApplicantHome() {
             </HomeCard>
           );
         })}
+        {subject && !noSubject && (
+          <HomeCard id="assessments" title="安全评估" more="/my/assessments">
+            {assessments.length === 0 ? (
+              <p className="text-muted-foreground">暂无安全评估</p>
+            ) : (
+              <ul className="divide-y">
+                {assessments.map((a) => (
+                  <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span className="min-w-0">
+                      <span className="text-muted-foreground">{a.targetType}：</span>
+                      <span className="font-medium break-all">{a.targetName}</span>
+                      <span className="block text-xs text-muted-foreground">{formatDateTime(a.submittedAt ?? a.createdAt)}</span>
+                    </span>
+                    <span className="flex items-center gap-3">
+                      <StatusBadge status={a.shownStatus} />
+                      <Link href={`/my/assessments/${a.id}`} className="text-primary hover:underline">
+                        详情<span className="sr-only">：{a.targetName}</span>
+                      </Link>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Link href="/my/assessments/new" className="mt-2 inline-block text-primary hover:underline">
+              发起评估
+            </Link>
+          </HomeCard>
+        )}
       </div>
       {pendingCode ? <BindDataCodePrompt {...pendingCode} /> : noSubject && <NoSubjectDialog />}
     </div>

@@ -39,7 +39,7 @@ export type ReportDownloadState = {
   done: boolean;
 };
 
-/** 01 填写自评估报告: 评估对象 (类型, then 网站 / APP / 小程序), 开展评估情况, 评估方法, and 下载自评估报告. */
+/** 01 填写自评估报告: 类型 (网站 / APP / 小程序) then 评估对象 (seed 002), 开展评估情况, 评估方法, and 下载自评估报告. */
 export function AssessmentStepReport({
   headingId,
   websites,
@@ -81,13 +81,8 @@ export function AssessmentStepReport({
         </CardTitle>
       </CardHeader>
       <CardContent className="space-y-6">
-        <fieldset className="min-w-0 space-y-4">
-          <legend className="mb-2 text-sm font-medium">
-            <span aria-hidden className="mr-0.5 text-destructive">
-              *
-            </span>
-            评估对象
-          </legend>
+        {/* Seed 002: 评估对象 — first 类型, then the 评估对象 of that type. */}
+        <div className="min-w-0 space-y-4">
           <div className="grid gap-4 md:grid-cols-[12rem_1fr]">
             <Field id={idOf('report.targetType')} label="类型" required error={err('report.targetType')}>
               <NativeSelect id={idOf('report.targetType')} {...typeField} {...aria('report.targetType')}>
@@ -101,7 +96,7 @@ export function AssessmentStepReport({
             {filingType ? (
               <FilingChoice type={filingType} options={ofType} err={err} register={register} aria={aria} />
             ) : websites.length ? (
-              <Field id={idOf('report.websiteId')} label="网站" required error={err('report.websiteId')} hint="交互式网站排在前面；已有审核中安全评估的网站不能重复发起">
+              <Field id={idOf('report.websiteId')} label="评估对象" required error={err('report.websiteId')} hint="交互式网站排在前面；已有审核中安全评估的网站不能重复发起">
                 <NativeSelect id={idOf('report.websiteId')} {...register('report.websiteId')} {...aria('report.websiteId', true)}>
                   <NativeSelectOption value="">请选择网站</NativeSelectOption>
                   {websites.map((w) => (
@@ -113,7 +108,7 @@ export function AssessmentStepReport({
               </Field>
             ) : (
               <div className="space-y-1.5">
-                <p className="text-sm font-medium">网站</p>
+                <p className="text-sm font-medium">评估对象</p>
                 <Alert variant="destructive" data-testid="no-websites">
                   <p>当前主体暂无可发起安全评估的网站。请先办理新办网站申请，交互式网站须通过安全评估后方可备案。</p>
                   <Link href="/my/websites/new" className="mt-2 inline-block font-medium underline underline-offset-4">
@@ -164,7 +159,7 @@ export function AssessmentStepReport({
               )}
             </div>
           )}
-        </fieldset>
+        </div>
 
         <Field
           id={idOf('report.situation')}
@@ -250,7 +245,7 @@ function FilingChoice({
   if (!options.length)
     return (
       <div className="space-y-1.5">
-        <p className="text-sm font-medium">{type}</p>
+        <p className="text-sm font-medium">评估对象</p>
         <Alert variant="destructive" data-testid="no-filings">
           <p>
             当前主体暂无需要安全评估的{type}。提供互联网交互服务的{type}办理新增{type}申请后，须通过安全评估方可备案。
@@ -264,7 +259,7 @@ function FilingChoice({
       </div>
     );
   return (
-    <Field id={idOf(path)} label={type} required error={err(path)} hint={`仅列出提供互联网交互服务的${type}；已有审核中安全评估的${type}不能重复发起`}>
+    <Field id={idOf(path)} label="评估对象" required error={err(path)} hint={`仅列出提供互联网交互服务的${type}；已有审核中安全评估的${type}不能重复发起`}>
       <NativeSelect id={idOf(path)} {...register(path)} {...aria(path, true)}>
         <NativeSelectOption value="">{`请选择${type}`}</NativeSelectOption>
         {options.map((f) => (

@@ -253,15 +253,15 @@ export function ServiceFieldsCard({
   );
 }
 
-/** The provider group's form paths and words. */
+/** The provider group's form paths and words: seed 004's labels (名称 is read out within the card's group). */
 const PROVIDER = {
   接入服务商: {
     paths: { scope: 'basic.accessScope', region: 'basic.accessRegion', name: 'basic.accessName' },
-    words: { title: '网络接入服务商', scope: '接入商所属地区管辖', region: '接入商所属地区', name: '网络接入服务商名称', button: '查询网络接入服务商' },
+    words: { title: '网络接入服务商', scope: '接入商所属地区管辖', region: '接入商所属地区', name: '名称', button: '查询网络接入服务商' },
   },
   域名注册服务商: {
     paths: { scope: 'basic.registrarScope', region: 'basic.registrarRegion', name: 'basic.registrarName' },
-    words: { title: '域名注册服务商', scope: '注册商所属地区管辖', region: '注册商所属地区', name: '域名注册服务商名称', button: '查询域名注册服务商' },
+    words: { title: '域名注册服务商', scope: '域名商所属地区管辖', region: '域名服务商所属地区', name: '名称', button: '查询域名注册服务商' },
   },
 } as const;
 
@@ -277,10 +277,11 @@ export function ProviderCard({ kind, method, err }: Pick<StepProps, 'err'> & { k
   const region = useWatch({ control, name: p.region }) as string;
   const name = useWatch({ control, name: p.name }) as string;
   const touch = { shouldDirty: true } as const;
+  const titleId = `${idOf(p.name)}-group`;
   return (
-    <Card>
+    <Card role="group" aria-labelledby={titleId}>
       <CardHeader className="flex-wrap">
-        <CardTitle>{t.title}</CardTitle>
+        <CardTitle id={titleId}>{t.title}</CardTitle>
         <Button type="button" variant="outline" size="sm" onClick={() => setOpen(true)}>
           {t.button}
         </Button>

@@ -2,12 +2,12 @@ import Link from 'next/link';
 import { Bell } from 'lucide-react';
 import { getCurrentUser } from '@/lib/auth/session';
 import { unreadCount } from '@/lib/notify/service';
-import { PLATFORM_NAME, OFFICE_NAME, ROLE_NAV, ROLE_LABELS } from '@/lib/site/config';
+import { PLATFORM_NAME, OFFICE_NAME, ROLE_NAV, ROLE_LABELS, navFor, navNeedsCounts } from '@/lib/site/config';
 import { currentSubjectId, getSubjectView, listMySubjects } from '@/lib/subjects/service';
 import { SwitchSubjectDialog } from '@/components/subjects/switch-subject-dialog';
 import { SignOutButton } from './sign-out-button';
 import { countMyFilings } from '@/lib/filings/service';
-import type { FilingKind } from '@/db/schema/filings';
+import { NavMenu } from './nav-menu';
 import { Emblem } from './emblem';
 
 /** 当前主体 of an applicant for the header: its name, and whether there is anything to switch to. */
@@ -23,13 +23,11 @@ function applicantSubject(userId: number): { name: string | null; canSwitch: boo
   return { name: null, canSwitch: listMySubjects(userId).total > 0 };
 }
 
-/** The header's links: 我的APP … only for the kinds the current subject has. */
+/** The header's entries: 我的APP … only for the kinds the current subject has. */
 function navOf(user: { id: number; role: keyof typeof ROLE_NAV }) {
-  const items: readonly { href: string; label: string; filingKind?: FilingKind }[] = ROLE_NAV[user.role];
-  if (!items.some((i) => i.filingKind)) return items;
+  if (!navNeedsCounts(user.role)) return navFor(user.role, null);
   const subjectId = currentSubjectId(user.id);
-  const counts = subjectId ? countMyFilings(user.id, subjectId) : null;
-  return items.filter((i) => !i.filingKind || (counts?.[i.filingKind] ?? 0) > 0);
+  return navFor(user.role, subjectId ? countMyFilings(user.id, subjectId) : null);
 }
 
 export async function SiteHeader() {
@@ -48,11 +46,15 @@ export async function SiteHeader() {
         </Link>
         <nav aria-label="主导航" className="order-last flex basis-full flex-wrap items-center gap-x-4 gap-y-1 text-sm whitespace-nowrap md:order-none md:flex-1 md:basis-auto">
           {user ? (
-            navOf(user).map((item) => (
-              <Link key={item.href} href={item.href} className="hover:underline">
-                {item.label}
-              </Link>
-            ))
+            navOf(user).map((item) =>
+              'menu' in item ? (
+                <NavMenu key={item.label} label={item.label} items={item.menu} />
+              ) : (
+                <Link key={item.href} href={item.href} className="hover:underline">
+                  {item.label}
+                </Link>
+              ),
+            )
           ) : (
             <Link href="/query" className="hover:underline">
               公共查询

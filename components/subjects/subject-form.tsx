@@ -269,8 +269,14 @@ export function SubjectForm({
     setSaving(false);
     if (res.ok) {
       setDraftId(res.data.draftId);
-      setDraftSaved(true);
       markSaved();
+      // Seed 004: 新增主体 / 变更主体 保存草稿 goes on to 我的草稿, where the new row is listed.
+      if (mode !== 'resubmit') {
+        setLeaving(true);
+        router.push(`/my/drafts?saved=${mode === 'change' ? 'change-subject' : 'new-subject'}`);
+        return;
+      }
+      setDraftSaved(true);
     } else {
       setFormError(res.formError ?? '草稿保存失败，请稍后重试');
       requestAnimationFrame(() => alertRef.current?.scrollIntoView({ block: 'center' }));
@@ -589,6 +595,17 @@ export function SubjectForm({
           </CardContent>
         </Card>
 
+        {/* Seed 003, under the 新增主体 form. */}
+        <section aria-labelledby="subject-declaration" className="rounded-md border border-warning/60 bg-warning/10 p-4 text-sm" data-testid="subject-declaration">
+          <h2 id="subject-declaration" className="font-medium">
+            特别声明：
+          </h2>
+          <ol className="mt-1 list-decimal space-y-1 pl-5">
+            <li>单位类主体，以单位办公地址判定管辖地；个人类主体，以负责人常住地址判定管辖地。</li>
+            <li>所有业务的审核，均由管辖地网安民警负责审核。</li>
+            {mode !== 'change' && <li>请您在填报完主体信息后，及时填报网站备案、APP及小程序注册登记、安全评估等业务信息，完成整个申请流程。如未填报任何业务申请，民警将无法进行审核流程。</li>}
+          </ol>
+        </section>
         <div ref={alertRef} tabIndex={-1} className="space-y-3 outline-none">
           {formError && <Alert variant="destructive">{formError}</Alert>}
           {draftSaved && (

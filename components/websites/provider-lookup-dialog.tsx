@@ -21,7 +21,7 @@ type Query = { scope: '境内' | '境外'; regionCode?: string; name?: string };
 
 const TEXT: Record<ProviderKind, { title: string; region: string }> = {
   接入服务商: { title: '查询网络接入服务商', region: '接入商所属地区' },
-  域名注册服务商: { title: '查询域名注册服务商', region: '注册商所属地区' },
+  域名注册服务商: { title: '查询域名注册服务商', region: '域名服务商所属地区' },
 };
 
 /** Province / city / county of a code of any level ('' where not chosen). */

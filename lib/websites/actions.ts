@@ -34,7 +34,7 @@ export const searchProvidersAction = defineAction(
       })
       .superRefine((v, ctx) => {
         if (v.scope === '境内' && !v.regionCode)
-          ctx.addIssue({ code: 'custom', path: ['regionCode'], message: v.kind === '接入服务商' ? '请选择接入商所属地区' : '请选择注册商所属地区' });
+          ctx.addIssue({ code: 'custom', path: ['regionCode'], message: v.kind === '接入服务商' ? '请选择接入商所属地区' : '请选择域名服务商所属地区' });
       }),
     permission: 'applicant.area',
   },

@@ -59,8 +59,8 @@ export const basicInfoSchema = z
     accessRegion: opt(nameText('接入商所属地区', 12)),
     accessName: nameText('网络接入服务商名称', NAME_MAX),
     accessMethod: z.enum(ACCESS_METHODS, { error: '请选择网站接入方式' }),
-    registrarScope: z.enum(['境内', '境外'], { error: '请选择注册商所属地区管辖' }),
-    registrarRegion: opt(nameText('注册商所属地区', 12)),
+    registrarScope: z.enum(['境内', '境外'], { error: '请选择域名商所属地区管辖' }),
+    registrarRegion: opt(nameText('域名服务商所属地区', 12)),
     registrarName: nameText('域名注册服务商名称', NAME_MAX),
     ...serviceFieldsShape(SERVICE_NAMES),
   })
@@ -78,7 +78,7 @@ export const basicInfoSchema = z
       if (ie) issue(ctx, ['ipRanges', ie.index, ie.field], ie.message);
       if (v.accessScope === '境内' && !v.accessRegion) issue(ctx, ['accessRegion'], '请选择接入商所属地区');
       if (!v.accessName) issue(ctx, ['accessName'], '请填写网络接入服务商名称');
-      if (v.registrarScope === '境内' && !v.registrarRegion) issue(ctx, ['registrarRegion'], '请选择注册商所属地区');
+      if (v.registrarScope === '境内' && !v.registrarRegion) issue(ctx, ['registrarRegion'], '请选择域名服务商所属地区');
       if (!v.registrarName) issue(ctx, ['registrarName'], '请填写域名注册服务商名称');
       checkServiceFields(v, ctx, SERVICE_NAMES);
     }),

@@ -16,15 +16,23 @@ import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select'
 
 export const metadata: Metadata = { title: '我的草稿' };
 
-export default async function MyDraftsPage({ searchParams }: { searchParams: Promise<{ type?: string; page?: string; created?: string }> }) {
+export default async function MyDraftsPage({ searchParams }: { searchParams: Promise<{ type?: string; page?: string; created?: string; saved?: string }> }) {
   const user = await requirePage('applicant.area');
   const sp = await searchParams;
+  // 保存草稿 on 新增主体 / 变更主体 comes here (seed 004).
+  const savedType = ({ 'new-subject': '新增主体', 'change-subject': '变更主体' } as Record<string, string>)[sp.saved ?? ''];
   const type = (BUSINESS_TYPES as readonly string[]).includes(sp.type ?? '') ? (sp.type as BusinessType) : undefined;
   const { rows, total, page, pageSize } = listDrafts(user.id, { type, page: pageParam(sp.page) });
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">我的草稿</h1>
       {/^[1-9]\d?$/.test(sp.created ?? '') && <Alert variant="success">已根据数据码创建{sp.created}条新办网站草稿，请逐条打开补充信息后提交。</Alert>}
+      {savedType && (
+        <Alert variant="success" role="status">
+          <p className="font-medium">草稿已保存</p>
+          <p className="text-muted-foreground">“{savedType}”草稿已加入下方列表，点击“详情”可继续填写。负责人证件号码和负责人手机号码不保存在草稿中，使用草稿时需重新填写。</p>
+        </Alert>
+      )}
       <Alert variant="info">系统只保留 30 天内的草稿信息，过期将删除，请及时提交申请。</Alert>
       <form method="get" action="/my/drafts" role="search" aria-label="查询草稿" className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-4">
         <Field id="filter-type" label="业务类型" className="w-full sm:w-48">
