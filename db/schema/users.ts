@@ -48,6 +48,15 @@ export const loginThrottle = sqliteTable('login_throttle', {
 });
 
 /**
+ * 验证码 (proof-of-work challenges, lib/captcha) already used: each solved challenge counts once.
+ * Rows are deleted once their challenge has expired.
+ */
+export const captchaSpent = sqliteTable('captcha_spent', {
+  challenge: text('challenge').primaryKey(),
+  expiresAt: integer('expires_at').notNull(),
+}, (t) => [index('captcha_spent_expires').on(t.expiresAt)]);
+
+/**
  * Server-side sessions: the signed cookie carries the id; 退出登录, a password change or reset and
  * disabling the account revoke the row, so a copied cookie stops working at once.
  */

@@ -7,6 +7,10 @@ import { requestAccountCode } from '@/lib/auth/account-codes';
 import { getCurrentUser } from '@/lib/auth/session';
 import { homeFor } from '@/lib/auth/policy';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { loginCaptchaNeeded } from '@/lib/auth/login';
+import { formCaptchaNeeded, withFormCaptcha } from '@/lib/captcha/forms';
+import { createChallenge } from '@/lib/captcha/service';
+import { captchaQuerySchema } from '@/lib/captcha/schemas';
 
 /** 获取验证码 of 忘记密码: the same answer whether or not the phone is registered. */
 export const sendResetCodeAction = defineAction({ schema: sendCodeSchema, permission: null }, async ({ phone }, { ip }) => {
@@ -15,7 +19,7 @@ export const sendResetCodeAction = defineAction({ schema: sendCodeSchema, permis
 });
 
 export const resetPasswordAction = defineAction({ schema: resetPasswordSchema, permission: null }, async (input, { ip }) => {
-  await resetPasswordWithCode(input, ip);
+  await withFormCaptcha('password_reset', ip, input.phone, input.captcha, () => resetPasswordWithCode(input, ip));
   return { reset: true };
 });
 
@@ -25,7 +29,15 @@ export const sendRegisterCodeAction = defineAction({ schema: sendCodeSchema, per
   return { sent: true };
 });
 
-export const registerAction = defineAction({ schema: registerSchema, permission: null }, async (input, { ip }) => registerApplicant(input, ip));
+export const registerAction = defineAction({ schema: registerSchema, permission: null }, async (input, { ip }) =>
+  withFormCaptcha('register', ip, input.phone, input.captcha, () => registerApplicant(input, ip)),
+);
+
+/** A 验证码 challenge when the form needs one now (after two failed attempts, seed 001), else null. */
+export const captchaChallengeAction = defineAction({ schema: captchaQuerySchema, permission: null }, async ({ form, account }, { ip }) => {
+  const needed = form === 'login' ? loginCaptchaNeeded(account, ip) : formCaptchaNeeded(form, ip, account);
+  return { challenge: needed ? createChallenge() : null };
+});
 
 /** Where to go after a successful sign-in: a same-site callback path, else the role's home. */
 export async function postLoginPath(callbackUrl: unknown): Promise<string> {

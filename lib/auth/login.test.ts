@@ -3,7 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditLog, loginThrottle } from '@/db/schema';
 import { createUser, setUserStatus } from '@/lib/users/service';
-import { ACCOUNT_MAX_FAILURES, IP_MAX_FAILURES, LOCK_MS, authenticate } from './login';
+import { ACCOUNT_MAX_FAILURES, IP_MAX_FAILURES, LOCK_MS, authenticate as authenticateWith, loginCaptchaNeeded } from './login';
+import { CAPTCHA_INVALID, CAPTCHA_REQUIRED, createChallenge } from '@/lib/captcha/service';
+import { encodeSolution, solveChallenge } from '@/lib/captcha/solve';
 
 // ---------------------------------------------------------------- fixtures
 
@@ -26,6 +28,19 @@ async function newUser(opts: { idNumber?: string; email?: string } = {}) {
   const email = opts.email ?? `login${seq}@example.com`;
   const { id } = await createUser({ role: 'applicant', name: '李四', idType: '居民身份证', idNumber, phone, email, password: PASSWORD });
   return { id, phone, idNumber, email };
+}
+
+/** A solved 验证码 of little work (the browser's solver, a challenge this server signed). */
+async function solvedCaptcha(now = Date.now()): Promise<string> {
+  return (await solveChallenge(createChallenge(now, 20)))!;
+}
+
+/**
+ * A login as the form sends it once it shows a 验证码, solved: the lockout below is tested apart
+ * from the 验证码, which has tests of its own at the end.
+ */
+async function authenticate(identifier: string, password: string, ip: string | null) {
+  return authenticateWith(identifier, password, ip, await solvedCaptcha());
 }
 
 async function failure(identifier: string, password: string, ip: string | null): Promise<string> {
@@ -180,5 +195,64 @@ describe('authenticate: disabled accounts', () => {
     const r = await authenticate(u.phone, PASSWORD, freshIp());
     expect(r.id).toBe(u.id);
     expect(r.sessionVersion).toBe(3);
+  });
+});
+
+describe('验证码 after two failed attempts (seed 001)', () => {
+  const bare = async (identifier: string, password: string, ip: string | null, captcha?: string | null) => {
+    try {
+      return await authenticateWith(identifier, password, ip, captcha);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
+  it('an account: two wrong passwords, then even the right one needs a solved 验证码, which works once', async () => {
+    const u = await newUser();
+    expect(loginCaptchaNeeded(u.phone, null)).toBe(false);
+    expect(await bare(u.phone, 'Wrong#2026', freshIp())).toBe('账号或密码错误');
+    expect(loginCaptchaNeeded(u.phone, null)).toBe(false);
+    expect(await bare(u.phone, 'Wrong#2026', freshIp())).toBe('账号或密码错误');
+    expect(loginCaptchaNeeded(u.phone, null)).toBe(true);
+    // By any of its identifiers, from any address.
+    expect(loginCaptchaNeeded(u.email, freshIp())).toBe(true);
+
+    expect(await bare(u.phone, PASSWORD, freshIp())).toBe(CAPTCHA_REQUIRED);
+    expect(await bare(u.phone, PASSWORD, freshIp(), 'bm90IGEgY2FwdGNoYQ==')).toBe(CAPTCHA_INVALID);
+    // Refused before the password is looked at: these did not count towards the lock.
+    expect(getDb().select().from(loginThrottle).where(eq(loginThrottle.key, `acct:${u.id}`)).get()?.failures).toBe(2);
+
+    const solved = await solvedCaptcha();
+    expect(await bare(u.phone, PASSWORD, freshIp(), solved)).toMatchObject({ id: u.id });
+    // A success clears the count; and an answer cannot be sent twice.
+    expect(loginCaptchaNeeded(u.phone, null)).toBe(false);
+    for (let i = 0; i < 2; i++) await bare(u.phone, 'Wrong#2026', freshIp());
+    expect(await bare(u.phone, PASSWORD, freshIp(), solved)).toBe(CAPTCHA_INVALID);
+  });
+
+  it('an address: two failures from it, for any accounts, and every login from it needs the 验证码', async () => {
+    const ip = freshIp();
+    const [a, b, c] = [await newUser(), await newUser(), await newUser()];
+    expect(await bare(a.phone, 'Wrong#2026', ip)).toBe('账号或密码错误');
+    expect(await bare(b.phone, 'Wrong#2026', ip)).toBe('账号或密码错误');
+    expect(loginCaptchaNeeded(null, ip)).toBe(true);
+    expect(await bare(c.phone, PASSWORD, ip)).toBe(CAPTCHA_REQUIRED);
+    expect(await bare(c.phone, PASSWORD, freshIp())).toMatchObject({ id: c.id });
+    expect(await bare(c.phone, PASSWORD, ip, await solvedCaptcha())).toMatchObject({ id: c.id });
+  });
+
+  it('refuses an answer that is expired, forged, or for a challenge this server did not sign', async () => {
+    const u = await newUser();
+    for (let i = 0; i < 2; i++) await bare(u.phone, 'Wrong#2026', freshIp());
+    // Expired: made 11 minutes ago (challenges last 10).
+    expect(await bare(u.phone, PASSWORD, freshIp(), await solvedCaptcha(Date.now() - 11 * 60_000))).toBe(CAPTCHA_INVALID);
+    // A wrong number for a real challenge.
+    const c = createChallenge(Date.now(), 20);
+    const right = JSON.parse(Buffer.from((await solveChallenge(c))!, 'base64').toString()).number as number;
+    expect(await bare(u.phone, PASSWORD, freshIp(), encodeSolution(c, (right + 1) % 21))).toBe(CAPTCHA_INVALID);
+    // A challenge made up by the client, solved honestly but with a signature of its own.
+    const forged = { ...c, signature: 'f'.repeat(64) };
+    expect(await bare(u.phone, PASSWORD, freshIp(), encodeSolution(forged, right))).toBe(CAPTCHA_INVALID);
+    expect(await bare(u.phone, PASSWORD, freshIp(), encodeSolution(c, right))).toMatchObject({ id: u.id });
   });
 });

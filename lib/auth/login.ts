@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/time';
 import { hmacPii } from '@/lib/pii/crypto';
 import { normalizeIdNumber } from '@/lib/validation/identifiers';
+import { CAPTCHA_INVALID, CAPTCHA_REQUIRED, captchaNeeded, verifyCaptcha } from '@/lib/captcha/service';
 import { ACCOUNT_MAX_FAILURES_DEFAULT, LOCK_MS, accountKey, clearThrottle, lockedUntil, recordFailure } from './throttle';
 
 export { LOCK_MS };
@@ -38,11 +39,21 @@ function identifierKey(identifier: string, userId: number | undefined): string {
 }
 
 /**
- * Checks a login (手机号码 / 证件号码 / 电子邮件地址 + password), with per-account and
- * per-IP lockout. Throws AppError with the message the login form shows; the messages are the
- * same for unknown and existing accounts.
+ * Whether a login of `identifier` from `ip` must carry a 验证码: after two failures of that
+ * identifier (known account or not alike) or from that address.
  */
-export async function authenticate(identifier: string, password: string, ip: string | null) {
+export function loginCaptchaNeeded(identifier: string | null | undefined, ip: string | null, now = Date.now()): boolean {
+  const keys = [ip ? `ip:${ip}` : null];
+  if (identifier?.trim()) keys.push(identifierKey(identifier, findUserByIdentifier(identifier)?.id));
+  return captchaNeeded(keys, now);
+}
+
+/**
+ * Checks a login (手机号码 / 证件号码 / 电子邮件地址 + password), with per-account and
+ * per-IP lockout and, after two failures, a 验证码 (`captcha`, lib/captcha). Throws AppError with
+ * the message the login form shows; the messages are the same for unknown and existing accounts.
+ */
+export async function authenticate(identifier: string, password: string, ip: string | null, captcha?: string | null) {
   const now = Date.now();
   const ipKey = ip ? `ip:${ip}` : null;
   if (ipKey) {
@@ -53,6 +64,8 @@ export async function authenticate(identifier: string, password: string, ip: str
   const key = identifierKey(identifier, user?.id);
   const until = lockedUntil(key, now);
   if (until) throw new AppError('rate_limited', lockMessage(until));
+  // Before the password is looked at: without a right 验证码 the attempt neither counts nor tells anything.
+  if (captchaNeeded([ipKey, key], now) && !verifyCaptcha(captcha, now)) throw new AppError('invalid', captcha ? CAPTCHA_INVALID : CAPTCHA_REQUIRED, { captcha: captcha ? CAPTCHA_INVALID : CAPTCHA_REQUIRED });
   // An unknown account still pays for one hash check, so timing does not reveal which accounts exist.
   const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await dummyHash()), false);
   if (!user || !ok) {

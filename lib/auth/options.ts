@@ -30,7 +30,7 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: 'credentials',
-        credentials: { identifier: { type: 'text' }, password: { type: 'password' } },
+        credentials: { identifier: { type: 'text' }, password: { type: 'password' }, captcha: { type: 'text' } },
         async authorize(credentials, req) {
           const identifier = credentials?.identifier ?? '';
           const password = credentials?.password ?? '';
@@ -38,7 +38,7 @@ export function authOptions(): NextAuthOptions {
           if (identifier.length > 100 || password.length > 128) throw new Error('账号或密码错误');
           try {
             const ip = clientIp(req?.headers as Record<string, string> | undefined);
-            const user = await authenticate(identifier, password, ip);
+            const user = await authenticate(identifier, password, ip, credentials?.captcha || null);
             const sid = createSession(user.id, ip);
             return { id: String(user.id), name: user.name, role: user.role, sv: user.sessionVersion, sid };
           } catch (e) {

@@ -1,3 +1,4 @@
+import { captchaField } from '@/lib/captcha/schemas';
 import { z } from 'zod';
 import { ID_TYPES, idNumberError, mobileError, emailError, normalizeIdNumber } from '@/lib/validation/identifiers';
 import { passwordError } from '@/lib/auth/rules';
@@ -59,6 +60,7 @@ export const registerSchema = z
     password: passwordField(),
     confirmPassword: confirmField,
     agree: z.literal(true, { error: '请阅读并同意《用户服务协议》' }),
+    captcha: captchaField,
   })
   .superRefine(
     tolerant((v, ctx) => {
@@ -95,6 +97,7 @@ export const resetPasswordSchema = z
     smsCode: smsCodeField,
     newPassword: passwordField('新密码'),
     confirmPassword: confirmField,
+    captcha: captchaField,
   })
   .superRefine(
     (v, ctx) => {

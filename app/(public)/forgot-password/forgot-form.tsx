@@ -11,8 +11,11 @@ import { Alert } from '@/components/ui/alert';
 import { useAction } from '@/components/forms/use-action';
 import { SendCodeButton } from '@/components/accounts/send-code-button';
 import { resetPasswordAction, sendResetCodeAction } from '@/lib/auth/actions';
+import { CaptchaField, useCaptcha } from '@/components/accounts/captcha-field';
+import type { CaptchaChallenge } from '@/lib/captcha/solve';
 
-export function ForgotPasswordForm() {
+export function ForgotPasswordForm({ initialCaptcha = null }: { initialCaptcha?: CaptchaChallenge | null }) {
+  const captcha = useCaptcha('password_reset', initialCaptcha);
   const [codeInfo, setCodeInfo] = useState<string | null>(null);
   const form = useForm<ResetPasswordInput>({
     resolver: zodResolver(resetPasswordSchema),
@@ -31,7 +34,13 @@ export function ForgotPasswordForm() {
   const busy = formState.isSubmitting || pending;
 
   const onSubmit = handleSubmit(async (values) => {
-    await run(values);
+    if (captcha.challenge && !captcha.solution) {
+      setError('captcha', { message: '请先完成验证码验证' });
+      return;
+    }
+    const res = await run({ ...values, captcha: captcha.solution ?? undefined });
+    // After two failed attempts the next needs a 验证码; an answer sent is used up.
+    if (res && !res.ok) await captcha.renew(values.phone);
   });
 
   return (
@@ -69,6 +78,17 @@ export function ForgotPasswordForm() {
       <Field id="confirmPassword" label="确认新密码" required error={err('confirmPassword')}>
         <Input id="confirmPassword" type="password" autoComplete="new-password" maxLength={ACCOUNT_LIMITS.password} {...register('confirmPassword')} {...aria('confirmPassword')} />
       </Field>
+      {captcha.challenge && (
+        <CaptchaField
+          key={captcha.challenge.challenge}
+          challenge={captcha.challenge}
+          error={err('captcha')}
+          onSolved={(s) => {
+            captcha.setSolution(s);
+            clearErrors('captcha');
+          }}
+        />
+      )}
       <Button type="submit" className="w-full" disabled={busy}>
         {busy ? '提交中…' : '重置密码'}
       </Button>

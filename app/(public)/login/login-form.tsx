@@ -7,10 +7,24 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Alert } from '@/components/ui/alert';
 import { postLoginPath } from '@/lib/auth/actions';
+import { CaptchaField, useCaptcha } from '@/components/accounts/captcha-field';
+import type { CaptchaChallenge } from '@/lib/captcha/solve';
 
-export function LoginForm({ notice, callbackUrl, initialError }: { notice: string | null; callbackUrl: string | null; initialError: string | null }) {
+export function LoginForm({
+  notice,
+  callbackUrl,
+  initialError,
+  initialCaptcha = null,
+}: {
+  notice: string | null;
+  callbackUrl: string | null;
+  initialError: string | null;
+  initialCaptcha?: CaptchaChallenge | null;
+}) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
+  const captcha = useCaptcha('login', initialCaptcha);
+  const [captchaError, setCaptchaError] = useState<string | null>(null);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -21,13 +35,22 @@ export function LoginForm({ notice, callbackUrl, initialError }: { notice: strin
       setError(!identifier ? '请填写手机号码、证件号码或电子邮件地址' : '请填写登录密码');
       return;
     }
+    if (captcha.challenge && !captcha.solution) {
+      setCaptchaError('请先完成验证码验证');
+      return;
+    }
     setPending(true);
     setError(null);
-    const res = await signIn('credentials', { identifier, password, redirect: false });
+    setCaptchaError(null);
+    const res = await signIn('credentials', { identifier, password, captcha: captcha.solution ?? '', redirect: false });
     if (!res || res.error) {
-      setPending(false);
       // The messages authorize() throws are the product's own (lib/auth/login.ts).
-      setError(res?.error && res.error !== 'CredentialsSignin' ? res.error : '账号或密码错误');
+      const message = res?.error && res.error !== 'CredentialsSignin' ? res.error : '账号或密码错误';
+      // A failure may make the next try need a 验证码 (and the answer just sent is used up).
+      await captcha.renew(identifier);
+      setPending(false);
+      if (message.includes('验证码')) setCaptchaError(message);
+      else setError(message);
       return;
     }
     window.location.assign(await postLoginPath(callbackUrl));
@@ -49,6 +72,17 @@ export function LoginForm({ notice, callbackUrl, initialError }: { notice: strin
         <Label htmlFor="password">登录密码</Label>
         <Input id="password" name="password" type="password" autoComplete="current-password" />
       </div>
+      {captcha.challenge && (
+        <CaptchaField
+          key={captcha.challenge.challenge}
+          challenge={captcha.challenge}
+          error={captchaError}
+          onSolved={(s) => {
+            captcha.setSolution(s);
+            setCaptchaError(null);
+          }}
+        />
+      )}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? '登录中…' : '登录'}
       </Button>

@@ -16,6 +16,8 @@ import { ACCOUNT_LIMITS } from '@/lib/users/schemas';
 import { AgreementDialog } from '@/components/accounts/agreement-dialog';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Checkbox } from '@/components/ui/checkbox';
+import { CaptchaField, useCaptcha } from '@/components/accounts/captcha-field';
+import type { CaptchaChallenge } from '@/lib/captcha/solve';
 
 const TEXT_FIELDS = [
   { name: 'email', label: '电子邮件地址', type: 'email', autoComplete: 'email' },
@@ -23,7 +25,8 @@ const TEXT_FIELDS = [
   { name: 'confirmPassword', label: '确认密码', type: 'password', autoComplete: 'new-password' },
 ] as const;
 
-export function RegisterForm({ officeName }: { officeName: string }) {
+export function RegisterForm({ officeName, initialCaptcha = null }: { officeName: string; initialCaptcha?: CaptchaChallenge | null }) {
+  const captcha = useCaptcha('register', initialCaptcha);
   const [codeInfo, setCodeInfo] = useState<string | null>(null);
   const form = useForm<RegisterInput>({
     resolver: zodResolver(registerSchema),
@@ -44,7 +47,13 @@ export function RegisterForm({ officeName }: { officeName: string }) {
   const busy = formState.isSubmitting || pending;
 
   const onSubmit = handleSubmit(async (values) => {
-    await run(values);
+    if (captcha.challenge && !captcha.solution) {
+      setError('captcha', { message: '请先完成验证码验证' });
+      return;
+    }
+    const res = await run({ ...values, captcha: captcha.solution ?? undefined });
+    // After two failed attempts the next needs a 验证码; an answer sent is used up.
+    if (res && !res.ok) await captcha.renew(values.phone);
   });
 
   return (
@@ -116,6 +125,17 @@ export function RegisterForm({ officeName }: { officeName: string }) {
           </p>
         )}
       </div>
+      {captcha.challenge && (
+        <CaptchaField
+          key={captcha.challenge.challenge}
+          challenge={captcha.challenge}
+          error={err('captcha')}
+          onSolved={(s) => {
+            captcha.setSolution(s);
+            clearErrors('captcha');
+          }}
+        />
+      )}
       <Button type="submit" className="w-full" disabled={busy}>
         {busy ? '提交中…' : '注册'}
       </Button>
