@@ -15,5 +15,5 @@ export const auditLog = sqliteTable(
     ip: text('ip'),
     at: integer('at').notNull(),
   },
-  (t) => [index('audit_object').on(t.objectType, t.objectId), index('audit_actor').on(t.actorId, t.at), index('audit_at').on(t.at)],
+  (t) => [index('audit_object').on(t.objectType, t.objectId), index('audit_actor').on(t.actorId, t.at), index('audit_at').on(t.at), index('audit_action').on(t.action, t.at)],
 );
