@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditLog, policeUnits, unitCoverage, users } from '@/db/schema';
 import { authenticate } from '@/lib/auth/login';
+import { createChallenge } from '@/lib/captcha/service';
+import { solveChallenge } from '@/lib/captcha/solve';
 import { hmacPii } from '@/lib/pii/crypto';
 
 let runAdmin: (argv: string[]) => Promise<string>;
@@ -185,8 +187,10 @@ describe('commands', () => {
 describe('unlock-user', () => {
   it('ends the login lock of an account locked by wrong passwords, so the right password works at once', async () => {
     await runAdmin(['create-user', '--role', 'reviewer', '--name', '锁定警官', '--phone', '13800138111', '--password', 'Police#2026', '--unit', '110105']);
-    for (let i = 0; i < 5; i++) await expect(authenticate('13800138111', 'Wrong#2026', null)).rejects.toThrow();
-    await expect(authenticate('13800138111', 'Police#2026', null)).rejects.toThrow(/账号已锁定/);
+    // Each wrong password with its 验证码 answered (asked from the third try on), so all five count.
+    const solved = async () => (await solveChallenge(createChallenge(Date.now(), 20)))!;
+    for (let i = 0; i < 5; i++) await expect(authenticate('13800138111', 'Wrong#2026', null, await solved())).rejects.toThrow(/账号或密码错误|账号已锁定/);
+    await expect(authenticate('13800138111', 'Police#2026', null, await solved())).rejects.toThrow(/账号已锁定/);
 
     const out = await runAdmin(['unlock-user', '--phone', '13800138111']);
     expect(out).toMatch(/^已解除账号 #\d+：锁定警官 的登录锁定$/);

@@ -4,13 +4,16 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { clientIp } from '@/lib/http/client-ip';
 import { authenticate } from '@/lib/auth/login';
+import { CAPTCHA_REQUIRED, createChallenge } from '@/lib/captcha/service';
+import { solveChallenge } from '@/lib/captcha/solve';
 import { RateLimiter, limitPublicRequest } from '@/lib/public/rate-limit';
 import { applyClientAddress, trustProxy } from './client-address.mjs';
 
 /**
  * A node http server doing what scripts/server.mjs does before Next.js sees a request, with a
  * handler standing in for the app: it answers the client address lib/http/client-ip.ts derives, runs the
- * public rate limit (/api/public) and logins (/login).
+ * public rate limit (/api/public) and logins (/login: a client that answers every 验证码, as a
+ * determined script would; /login-bare: one that does not).
  */
 async function serve(trusted: boolean, limiter = new RateLimiter(5)) {
   const server = http.createServer(async (req, res) => {
@@ -21,9 +24,10 @@ async function serve(trusted: boolean, limiter = new RateLimiter(5)) {
       res.writeHead(limited ? limited.status : 200).end();
       return;
     }
-    if (req.url === '/login') {
+    if (req.url === '/login' || req.url === '/login-bare') {
       try {
-        await authenticate(`nobody${Math.random()}@example.com`, 'Wrong#2026', clientIp(headers));
+        const captcha = req.url === '/login' ? await solveChallenge(createChallenge(Date.now(), 20)) : null;
+        await authenticate(`nobody${Math.random()}@example.com`, 'Wrong#2026', clientIp(headers), captcha);
       } catch (e) {
         res.writeHead(401).end((e as Error).message);
         return;
@@ -73,6 +77,13 @@ describe('client address (scripts/server.mjs)', () => {
     for (let i = 0; i < 8; i++) statuses.push((await fetch(`${url}/api/public/filings`, { headers: forged() })).status);
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses.slice(5)).toEqual([429, 429, 429]);
+  });
+
+  it('a new X-Forwarded-For per request does not escape the 验证码 asked after two failures from the address', async () => {
+    const url = await serve(false);
+    const texts: string[] = [];
+    for (let i = 0; i < 3; i++) texts.push(await (await fetch(`${url}/login-bare`, { headers: forged() })).text());
+    expect(texts).toEqual(['账号或密码错误', '账号或密码错误', CAPTCHA_REQUIRED]);
   });
 
   it('a new X-Forwarded-For per request does not escape the per-IP login lock', async () => {
