@@ -54,6 +54,9 @@ const RADIO_FIELDS: SubjectField[] = ['nature', 'nationalLevel', 'faceRecognitio
 /** The masked account values 同当前账号信息 shows (the server copies the real ones). */
 export type AccountPrincipal = { name: string; idType: string; idNumberMasked: string; phoneMasked: string };
 
+/** A 法人注册 account's organisation: 主办单位信息 同当前账号信息 copies it (seed 004). */
+export type AccountOrganisation = { orgName: string; creditCode: string; legalRepName: string; unitType: UnitType | null };
+
 export type SubjectFormProps = {
   mode: SubjectFormMode;
   initialValues: SubjectFormValues;
@@ -61,6 +64,8 @@ export type SubjectFormProps = {
   files: Record<number, UploadedFile>;
   /** For 同当前账号信息 (new / resubmit). */
   account?: AccountPrincipal | null;
+  /** A 法人 account's organisation, for 主办单位信息 同当前账号信息 / 自主填报 (new / resubmit). */
+  organisation?: AccountOrganisation | null;
   /** Masked 证件号码 / 手机号码 on record (change / resubmit): empty inputs keep them. */
   registered?: { principalIdNumber: string; principalPhone: string } | null;
   subjectId?: number | null;
@@ -115,6 +120,7 @@ export function SubjectForm({
   initialValues,
   files: initialFiles,
   account,
+  organisation = null,
   registered,
   subjectId = null,
   resubmitOf = null,
@@ -125,6 +131,9 @@ export function SubjectForm({
   const router = useRouter();
   const restoreAtOnce = draftAction === 'restore' && !!draft;
   const canUseAccount = mode !== 'change' && !!account;
+  const canUseOrganisation = mode !== 'change' && !!organisation;
+  // 主办单位信息: 同当前账号信息 (the 法人 account's own data, read-only) or 自主填报.
+  const [orgFromAccount, setOrgFromAccount] = useState(false);
 
   const [sameAsAccount, setSameAsAccountState] = useState(() => canUseAccount && restoreAtOnce && draft!.sameAsAccount);
   const sameRef = useRef(sameAsAccount);
@@ -394,6 +403,17 @@ export function SubjectForm({
     />
   );
 
+  /** 主办单位信息 同当前账号信息: the organisation's name, 统一社会信用代码 and 法定代表人 (and its 单位性质 when none is chosen). */
+  function applyOrganisation(on: boolean) {
+    setOrgFromAccount(on);
+    if (!on || !organisation) return;
+    if (!getValues('unitType') && organisation.unitType) setValue('unitType', organisation.unitType, revalidate());
+    setValue('orgName', organisation.orgName, revalidate());
+    setValue('orgCertType', '统一社会信用代码证', revalidate());
+    setValue('orgCertNumber', organisation.creditCode, revalidate());
+    setValue('legalRepName', organisation.legalRepName, revalidate());
+  }
+
   const radioGroup = (k: 'nature' | 'nationalLevel' | 'faceRecognition' | 'generativeAi' | 'authMethod', options: readonly string[], className?: string) => (
     <RadioGroup name={k} legend={L[k]} options={options} error={err(k)} registration={register(k)} className={className} />
   );
@@ -449,11 +469,34 @@ export function SubjectForm({
 
         {nature === '单位' && (
           <Card>
-            <CardHeader>
-              <CardTitle>主办单位信息</CardTitle>
+            <CardHeader className="flex-wrap">
+              <CardTitle id="org-info-title">主办单位信息</CardTitle>
+              {canUseOrganisation && (
+                <div role="radiogroup" aria-labelledby="org-info-title" className="flex flex-wrap gap-4 text-sm">
+                  {(
+                    [
+                      ['account', '同当前账号信息'],
+                      ['self', '自主填报'],
+                    ] as const
+                  ).map(([value, label]) => (
+                    <label key={value} htmlFor={`orgSource-${value}`} className="inline-flex items-center gap-2">
+                      <input
+                        type="radio"
+                        id={`orgSource-${value}`}
+                        name="orgSource"
+                        className="size-4 accent-primary"
+                        checked={orgFromAccount === (value === 'account')}
+                        onChange={() => applyOrganisation(value === 'account')}
+                      />
+                      {label}
+                    </label>
+                  ))}
+                </div>
+              )}
             </CardHeader>
             <CardContent className="grid gap-4 md:grid-cols-2">
-              {textField('orgName', { required: true, className: 'md:col-span-2', hint: '请填写与证件一致的单位全称' })}
+              {orgFromAccount && <p className="text-sm text-muted-foreground md:col-span-2">已使用当前法人账号的企业名称、统一社会信用代码和法定代表人姓名。</p>}
+              {textField('orgName', { required: true, className: 'md:col-span-2', hint: '请填写与证件一致的单位全称', readOnly: orgFromAccount })}
               <Field id="orgCertType" label={L.orgCertType} required error={err('orgCertType')}>
                 <Controller
                   control={control}
@@ -470,9 +513,9 @@ export function SubjectForm({
                   )}
                 />
               </Field>
-              {textField('orgCertNumber', { required: true })}
+              {textField('orgCertNumber', { required: true, readOnly: orgFromAccount })}
               {uploadField('orgCertFileId', '请上传证件正面扫描件，支持 PNG、JPEG 格式，大小不超过 5MB')}
-              {textField('legalRepName', { required: true })}
+              {textField('legalRepName', { required: true, readOnly: orgFromAccount })}
               {regionField('officeRegion', true)}
               {textField('officeAddress', { required: true, hint: ADDRESS_HINT, className: 'md:col-span-2' })}
               {regionField('regRegion', false)}

@@ -39,6 +39,29 @@ export const users = sqliteTable(
   ],
 );
 
+/** 法人类型 of a 法人注册 account (seed 003). */
+export const LEGAL_TYPES = ['企业法人', '机关法人', '事业单位法人', '社会团体法人', '其他组织'] as const;
+export type LegalType = (typeof LEGAL_TYPES)[number];
+
+/**
+ * A 法人注册 account (seed 003 §法人注册): the organisation is the account (users.name = 企业名称,
+ * users.id_type = 统一社会信用代码 and its number, users.phone = 法人代表手机号码); this row holds the
+ * 法人类型 and the 法定代表人, whose 证件号码 is stored like every other (ciphertext and masked copy).
+ */
+export const legalAccounts = sqliteTable('legal_accounts', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  legalType: text('legal_type', { enum: LEGAL_TYPES }).notNull(),
+  repName: text('rep_name').notNull(),
+  repIdType: text('rep_id_type').notNull(),
+  repIdNumberEnc: text('rep_id_number_enc').notNull(),
+  repIdNumberMasked: text('rep_id_number_masked').notNull(),
+  /** 证件有效期: YYYY-MM-DD; `validTo` null = 长期有效. */
+  validFrom: text('valid_from').notNull(),
+  validTo: text('valid_to'),
+});
+
 /** Failed-login counters per account and per IP (key = 'acct:<id>' or 'ip:<addr>'). */
 export const loginThrottle = sqliteTable('login_throttle', {
   key: text('key').primaryKey(),

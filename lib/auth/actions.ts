@@ -1,8 +1,8 @@
 'use server';
 
 import { defineAction } from '@/lib/actions';
-import { resetPasswordSchema, sendCodeSchema, registerSchema } from '@/lib/users/schemas';
-import { resetPasswordWithCode, registerApplicant } from '@/lib/users/accounts';
+import { resetPasswordSchema, sendCodeSchema, registerSchema, registerLegalSchema } from '@/lib/users/schemas';
+import { resetPasswordWithCode, registerApplicant, registerLegalAccount } from '@/lib/users/accounts';
 import { requestAccountCode } from '@/lib/auth/account-codes';
 import { getCurrentUser } from '@/lib/auth/session';
 import { homeFor } from '@/lib/auth/policy';
@@ -31,6 +31,11 @@ export const sendRegisterCodeAction = defineAction({ schema: sendCodeSchema, per
 
 export const registerAction = defineAction({ schema: registerSchema, permission: null }, async (input, { ip }) =>
   withFormCaptcha('register', ip, input.phone, input.captcha, () => registerApplicant(input, ip)),
+);
+
+/** 法人注册 (seed 003): the organisation's account; 验证码 as for 个人注册. */
+export const registerLegalAction = defineAction({ schema: registerLegalSchema, permission: null }, async (input, { ip }) =>
+  withFormCaptcha('register', ip, input.phone, input.captcha, () => registerLegalAccount(input, ip)),
 );
 
 /** A 验证码 challenge when the form needs one now (after two failed attempts, seed 001), else null. */

@@ -41,6 +41,8 @@ function completeSubject(tx: Tx, userId: number, input: SubjectInput, source: Pi
   const data: SubjectInput = { ...input };
   if (sameAsAccount) {
     const u = tx.select().from(users).where(eq(users.id, userId)).get()!;
+    // A 法人 account is an organisation: its 同当前账号信息 fills 主办单位信息, never the 负责人.
+    if (u.idType === '统一社会信用代码') throw new AppError('invalid', '法人账号请填写负责人信息', { principalName: '法人账号请填写负责人信息' });
     data.principalName = u.name;
     data.principalIdType = (u.idType ?? '居民身份证') as SubjectInput['principalIdType'];
     data.principalIdNumber = u.idNumberEnc ? decryptPii(u.idNumberEnc) : '';

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { ID_TYPES, idNumberError, mobileError, emailError, normalizeIdNumber } from '@/lib/validation/identifiers';
 import { passwordError } from '@/lib/auth/rules';
 import { tolerant } from '@/lib/zod-errors';
-import { personNameError } from '@/lib/subjects/rules';
+import { LONG_TERM, idExpiryError, orgNameError, personNameError } from '@/lib/subjects/rules';
+import { usccError } from '@/lib/validation/identifiers';
+import { LEGAL_TYPES } from '@/db/schema/users';
+import { beijingDate } from '@/lib/time';
 
 /** 真实姓名: Chinese name (with · for minority names) or a Latin name for foreign documents. */
 export function realNameError(name: string): string | null {
@@ -73,6 +76,50 @@ export const registerSchema = z
   );
 
 export type RegisterInput = z.input<typeof registerSchema>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * 法人注册 (seed 003): 法人类型, 企业名称, 统一社会信用代码, 法定代表人证件类型 / 姓名 / 证件号码,
+ * 证件有效期 (开始时间, 结束时间 or 长期有效 = 9999-12-31), 法人代表手机号码 + 手机验证码, 设置密码 twice.
+ */
+export const registerLegalSchema = z
+  .object({
+    legalType: z.enum(LEGAL_TYPES, { error: '请选择法人类型' }),
+    orgName: limited(60, '企业名称')
+      .trim()
+      .superRefine(refineWith((v) => orgNameError(v, undefined)?.replace('主办单位名称', '企业名称') ?? null)),
+    creditCode: limited(ACCOUNT_LIMITS.idNumber, '统一社会信用代码').transform(normalizeIdNumber).superRefine(refineWith(usccError)),
+    repIdType: z.enum(ID_TYPES, { error: '请选择法定代表人证件类型' }),
+    repName: limited(ACCOUNT_LIMITS.name, '法定代表人姓名')
+      .trim()
+      .superRefine(refineWith((v) => applicantNameError(v)?.replace('真实姓名', '法定代表人姓名') ?? null)),
+    repIdNumber: limited(ACCOUNT_LIMITS.idNumber, '法定代表人证件号码').transform(normalizeIdNumber),
+    validFrom: z.string({ error: '请选择证件有效期开始时间' }).regex(DATE, '请选择证件有效期开始时间'),
+    validTo: z.string({ error: '请选择证件有效期结束时间' }).regex(DATE, '请选择证件有效期结束时间'),
+    phone: phoneField,
+    smsCode: smsCodeField,
+    password: passwordField('设置密码'),
+    confirmPassword: confirmField,
+    agree: z.literal(true, { error: '请阅读并同意《用户服务协议》' }),
+    captcha: captchaField,
+  })
+  .superRefine(
+    tolerant((v, ctx) => {
+      const idMsg = idNumberError(ID_TYPES.includes(v.repIdType) ? v.repIdType : '居民身份证', v.repIdNumber ?? '');
+      if (idMsg) ctx.addIssue({ code: 'custom', path: ['repIdNumber'], message: idMsg.replace('证件号码', '法定代表人证件号码') });
+      if (v.validFrom && DATE.test(v.validFrom) && v.validFrom > beijingDate(new Date())) ctx.addIssue({ code: 'custom', path: ['validFrom'], message: '证件有效期开始时间不能晚于今天' });
+      if (v.validTo && DATE.test(v.validTo)) {
+        const expiry = idExpiryError(v.validTo);
+        if (expiry) ctx.addIssue({ code: 'custom', path: ['validTo'], message: expiry });
+        else if (v.validFrom && v.validTo !== LONG_TERM && v.validTo <= v.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: '证件有效期结束时间应晚于开始时间' });
+      }
+      if (v.confirmPassword !== v.password) ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的密码不一致' });
+    }),
+    { when: () => true },
+  );
+
+export type RegisterLegalInput = z.input<typeof registerLegalSchema>;
 
 export const changePasswordSchema = z
   .object({

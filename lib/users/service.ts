@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { users, policeUnits, type Role } from '@/db/schema';
+import { users, policeUnits, legalAccounts, type Role, type LegalType } from '@/db/schema';
 import { encryptPii, hmacPii, decryptPii } from '@/lib/pii/crypto';
 import { maskIdNumber, maskPhone } from '@/lib/pii/mask';
 import { normalizeIdNumber } from '@/lib/validation/identifiers';
@@ -27,6 +27,8 @@ export type NewUser = {
   password: string;
   unitId?: number | null;
   phoneVerified?: boolean;
+  /** A 法人注册 account: name is the 企业名称, idType / idNumber its 统一社会信用代码. */
+  legal?: { legalType: LegalType; repName: string; repIdType: string; repIdNumber: string; validFrom: string; validTo: string | null };
 };
 
 /** Creates an account; phone, ID number and e-mail must each be unused. */
@@ -76,13 +78,28 @@ export async function createUser(input: NewUser, audit: { actorId: number | null
       })
       .returning({ id: users.id })
       .get();
+    if (input.legal) {
+      const rep = normalizeIdNumber(input.legal.repIdNumber);
+      tx.insert(legalAccounts)
+        .values({
+          userId: row.id,
+          legalType: input.legal.legalType,
+          repName: input.legal.repName.trim(),
+          repIdType: input.legal.repIdType,
+          repIdNumberEnc: encryptPii(rep),
+          repIdNumberMasked: maskIdNumber(rep),
+          validFrom: input.legal.validFrom,
+          validTo: input.legal.validTo,
+        })
+        .run();
+    }
     writeAudit(
       {
         actorId: audit.actorId ?? row.id,
         action: 'user.create',
         objectType: 'user',
         objectId: row.id,
-        after: { role: input.role, name: input.name, unitId: input.unitId ?? null },
+        after: { role: input.role, name: input.name, unitId: input.unitId ?? null, ...(input.legal ? { accountType: '法人', legalType: input.legal.legalType } : {}) },
         ip: audit.ip,
       },
       tx,

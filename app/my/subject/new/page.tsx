@@ -13,7 +13,9 @@ import { identityMode } from '@/lib/identity/verifier';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { SubjectForm, type AccountPrincipal } from '@/components/subjects/subject-form';
+import { SubjectForm, type AccountOrganisation, type AccountPrincipal } from '@/components/subjects/subject-form';
+import { legalAccountOf } from '@/lib/users/accounts';
+import { unitTypeOfLegal } from '@/lib/users/legal';
 import { EMPTY_SUBJECT_VALUES, fileIdsOf, restoreDraft, toFormValues, type RestoredDraft } from '@/lib/subjects/form-values';
 import { uploadedFilesOf } from '@/lib/files/uploaded';
 import { fromDataCodeNotice, missingSubjectFields } from '@/lib/data-codes/missing';
@@ -52,9 +54,15 @@ export default async function NewSubjectPage({ searchParams }: { searchParams: P
   const user = await requirePage('applicant.area');
   const sp = await searchParams;
   const profile = getUserProfile(user.id)!;
-  const account: AccountPrincipal | null = profile.idNumberMasked
-    ? { name: profile.name, idType: profile.idType ?? '居民身份证', idNumberMasked: profile.idNumberMasked, phoneMasked: profile.phoneMasked }
+  // A 法人 account copies its organisation into 主办单位信息 (seed 004); a 个人 account itself into 负责人信息.
+  const legal = legalAccountOf(user.id);
+  const organisation: AccountOrganisation | null = legal
+    ? { orgName: legal.orgName, creditCode: legal.creditCode, legalRepName: legal.repName, unitType: unitTypeOfLegal(legal.legalType) }
     : null;
+  const account: AccountPrincipal | null =
+    !legal && profile.idNumberMasked
+      ? { name: profile.name, idType: profile.idType ?? '居民身份证', idNumberMasked: profile.idNumberMasked, phoneMasked: profile.phoneMasked }
+      : null;
 
   let notice: string | null = null;
   let codeNotice: string | null = null;
@@ -141,6 +149,7 @@ export default async function NewSubjectPage({ searchParams }: { searchParams: P
         initialValues={initialValues}
         files={files}
         account={account}
+        organisation={organisation}
         registered={resubmit?.registered ?? null}
         resubmitOf={resubmit?.app.id ?? null}
         draft={draft}

@@ -1,0 +1,112 @@
+/**
+ * 法人注册 (seed 003) as a new organisation would: the 法人注册 tab of 注册, the 证件有效期 buttons,
+ * a login by 统一社会信用代码, and 新增主体 with 主办单位信息 同当前账号信息 (seed 004).
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { idWithCheck, launchBrowser, login, newPage, openForm, requestSmsCode, samplePng, screenshotBoth } from './helpers';
+
+/** GB 32100: the 17 characters and their check character. */
+function withUsccCheck(first17: string): string {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const sum = first17.split('').reduce((acc, c, i) => acc + alphabet.indexOf(c) * w[i]!, 0);
+  return first17 + alphabet.charAt((31 - (sum % 31)) % 31);
+}
+
+const ORG = {
+  name: '北京长河软件有限公司',
+  creditCode: withUsccCheck('91110108MA01CH0R5'),
+  repName: '何长河',
+  repId: idWithCheck('11010819750412231'),
+  phone: '13533330303',
+  password: 'Legal#2026',
+};
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await newPage(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('法人注册', () => {
+  it('an organisation registers on the 法人注册 tab and logs in by its 统一社会信用代码', async () => {
+    await page.goto('/register');
+    await page.getByRole('navigation', { name: '注册类型' }).getByRole('link', { name: '法人注册' }).click();
+    await page.waitForURL(/\/register\?type=legal$/);
+    const form = page.getByRole('form', { name: '法人注册' });
+    await form.getByLabel('法人类型').selectOption('企业法人');
+    await form.getByLabel('企业名称').fill(ORG.name);
+    await form.getByLabel('统一社会信用代码').fill(ORG.creditCode.slice(0, -1) + (ORG.creditCode.endsWith('1') ? '2' : '1'));
+    await form.getByLabel('法定代表人证件类型').selectOption('居民身份证');
+    await form.getByLabel('法定代表人姓名').fill(ORG.repName);
+    await form.getByLabel('法定代表人证件号码').fill(ORG.repId);
+    await form.getByLabel('证件有效期开始时间').fill('2021-06-01');
+    // 10年: the end date the same day ten years on.
+    await form.getByRole('group', { name: '证件有效期限' }).getByRole('button', { name: '10年' }).click();
+    await expect(form.getByLabel('证件有效期结束时间').inputValue()).resolves.toBe('2031-06-01');
+    await form.getByLabel('法人代表手机号码').fill(ORG.phone);
+    const code = await requestSmsCode(page, ORG.phone);
+    await form.getByLabel('手机验证码').fill(code);
+    await form.getByLabel('设置密码').fill(ORG.password);
+    await form.getByLabel('确认密码').fill(ORG.password);
+    await form.getByLabel(/我已阅读并同意/).check();
+    await form.getByRole('button', { name: '注册' }).click();
+    // A wrong check character is refused on its field before anything is created.
+    await page.locator('#legal-creditCode-error').getByText('统一社会信用代码校验位不正确').waitFor();
+    await form.getByLabel('统一社会信用代码').fill(ORG.creditCode);
+    await screenshotBoth(page, 'register-legal', { axe: true });
+    await form.getByRole('button', { name: '注册' }).click();
+    await page.waitForURL(/\/login\?registered=1/);
+
+    await login(page, ORG.creditCode, ORG.password);
+    await page.waitForURL(/\/my$/);
+    await expect(page.getByTestId('current-user').textContent()).resolves.toContain(ORG.name);
+  });
+
+  it('files its subject with 主办单位信息 同当前账号信息', async () => {
+    const png = await samplePng();
+    const upload = async (label: string) => {
+      await page.getByLabel(label, { exact: true }).setInputFiles({ name: `${label}.png`, mimeType: 'image/png', buffer: png });
+      await page.getByRole('img', { name: label }).waitFor();
+    };
+    await openForm(page, '/my/subject/new');
+    await page.getByLabel('单位', { exact: true }).check();
+    // A 法人 account copies itself into 主办单位信息, not into 负责人信息.
+    await expect(page.getByRole('checkbox', { name: '同当前账号信息' }).count()).resolves.toBe(0);
+    await page.getByRole('radiogroup', { name: '主办单位信息' }).getByLabel('同当前账号信息').check();
+    await expect(page.getByLabel('主办单位名称').inputValue()).resolves.toBe(ORG.name);
+    await expect(page.getByLabel('主办单位证件号').inputValue()).resolves.toBe(ORG.creditCode);
+    await expect(page.getByLabel('法定代表人姓名').inputValue()).resolves.toBe(ORG.repName);
+    await expect(page.getByLabel('单位性质').inputValue()).resolves.toBe('企业单位');
+    await expect(page.getByLabel('主办单位名称').getAttribute('readonly')).resolves.not.toBeNull();
+
+    await page.getByRole('group', { name: '是否中央/国家级单位' }).getByLabel('否').check();
+    await upload('主办单位有效证件');
+    await page.getByLabel('单位办公地址省份').selectOption('110000');
+    await page.getByLabel('单位办公地址区县').selectOption('110108');
+    await page.getByLabel('单位办公详细地址').fill('海淀大街38号楼6层601室');
+    await page.getByRole('group', { name: '本企业在境内应用人脸识别技术处理人脸信息' }).getByLabel('否').check();
+    await page.getByRole('group', { name: '本企业是否利用生成式人工智能技术向境内公众提供服务' }).getByLabel('否').check();
+    await page.getByLabel('办公室电话').fill('010-62751234');
+    await page.getByLabel('负责人姓名', { exact: true }).fill(ORG.repName);
+    await page.getByLabel('负责人证件号码', { exact: true }).fill(ORG.repId);
+    await page.getByLabel('长期有效').check();
+    await page.getByLabel('负责人常住地址省份').selectOption('110000');
+    await page.getByLabel('负责人常住地址区县').selectOption('110108');
+    await page.getByLabel('负责人常住详细地址').fill('海淀大街38号院2号楼301室');
+    await page.getByLabel('负责人手机号码').fill(ORG.phone);
+    await page.getByLabel('文件认证').check();
+    for (const l of ['身份证人像面', '身份证国徽面', '身份证手持']) await upload(l);
+    await screenshotBoth(page, 'subject-new-legal', { axe: true });
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.waitForURL(/\/my\/applications\/\d+/);
+    await page.getByText('提交成功').waitFor();
+    await page.goto('/my/subject');
+    await page.getByText(ORG.name).first().waitFor();
+  });
+});
