@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, login, logout, readLatestMail, adminCli, idWithCheck, baseURL, requestSmsCode, screenshotBoth, smsCount, waitForSms, solveCaptcha } from './helpers';
+import { launchBrowser, newPage, login, logout, readLatestMail, adminCli, idWithCheck, baseURL, requestSmsCode, screenshotBoth, smsCount, waitForSms, solveCaptcha, newPageAt } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ afterAll(async () => {
 
 describe('registration, phone verification and login', () => {
   it('registers an applicant with the SMS code from the outbox (the phone is then verified), logs out and logs in by ID number', async () => {
-    const page = await newPage(browser);
+    const page = await newPageAt(browser, '203.0.113.31');
     const idNumber = idWithCheck('11010219880808123');
     await page.goto('/register');
     await page.getByLabel('真实姓名').fill('孙丽娟');
@@ -97,7 +97,7 @@ describe('registration, phone verification and login', () => {
   it('does not reveal that a phone is registered: the same answers, and the SMS tells its owner instead', async () => {
     const answers: string[][] = [];
     for (const phone of ['13800000003', '13800007777']) {
-      const page = await newPage(browser);
+      const page = await newPageAt(browser, '203.0.113.32');
       await page.goto('/register');
       await page.getByLabel('真实姓名').fill('周杰');
       await page.getByLabel('证件号码').fill(idWithCheck('11010519900101551'));
@@ -167,7 +167,7 @@ describe('忘记密码, 退出登录 and the login address', () => {
     await login(signedIn, '13600005555', 'Before#2026');
     await signedIn.waitForURL(/\/my$/);
 
-    const page = await newPage(browser);
+    const page = await newPageAt(browser, '203.0.113.34');
     await page.goto('/login');
     await page.getByRole('link', { name: '忘记密码' }).click();
     await page.waitForURL(/\/forgot-password$/);
@@ -195,7 +195,7 @@ describe('忘记密码, 退出登录 and the login address', () => {
   });
 
   it('answers 忘记密码 for an unregistered phone like for a registered one, without sending it anything', async () => {
-    const page = await newPage(browser);
+    const page = await newPageAt(browser, '203.0.113.35');
     await page.goto('/forgot-password');
     await page.getByLabel('手机号码').fill('13600006666');
     await page.getByRole('button', { name: '获取验证码' }).click();

@@ -64,7 +64,7 @@ describe('the applicant header (seed 004)', () => {
     const assessments = page.getByRole('region', { name: '安全评估' });
     await assessments.getByRole('link', { name: '发起评估' }).waitFor();
     await screenshotBoth(page, 'home-cards', { axe: true });
-    await sites.getByRole('link', { name: /^详情/ }).first().click();
+    await sites.getByRole('listitem').filter({ hasText: '京公网安备11010502000001号' }).getByRole('link', { name: /^详情/ }).click();
     await page.waitForURL(/\/my\/websites\/\d+$/);
     await page.getByText('京公网安备11010502000001号').first().waitFor();
   });
