@@ -9,5 +9,9 @@ export class InstanceLockedError extends Error {
   readonly holder: LockInfo;
   constructor(dir: string, holder: LockInfo);
 }
+/** A worker whose supervisor no longer holds the lock (it is stopping). */
+export class SupervisorGoneError extends Error {
+  constructor(dir: string);
+}
 export function acquireInstanceLock(dir: string, now?: number): void;
 export function releaseInstanceLock(): void;

@@ -48,6 +48,14 @@ export function lockHolder(dir) {
   return pidAlive(info.pid) ? info : null;
 }
 
+/** A worker whose supervisor no longer holds the data folder's lock (it is stopping): the worker does not start. */
+export class SupervisorGoneError extends Error {
+  constructor(dir) {
+    super(`主进程已停止，数据目录 ${dir} 的工作进程不再启动。`);
+    this.name = 'SupervisorGoneError';
+  }
+}
+
 export class InstanceLockedError extends Error {
   constructor(dir, holder) {
     super(
@@ -72,6 +80,15 @@ export function acquireInstanceLock(dir, now = Date.now()) {
   const file = lockPath(dir);
   if (held === file) return;
   const shared = Number(process.env.WLBA_INSTANCE_LOCK_PID);
+  if (Number.isInteger(shared) && shared > 0) {
+    // A worker of a supervisor (scripts/server.mjs) runs under the supervisor's lock and never takes
+    // one itself: a supervisor that already released it is stopping, and a worker that took the lock
+    // over then would outlive it holding the data folder.
+    const info = readLock(dir);
+    if (info && info.pid === shared) return;
+    if (info && pidAlive(info.pid)) throw new InstanceLockedError(dir, info);
+    throw new SupervisorGoneError(dir);
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd;
     try {

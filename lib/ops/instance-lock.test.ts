@@ -44,6 +44,28 @@ describe('instance lock of DATA_DIR', () => {
     }
   });
 
+  it('a worker never takes the lock itself: with its supervisor gone (lock released or held by another) it refuses to start', async () => {
+    const dir = tmp();
+    const supervisor = spawn('sleep', ['30']);
+    try {
+      process.env.WLBA_INSTANCE_LOCK_PID = String(supervisor.pid);
+      // The supervisor already released the lock (it is stopping): the worker must not take it over.
+      expect(() => acquireInstanceLock(dir)).toThrow('主进程已停止');
+      expect(fs.existsSync(lockPath(dir))).toBe(false);
+      // Another instance holds it: refused as before.
+      const other = spawn('sleep', ['30']);
+      try {
+        fs.writeFileSync(lockPath(dir), JSON.stringify({ pid: other.pid, startedAt: Date.now() }));
+        expect(() => acquireInstanceLock(dir)).toThrow(InstanceLockedError);
+        expect(JSON.parse(fs.readFileSync(lockPath(dir), 'utf8')).pid).toBe(other.pid);
+      } finally {
+        other.kill('SIGKILL');
+      }
+    } finally {
+      supervisor.kill('SIGKILL');
+    }
+  });
+
   it('a lock left by a dead process is stale and taken over', () => {
     const dir = tmp();
     const dead = spawnSync('sh', ['-c', 'echo $$']);

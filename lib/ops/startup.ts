@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { checkDatabaseFile, dbFile, DatabaseFileError } from '@/db/client';
 import { dataDir } from '@/lib/config/env';
 import { uploadsDir } from '@/lib/files/service';
-import { acquireInstanceLock, InstanceLockedError } from './instance-lock.mjs';
+import { acquireInstanceLock, InstanceLockedError, SupervisorGoneError } from './instance-lock.mjs';
 
 /**
  * Checks run when a server process starts (instrumentation register(), Node runtime), before it
@@ -18,7 +18,7 @@ export function startupChecks(exit: (code: number) => never = process.exit): voi
     if (fs.existsSync(dbFile())) checkDatabaseFile(dbFile());
     fs.mkdirSync(uploadsDir(), { recursive: true });
   } catch (e) {
-    if (e instanceof InstanceLockedError || e instanceof DatabaseFileError) {
+    if (e instanceof InstanceLockedError || e instanceof DatabaseFileError || e instanceof SupervisorGoneError) {
       console.error(`\n无法启动：${e.message}\n`);
       exit(1);
     }
