@@ -7,6 +7,9 @@ import { useHydrated } from '@/components/forms/use-hydrated';
 import { reach } from '@/components/forms/use-action';
 import { captchaChallengeAction } from '@/lib/auth/actions';
 import { solveChallenge, type CaptchaChallenge } from '@/lib/captcha/solve';
+import { CAPTCHA_REQUIRED } from '@/lib/captcha/schemas';
+
+export { CAPTCHA_REQUIRED };
 
 type CaptchaForm = 'login' | 'register' | 'password_reset';
 
@@ -26,7 +29,27 @@ export function useCaptcha(form: CaptchaForm, initial: CaptchaChallenge | null =
     },
     [form],
   );
-  return { challenge, solution, setSolution, renew };
+  /** A 验证码 is asked and not answered yet: the form says CAPTCHA_REQUIRED instead of sending. */
+  const unanswered = !!challenge && !solution;
+  return { challenge, solution, setSolution, renew, unanswered };
+}
+
+export type Captcha = ReturnType<typeof useCaptcha>;
+
+/** The form's 验证码 while one is asked (nothing otherwise); a new challenge starts afresh. */
+export function CaptchaSlot({ captcha, error, onSolved }: { captcha: Captcha; error?: string | null; onSolved?: () => void }) {
+  if (!captcha.challenge) return null;
+  return (
+    <CaptchaField
+      key={captcha.challenge.challenge}
+      challenge={captcha.challenge}
+      error={error}
+      onSolved={(s) => {
+        captcha.setSolution(s);
+        onSolved?.();
+      }}
+    />
+  );
 }
 
 /**

@@ -13,8 +13,7 @@ export const CAPTCHA_AFTER_FAILURES = 2;
 export const CAPTCHA_TTL_MS = 10 * 60_000;
 /** The work: on average half this many SHA-256 hashes in the browser (a few tenths of a second). */
 export const CAPTCHA_MAX_NUMBER = 100_000;
-export const CAPTCHA_REQUIRED = '请先完成验证码验证';
-export const CAPTCHA_INVALID = '验证码验证未通过或已失效，请重新验证';
+export { CAPTCHA_INVALID, CAPTCHA_REQUIRED } from './schemas';
 /** Failures are counted over this window, as the login lockout counts them (lib/auth/throttle). */
 const WINDOW_MS = 15 * 60_000;
 

@@ -11,7 +11,7 @@ import { Alert } from '@/components/ui/alert';
 import { useAction } from '@/components/forms/use-action';
 import { SendCodeButton } from '@/components/accounts/send-code-button';
 import { resetPasswordAction, sendResetCodeAction } from '@/lib/auth/actions';
-import { CaptchaField, useCaptcha } from '@/components/accounts/captcha-field';
+import { CAPTCHA_REQUIRED, CaptchaSlot, useCaptcha } from '@/components/accounts/captcha-field';
 import type { CaptchaChallenge } from '@/lib/captcha/solve';
 
 export function ForgotPasswordForm({ initialCaptcha = null }: { initialCaptcha?: CaptchaChallenge | null }) {
@@ -34,8 +34,8 @@ export function ForgotPasswordForm({ initialCaptcha = null }: { initialCaptcha?:
   const busy = formState.isSubmitting || pending;
 
   const onSubmit = handleSubmit(async (values) => {
-    if (captcha.challenge && !captcha.solution) {
-      setError('captcha', { message: '请先完成验证码验证' });
+    if (captcha.unanswered) {
+      setError('captcha', { message: CAPTCHA_REQUIRED });
       return;
     }
     const res = await run({ ...values, captcha: captcha.solution ?? undefined });
@@ -78,17 +78,7 @@ export function ForgotPasswordForm({ initialCaptcha = null }: { initialCaptcha?:
       <Field id="confirmPassword" label="确认新密码" required error={err('confirmPassword')}>
         <Input id="confirmPassword" type="password" autoComplete="new-password" maxLength={ACCOUNT_LIMITS.password} {...register('confirmPassword')} {...aria('confirmPassword')} />
       </Field>
-      {captcha.challenge && (
-        <CaptchaField
-          key={captcha.challenge.challenge}
-          challenge={captcha.challenge}
-          error={err('captcha')}
-          onSolved={(s) => {
-            captcha.setSolution(s);
-            clearErrors('captcha');
-          }}
-        />
-      )}
+      <CaptchaSlot captcha={captcha} error={err('captcha')} onSolved={() => clearErrors('captcha')} />
       <Button type="submit" className="w-full" disabled={busy}>
         {busy ? '提交中…' : '重置密码'}
       </Button>

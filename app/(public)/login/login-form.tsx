@@ -7,8 +7,9 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Alert } from '@/components/ui/alert';
 import { postLoginPath } from '@/lib/auth/actions';
-import { CaptchaField, useCaptcha } from '@/components/accounts/captcha-field';
+import { CAPTCHA_REQUIRED, CaptchaSlot, useCaptcha } from '@/components/accounts/captcha-field';
 import type { CaptchaChallenge } from '@/lib/captcha/solve';
+import { CAPTCHA_INVALID } from '@/lib/captcha/schemas';
 
 export function LoginForm({
   notice,
@@ -35,8 +36,8 @@ export function LoginForm({
       setError(!identifier ? '请填写手机号码、证件号码或电子邮件地址' : '请填写登录密码');
       return;
     }
-    if (captcha.challenge && !captcha.solution) {
-      setCaptchaError('请先完成验证码验证');
+    if (captcha.unanswered) {
+      setCaptchaError(CAPTCHA_REQUIRED);
       return;
     }
     setPending(true);
@@ -49,7 +50,7 @@ export function LoginForm({
       // A failure may make the next try need a 验证码 (and the answer just sent is used up).
       await captcha.renew(identifier);
       setPending(false);
-      if (message.includes('验证码')) setCaptchaError(message);
+      if (message === CAPTCHA_REQUIRED || message === CAPTCHA_INVALID) setCaptchaError(message);
       else setError(message);
       return;
     }
@@ -72,17 +73,7 @@ export function LoginForm({
         <Label htmlFor="password">登录密码</Label>
         <Input id="password" name="password" type="password" autoComplete="current-password" />
       </div>
-      {captcha.challenge && (
-        <CaptchaField
-          key={captcha.challenge.challenge}
-          challenge={captcha.challenge}
-          error={captchaError}
-          onSolved={(s) => {
-            captcha.setSolution(s);
-            setCaptchaError(null);
-          }}
-        />
-      )}
+      <CaptchaSlot captcha={captcha} error={captchaError} onSolved={() => setCaptchaError(null)} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? '登录中…' : '登录'}
       </Button>

@@ -16,8 +16,8 @@ import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select'
 import { useAction } from '@/components/forms/use-action';
 import { registerLegalAction, sendRegisterCodeAction } from '@/lib/auth/actions';
 import { SendCodeButton } from '@/components/accounts/send-code-button';
-import { AgreementDialog } from '@/components/accounts/agreement-dialog';
-import { CaptchaField, useCaptcha } from '@/components/accounts/captcha-field';
+import { AgreementField } from '@/components/accounts/agreement-field';
+import { CAPTCHA_REQUIRED, CaptchaSlot, useCaptcha } from '@/components/accounts/captcha-field';
 import type { CaptchaChallenge } from '@/lib/captcha/solve';
 import { plusYears } from '@/lib/users/legal';
 
@@ -50,8 +50,8 @@ export function LegalRegisterForm({ officeName, initialCaptcha = null }: { offic
   const busy = formState.isSubmitting || pending;
 
   const onSubmit = handleSubmit(async (values) => {
-    if (captcha.challenge && !captcha.solution) {
-      setError('captcha', { message: '请先完成验证码验证' });
+    if (captcha.unanswered) {
+      setError('captcha', { message: CAPTCHA_REQUIRED });
       return;
     }
     const res = await run({ ...values, captcha: captcha.solution ?? undefined });
@@ -159,34 +159,8 @@ export function LegalRegisterForm({ officeName, initialCaptcha = null }: { offic
       </Field>
       {text('password', '设置密码', { max: ACCOUNT_LIMITS.password, type: 'password', autoComplete: 'new-password', hint: '8-32位，至少包含字母、数字、符号中的两种' })}
       {text('confirmPassword', '确认密码', { max: ACCOUNT_LIMITS.password, type: 'password', autoComplete: 'new-password' })}
-      <div className="space-y-1.5">
-        <div className="flex items-start gap-2 text-sm">
-          <Checkbox id="legal-agree" className="mt-0.5" {...register('agree')} {...aria('agree')} />
-          <span>
-            <label htmlFor="legal-agree">我已阅读并同意用户服务协议和隐私政策，承诺所填信息真实、准确、完整</label>
-            <span className="ml-1">
-              （<AgreementDialog title="用户服务协议" officeName={officeName} />
-              <AgreementDialog title="隐私政策" officeName={officeName} />）
-            </span>
-          </span>
-        </div>
-        {err('agree') && (
-          <p id="legal-agree-error" role="alert" className="text-sm text-destructive">
-            {err('agree')}
-          </p>
-        )}
-      </div>
-      {captcha.challenge && (
-        <CaptchaField
-          key={captcha.challenge.challenge}
-          challenge={captcha.challenge}
-          error={err('captcha')}
-          onSolved={(s) => {
-            captcha.setSolution(s);
-            clearErrors('captcha');
-          }}
-        />
-      )}
+      <AgreementField id="legal-agree" officeName={officeName} error={err('agree')} {...register('agree')} />
+      <CaptchaSlot captcha={captcha} error={err('captcha')} onSolved={() => clearErrors('captcha')} />
       <Button type="submit" className="w-full" disabled={busy}>
         {busy ? '提交中…' : '注册'}
       </Button>

@@ -13,10 +13,9 @@ import { useAction } from '@/components/forms/use-action';
 import { registerAction, sendRegisterCodeAction } from '@/lib/auth/actions';
 import { SendCodeButton } from '@/components/accounts/send-code-button';
 import { ACCOUNT_LIMITS } from '@/lib/users/schemas';
-import { AgreementDialog } from '@/components/accounts/agreement-dialog';
+import { AgreementField } from '@/components/accounts/agreement-field';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
-import { Checkbox } from '@/components/ui/checkbox';
-import { CaptchaField, useCaptcha } from '@/components/accounts/captcha-field';
+import { CAPTCHA_REQUIRED, CaptchaSlot, useCaptcha } from '@/components/accounts/captcha-field';
 import type { CaptchaChallenge } from '@/lib/captcha/solve';
 
 const TEXT_FIELDS = [
@@ -47,8 +46,8 @@ export function RegisterForm({ officeName, initialCaptcha = null }: { officeName
   const busy = formState.isSubmitting || pending;
 
   const onSubmit = handleSubmit(async (values) => {
-    if (captcha.challenge && !captcha.solution) {
-      setError('captcha', { message: '请先完成验证码验证' });
+    if (captcha.unanswered) {
+      setError('captcha', { message: CAPTCHA_REQUIRED });
       return;
     }
     const res = await run({ ...values, captcha: captcha.solution ?? undefined });
@@ -108,34 +107,8 @@ export function RegisterForm({ officeName, initialCaptcha = null }: { officeName
           <Input id={f.name} type={f.type} autoComplete={f.autoComplete} maxLength={f.name === 'email' ? ACCOUNT_LIMITS.email : ACCOUNT_LIMITS.password} {...register(f.name)} {...aria(f.name)} />
         </Field>
       ))}
-      <div className="space-y-1.5">
-        <div className="flex items-start gap-2 text-sm">
-          <Checkbox id="agree" className="mt-0.5" {...register('agree')} {...aria('agree')} />
-          <span>
-            <label htmlFor="agree">我已阅读并同意用户服务协议和隐私政策，承诺所填信息真实、准确、完整</label>
-            <span className="ml-1">
-              （<AgreementDialog title="用户服务协议" officeName={officeName} />
-              <AgreementDialog title="隐私政策" officeName={officeName} />）
-            </span>
-          </span>
-        </div>
-        {err('agree') && (
-          <p id="agree-error" role="alert" className="text-sm text-destructive">
-            {err('agree')}
-          </p>
-        )}
-      </div>
-      {captcha.challenge && (
-        <CaptchaField
-          key={captcha.challenge.challenge}
-          challenge={captcha.challenge}
-          error={err('captcha')}
-          onSolved={(s) => {
-            captcha.setSolution(s);
-            clearErrors('captcha');
-          }}
-        />
-      )}
+      <AgreementField id="agree" officeName={officeName} error={err('agree')} {...register('agree')} />
+      <CaptchaSlot captcha={captcha} error={err('captcha')} onSolved={() => clearErrors('captcha')} />
       <Button type="submit" className="w-full" disabled={busy}>
         {busy ? '提交中…' : '注册'}
       </Button>
