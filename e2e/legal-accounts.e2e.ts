@@ -1,10 +1,11 @@
 /**
  * 法人注册 (seed 003) as a new organisation would: the 法人注册 tab of 注册, the 证件有效期 buttons,
- * a login by 统一社会信用代码, and 新增主体 with 主办单位信息 同当前账号信息 (seed 004).
+ * a login by 统一社会信用代码, and 新增主体 with 主办单位信息 同当前账号信息 (seed 004); then a
+ * 事业单位 filling 主办单位信息 通过机关事业单位网络身份认证凭证 (seed 004 §5.1.1, the demo's sandbox).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { idWithCheck, launchBrowser, login, newPage, openForm, requestSmsCode, samplePng, screenshotBoth } from './helpers';
+import { fileWebsite, idWithCheck, launchBrowser, login, newPage, openForm, openFromQueue, registerUser, requestSmsCode, samplePng, screenshotBoth } from './helpers';
 
 /** GB 32100: the 17 characters and their check character. */
 function withUsccCheck(first17: string): string {
@@ -108,5 +109,86 @@ describe('法人注册', () => {
     await page.getByText('提交成功').waitFor();
     await page.goto('/my/subject');
     await page.getByText(ORG.name).first().waitFor();
+  });
+});
+
+describe('通过机关事业单位网络身份认证凭证填报', () => {
+  const CLERK = { name: '周文博', idNumber: idWithCheck('11010519860305123'), phone: '13533330404', email: 'zhouwb@example.com' };
+  const MUSEUM = { name: '北京市朝阳区文化馆', creditCode: withUsccCheck('12110105MB0C0W6G2'), repName: '孙立平' };
+
+  it('a 事业单位 fills 主办单位信息 from the credential, files without the 有效证件 scan, and the reviewer sees the pass', async () => {
+    const clerk = await newPage(browser);
+    await registerUser(clerk, CLERK);
+    await login(clerk, CLERK.phone, 'Secret#2026');
+    await clerk.waitForURL(/\/my$/);
+    const png = await samplePng();
+    await openForm(clerk, '/my/subject/new');
+    await clerk.getByLabel('单位', { exact: true }).check();
+    const source = clerk.getByRole('radiogroup', { name: '主办单位信息' });
+    // Offered to 大中院校 / 事业单位 / 政府机构 only.
+    await clerk.getByLabel('单位性质').selectOption('企业单位');
+    await expect(source.getByLabel('通过机关事业单位网络身份认证凭证填报').count()).resolves.toBe(0);
+    await clerk.getByLabel('单位性质').selectOption('事业单位');
+    // Choosing it opens the scan; it is checked once the credential has passed.
+    await source.getByLabel('通过机关事业单位网络身份认证凭证填报').click();
+
+    const dialog = clerk.getByRole('dialog', { name: '机关事业单位网络身份认证凭证' });
+    await dialog.getByText('当前为沙箱环境').waitFor();
+    await dialog.getByLabel('单位名称').fill(MUSEUM.name);
+    await dialog.getByLabel('统一社会信用代码').fill(MUSEUM.creditCode.slice(0, -1) + (MUSEUM.creditCode.endsWith('1') ? '2' : '1'));
+    await dialog.getByLabel('法定代表人姓名').fill(MUSEUM.repName);
+    await dialog.getByRole('button', { name: '模拟扫码认证' }).click();
+    await dialog.getByRole('alert').getByText(/认证未通过：统一社会信用代码校验位不正确/).waitFor();
+    await dialog.getByLabel('统一社会信用代码').fill(MUSEUM.creditCode);
+    await screenshotBoth(clerk, 'subject-org-credential-dialog', { axe: true });
+    await dialog.getByRole('button', { name: '模拟扫码认证' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The credential filled the four fields, read-only; the 有效证件 scan is no longer required.
+    await clerk.getByText('机关事业单位网络身份认证凭证认证通过（沙箱环境）').waitFor();
+    await expect(source.getByLabel('通过机关事业单位网络身份认证凭证填报').isChecked()).resolves.toBe(true);
+    await expect(clerk.getByLabel('主办单位名称').inputValue()).resolves.toBe(MUSEUM.name);
+    await expect(clerk.getByLabel('主办单位证件号').inputValue()).resolves.toBe(MUSEUM.creditCode);
+    await expect(clerk.getByLabel('法定代表人姓名').inputValue()).resolves.toBe(MUSEUM.repName);
+    await expect(clerk.getByLabel('主办单位证件类型').inputValue()).resolves.toBe('统一社会信用代码证');
+    await expect(clerk.getByLabel('主办单位名称').getAttribute('readonly')).resolves.not.toBeNull();
+
+    await clerk.getByRole('group', { name: '是否中央/国家级单位' }).getByLabel('否').check();
+    await clerk.getByLabel('单位办公地址省份').selectOption('110000');
+    await clerk.getByLabel('单位办公地址区县').selectOption('110105');
+    await clerk.getByLabel('单位办公详细地址').fill('朝阳北路100号文化馆2层');
+    await clerk.getByRole('group', { name: '本企业在境内应用人脸识别技术处理人脸信息' }).getByLabel('否').check();
+    await clerk.getByRole('group', { name: '本企业是否利用生成式人工智能技术向境内公众提供服务' }).getByLabel('否').check();
+    await clerk.getByLabel('办公室电话').fill('010-65001234');
+    await clerk.getByLabel('负责人姓名', { exact: true }).fill(CLERK.name);
+    await clerk.getByLabel('负责人证件号码', { exact: true }).fill(CLERK.idNumber);
+    await clerk.getByLabel('长期有效').check();
+    await clerk.getByLabel('负责人常住地址省份').selectOption('110000');
+    await clerk.getByLabel('负责人常住地址区县').selectOption('110105');
+    await clerk.getByLabel('负责人常住详细地址').fill('朝阳路88号院3号楼502室');
+    await clerk.getByLabel('负责人手机号码').fill(CLERK.phone);
+    await clerk.getByLabel('文件认证').check();
+    for (const l of ['身份证人像面', '身份证国徽面', '身份证手持']) {
+      await clerk.getByLabel(l, { exact: true }).setInputFiles({ name: `${l}.png`, mimeType: 'image/png', buffer: png });
+      await clerk.getByRole('img', { name: l }).waitFor();
+    }
+    await screenshotBoth(clerk, 'subject-new-org-credential', { axe: true });
+    await clerk.getByRole('button', { name: '提交审核' }).click();
+    await clerk.waitForURL(/\/my\/applications\/\d+/);
+    await clerk.getByText('提交成功').waitFor();
+    // The subject is reviewed with its first website.
+    await fileWebsite(clerk, { name: '朝阳区馆务公开平台', domain: 'www.cy-culture-hall.cn', registrable: 'cy-culture-hall.cn', ip: '47.93.12.88' }, png);
+    await clerk.close();
+
+    // 李明 (朝阳分局) sees the pass where the scan would be.
+    const reviewer = await newPage(browser);
+    await login(reviewer, '13800000002', 'Demo@2026');
+    await reviewer.waitForURL(/\/review/);
+    await openFromQueue(reviewer, MUSEUM.name, '新增主体');
+    const row = reviewer.getByText('机关事业单位网络身份认证凭证', { exact: true }).locator('..');
+    await row.getByText('已认证（沙箱环境）').waitFor();
+    await reviewer.getByText(MUSEUM.name).first().waitFor();
+    await screenshotBoth(reviewer, 'review-org-credential', { axe: true });
+    await reviewer.close();
   });
 });

@@ -15,7 +15,21 @@ export function subjectSections(d: MaskedSubject): Section[] {
   if (d.nature === '单位') {
     sections.push({
       title: '主办单位信息',
-      fields: ['orgName', 'orgCertType', 'orgCertNumber', 'orgCertFileId', 'legalRepName', 'officeRegion', 'officeAddress', 'regRegion', 'regAddress', 'faceRecognition', 'generativeAi'],
+      fields: [
+        // Filled from the 机关事业单位 credential: the pass is shown first, the 有效证件 scan only if uploaded.
+        ...(d.orgCredentialToken ? (['orgCredentialToken'] as const) : []),
+        'orgName',
+        'orgCertType',
+        'orgCertNumber',
+        ...(d.orgCredentialToken && !d.orgCertFileId ? [] : (['orgCertFileId'] as const)),
+        'legalRepName',
+        'officeRegion',
+        'officeAddress',
+        'regRegion',
+        'regAddress',
+        'faceRecognition',
+        'generativeAi',
+      ],
     });
   }
   sections.push({

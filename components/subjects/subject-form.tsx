@@ -8,7 +8,15 @@ import type { z } from 'zod';
 import { subjectFormSchema } from '@/lib/subjects/schemas';
 import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
 import { UNIT_TYPES, AUTH_METHODS, LONG_TERM, asksNationalLevel, certTypesFor, type UnitType } from '@/lib/subjects/rules';
-import { IDENTITY_UNAVAILABLE, identityPassLabel, offeredAuthMethods, type IdentityMode } from '@/lib/identity/labels';
+import {
+  IDENTITY_UNAVAILABLE,
+  ORG_CREDENTIAL_CHOICE,
+  identityPassLabel,
+  offeredAuthMethods,
+  offersOrgCredential,
+  orgCredentialPassLabel,
+  type IdentityMode,
+} from '@/lib/identity/labels';
 import { ID_TYPES } from '@/lib/validation/identifiers';
 import type { ChangeRow } from '@/lib/subjects/service';
 import { Field } from '@/components/forms/field';
@@ -26,6 +34,7 @@ import { RegionCascader } from '@/components/regions/region-cascader';
 import { UploadField, type UploadedFile } from '@/components/files/upload-field';
 import { DraftPrompt } from './draft-prompt';
 import { ChangeCompareDialog } from './change-compare-dialog';
+import { OrgCredentialDialog, type OrgCredentialPass } from './org-credential-dialog';
 import {
   draftPayload,
   FORM_FIELD_ORDER,
@@ -75,7 +84,13 @@ export type SubjectFormProps = {
   draftAction?: 'prompt' | 'restore';
   /** 认证方式 offered (SPEC §13: the sandbox only in the demo or with WLBA_IDENTITY_SANDBOX=1). */
   identity: IdentityMode;
+  /** 机关事业单位网络身份认证凭证: offered to 大中院校 / 事业单位 / 政府机构 unless 'off'. */
+  orgCredential?: IdentityMode;
 };
+
+/** Where 主办单位信息 comes from: the 法人 account, the applicant, or the 机关事业单位 credential. */
+type OrgSource = 'account' | 'self' | 'credential';
+const ORG_FIELDS = ['orgName', 'orgCertType', 'orgCertNumber', 'legalRepName'] as const;
 
 /** Where the first error of a field sends the focus. */
 function focusIdOf(field: SubjectField): string {
@@ -111,6 +126,7 @@ function restoredNotice(mode: SubjectFormMode, draft: RestoredDraft): string {
   if (!draft.sameAsAccount)
     parts.push(mode === 'change' ? '草稿不保存负责人证件号码和负责人手机号码，如需修改请重新填写。' : '草稿不保存负责人证件号码和负责人手机号码，请重新填写。');
   if (draft.values.authMethod === '国家网络身份认证公共服务认证') parts.push('请重新发起国家网络身份认证。');
+  if (offersOrgCredential(draft.values.unitType) && !draft.values.orgCertFileId) parts.push('如通过机关事业单位网络身份认证凭证填报，请重新扫码认证。');
   return parts.join('');
 }
 
@@ -127,13 +143,18 @@ export function SubjectForm({
   draft,
   draftAction,
   identity,
+  orgCredential = 'off',
 }: SubjectFormProps) {
   const router = useRouter();
   const restoreAtOnce = draftAction === 'restore' && !!draft;
   const canUseAccount = mode !== 'change' && !!account;
   const canUseOrganisation = mode !== 'change' && !!organisation;
-  // 主办单位信息: 同当前账号信息 (the 法人 account's own data, read-only) or 自主填报.
-  const [orgFromAccount, setOrgFromAccount] = useState(false);
+  // 主办单位信息: 同当前账号信息 (the 法人 account's own data), 自主填报, or the credential (both read-only).
+  const [orgSource, setOrgSource] = useState<OrgSource>(() => (initialValues.orgCredentialToken && !restoreAtOnce ? 'credential' : 'self'));
+  const [credentialOpen, setCredentialOpen] = useState(false);
+  const [credentialLabel, setCredentialLabel] = useState<string | null>(null);
+  const orgFromAccount = orgSource === 'account';
+  const orgLocked = orgSource !== 'self';
 
   const [sameAsAccount, setSameAsAccountState] = useState(() => canUseAccount && restoreAtOnce && draft!.sameAsAccount);
   const sameRef = useRef(sameAsAccount);
@@ -180,6 +201,8 @@ export function SubjectForm({
   const unitType = watch('unitType');
   const authMethod = watch('authMethod');
   const identityToken = watch('identityToken');
+  const orgCredentialToken = watch('orgCredentialToken');
+  const credentialOffered = orgCredential !== 'off' && offersOrgCredential(unitType);
 
   // A verification vouches for one name and number: changing them drops it.
   useEffect(() => {
@@ -187,6 +210,14 @@ export function SubjectForm({
       if ((name === 'principalName' || name === 'principalIdType' || name === 'principalIdNumber') && getValues('identityToken')) {
         setValue('identityToken', '');
         setVerifiedLabel(null);
+      }
+      // So does the credential for the four 主办单位 fields it filled (and it is only for three 单位性质).
+      if ((ORG_FIELDS as readonly string[]).includes(name ?? '') || name === 'unitType' || name === 'nature') {
+        if (getValues('orgCredentialToken') && (name !== 'unitType' || !offersOrgCredential(getValues('unitType')))) {
+          setValue('orgCredentialToken', '');
+          setCredentialLabel(null);
+          setOrgSource('self');
+        }
       }
     });
     return () => sub.unsubscribe();
@@ -298,6 +329,7 @@ export function SubjectForm({
     sameRef.current = same;
     setSameAsAccountState(same);
     reset(same && account ? withAccount(draft.values, account) : draft.values);
+    setOrgSource('self');
     setDraftId(draft.id);
     setVerifiedLabel(null);
     setNotice(restoredNotice(mode, draft));
@@ -360,7 +392,7 @@ export function SubjectForm({
     </Field>
   );
 
-  const uploadField = (k: 'orgCertFileId' | 'idFrontFileId' | 'idBackFileId' | 'idHandheldFileId', hint?: string) => (
+  const uploadField = (k: 'orgCertFileId' | 'idFrontFileId' | 'idBackFileId' | 'idHandheldFileId', hint?: string, required = true) => (
     <Controller
       control={control}
       name={k}
@@ -370,7 +402,7 @@ export function SubjectForm({
           name={k}
           label={L[k]}
           kind="image"
-          required
+          required={required}
           hint={hint}
           error={err(k)}
           value={field.value ? (files[field.value] ?? { id: field.value, name: '已上传的文件', kind: 'image', size: 0, thumbUrl: null, url: `/api/files/${field.value}` }) : null}
@@ -403,15 +435,33 @@ export function SubjectForm({
     />
   );
 
-  /** 主办单位信息 同当前账号信息: the organisation's name, 统一社会信用代码 and 法定代表人 (and its 单位性质 when none is chosen). */
-  function applyOrganisation(on: boolean) {
-    setOrgFromAccount(on);
-    if (!on || !organisation) return;
+  /**
+   * 主办单位信息's source. 同当前账号信息 fills the 法人 account's name, 统一社会信用代码 and 法定代表人
+   * (and its 单位性质 when none is chosen); the credential opens its scan and fills them when it passes.
+   */
+  function chooseOrgSource(source: OrgSource) {
+    if (source === 'credential') return setCredentialOpen(true);
+    if (getValues('orgCredentialToken')) {
+      setValue('orgCredentialToken', '', revalidate());
+      setCredentialLabel(null);
+    }
+    setOrgSource(source);
+    if (source !== 'account' || !organisation) return;
     if (!getValues('unitType') && organisation.unitType) setValue('unitType', organisation.unitType, revalidate());
-    setValue('orgName', organisation.orgName, revalidate());
-    setValue('orgCertType', '统一社会信用代码证', revalidate());
-    setValue('orgCertNumber', organisation.creditCode, revalidate());
-    setValue('legalRepName', organisation.legalRepName, revalidate());
+    fillOrganisation({ orgName: organisation.orgName, orgCertType: '统一社会信用代码证', orgCertNumber: organisation.creditCode, legalRepName: organisation.legalRepName });
+  }
+
+  function fillOrganisation(org: Pick<SubjectFormValues, (typeof ORG_FIELDS)[number]>) {
+    for (const k of ORG_FIELDS) setValue(k, org[k], revalidate());
+  }
+
+  function credentialPassed(pass: OrgCredentialPass) {
+    fillOrganisation(pass.org);
+    setValue('orgCredentialToken', pass.token, revalidate());
+    clearErrors(['orgCredentialToken', 'orgCertFileId']);
+    setCredentialLabel(pass.sandbox ? '认证通过（沙箱环境）' : '认证通过');
+    setOrgSource('credential');
+    setCredentialOpen(false);
   }
 
   const radioGroup = (k: 'nature' | 'nationalLevel' | 'faceRecognition' | 'generativeAi' | 'authMethod', options: readonly string[], className?: string) => (
@@ -471,51 +521,81 @@ export function SubjectForm({
           <Card>
             <CardHeader className="flex-wrap">
               <CardTitle id="org-info-title">主办单位信息</CardTitle>
-              {canUseOrganisation && (
-                <div role="radiogroup" aria-labelledby="org-info-title" className="flex flex-wrap gap-4 text-sm">
+              {(canUseOrganisation || credentialOffered) && (
+                <div role="radiogroup" aria-labelledby="org-info-title" className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
                   {(
                     [
-                      ['account', '同当前账号信息'],
+                      ...(canUseOrganisation ? [['account', '同当前账号信息']] : []),
                       ['self', '自主填报'],
-                    ] as const
-                  ).map(([value, label]) => (
-                    <label key={value} htmlFor={`orgSource-${value}`} className="inline-flex items-center gap-2">
-                      <input
-                        type="radio"
-                        id={`orgSource-${value}`}
-                        name="orgSource"
-                        className="size-4 accent-primary"
-                        checked={orgFromAccount === (value === 'account')}
-                        onChange={() => applyOrganisation(value === 'account')}
-                      />
-                      {label}
-                    </label>
-                  ))}
+                      ...(credentialOffered ? [['credential', ORG_CREDENTIAL_CHOICE]] : []),
+                    ] as [OrgSource, string][]
+                  ).map(([value, label]) => {
+                    // The credential's choice carries its errors (认证失败, 已失效) and takes the focus for them.
+                    const id = value === 'credential' ? 'orgCredentialToken' : `orgSource-${value}`;
+                    return (
+                      <label key={value} htmlFor={id} className="inline-flex items-center gap-2">
+                        <input
+                          type="radio"
+                          id={id}
+                          name="orgSource"
+                          className="size-4 accent-primary"
+                          checked={orgSource === value}
+                          onChange={() => chooseOrgSource(value)}
+                          {...(value === 'credential' ? aria('orgCredentialToken') : {})}
+                        />
+                        {label}
+                      </label>
+                    );
+                  })}
                 </div>
               )}
             </CardHeader>
             <CardContent className="grid gap-4 md:grid-cols-2">
               {orgFromAccount && <p className="text-sm text-muted-foreground md:col-span-2">已使用当前法人账号的企业名称、统一社会信用代码和法定代表人姓名。</p>}
-              {textField('orgName', { required: true, className: 'md:col-span-2', hint: '请填写与证件一致的单位全称', readOnly: orgFromAccount })}
-              <Field id="orgCertType" label={L.orgCertType} required error={err('orgCertType')}>
-                <Controller
-                  control={control}
-                  name="orgCertType"
-                  render={({ field }) => (
-                    <NativeSelect id="orgCertType" {...field} {...aria('orgCertType')}>
-                      {!certOptions.includes(field.value as never) && <NativeSelectOption value="">请选择</NativeSelectOption>}
-                      {certOptions.map((t) => (
-                        <NativeSelectOption key={t} value={t}>
-                          {t}
-                        </NativeSelectOption>
-                      ))}
-                    </NativeSelect>
-                  )}
-                />
-              </Field>
-              {textField('orgCertNumber', { required: true, readOnly: orgFromAccount })}
-              {uploadField('orgCertFileId', '请上传证件正面扫描件，支持 PNG、JPEG 格式，大小不超过 5MB')}
-              {textField('legalRepName', { required: true, readOnly: orgFromAccount })}
+              {orgSource === 'credential' && orgCredentialToken && (
+                <div className="flex flex-wrap items-center gap-3 text-sm md:col-span-2">
+                  <span role="status" className="font-medium text-success">
+                    机关事业单位网络身份认证凭证{credentialLabel ?? orgCredentialPassLabel(orgCredentialToken)}
+                  </span>
+                  <span className="text-muted-foreground">主办单位名称、证件类型、证件号和法定代表人姓名已按凭证填写，主办单位有效证件可不上传。</span>
+                  <Button type="button" variant="outline" size="sm" onClick={() => setCredentialOpen(true)}>
+                    重新扫码认证
+                  </Button>
+                </div>
+              )}
+              {err('orgCredentialToken') && (
+                <p id="orgCredentialToken-error" role="alert" className="text-sm text-destructive md:col-span-2">
+                  {err('orgCredentialToken')}
+                </p>
+              )}
+              {textField('orgName', { required: true, className: 'md:col-span-2', hint: '请填写与证件一致的单位全称', readOnly: orgLocked })}
+              {orgLocked ? (
+                readOnlyField('orgCertType', L.orgCertType, getValues('orgCertType'))
+              ) : (
+                <Field id="orgCertType" label={L.orgCertType} required error={err('orgCertType')}>
+                  <Controller
+                    control={control}
+                    name="orgCertType"
+                    render={({ field }) => (
+                      <NativeSelect id="orgCertType" {...field} {...aria('orgCertType')}>
+                        {!certOptions.includes(field.value as never) && <NativeSelectOption value="">请选择</NativeSelectOption>}
+                        {certOptions.map((t) => (
+                          <NativeSelectOption key={t} value={t}>
+                            {t}
+                          </NativeSelectOption>
+                        ))}
+                      </NativeSelect>
+                    )}
+                  />
+                </Field>
+              )}
+              {textField('orgCertNumber', { required: true, readOnly: orgLocked })}
+              {uploadField(
+                'orgCertFileId',
+                orgCredentialToken ? '已通过机关事业单位网络身份认证凭证认证，可不上传；支持 PNG、JPEG 格式，大小不超过 5MB' : '请上传证件正面扫描件，支持 PNG、JPEG 格式，大小不超过 5MB',
+                !orgCredentialToken,
+              )}
+              {textField('legalRepName', { required: true, readOnly: orgLocked })}
               {regionField('officeRegion', true)}
               {textField('officeAddress', { required: true, hint: ADDRESS_HINT, className: 'md:col-span-2' })}
               {regionField('regRegion', false)}
@@ -678,6 +758,15 @@ export function SubjectForm({
         />
       )}
       <LeaveGuard when={unsaved && !leaving} />
+      {credentialOffered && (
+        <OrgCredentialDialog
+          open={credentialOpen}
+          onOpenChange={setCredentialOpen}
+          unitType={unitType as UnitType}
+          initial={{ orgName: getValues('orgName'), orgCertNumber: getValues('orgCertNumber'), legalRepName: getValues('legalRepName') }}
+          onPassed={credentialPassed}
+        />
+      )}
       {mode === 'change' && (
         <ChangeCompareDialog rows={rows} open={compareOpen} pending={confirming || leaving} onCancel={() => setCompareOpen(false)} onConfirm={confirmChange} />
       )}

@@ -76,24 +76,36 @@ export function setIdentityVerifier(v: IdentityVerifier | null): void {
 }
 
 /**
- * The platform binds a verifier's pass to the person it was for, so a form cannot
- * bring a made-up token or reuse one for somebody else: `<verifier token>.<hmac>`.
+ * The platform binds a verifier's pass to what it vouches for, so a form cannot bring a
+ * made-up token or reuse one for somebody else: `<verifier token>.<hmac over kind, fields, token>`.
+ * The 机关事业单位 credential (org-verifier.ts) binds its passes the same way.
  */
-function bindingMac(p: IdentityCheck, verifierToken: string): string {
+function passMac(kind: string, fields: readonly string[], verifierToken: string): string {
   const key = Buffer.from(secrets().codeHmacKey, 'base64');
-  return createHmac('sha256', key).update(`identity|${p.name.trim()}|${p.idType}|${normalizeIdNumber(p.idNumber)}|${verifierToken}`).digest('base64url');
+  return createHmac('sha256', key).update([kind, ...fields, verifierToken].join('|')).digest('base64url');
 }
 
+export function bindPass(kind: string, fields: readonly string[], verifierToken: string): string {
+  return `${verifierToken}.${passMac(kind, fields, verifierToken)}`;
+}
+
+/** A pass bound to these fields; a sandbox pass (sandboxPrefix) only while the sandbox is allowed. */
+export function passValid(kind: string, fields: readonly string[], token: string, sandboxPrefix: string): boolean {
+  if (token.startsWith(sandboxPrefix) && !identitySandboxAllowed()) return false;
+  const i = token.lastIndexOf('.');
+  if (i <= 0) return false;
+  const expected = Buffer.from(passMac(kind, fields, token.slice(0, i)));
+  const given = Buffer.from(token.slice(i + 1));
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+const personFields = (p: IdentityCheck) => [p.name.trim(), p.idType, normalizeIdNumber(p.idNumber)];
+
 export function bindIdentityToken(p: IdentityCheck, verifierToken: string): string {
-  return `${verifierToken}.${bindingMac(p, verifierToken)}`;
+  return bindPass('identity', personFields(p), verifierToken);
 }
 
 /** A pass bound to this person; a sandbox pass only while the sandbox is allowed. */
 export function identityTokenValid(p: IdentityCheck, token: string): boolean {
-  if (token.startsWith(SANDBOX_TOKEN_PREFIX) && !identitySandboxAllowed()) return false;
-  const i = token.lastIndexOf('.');
-  if (i <= 0) return false;
-  const expected = Buffer.from(bindingMac(p, token.slice(0, i)));
-  const given = Buffer.from(token.slice(i + 1));
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return passValid('identity', personFields(p), token, SANDBOX_TOKEN_PREFIX);
 }

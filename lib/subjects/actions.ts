@@ -10,6 +10,9 @@ import { submitNewSubject, previewSubjectChange, submitSubjectChange, getSubject
 import { saveDraft } from '@/lib/drafts/service';
 import { correctNationalLevel } from '@/lib/subjects/national-level';
 import { bindIdentityToken, getIdentityVerifier, IDENTITY_UNAVAILABLE } from '@/lib/identity/verifier';
+import { bindOrgCredential, getOrgCredentialVerifier } from '@/lib/identity/org-verifier';
+import { ORG_CREDENTIAL_UNAVAILABLE, offersOrgCredential } from '@/lib/identity/labels';
+import { UNIT_TYPES } from '@/lib/subjects/rules';
 import { getUserIdentity } from '@/lib/users/service';
 import { nameText, searchText } from '@/lib/validation/text';
 import { listMySubjects, setCurrentSubject, sendPrincipalCode, submitSubjectCancel, createTransfer, undoTransfer, acceptTransfer } from '@/lib/subjects/service';
@@ -45,7 +48,7 @@ export const submitSubjectChangeAction = defineAction({ schema: changeSchema, pe
 
 // A draft keeps only the form's own keys; 证件号码 and 手机号码 are never stored in drafts.
 const DRAFT_KEYS = new Set<string>([...Object.keys(SUBJECT_FIELD_LABELS), 'sameAsAccount', 'resubmitOf']);
-const DRAFT_DROPPED = ['principalIdNumber', 'principalPhone', 'identityToken'];
+const DRAFT_DROPPED = ['principalIdNumber', 'principalPhone', 'identityToken', 'orgCredentialToken'];
 const MAX_DRAFT_CHARS = 20_000;
 
 export const saveSubjectDraftAction = defineAction(
@@ -102,6 +105,43 @@ export const verifyIdentityAction = defineAction(
     const r = await verifier.verify(p);
     if (!r.ok) throw new AppError('invalid', r.message, { identityToken: r.message });
     return { token: bindIdentityToken(p, r.token), sandbox: !!verifier.sandbox };
+  },
+);
+
+// 通过机关事业单位网络身份认证凭证填报 (seed 004 §5.1.1)
+
+/** Starts a credential scan: the QR code to show (none in the sandbox, whose panel stands in for the phone). */
+export const beginOrgCredentialAction = defineAction({ schema: z.object({}), permission: 'applicant.area' }, async () => {
+  const verifier = getOrgCredentialVerifier();
+  if (!verifier) throw new AppError('invalid', ORG_CREDENTIAL_UNAVAILABLE, { orgCredentialToken: ORG_CREDENTIAL_UNAVAILABLE });
+  const scan = await verifier.begin();
+  return { ...scan, sandbox: !!verifier.sandbox };
+});
+
+/**
+ * The scan's outcome: still waiting, or the organisation's fields with a pass bound to exactly
+ * them (the server re-checks the binding on 提交审核). The sandbox's typed data is passed on only
+ * to the sandbox.
+ */
+export const orgCredentialResultAction = defineAction(
+  {
+    schema: z.object({
+      ticket: z.string().trim().min(1, '认证已过期，请重新扫码').max(200, '认证已过期，请重新扫码'),
+      unitType: z.enum(UNIT_TYPES, { error: '请选择单位性质' }),
+      sandboxScan: z
+        .object({ orgName: nameText('主办单位名称'), orgCertNumber: nameText('统一社会信用代码', 50), legalRepName: nameText('法定代表人姓名', 50) })
+        .optional(),
+    }),
+    permission: 'applicant.area',
+  },
+  async ({ ticket, unitType, sandboxScan }) => {
+    if (!offersOrgCredential(unitType)) throw new AppError('invalid', '仅大中院校、事业单位、政府机构可通过机关事业单位网络身份认证凭证填报', { orgCredentialToken: '仅大中院校、事业单位、政府机构可通过机关事业单位网络身份认证凭证填报' });
+    const verifier = getOrgCredentialVerifier();
+    if (!verifier) throw new AppError('invalid', ORG_CREDENTIAL_UNAVAILABLE, { orgCredentialToken: ORG_CREDENTIAL_UNAVAILABLE });
+    const r = await verifier.result(ticket, verifier.sandbox && sandboxScan ? { ...sandboxScan, unitType } : undefined);
+    if (r.state === 'failed') throw new AppError('invalid', r.message, { orgCredentialToken: r.message });
+    if (r.state === 'waiting') return { state: 'waiting' as const };
+    return { state: 'passed' as const, org: r.org, token: bindOrgCredential(r.org, r.token), sandbox: !!verifier.sandbox };
   },
 );
 

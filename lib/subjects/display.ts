@@ -1,6 +1,6 @@
 /** How each subject field reads on a page (PII already masked by the caller). */
 import { regionFullName } from '@/lib/regions/regions';
-import { identityPassLabel } from '@/lib/identity/labels';
+import { identityPassLabel, orgCredentialPassLabel } from '@/lib/identity/labels';
 import { LONG_TERM } from './rules';
 import type { SubjectField } from './labels';
 
@@ -13,6 +13,7 @@ export function subjectDisplayValue(field: SubjectField, value: unknown): string
   if (FILE_FIELDS.includes(field)) return `已上传（文件 ${value}）`;
   if (field === 'principalIdExpiry' && value === LONG_TERM) return '长期有效';
   if (field === 'identityToken') return identityPassLabel(String(value));
+  if (field === 'orgCredentialToken') return orgCredentialPassLabel(String(value));
   return String(value);
 }
 

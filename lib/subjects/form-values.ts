@@ -13,6 +13,8 @@ export type SubjectFormValues = {
   nature: '' | '个人' | '单位';
   unitType: string;
   nationalLevel: '' | '是' | '否';
+  /** 机关事业单位网络身份认证凭证: the pass for the four 主办单位 fields it filled. */
+  orgCredentialToken: string;
   orgName: string;
   orgCertType: string;
   orgCertNumber: string;
@@ -50,6 +52,7 @@ export const EMPTY_SUBJECT_VALUES: SubjectFormValues = {
   nature: '',
   unitType: '',
   nationalLevel: '',
+  orgCredentialToken: '',
   orgName: '',
   orgCertType: '统一社会信用代码证',
   orgCertNumber: '',
@@ -108,11 +111,12 @@ export function toFormValues(src: Record<string, unknown> | null | undefined): S
   return v;
 }
 
-/** What 保存草稿 stores: the form without 证件号码, 手机号码 and the identity token (it vouches for them). */
+/** What 保存草稿 stores: the form without 证件号码, 手机号码 and the passes (they vouch for what was checked). */
 export function draftPayload(values: SubjectFormValues, extra: { sameAsAccount: boolean; resubmitOf: number | null }): Record<string, unknown> {
   const out: Record<string, unknown> = { ...values, sameAsAccount: extra.sameAsAccount };
   for (const f of PII_FIELDS) delete out[f];
   delete out.identityToken;
+  delete out.orgCredentialToken;
   if (extra.resubmitOf) out.resubmitOf = extra.resubmitOf;
   return out;
 }
@@ -125,7 +129,7 @@ export type RestoredDraft = {
 };
 
 export function restoreDraft(d: { id: number; savedAt: number; data: Record<string, unknown> }): RestoredDraft {
-  return { id: d.id, savedAt: d.savedAt, values: { ...toFormValues(d.data), identityToken: '' }, sameAsAccount: d.data.sameAsAccount === true };
+  return { id: d.id, savedAt: d.savedAt, values: { ...toFormValues(d.data), identityToken: '', orgCredentialToken: '' }, sameAsAccount: d.data.sameAsAccount === true };
 }
 
 /** The enum fields the form leaves '' when nothing is chosen: zod wants them absent. */

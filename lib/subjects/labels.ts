@@ -5,6 +5,7 @@ export const SUBJECT_FIELD_LABELS = {
   nature: '开办主体性质',
   unitType: '单位性质',
   nationalLevel: '是否中央/国家级单位',
+  orgCredentialToken: '机关事业单位网络身份认证凭证',
   orgName: '主办单位名称',
   orgCertType: '主办单位证件类型',
   orgCertNumber: '主办单位证件号',

@@ -4,6 +4,7 @@ import { isCounty } from '@/lib/regions/regions';
 import { addressText, nameText, plainText } from '@/lib/validation/text';
 import { tolerant } from '@/lib/zod-errors';
 import { SUBJECT_FIELD_LABELS, type SubjectField } from './labels';
+import { offersOrgCredential } from '@/lib/identity/labels';
 import {
   UNIT_TYPES,
   ORG_CERT_TYPES,
@@ -34,6 +35,7 @@ function buildSubjectSchema(inheritedPii: boolean) {
     nature: z.enum(['个人', '单位'], { error: '请选择开办主体性质' }),
     unitType: z.enum(UNIT_TYPES, { error: '请选择单位性质' }).optional(),
     nationalLevel: yesNo.optional(),
+    orgCredentialToken: opt(z.string().trim().max(1000, '机关事业单位网络身份认证凭证已失效，请重新认证')),
     orgName: opt(nameText(L.orgName)),
     orgCertType: z.enum(ORG_CERT_TYPES, { error: '请选择主办单位证件类型' }).optional(),
     orgCertNumber: opt(nameText(L.orgCertNumber, 50)),
@@ -90,7 +92,10 @@ function buildSubjectSchema(inheritedPii: boolean) {
         err('orgCertType', certTypeError(v.unitType, v.orgCertType));
         err('orgCertNumber', orgCertNumberError(v.orgCertType, v.orgCertNumber ?? ''));
       }
-      if (!v.orgCertFileId) err('orgCertFileId', '请上传主办单位有效证件');
+      if (v.orgCredentialToken && !offersOrgCredential(v.unitType))
+        err('orgCredentialToken', '仅大中院校、事业单位、政府机构可通过机关事业单位网络身份认证凭证填报');
+      // The credential vouches for the organisation: its 有效证件 scan is then optional.
+      if (!v.orgCertFileId && !v.orgCredentialToken) err('orgCertFileId', '请上传主办单位有效证件');
       err('legalRepName', v.legalRepName ? personNameError(v.legalRepName, true) : '请填写法定代表人姓名');
       err('officeRegion', v.officeRegion && isCounty(v.officeRegion) ? null : '请选择单位办公地址（省/市/区县）');
       err('officeAddress', detailedAddressError(v.officeAddress ?? ''));
@@ -131,7 +136,7 @@ export function normalizeSubject(d: SubjectData): SubjectData {
   const out = { ...d };
   if (out.nature === '个人') {
     for (const k of ['unitType', 'nationalLevel', 'orgCertType', 'faceRecognition', 'generativeAi'] as const) out[k] = undefined;
-    for (const k of ['orgName', 'orgCertNumber', 'legalRepName', 'officeRegion', 'officeAddress', 'regRegion', 'regAddress', 'officePhone'] as const) out[k] = '';
+    for (const k of ['orgName', 'orgCertNumber', 'legalRepName', 'officeRegion', 'officeAddress', 'regRegion', 'regAddress', 'officePhone', 'orgCredentialToken'] as const) out[k] = '';
     out.orgCertFileId = null;
   } else {
     if (out.orgCertNumber) out.orgCertNumber = out.orgCertNumber.toUpperCase();

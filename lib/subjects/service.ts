@@ -19,6 +19,9 @@ import { writeAudit } from '@/lib/audit/service';
 import { fieldErrorsOf } from '@/lib/zod-errors';
 import { AppError } from '@/lib/errors';
 import { identityTokenValid } from '@/lib/identity/verifier';
+import { orgCredentialValid } from '@/lib/identity/org-verifier';
+
+const ORG_CREDENTIAL_EXPIRED = '机关事业单位网络身份认证凭证已失效，请重新认证';
 
 const FILE_FIELDS = ['orgCertFileId', 'idFrontFileId', 'idBackFileId', 'idHandheldFileId'] as const;
 const ACTIVE_STATUSES = ['有效', '变更中', '注销中', '移交中'] as const;
@@ -72,6 +75,11 @@ function completeSubject(tx: Tx, userId: number, input: SubjectInput, source: Pi
     !identityTokenValid({ name: full.principalName, idType: full.principalIdType, idNumber: full.principalIdNumber }, full.identityToken)
   )
     throw new AppError('invalid', '国家网络身份认证已失效，请重新认证', { identityToken: '国家网络身份认证已失效，请重新认证' });
+  if (
+    full.orgCredentialToken &&
+    !orgCredentialValid({ orgName: full.orgName ?? '', orgCertType: full.orgCertType ?? '', orgCertNumber: full.orgCertNumber ?? '', legalRepName: full.legalRepName ?? '' }, full.orgCredentialToken)
+  )
+    throw new AppError('invalid', ORG_CREDENTIAL_EXPIRED, { orgCredentialToken: ORG_CREDENTIAL_EXPIRED });
   const ids = FILE_FIELDS.map((f) => full[f]).filter((v): v is number => !!v);
   if (ids.length) {
     const mine = new Set(tx.select({ id: files.id }).from(files).where(and(inArray(files.id, ids), eq(files.ownerId, userId))).all().map((r) => r.id));

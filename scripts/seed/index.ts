@@ -68,6 +68,7 @@ export async function seedDemo(): Promise<void> {
   const national = (name: string, idNumber: string) => ({
     authMethod: '国家网络身份认证公共服务认证' as const,
     identityToken: bindIdentityToken({ name, idType: '居民身份证', idNumber }, 'sandbox:demo-seed'),
+    orgCredentialToken: '',
   });
   const yunfan: SubjectData = {
     nature: '单位',

@@ -6,6 +6,7 @@ import { requirePage } from '@/lib/auth/session';
 import { currentSubjectId, getSubjectView } from '@/lib/subjects/service';
 import { getDraft, latestDraft } from '@/lib/drafts/service';
 import { identityMode } from '@/lib/identity/verifier';
+import { orgCredentialMode } from '@/lib/identity/org-verifier';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -113,6 +114,7 @@ export default async function ChangeSubjectPage({ searchParams }: { searchParams
         draft={draft}
         draftAction={draftAction}
         identity={identityMode()}
+        orgCredential={orgCredentialMode()}
       />
     </div>
   );

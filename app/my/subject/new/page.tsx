@@ -10,6 +10,7 @@ import { typedApplication } from '@/lib/applications/types';
 import { handlerOf } from '@/lib/applications/handlers';
 import { SUBJECT_FIELD_LABELS, type SubjectField } from '@/lib/subjects/labels';
 import { identityMode } from '@/lib/identity/verifier';
+import { orgCredentialMode } from '@/lib/identity/org-verifier';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -155,6 +156,7 @@ export default async function NewSubjectPage({ searchParams }: { searchParams: P
         draft={draft}
         draftAction={draftAction}
         identity={identityMode()}
+        orgCredential={orgCredentialMode()}
       />
     </div>
   );
