@@ -12,6 +12,17 @@ export const DEMO_ACCOUNTS = [
   { role: 'applicant', name: '陈静', phone: '13800000006', email: 'chenjing@example.com', unit: null, label: '开办者（个人主体）', idNumber: withIdCheck('11010819920716004') },
   { role: 'provider', name: '刘洋', phone: '13800000004', email: 'liuyang@cloud.example.cn', unit: null, label: '接入服务商' },
   { role: 'applicant', name: '王芳', phone: '13800000007', email: 'wangfang@example.com', unit: null, label: '开办者（申请待审核）', idNumber: withIdCheck('11010519880520006') },
+  {
+    role: 'applicant',
+    name: '北京长城文旅科技有限公司',
+    phone: '13800000008',
+    email: 'service@changcheng-travel.example.cn',
+    unit: null,
+    label: '法人账号（企业法人）',
+    // 法人注册 (seed 003): logs in by 统一社会信用代码 or phone; 新增主体 offers 主办单位信息 同当前账号信息.
+    creditCode: withUsccCheck('91110105MA01CW8R3'),
+    legal: { legalType: '企业法人', repName: '赵长城', repIdType: '居民身份证', repIdNumber: withIdCheck('11010519790101005'), validFrom: '2020-01-01', validTo: null },
+  },
 ] as const;
 
 /** GB 11643 check character for a 17-digit body. */

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { eq } from 'drizzle-orm';
 import { subjects, websites, policeUnits, users, applications, legacyFilings, unfiledWebsites } from '@/db/schema';
 import { listQueue } from '@/lib/review/service';
-import { seedDemo, isSeeded, DEMO_ACCOUNTS, DEMO_PASSWORD } from '.';
+import { seedDemo, isSeeded, DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsTable } from '.';
 import { subjectSchema } from '@/lib/subjects/schemas';
 import { unsealSubject, type StoredSubject } from '@/lib/subjects/pii';
 import { authenticate } from '@/lib/auth/login';
@@ -78,6 +78,15 @@ describe('demo seed', () => {
       const u = await authenticate(a.phone, DEMO_PASSWORD, null);
       expect(u.name).toBe(a.name);
     }
+  });
+
+  it('the demo 法人 account logs in by its 统一社会信用代码 and carries its organisation for 同当前账号信息', async () => {
+    const { legalAccountOf } = await import('@/lib/users/accounts');
+    const legal = DEMO_ACCOUNTS.find((a) => 'creditCode' in a)!;
+    const creditCode = 'creditCode' in legal ? legal.creditCode : '';
+    const u = await authenticate(creditCode, DEMO_PASSWORD, null);
+    expect(legalAccountOf(u.id)).toMatchObject({ orgName: '北京长城文旅科技有限公司', creditCode, legalType: '企业法人', repName: '赵长城', validTo: null });
+    expect(demoAccountsTable()).toContain(`统一社会信用代码 ${creditCode}`);
   });
 });
 

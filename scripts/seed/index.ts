@@ -54,8 +54,9 @@ export async function seedDemo(): Promise<void> {
       email: a.email,
       password: DEMO_PASSWORD,
       unitId: unitId(a.unit),
-      idType: 'idNumber' in a ? '居民身份证' : null,
-      idNumber: 'idNumber' in a ? a.idNumber : null,
+      idType: 'idNumber' in a ? '居民身份证' : 'creditCode' in a ? '统一社会信用代码' : null,
+      idNumber: 'idNumber' in a ? a.idNumber : 'creditCode' in a ? a.creditCode : null,
+      legal: 'legal' in a ? a.legal : undefined,
       phoneVerified: a.role === 'admin' || a.role === 'reviewer',
     });
     ids[a.phone] = id;
@@ -268,6 +269,7 @@ export async function seedDemo(): Promise<void> {
 
 export function demoAccountsTable(): string {
   const lines = ['演示账号（登录密码均为 ' + DEMO_PASSWORD + '）：'];
-  for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.label.padEnd(16, '　')}  ${a.name}  手机号码 ${a.phone}${'idNumber' in a ? `  证件号码 ${a.idNumber}` : ''}`);
+  for (const a of DEMO_ACCOUNTS)
+    lines.push(`  ${a.label.padEnd(16, '　')}  ${a.name}  手机号码 ${a.phone}${'idNumber' in a ? `  证件号码 ${a.idNumber}` : ''}${'creditCode' in a ? `  统一社会信用代码 ${a.creditCode}` : ''}`);
   return lines.join('\n');
 }
