@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { limitPublicRequest } from '@/lib/public/rate-limit';
 import { HSTS, hstsEnabled, newNonce, pageCsp } from '@/lib/security/headers';
+import { dataDir } from '@/lib/config/env';
+import { CACHE_STATUS_HEADER, dataVersion, freshPage, KEY_HEADER, pageCacheKey, VERSION_HEADER, withNonce, type CachedPage } from '@/lib/public/page-cache.mjs';
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 const PRIVATE = /^\/(my|review|admin|provider)(\/|$)/;
@@ -19,7 +21,7 @@ export function proxy(req: NextRequest) {
     const lookUp = req.method !== 'OPTIONS' && (path !== '/query' || !!req.nextUrl.searchParams.get('q')?.trim()) && !PUBLIC_ICON.test(path);
     const limited = lookUp && limitPublicRequest(req.headers, path);
     if (limited) return limited;
-    if (path.startsWith('/api/')) return NextResponse.next();
+    if (path.startsWith('/api/')) return fromCacheOr(req, () => NextResponse.next(), (hit) => new NextResponse(hit.html, { status: 200, headers: hit.headers }));
   }
   // The e-mail verification link works without a session.
   if (PRIVATE.test(path) && !SESSION_COOKIES.some((n) => req.cookies.has(n)) && path !== '/my/account/verify-email') {
@@ -31,18 +33,45 @@ export function proxy(req: NextRequest) {
   return withPageHeaders(req);
 }
 
-/** Next.js takes the nonce from the request's CSP header and puts it on the scripts it renders. */
+/**
+ * Next.js takes the nonce from the request's CSP header and puts it on the scripts it renders.
+ * An anonymous public page (/, /query…) comes from the shared page cache while app.db is
+ * unchanged, with this response's nonce.
+ */
 function withPageHeaders(req: NextRequest): NextResponse {
-  const csp = pageCsp(newNonce());
-  const headers = new Headers(req.headers);
-  headers.set('content-security-policy', csp);
-  const res = NextResponse.next({ request: { headers } });
+  const nonce = newNonce();
+  const csp = pageCsp(nonce);
+  const res = fromCacheOr(
+    req,
+    () => {
+      const headers = new Headers(req.headers);
+      headers.set('content-security-policy', csp);
+      return NextResponse.next({ request: { headers } });
+    },
+    (hit) => new NextResponse(withNonce(hit, nonce), { status: 200, headers: hit.headers }),
+  );
   res.headers.set('Content-Security-Policy', csp);
   if (hstsEnabled()) res.headers.set('Strict-Transport-Security', HSTS);
   return res;
 }
 
-export const config = {
-  // Pages and the public API; not the static chunks, images or other route handlers.
-  matcher: ['/((?!_next/static|_next/image|api/|badge|favicon\\.ico).*)', '/api/public/:path*'],
-};
+/**
+ * The shared cache of anonymous public pages and look-ups (lib/public/page-cache.mjs): the
+ * cached answer while app.db is unchanged, else the request goes on to be rendered, marked for
+ * scripts/server.mjs to keep.
+ */
+function fromCacheOr(req: NextRequest, render: () => NextResponse, answer: (hit: CachedPage) => NextResponse): NextResponse {
+  const key = pageCacheKey(req.method, req.nextUrl.pathname, req.nextUrl.search, req.headers);
+  const version = key ? dataVersion(dataDir()) : null;
+  if (!key || version === null) return render();
+  const hit = freshPage(key, version);
+  if (hit) {
+    const res = answer(hit);
+    res.headers.set(CACHE_STATUS_HEADER, 'hit');
+    return res;
+  }
+  const res = render();
+  res.headers.set(VERSION_HEADER, String(version));
+  res.headers.set(KEY_HEADER, encodeURIComponent(key));
+  return res;
+}

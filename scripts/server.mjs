@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { applyClientAddress, trustProxy } from './client-address.mjs';
 import { acquireInstanceLock, InstanceLockedError } from '../lib/ops/instance-lock.mjs';
+import { pageCacheKey, pageStore, recordPage } from '../lib/public/page-cache.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT || 3000);
@@ -83,12 +84,26 @@ if (workers > 1 && cluster.isPrimary) {
   const trusted = trustProxy();
   const server = http.createServer((req, res) => {
     applyClientAddress(req, trusted);
+    keepAnonymousPage(req, res);
     handle(req, res);
   });
   server.listen(port, hostname, () => {
     if (cluster.isWorker) process.send?.('wlba:ready');
     else console.log(`> Ready on http://${hostname ?? 'localhost'}:${port}${trusted ? '（WLBA_TRUST_PROXY=1：客户端地址取自反向代理的 X-Forwarded-For）' : ''}`);
   });
+  /**
+   * The shared page cache (lib/public/page-cache.mjs): an anonymous public page is recorded as it
+   * goes out (rendered uncompressed when not cached yet) and kept if proxy.ts marked it, which
+   * answers from the cache next time (compressed as usual).
+   */
+  function keepAnonymousPage(req, res) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const key = pageCacheKey(req.method ?? 'GET', url.pathname, url.search, { get: (h) => req.headers[h] });
+    if (!key) return;
+    // Kept only uncompressed (proxy.ts puts a fresh nonce into it); a cached page is compressed as usual.
+    if (!pageStore().entries.has(key)) delete req.headers['accept-encoding'];
+    recordPage(res);
+  }
   // Like `next start`: exit at once (process 'exit' handlers still run).
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(0));
   // A worker whose supervisor is gone (even by kill -9) stops too, freeing the port and the data.
