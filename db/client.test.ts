@@ -5,7 +5,8 @@ import { eq } from 'drizzle-orm';
 import { auditLog, subjects } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/service';
 import { dataDir } from '@/lib/config/env';
-import { dbFile, getDb, openDatabase } from './client';
+import Database from 'better-sqlite3';
+import { dbFile, getDb, keepStatements, openDatabase } from './client';
 import type { StoredSubject } from '@/lib/subjects/types';
 
 const pragma = (name: string) => getDb().$client.pragma(name, { simple: true });
@@ -89,5 +90,52 @@ describe('foreign keys', () => {
         .run(),
     ).toThrowError(/FOREIGN KEY constraint failed/);
     expect(getDb().select().from(subjects).all()).toEqual([]);
+  });
+});
+
+describe('keepStatements', () => {
+  const fresh = () => {
+    const file = path.join(dataDir(), `kept-${Math.random().toString(36).slice(2)}.db`);
+    const db = openDatabase(file);
+    db.exec('create table t (id integer primary key, v text); insert into t (v) values (\'a\'), (\'b\'), (\'c\');');
+    return db;
+  };
+
+  it('hands the same statement out again for the same SQL, reset to plain object rows', () => {
+    const db = fresh();
+    const first = db.prepare('select id, v from t where id = ?');
+    expect(first.raw().get(1)).toEqual([1, 'a']);
+    const again = db.prepare('select id, v from t where id = ?');
+    expect(again).toBe(first);
+    expect(again.get(1)).toEqual({ id: 1, v: 'a' });
+    expect(db.prepare('select v from t where id = ?').pluck().get(2)).toBe('b');
+    expect(db.prepare('select v from t where id = ?').get(2)).toEqual({ v: 'b' });
+    // Writers are kept too.
+    expect(db.prepare('update t set v = ? where id = ?')).toBe(db.prepare('update t set v = ? where id = ?'));
+    db.close();
+  });
+
+  it('never hands out a statement that is still being iterated', () => {
+    const db = fresh();
+    const seen: string[] = [];
+    for (const r of db.prepare('select v from t order by id').iterate() as Iterable<{ v: string }>) {
+      const inner = db.prepare('select v from t order by id').all() as { v: string }[];
+      seen.push(`${r.v}:${inner.length}`);
+    }
+    expect(seen).toEqual(['a:3', 'b:3', 'c:3']);
+    db.close();
+  });
+
+  it('keeps at most `size` statements, dropping the least recently used', () => {
+    const file = path.join(dataDir(), `kept-small-${Date.now()}.db`);
+    const db = keepStatements(new Database(file), 2);
+    const a = db.prepare('select 1');
+    const b = db.prepare('select 2');
+    expect(db.prepare('select 1')).toBe(a);
+    db.prepare('select 3');
+    // select 2 was the least recently used.
+    expect(db.prepare('select 2')).not.toBe(b);
+    expect(db.prepare('select 1')).not.toBe(a);
+    db.close();
   });
 });
