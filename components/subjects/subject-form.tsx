@@ -150,7 +150,8 @@ export function SubjectForm({
   const canUseAccount = mode !== 'change' && !!account;
   const canUseOrganisation = mode !== 'change' && !!organisation;
   // 主办单位信息: 同当前账号信息 (the 法人 account's own data), 自主填报, or the credential (both read-only).
-  const [orgSource, setOrgSource] = useState<OrgSource>(() => (initialValues.orgCredentialToken && !restoreAtOnce ? 'credential' : 'self'));
+  // A subject filed with the credential opens with it (变更主体), unless the credential is no longer offered here.
+  const [orgSource, setOrgSource] = useState<OrgSource>(() => (initialValues.orgCredentialToken && !restoreAtOnce && orgCredential !== 'off' ? 'credential' : 'self'));
   const [credentialOpen, setCredentialOpen] = useState(false);
   const [credentialLabel, setCredentialLabel] = useState<string | null>(null);
   const orgFromAccount = orgSource === 'account';

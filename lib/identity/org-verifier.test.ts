@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { subjects } from '@/db/schema';
 import { seedUnits, makeApplicant, orgSubjectInput, usccWithCheck } from '@/lib/test/fixtures';
-import { submitNewSubject, getSubjectView } from '@/lib/subjects/service';
+import { and } from 'drizzle-orm';
+import { applications } from '@/db/schema';
+import { submitNewSubject, getSubjectView, submitSubjectChange } from '@/lib/subjects/service';
 import { subjectDisplayValue } from '@/lib/subjects/display';
 import { offersOrgCredential, orgCredentialPassLabel } from './labels';
 import {
@@ -123,5 +125,17 @@ describe('新增主体 通过机关事业单位网络身份认证凭证填报', 
       fieldErrors: { orgCertFileId: '请上传主办单位有效证件' },
     });
     expect(getDb().select().from(subjects).all()).toHaveLength(before);
+  });
+
+  it('变更主体 keeps the pass while the four fields stay, and refuses it once one of them changes', async () => {
+    process.env.WLBA_IDENTITY_SANDBOX = '1';
+    const u = await makeApplicant();
+    const input = await credentialInput(u.id);
+    const { subjectId } = submitNewSubject(u.id, { data: input });
+    getDb().update(subjects).set({ status: '有效' }).where(eq(subjects.id, subjectId)).run();
+    getDb().update(applications).set({ status: '通过' }).where(and(eq(applications.subjectId, subjectId), eq(applications.type, '新增主体'))).run();
+    expect(() => submitSubjectChange(u.id, subjectId, { data: { ...input, legalRepName: '李四', principalIdNumber: '', principalPhone: '' } })).toThrow('机关事业单位网络身份认证凭证已失效，请重新认证');
+    const r = submitSubjectChange(u.id, subjectId, { data: { ...input, officeAddress: '朝阳北路101号文化馆3层', principalIdNumber: '', principalPhone: '' } });
+    expect(r.applicationId).toBeGreaterThan(0);
   });
 });
