@@ -95,8 +95,11 @@ export function freshPage(key, version, now = Date.now()) {
 
 function drop(store, key, e) {
   store.entries.delete(key);
-  store.bytes -= e.html.length;
+  store.bytes -= sizeOf(e.html);
 }
+
+/** What a page takes in memory: V8 keeps a string with Chinese text at two bytes a character. */
+const sizeOf = (html) => html.length * 2;
 
 /**
  * Keeps a rendered page: its HTML, the nonce Next.js put on its scripts, the headers to replay.
@@ -111,7 +114,7 @@ export function storePage(key, page) {
     .map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]);
   const entry = { html: page.html, nonce: page.nonce, headers, version: page.version, at: page.at ?? Date.now() };
   store.entries.set(key, entry);
-  store.bytes += entry.html.length;
+  store.bytes += sizeOf(entry.html);
   for (const [k, e] of store.entries) {
     if (store.entries.size <= MAX_ENTRIES && store.bytes <= MAX_BYTES) break;
     drop(store, k, e);

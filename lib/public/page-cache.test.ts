@@ -11,6 +11,7 @@ import {
   freshPage,
   KEY_HEADER,
   MAX_AGE_MS,
+  MAX_BYTES,
   MAX_ENTRIES,
   nonceOfCsp,
   pageCacheKey,
@@ -76,6 +77,15 @@ describe('the store', () => {
     storePage('/', page('<p>首页</p>', 7, now));
     expect(freshPage('/', 7, now + MAX_AGE_MS)).toBeNull();
     expect(pageStore().bytes).toBe(0);
+  });
+
+  it('drops the oldest pages beyond MAX_BYTES, counting two bytes a character', () => {
+    const big = '备'.repeat(MAX_BYTES / 2 / 4);
+    for (let i = 0; i < 5; i++) storePage(`/query/${i}`, page(big, 1));
+    expect(pageStore().bytes).toBeLessThanOrEqual(MAX_BYTES);
+    expect(pageStore().entries.size).toBe(4);
+    expect(freshPage('/query/0', 1)).toBeNull();
+    expect(freshPage('/query/4', 1)).not.toBeNull();
   });
 
   it('drops the least recently used pages beyond MAX_ENTRIES', () => {
