@@ -7,8 +7,8 @@
  */
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { bindPass, identitySandboxAllowed, passValid } from './verifier';
-import { ORG_SANDBOX_TOKEN_PREFIX, type IdentityMode } from './labels';
+import { bindPass, passValid, pluggableVerifier } from './verifier';
+import { ORG_SANDBOX_TOKEN_PREFIX } from './labels';
 import { orgCertNumberError, orgNameError, personNameError, type UnitType } from '@/lib/subjects/rules';
 
 /** What a credential vouches for: the fields it fills on the form. */
@@ -60,25 +60,11 @@ export const sandboxOrgCredentialVerifier: OrgCredentialVerifier = {
   },
 };
 
-// Kept on globalThis so the dev server's module reloads and the route bundles share one choice.
-const KEY = Symbol.for('wlba.orgCredentialVerifier');
-type Holder = { [KEY]?: OrgCredentialVerifier };
-
+const orgVerifier = pluggableVerifier<OrgCredentialVerifier>('wlba.orgCredentialVerifier', sandboxOrgCredentialVerifier);
 /** The installed verifier, else the sandbox where allowed, else none (the choice is not offered). */
-export function getOrgCredentialVerifier(): OrgCredentialVerifier | null {
-  return (globalThis as Holder)[KEY] ?? (identitySandboxAllowed() ? sandboxOrgCredentialVerifier : null);
-}
-
-export function orgCredentialMode(): IdentityMode {
-  const v = getOrgCredentialVerifier();
-  return !v ? 'off' : v.sandbox ? 'sandbox' : 'real';
-}
-
-/** Installs a verifier (null removes it). */
-export function setOrgCredentialVerifier(v: OrgCredentialVerifier | null): void {
-  if (v) (globalThis as Holder)[KEY] = v;
-  else delete (globalThis as Holder)[KEY];
-}
+export const getOrgCredentialVerifier = orgVerifier.get;
+export const orgCredentialMode = orgVerifier.mode;
+export const setOrgCredentialVerifier = orgVerifier.set;
 
 type OrgFields = { orgName: string; orgCertType: string; orgCertNumber: string; legalRepName: string };
 const orgFields = (o: OrgFields) => [o.orgName.trim(), o.orgCertType, o.orgCertNumber.trim().toUpperCase(), o.legalRepName.trim()];

@@ -53,27 +53,34 @@ export function identitySandboxAllowed(): boolean {
   return isDemoDatabase();
 }
 
-// Kept on globalThis so the dev server's module reloads and the route bundles share one choice.
-const KEY = Symbol.for('wlba.identityVerifier');
-type Holder = { [KEY]?: IdentityVerifier };
-
-/** The installed verifier, else the sandbox where allowed, else none (the option is not offered). */
-export function getIdentityVerifier(): IdentityVerifier | null {
-  return (globalThis as Holder)[KEY] ?? (identitySandboxAllowed() ? sandboxIdentityVerifier : null);
+/**
+ * A verifier a deployment plugs in (国家网络身份认证 here, the 机关事业单位 credential in
+ * org-verifier.ts): the installed one, else its sandbox where allowed, else none (not offered).
+ * Kept on globalThis so the dev server's module reloads and the route bundles share one choice.
+ */
+export function pluggableVerifier<V extends { readonly sandbox?: boolean }>(name: string, sandbox: V) {
+  const key = Symbol.for(name);
+  const holder = globalThis as { [k: symbol]: V | undefined };
+  const get = (): V | null => holder[key] ?? (identitySandboxAllowed() ? sandbox : null);
+  return {
+    get,
+    /** What forms offer: the configured verifier, the labelled sandbox, or nothing. */
+    mode(): IdentityMode {
+      const v = get();
+      return !v ? 'off' : v.sandbox ? 'sandbox' : 'real';
+    },
+    /** Installs a verifier (null removes it). */
+    set(v: V | null): void {
+      if (v) holder[key] = v;
+      else delete holder[key];
+    },
+  };
 }
 
-
-/** What forms offer: the configured verifier, the labelled sandbox, or no 国家网络身份认证. */
-export function identityMode(): IdentityMode {
-  const v = getIdentityVerifier();
-  return !v ? 'off' : v.sandbox ? 'sandbox' : 'real';
-}
-
-/** Installs a verifier (null removes it). */
-export function setIdentityVerifier(v: IdentityVerifier | null): void {
-  if (v) (globalThis as Holder)[KEY] = v;
-  else delete (globalThis as Holder)[KEY];
-}
+const identityVerifier = pluggableVerifier<IdentityVerifier>('wlba.identityVerifier', sandboxIdentityVerifier);
+export const getIdentityVerifier = identityVerifier.get;
+export const identityMode = identityVerifier.mode;
+export const setIdentityVerifier = identityVerifier.set;
 
 /**
  * The platform binds a verifier's pass to what it vouches for, so a form cannot bring a
