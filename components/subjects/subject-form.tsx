@@ -18,6 +18,7 @@ import {
   type IdentityMode,
 } from '@/lib/identity/labels';
 import { ID_TYPES } from '@/lib/validation/identifiers';
+import { cn } from '@/lib/utils';
 import type { ChangeRow } from '@/lib/subjects/service';
 import { Field } from '@/components/forms/field';
 import { LeaveGuard, useUnsavedInput } from '@/components/forms/leave-guard';
@@ -416,6 +417,14 @@ export function SubjectForm({
     />
   );
 
+  /** The error of a pass (国家网络身份认证, the 机关事业单位 credential): its button or choice points here. */
+  const passError = (k: 'identityToken' | 'orgCredentialToken', className?: string) =>
+    err(k) && (
+      <p id={`${k}-error`} role="alert" className={cn('text-sm text-destructive', className)}>
+        {err(k)}
+      </p>
+    );
+
   const regionField = (k: 'officeRegion' | 'regRegion' | 'principalRegion', required: boolean) => (
     <Controller
       control={control}
@@ -564,11 +573,7 @@ export function SubjectForm({
                   </Button>
                 </div>
               )}
-              {err('orgCredentialToken') && (
-                <p id="orgCredentialToken-error" role="alert" className="text-sm text-destructive md:col-span-2">
-                  {err('orgCredentialToken')}
-                </p>
-              )}
+              {passError('orgCredentialToken', 'md:col-span-2')}
               {textField('orgName', { required: true, className: 'md:col-span-2', hint: '请填写与证件一致的单位全称', readOnly: orgLocked })}
               {orgLocked ? (
                 readOnlyField('orgCertType', L.orgCertType, getValues('orgCertType'))
@@ -703,11 +708,7 @@ export function SubjectForm({
                     </span>
                   )}
                 </div>
-                {err('identityToken') && (
-                  <p id="identityToken-error" role="alert" className="text-sm text-destructive">
-                    {err('identityToken')}
-                  </p>
-                )}
+                {passError('identityToken')}
               </div>
             ) : authMethod === '文件认证' ? (
               <div className="grid gap-4 md:col-span-2 md:grid-cols-3">
