@@ -213,21 +213,39 @@ export async function fileSubject(page: Page, applicant: FilingApplicant): Promi
   const png = await samplePng();
   await openForm(page, '/my/subject/new');
   await page.getByLabel('个人', { exact: true }).check();
-  await page.getByLabel('负责人姓名', { exact: true }).fill(applicant.name);
-  await page.getByLabel('负责人证件号码', { exact: true }).fill(applicant.id);
-  await page.getByLabel('长期有效').check();
-  await page.getByLabel('负责人常住地址省份').selectOption('110000');
-  await page.getByLabel('负责人常住地址区县').selectOption('110105');
-  await page.getByLabel('负责人常住详细地址').fill('朝阳门外大街18号院6号楼');
-  await page.getByLabel('负责人手机号码').fill(applicant.phone);
-  await page.getByLabel('文件认证').check();
-  for (const l of ['身份证人像面', '身份证国徽面', '身份证手持']) {
-    await page.getByLabel(l, { exact: true }).setInputFiles({ name: `${l}.png`, mimeType: 'image/png', buffer: png });
-    await page.getByRole('img', { name: l }).waitFor();
-  }
+  await fillPrincipal(page, { name: applicant.name, id: applicant.id, county: '110105', address: '朝阳门外大街18号院6号楼', phone: applicant.phone }, png);
   await page.getByRole('button', { name: '提交审核' }).click();
   await page.waitForURL(/\/my\/applications\/\d+/);
   return png;
+}
+
+/** An image upload field of the subject form, filled and shown. */
+export async function uploadImage(page: Page, label: string, png: Buffer) {
+  await page.getByLabel(label, { exact: true }).setInputFiles({ name: `${label}.png`, mimeType: 'image/png', buffer: png });
+  await page.getByRole('img', { name: label }).waitFor();
+}
+
+/** 单位办公地址 in Beijing county `county` and the rest of 主办单位信息 after the organisation's own fields (both 否, 办公室电话). */
+export async function fillOrgOffice(page: Page, o: { county: string; address: string; officePhone: string }) {
+  await page.getByLabel('单位办公地址省份').selectOption('110000');
+  await page.getByLabel('单位办公地址区县').selectOption(o.county);
+  await page.getByLabel('单位办公详细地址').fill(o.address);
+  await page.getByRole('group', { name: '本企业在境内应用人脸识别技术处理人脸信息' }).getByLabel('否').check();
+  await page.getByRole('group', { name: '本企业是否利用生成式人工智能技术向境内公众提供服务' }).getByLabel('否').check();
+  await page.getByLabel('办公室电话').fill(o.officePhone);
+}
+
+/** 负责人信息 of a person with a 居民身份证 (长期有效) living in Beijing county `county`, 文件认证 with the three photos. */
+export async function fillPrincipal(page: Page, p: { name: string; id: string; county: string; address: string; phone: string }, png: Buffer) {
+  await page.getByLabel('负责人姓名', { exact: true }).fill(p.name);
+  await page.getByLabel('负责人证件号码', { exact: true }).fill(p.id);
+  await page.getByLabel('长期有效').check();
+  await page.getByLabel('负责人常住地址省份').selectOption('110000');
+  await page.getByLabel('负责人常住地址区县').selectOption(p.county);
+  await page.getByLabel('负责人常住详细地址').fill(p.address);
+  await page.getByLabel('负责人手机号码').fill(p.phone);
+  await page.getByLabel('文件认证').check();
+  for (const l of ['身份证人像面', '身份证国徽面', '身份证手持']) await uploadImage(page, l, png);
 }
 
 /** The 新办网站 wizard for the current subject, through to the submitted application. */

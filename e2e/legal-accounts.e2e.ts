@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { fileWebsite, idWithCheck, launchBrowser, login, newPage, openForm, openFromQueue, registerUser, requestSmsCode, samplePng, screenshotBoth } from './helpers';
+import { fileWebsite, fillOrgOffice, fillPrincipal, idWithCheck, launchBrowser, login, newPage, openForm, openFromQueue, registerUser, requestSmsCode, samplePng, screenshotBoth, uploadImage } from './helpers';
 
 /** GB 32100: the 17 characters and their check character. */
 function withUsccCheck(first17: string): string {
@@ -71,10 +71,6 @@ describe('法人注册', () => {
 
   it('files its subject with 主办单位信息 同当前账号信息', async () => {
     const png = await samplePng();
-    const upload = async (label: string) => {
-      await page.getByLabel(label, { exact: true }).setInputFiles({ name: `${label}.png`, mimeType: 'image/png', buffer: png });
-      await page.getByRole('img', { name: label }).waitFor();
-    };
     await openForm(page, '/my/subject/new');
     await page.getByLabel('单位', { exact: true }).check();
     // A 法人 account copies itself into 主办单位信息, not into 负责人信息.
@@ -87,22 +83,9 @@ describe('法人注册', () => {
     await expect(page.getByLabel('主办单位名称').getAttribute('readonly')).resolves.not.toBeNull();
 
     await page.getByRole('group', { name: '是否中央/国家级单位' }).getByLabel('否').check();
-    await upload('主办单位有效证件');
-    await page.getByLabel('单位办公地址省份').selectOption('110000');
-    await page.getByLabel('单位办公地址区县').selectOption('110108');
-    await page.getByLabel('单位办公详细地址').fill('海淀大街38号楼6层601室');
-    await page.getByRole('group', { name: '本企业在境内应用人脸识别技术处理人脸信息' }).getByLabel('否').check();
-    await page.getByRole('group', { name: '本企业是否利用生成式人工智能技术向境内公众提供服务' }).getByLabel('否').check();
-    await page.getByLabel('办公室电话').fill('010-62751234');
-    await page.getByLabel('负责人姓名', { exact: true }).fill(ORG.repName);
-    await page.getByLabel('负责人证件号码', { exact: true }).fill(ORG.repId);
-    await page.getByLabel('长期有效').check();
-    await page.getByLabel('负责人常住地址省份').selectOption('110000');
-    await page.getByLabel('负责人常住地址区县').selectOption('110108');
-    await page.getByLabel('负责人常住详细地址').fill('海淀大街38号院2号楼301室');
-    await page.getByLabel('负责人手机号码').fill(ORG.phone);
-    await page.getByLabel('文件认证').check();
-    for (const l of ['身份证人像面', '身份证国徽面', '身份证手持']) await upload(l);
+    await uploadImage(page, '主办单位有效证件', png);
+    await fillOrgOffice(page, { county: '110108', address: '海淀大街38号楼6层601室', officePhone: '010-62751234' });
+    await fillPrincipal(page, { name: ORG.repName, id: ORG.repId, county: '110108', address: '海淀大街38号院2号楼301室', phone: ORG.phone }, png);
     await screenshotBoth(page, 'subject-new-legal', { axe: true });
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.waitForURL(/\/my\/applications\/\d+/);
@@ -154,24 +137,8 @@ describe('通过机关事业单位网络身份认证凭证填报', () => {
     await expect(clerk.getByLabel('主办单位名称').getAttribute('readonly')).resolves.not.toBeNull();
 
     await clerk.getByRole('group', { name: '是否中央/国家级单位' }).getByLabel('否').check();
-    await clerk.getByLabel('单位办公地址省份').selectOption('110000');
-    await clerk.getByLabel('单位办公地址区县').selectOption('110105');
-    await clerk.getByLabel('单位办公详细地址').fill('朝阳北路100号文化馆2层');
-    await clerk.getByRole('group', { name: '本企业在境内应用人脸识别技术处理人脸信息' }).getByLabel('否').check();
-    await clerk.getByRole('group', { name: '本企业是否利用生成式人工智能技术向境内公众提供服务' }).getByLabel('否').check();
-    await clerk.getByLabel('办公室电话').fill('010-65001234');
-    await clerk.getByLabel('负责人姓名', { exact: true }).fill(CLERK.name);
-    await clerk.getByLabel('负责人证件号码', { exact: true }).fill(CLERK.idNumber);
-    await clerk.getByLabel('长期有效').check();
-    await clerk.getByLabel('负责人常住地址省份').selectOption('110000');
-    await clerk.getByLabel('负责人常住地址区县').selectOption('110105');
-    await clerk.getByLabel('负责人常住详细地址').fill('朝阳路88号院3号楼502室');
-    await clerk.getByLabel('负责人手机号码').fill(CLERK.phone);
-    await clerk.getByLabel('文件认证').check();
-    for (const l of ['身份证人像面', '身份证国徽面', '身份证手持']) {
-      await clerk.getByLabel(l, { exact: true }).setInputFiles({ name: `${l}.png`, mimeType: 'image/png', buffer: png });
-      await clerk.getByRole('img', { name: l }).waitFor();
-    }
+    await fillOrgOffice(clerk, { county: '110105', address: '朝阳北路100号文化馆2层', officePhone: '010-65001234' });
+    await fillPrincipal(clerk, { name: CLERK.name, id: CLERK.idNumber, county: '110105', address: '朝阳路88号院3号楼502室', phone: CLERK.phone }, png);
     await screenshotBoth(clerk, 'subject-new-org-credential', { axe: true });
     await clerk.getByRole('button', { name: '提交审核' }).click();
     await clerk.waitForURL(/\/my\/applications\/\d+/);

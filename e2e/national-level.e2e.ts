@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { approveOpen, fileWebsite, fillWebsiteBasic, idWithCheck, launchBrowser, login, newPage, openForm, openFromQueue, registerUser, samplePng, screenshotBoth } from './helpers';
+import { approveOpen, fileWebsite, fillOrgOffice, fillPrincipal, fillWebsiteBasic, idWithCheck, launchBrowser, login, newPage, openForm, openFromQueue, registerUser, samplePng, screenshotBoth, uploadImage } from './helpers';
 
 const APPLICANT = { name: '周文华', idNumber: idWithCheck('11010519760315123'), phone: '13522220919', email: 'zhouwh@example.com' };
 /** A 统一社会信用代码 of 北京 with its check character. */
@@ -30,11 +30,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function upload(label: string) {
-  await page.getByLabel(label, { exact: true }).setInputFiles({ name: `${label}.png`, mimeType: 'image/png', buffer: png });
-  await page.getByRole('img', { name: label }).waitFor();
-}
-
 describe('a national-level 单位 and 中华书局官网', () => {
   it('declares 是 on 新增主体 and files a first website without national words', async () => {
     await registerUser(page, APPLICANT);
@@ -46,23 +41,10 @@ describe('a national-level 单位 and 中华书局官网', () => {
     await page.getByRole('group', { name: '是否中央/国家级单位' }).getByLabel('是').check();
     await page.getByLabel('主办单位名称').fill('中华书局有限公司');
     await page.getByLabel('主办单位证件号').fill(USCC);
-    await upload('主办单位有效证件');
+    await uploadImage(page, '主办单位有效证件', png);
     await page.getByLabel('法定代表人姓名').fill('周文华');
-    await page.getByLabel('单位办公地址省份').selectOption('110000');
-    await page.getByLabel('单位办公地址区县').selectOption('110105');
-    await page.getByLabel('单位办公详细地址').fill('朝阳门内大街137号院1号楼');
-    await page.getByRole('group', { name: '本企业在境内应用人脸识别技术处理人脸信息' }).getByLabel('否').check();
-    await page.getByRole('group', { name: '本企业是否利用生成式人工智能技术向境内公众提供服务' }).getByLabel('否').check();
-    await page.getByLabel('办公室电话').fill('010-63456789');
-    await page.getByLabel('负责人姓名', { exact: true }).fill(APPLICANT.name);
-    await page.getByLabel('负责人证件号码', { exact: true }).fill(APPLICANT.idNumber);
-    await page.getByLabel('长期有效').check();
-    await page.getByLabel('负责人常住地址省份').selectOption('110000');
-    await page.getByLabel('负责人常住地址区县').selectOption('110105');
-    await page.getByLabel('负责人常住详细地址').fill('朝阳门外大街18号院6号楼');
-    await page.getByLabel('负责人手机号码').fill(APPLICANT.phone);
-    await page.getByLabel('文件认证').check();
-    for (const l of ['身份证人像面', '身份证国徽面', '身份证手持']) await upload(l);
+    await fillOrgOffice(page, { county: '110105', address: '朝阳门内大街137号院1号楼', officePhone: '010-63456789' });
+    await fillPrincipal(page, { name: APPLICANT.name, id: APPLICANT.idNumber, county: '110105', address: '朝阳门外大街18号院6号楼', phone: APPLICANT.phone }, png);
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.waitForURL(/\/my\/applications\/\d+/);
     await fileWebsite(page, { name: '古籍阅读服务平台', domain: 'www.guji-reader.cn', registrable: 'guji-reader.cn', ip: '47.93.12.61' }, png);
