@@ -7,9 +7,15 @@ import { CACHE_STATUS_HEADER, dataVersion, freshPage, KEY_HEADER, pageCacheKey, 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 const PRIVATE = /^\/(my|review|admin|provider)(\/|$)/;
 const PUBLIC_ICON = /^\/api\/public\/filings\/\d{14}\/icon$/;
+/** Route handlers (/api, the badge) and Next.js's files keep their own CSP, without scripts, from next.config.mjs. */
+const NOT_A_PAGE = /^\/(api|_next)\/|^\/badge(@2x)?\.png$/;
+
+/** Next.js's built scripts and styles never need the proxy. */
+export const config = { matcher: ['/((?!_next/static/|_next/image).*)'] };
 
 /**
- * Every page: a CSP with a fresh script nonce (and HSTS over HTTPS). Public queries (/query,
+ * Every page: a CSP with a fresh script nonce (and HSTS over HTTPS; route handlers and files get
+ * HSTS only, their CSP without scripts comes from next.config.mjs). Public queries (/query,
  * /api/public) are rate-limited per IP (SPEC §10.2). Private areas only redirect signed-out
  * visitors to /login; pages do the real checks.
  */
@@ -30,6 +36,7 @@ export function proxy(req: NextRequest) {
     url.search = `?callbackUrl=${encodeURIComponent(req.nextUrl.pathname + req.nextUrl.search)}`;
     return NextResponse.redirect(url);
   }
+  if (NOT_A_PAGE.test(path)) return withHsts(NextResponse.next());
   return withPageHeaders(req);
 }
 
@@ -51,6 +58,10 @@ function withPageHeaders(req: NextRequest): NextResponse {
     (hit) => new NextResponse(withNonce(hit, nonce), { status: 200, headers: hit.headers }),
   );
   res.headers.set('Content-Security-Policy', csp);
+  return withHsts(res);
+}
+
+function withHsts(res: NextResponse): NextResponse {
   if (hstsEnabled()) res.headers.set('Strict-Transport-Security', HSTS);
   return res;
 }

@@ -11,6 +11,9 @@ process.env.PUBLIC_BASE_URL = 'http://beian.test';
 process.env.WLBA_IDENTITY_SANDBOX ??= '1';
 
 afterAll(async () => {
+  // A notice's delivery runs just after it (lib/notify/service.ts): let it end before the folder goes.
+  const { deliveriesSettled } = await import('./lib/notify/service');
+  await deliveriesSettled();
   const { closeDb } = await import('./db/client');
   closeDb();
   fs.rmSync(dir, { recursive: true, force: true });

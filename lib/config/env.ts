@@ -2,10 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 
-/** Directory holding the SQLite file, uploads, outbox and generated secrets. */
+let made: string | null = null;
+
+/**
+ * Directory holding the SQLite file, uploads, outbox and generated secrets; created on first use
+ * (getDb asks for it on every query, so it is made once per DATA_DIR, not per call).
+ */
 export function dataDir(): string {
   const dir = path.resolve(process.env.DATA_DIR || './data');
-  fs.mkdirSync(dir, { recursive: true });
+  if (dir !== made) {
+    fs.mkdirSync(dir, { recursive: true });
+    made = dir;
+  }
   return dir;
 }
 

@@ -77,8 +77,16 @@ export function notify(userId: number, event: NotifyEvent, tx?: Tx): number {
   };
   const id = tx ? run(tx) : getDb().transaction(run);
   // Delivery happens outside the caller's transaction and never blocks it.
-  if (!deferred) setImmediate(() => void processDeliveries().catch((e) => console.error('deliveries', e)));
+  if (!deferred) setImmediate(() => (started = processDeliveries().catch((e) => console.error('deliveries', e))));
   return id;
+}
+
+let started: Promise<unknown> = Promise.resolve();
+
+/** Waits for the delivery run the last notify() started (a test's data folder is removed only after it). */
+export async function deliveriesSettled(): Promise<void> {
+  await new Promise((r) => setImmediate(r));
+  await started;
 }
 
 /** How long a request waits for its own verification SMS or e-mail; the send goes on after that. */
