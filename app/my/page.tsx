@@ -17,7 +17,7 @@ import { heldBackSubjectApplication } from '@/lib/applications/service';
 import { NoSubjectDialog } from '@/components/subjects/switch-subject-dialog';
 import { LatestNotice } from '@/components/layout/latest-notice';
 import { listMyWebsites } from '@/lib/websites/service';
-import { listMyFilings } from '@/lib/filings/service';
+import { listMyFilingsByKind } from '@/lib/filings/service';
 import { FILING_KINDS } from '@/db/schema/filings';
 import { kindObject, kindSpec } from '@/lib/filings/kinds';
 import { pendingDataCodeFor } from '@/lib/data-codes/bind';
@@ -52,7 +52,8 @@ export default async function ApplicantHome() {
   const subject = currentSubjectView(user.id);
   const sites = subject ? listMyWebsites(user.id, subject.id) : [];
   // 我的APP, 我的小程序…: a card only for the kinds the subject has (SPEC §15.5).
-  const filingCards = subject ? FILING_KINDS.map((kind) => ({ kind, rows: listMyFilings(user.id, subject.id, kind) })).filter((c) => c.rows.length) : [];
+  const byKind = subject ? listMyFilingsByKind(user.id, subject.id) : null;
+  const filingCards = byKind ? FILING_KINDS.map((kind) => ({ kind, rows: byKind[kind] })).filter((c) => c.rows.length) : [];
   // 已注销 leaves nothing to work with: the user has to apply for a subject again.
   const noSubject = !subject || subject.status === '已注销';
   // A provider issued a 数据码 for this account's phone or 证件号码: 绑定数据码 pops up (SPEC §8.1).

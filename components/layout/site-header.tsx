@@ -3,7 +3,7 @@ import { Bell } from 'lucide-react';
 import { getCurrentUser } from '@/lib/auth/session';
 import { unreadCount } from '@/lib/notify/service';
 import { PLATFORM_NAME, OFFICE_NAME, ROLE_NAV, ROLE_LABELS, navFor, navNeedsCounts } from '@/lib/site/config';
-import { currentSubjectId, getSubjectView, listMySubjects } from '@/lib/subjects/service';
+import { currentSubjectId, currentSubjectView, listMySubjects } from '@/lib/subjects/service';
 import { SwitchSubjectDialog } from '@/components/subjects/switch-subject-dialog';
 import { SignOutButton } from './sign-out-button';
 import { countMyFilings } from '@/lib/filings/service';
@@ -12,15 +12,9 @@ import { Emblem } from './emblem';
 
 /** 当前主体 of an applicant for the header: its name, and whether there is anything to switch to. */
 function applicantSubject(userId: number): { name: string | null; canSwitch: boolean } {
-  const id = currentSubjectId(userId);
-  if (id) {
-    try {
-      return { name: getSubjectView(userId, id).name, canSwitch: true };
-    } catch {
-      // A subject that moved to another account (移交) is no longer current here.
-    }
-  }
-  return { name: null, canSwitch: listMySubjects(userId).total > 0 };
+  // A subject that moved to another account (移交) is no longer current here.
+  const name = currentSubjectView(userId)?.name ?? null;
+  return { name, canSwitch: name != null || listMySubjects(userId).total > 0 };
 }
 
 /** The header's entries: 我的APP … only for the kinds the current subject has. */

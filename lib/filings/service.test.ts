@@ -10,7 +10,7 @@ import { decideApplication, listQueue, recordInterviewOutcome, scheduleInterview
 import { decryptPii } from '@/lib/pii/crypto';
 import type { Actor } from '@/lib/auth/policy';
 import type { AssessmentData } from '@/lib/assessments/types';
-import { getFilingView, listMyFilings, submitNewFiling } from './service';
+import { getFilingView, listMyFilings, listMyFilingsByKind, submitNewFiling } from './service';
 import { previewFilingChange, submitFilingChange } from './change';
 import { listCancellableFilings, sendFilingCancelCode, submitFilingCancel } from './cancel';
 import { getPublicObjectFiling } from '@/lib/public/object-filings';
@@ -259,5 +259,18 @@ describe('变更 and 注销', () => {
     acceptTransfer(to.id, t.transferId);
     expect(listMyFilings(to.id, a.subjectId, 'APP').map((f) => f.id)).toEqual([a.firstFilingId]);
     expect(listMyFilings(a.user.id, a.subjectId, 'APP')).toEqual([]);
+    // The applicant home's cards: every kind in one read, only for the subject's owner.
+    expect(listMyFilingsByKind(to.id, a.subjectId)).toEqual({ APP: listMyFilings(to.id, a.subjectId, 'APP'), 小程序: [], 应用市场: [], 服务商: [] });
+    expect(Object.values(listMyFilingsByKind(a.user.id, a.subjectId)).flat()).toEqual([]);
+  });
+
+  it('the applicant home reads every kind at once, newest first, as the per-kind lists do', async () => {
+    const a = await approvedApplicant();
+    const mini = submitNewFiling(a.user.id, a.subjectId, '小程序', await miniProgramInput(a.user.id));
+    const app2 = submitNewFiling(a.user.id, a.subjectId, 'APP', await appInput(a.user.id, { name: '云帆办事二号' }));
+    const byKind = listMyFilingsByKind(a.user.id, a.subjectId);
+    expect(byKind.APP.map((f) => f.id)).toEqual([app2.filingId, a.firstFilingId]);
+    expect(byKind.小程序.map((f) => [f.id, f.kind])).toEqual([[mini.filingId, '小程序']]);
+    for (const kind of ['APP', '小程序', '应用市场', '服务商'] as const) expect(byKind[kind]).toEqual(listMyFilings(a.user.id, a.subjectId, kind));
   });
 });

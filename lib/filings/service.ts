@@ -216,15 +216,27 @@ export function filingAssessmentApproved(tx: Tx, filingId: number): boolean {
 
 /** The filings of one kind of one of the user's subjects, newest first. */
 export function listMyFilings(userId: number, subjectId: number, kind: FilingKind) {
+  return myFilings(userId, subjectId, kind);
+}
+
+/** The applicant home's cards (SPEC §15.5): the subject's filings of every kind in one query, newest first, by kind. */
+export function listMyFilingsByKind(userId: number, subjectId: number): Record<FilingKind, ReturnType<typeof listMyFilings>> {
+  const out = Object.fromEntries(FILING_KINDS.map((k) => [k, []])) as unknown as Record<FilingKind, ReturnType<typeof listMyFilings>>;
+  for (const f of myFilings(userId, subjectId)) out[f.kind].push(f);
+  return out;
+}
+
+function myFilings(userId: number, subjectId: number, kind?: FilingKind) {
   const rows = getDb()
     .select({ f: filings })
     .from(filings)
     .innerJoin(subjects, and(eq(subjects.id, filings.subjectId), eq(subjects.ownerId, userId)))
-    .where(and(eq(filings.subjectId, subjectId), eq(filings.kind, kind), notInArray(filings.status, ['已退回'])))
+    .where(and(eq(filings.subjectId, subjectId), kind ? eq(filings.kind, kind) : undefined, notInArray(filings.status, ['已退回'])))
     .orderBy(desc(filings.createdAt), desc(filings.id))
     .all();
   return rows.map(({ f }) => ({
     id: f.id,
+    kind: f.kind,
     name: f.name,
     status: f.status,
     filingNumber: f.filingNumber,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { and, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { applications, assessments, drafts, files, filings, policeUnits, subjects, subjectTransfers, users, websites } from '@/db/schema';
@@ -445,8 +446,11 @@ export function listMySubjects(userId: number, opts: { name?: string; page?: num
   return { rows, total, page, pageSize: 10 };
 }
 
-/** The remembered current subject, or the user's newest one still in use. */
-export function currentSubjectId(userId: number): number | null {
+/**
+ * The remembered current subject, or the user's newest one still in use. Once per request (React
+ * cache): the header, its menu and the page all ask for it; outside a render it is read each time.
+ */
+export const currentSubjectId = cache((userId: number): number | null => {
   const db = getDb();
   const u = db.select({ current: users.currentSubjectId }).from(users).where(eq(users.id, userId)).get();
   if (u?.current) return u.current;
@@ -457,7 +461,7 @@ export function currentSubjectId(userId: number): number | null {
     .orderBy(desc(subjects.createdAt))
     .get();
   return s?.id ?? null;
-}
+});
 
 export function setCurrentSubject(userId: number, subjectId: number) {
   const db = getDb();
@@ -465,10 +469,11 @@ export function setCurrentSubject(userId: number, subjectId: number) {
   db.update(users).set({ currentSubjectId: subjectId }).where(eq(users.id, userId)).run();
 }
 
-/** What 我的主体 and forms may show: masked data, status and 审核单位. */
-export function getSubjectView(userId: number, subjectId: number) {
+/** The view of one of the user's subjects, or null when it is not theirs (any more: 移交); once per request. */
+const subjectView = cache((userId: number, subjectId: number) => {
   const db = getDb();
-  const s = ownedSubject(db, userId, subjectId);
+  const s = db.select().from(subjects).where(and(eq(subjects.id, subjectId), eq(subjects.ownerId, userId))).get();
+  if (!s) return null;
   const unit = s.unitId ? db.select({ name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.id, s.unitId)).get() : undefined;
   const demo = (s.data as { demo?: boolean }).demo;
   return {
@@ -484,6 +489,13 @@ export function getSubjectView(userId: number, subjectId: number) {
     principalIdMasked: s.principalIdMasked,
     data: demo ? null : maskedSubject(storedOf(s)),
   };
+});
+
+/** What 我的主体 and forms may show: masked data, status and 审核单位. */
+export function getSubjectView(userId: number, subjectId: number) {
+  const view = subjectView(userId, subjectId);
+  if (!view) throw new AppError('not_found', '主体不存在');
+  return view;
 }
 
 export function hasActiveSubject(userId: number): boolean {
@@ -497,9 +509,7 @@ export function hasActiveSubject(userId: number): boolean {
 /** The current subject as pages may show it, or null when there is none (or it is no longer ours). */
 export function currentSubjectView(userId: number) {
   const id = currentSubjectId(userId);
-  if (!id) return null;
-  const owned = getDb().select({ id: subjects.id }).from(subjects).where(and(eq(subjects.id, id), eq(subjects.ownerId, userId))).get();
-  return owned ? getSubjectView(userId, id) : null;
+  return id ? subjectView(userId, id) : null;
 }
 
 /** The subject's applications still in review (注销主体 / 移交主体 list them: they block the request). */
