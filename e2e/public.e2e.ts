@@ -121,4 +121,27 @@ describe('公共查询, as a visitor without an account', () => {
     await screenshot(page, 'desktop-query-429');
     await context.close();
   });
+
+  it('gives each page a nonce CSP of its own, route handlers and the badge a CSP without scripts, and sends a signed-out visitor of 我的网站 to 用户登录', async () => {
+    const api = await request.newContext({ baseURL: baseURL(), maxRedirects: 0, extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.78' } });
+    const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+    const login = await api.get('/login');
+    const nonce = nonceOf(login.headers()['content-security-policy']);
+    expect(nonce).toBeTruthy();
+    // Next.js put this response's nonce on its scripts; the next response has another.
+    expect(await login.text()).toContain(`nonce="${nonce}"`);
+    expect(nonceOf((await api.get('/login')).headers()['content-security-policy'])).not.toBe(nonce);
+    // A nonce the client offers is never used.
+    const forged = await api.get('/register', { headers: { 'Content-Security-Policy': "script-src 'nonce-forged'" } });
+    expect(await forged.text()).not.toContain('nonce="forged"');
+    // Route handlers and the badge run no script (next.config.mjs), and uploads may be framed by the platform's own pages.
+    for (const path of ['/api/health', '/api/public/filings?code=11010502000001', '/badge.png'])
+      expect((await api.get(path)).headers()['content-security-policy'], path).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    expect((await api.get('/api/files/1')).headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+    const away = await api.get('/my/websites?x=1');
+    expect(away.status()).toBe(307);
+    const to = new URL(away.headers()['location'], baseURL());
+    expect(to.pathname + to.search).toBe('/login?callbackUrl=%2Fmy%2Fwebsites%3Fx%3D1');
+    await api.dispose();
+  });
 });

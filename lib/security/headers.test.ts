@@ -44,6 +44,18 @@ describe('page security headers (SPEC §13)', () => {
     expect(proxy(new NextRequest('https://beian.example.cn/login')).headers.get('strict-transport-security')).toBe(HSTS);
   });
 
+  it('leaves route handlers and the badge their own CSP without scripts (next.config.mjs): no page nonce, HSTS all the same', () => {
+    process.env.NEXTAUTH_URL = 'https://beian.example.cn';
+    for (const path of ['/api/health', '/api/files/1', '/badge.png', '/badge@2x.png', '/_next/image?url=x']) {
+      const res = proxy(new NextRequest(`https://beian.example.cn${path}`));
+      expect(res.headers.get('content-security-policy'), path).toBeNull();
+      expect(res.headers.get('x-middleware-request-content-security-policy'), path).toBeNull();
+      expect(res.headers.get('strict-transport-security'), path).toBe(HSTS);
+    }
+    // A page whose name merely starts alike is a page.
+    expect(proxy(new NextRequest('https://beian.example.cn/badges')).headers.get('content-security-policy')).toContain("'nonce-");
+  });
+
   it('still sends signed-out visitors of private areas to /login', () => {
     const res = proxy(new NextRequest('http://localhost:3000/my/websites?x=1'));
     expect(res.status).toBe(307);
