@@ -13,7 +13,7 @@ import { revokeApplication } from '@/lib/applications/service';
 import { loadReceiptView } from '@/lib/applications/receipt-pdf';
 import { decideApplication, getReviewApplication, listQueue, recordInterviewOutcome, scheduleInterview } from '@/lib/review/service';
 import { pdftotext, squashPdfText } from '@/lib/pdf/poppler';
-import { assessmentReportResponse } from '@/app/api/assessments/report/handler';
+import { assessmentReportResponse } from './report-response';
 import type { Actor } from '@/lib/auth/policy';
 import type { AssessmentTargetType } from './schemas';
 import { assessableFilings, assessableWebsites, getAssessmentForReview, getMyAssessment, listMyAssessments, submitAssessment } from './service';

@@ -1,5 +1,5 @@
 import { route } from '@/lib/http/route';
-import { assessmentReportResponse } from './handler';
+import { assessmentReportResponse } from '@/lib/assessments/report-response';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

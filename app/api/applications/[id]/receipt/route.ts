@@ -1,5 +1,5 @@
 import { route } from '@/lib/http/route';
-import { applicationReceiptResponse } from './handler';
+import { applicationReceiptResponse } from '@/lib/applications/receipt-response';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

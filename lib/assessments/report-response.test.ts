@@ -4,7 +4,7 @@ import { seedUnits, makeApplicant, orgSubjectInput, personSubjectInput, websiteI
 import { setCurrentSubject, submitNewSubject } from '@/lib/subjects/service';
 import { submitNewWebsite } from '@/lib/websites/service';
 import { pdftotext, squashPdfText } from '@/lib/pdf/poppler';
-import { assessmentReportResponse } from './handler';
+import { assessmentReportResponse } from './report-response';
 
 // The PDF itself is tested in lib/assessments/report-pdf.test.ts; here, the request and who may make it.
 const RARE = '龘䶮鿏〇';

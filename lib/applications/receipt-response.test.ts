@@ -7,7 +7,7 @@ import { submitNewWebsite } from '@/lib/websites/service';
 import { decideApplication } from '@/lib/review/service';
 import { receiptFilename } from '@/lib/applications/receipt-pdf';
 import { pdftotext, squashPdfText } from '@/lib/pdf/poppler';
-import { applicationReceiptResponse } from './handler';
+import { applicationReceiptResponse } from './receipt-response';
 
 // The PDF itself is tested in lib/applications/receipt-pdf.test.ts; here, who gets it and how.
 let owner: Actor;
