@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ACCOUNT_LIMITS, registerLegalSchema, type RegisterLegalInput } from '@/lib/users/schemas';
@@ -15,7 +14,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { useAction } from '@/components/forms/use-action';
 import { registerLegalAction, sendRegisterCodeAction } from '@/lib/auth/actions';
-import { SendCodeButton } from '@/components/accounts/send-code-button';
+import { PhoneCodeFields } from '@/components/accounts/phone-code-fields';
 import { AgreementField } from '@/components/accounts/agreement-field';
 import { CAPTCHA_REQUIRED, CaptchaSlot, useCaptcha } from '@/components/accounts/captcha-field';
 import type { CaptchaChallenge } from '@/lib/captcha/solve';
@@ -26,14 +25,13 @@ const TERMS = [5, 10, 20] as const;
 /** 法人注册 (seed 003): the organisation's account, the 法定代表人 and the 法人代表手机号码. */
 export function LegalRegisterForm({ officeName, initialCaptcha = null }: { officeName: string; initialCaptcha?: CaptchaChallenge | null }) {
   const captcha = useCaptcha('register', initialCaptcha);
-  const [codeInfo, setCodeInfo] = useState<string | null>(null);
   const form = useForm<RegisterLegalInput>({
     resolver: zodResolver(registerLegalSchema),
     defaultValues: { legalType: '企业法人', orgName: '', creditCode: '', repIdType: '居民身份证', repName: '', repIdNumber: '', validFrom: '', validTo: '', phone: '', smsCode: '', password: '', confirmPassword: '' },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { register, handleSubmit, setError, clearErrors, formState, trigger, getValues, setValue, control } = form;
+  const { register, handleSubmit, setError, clearErrors, formState, getValues, setValue, control } = form;
   const err = (k: keyof RegisterLegalInput) => formState.errors[k]?.message as string | undefined;
   const aria = (k: keyof RegisterLegalInput, hint = false) => ({
     'aria-invalid': !!err(k),
@@ -131,32 +129,7 @@ export function LegalRegisterForm({ officeName, initialCaptcha = null }: { offic
           长期有效
         </label>
       </div>
-      <Field id="legal-phone" label="法人代表手机号码" required error={err('phone')}>
-        <div className="flex gap-2">
-          <Input id="legal-phone" type="tel" autoComplete="tel" maxLength={ACCOUNT_LIMITS.phone} className="flex-1" {...register('phone')} {...aria('phone')} />
-          <SendCodeButton
-            send={async () => {
-              setCodeInfo(null);
-              if (!(await trigger('phone'))) return null;
-              return sendRegisterCodeAction({ phone: getValues('phone') });
-            }}
-            onResult={(r) => {
-              if (r.ok) {
-                clearErrors('phone');
-                setCodeInfo('验证码已发送，10分钟内有效');
-              } else setError('phone', { message: r.phoneError ?? r.formError });
-            }}
-          />
-        </div>
-      </Field>
-      {codeInfo && (
-        <p role="status" className="text-sm text-success">
-          {codeInfo}
-        </p>
-      )}
-      <Field id="legal-smsCode" label="手机验证码" required error={err('smsCode')}>
-        <Input id="legal-smsCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} {...register('smsCode')} {...aria('smsCode')} />
-      </Field>
+      <PhoneCodeFields form={form} idPrefix="legal-" phoneLabel="法人代表手机号码" codeLabel="手机验证码" send={(phone) => sendRegisterCodeAction({ phone })} />
       {text('password', '设置密码', { max: ACCOUNT_LIMITS.password, type: 'password', autoComplete: 'new-password', hint: '8-32位，至少包含字母、数字、符号中的两种' })}
       {text('confirmPassword', '确认密码', { max: ACCOUNT_LIMITS.password, type: 'password', autoComplete: 'new-password' })}
       <AgreementField id="legal-agree" officeName={officeName} error={err('agree')} {...register('agree')} />

@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { registerSchema, type RegisterInput } from '@/lib/users/schemas';
@@ -11,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/alert';
 import { useAction } from '@/components/forms/use-action';
 import { registerAction, sendRegisterCodeAction } from '@/lib/auth/actions';
-import { SendCodeButton } from '@/components/accounts/send-code-button';
+import { PhoneCodeFields } from '@/components/accounts/phone-code-fields';
 import { ACCOUNT_LIMITS } from '@/lib/users/schemas';
 import { AgreementField } from '@/components/accounts/agreement-field';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
@@ -26,14 +25,13 @@ const TEXT_FIELDS = [
 
 export function RegisterForm({ officeName, initialCaptcha = null }: { officeName: string; initialCaptcha?: CaptchaChallenge | null }) {
   const captcha = useCaptcha('register', initialCaptcha);
-  const [codeInfo, setCodeInfo] = useState<string | null>(null);
   const form = useForm<RegisterInput>({
     resolver: zodResolver(registerSchema),
     defaultValues: { name: '', idType: '居民身份证', idNumber: '', phone: '', smsCode: '', email: '', password: '', confirmPassword: '' },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { register, handleSubmit, setError, clearErrors, formState, trigger, getValues } = form;
+  const { register, handleSubmit, setError, clearErrors, formState } = form;
   const err = (k: keyof RegisterInput) => formState.errors[k]?.message as string | undefined;
   const aria = (k: keyof RegisterInput) => ({ 'aria-invalid': !!err(k), 'aria-describedby': err(k) ? `${k}-error` : undefined });
 
@@ -75,33 +73,7 @@ export function RegisterForm({ officeName, initialCaptcha = null }: { officeName
           <Input id="idNumber" autoComplete="off" maxLength={ACCOUNT_LIMITS.idNumber} {...register('idNumber')} {...aria('idNumber')} />
         </Field>
       </div>
-      <Field id="phone" label="手机号码" required error={err('phone')}>
-        <div className="flex gap-2">
-          <Input id="phone" type="tel" autoComplete="tel" maxLength={ACCOUNT_LIMITS.phone} className="flex-1" {...register('phone')} {...aria('phone')} />
-          <SendCodeButton
-            send={async () => {
-              setCodeInfo(null);
-              if (!(await trigger('phone'))) return null;
-              return sendRegisterCodeAction({ phone: getValues('phone') });
-            }}
-            onResult={(r) => {
-              if (r.ok) {
-                clearErrors('phone');
-                setCodeInfo('验证码已发送，10分钟内有效');
-              } else if (r.phoneError) setError('phone', { message: r.phoneError });
-              else setError('phone', { message: r.formError });
-            }}
-          />
-        </div>
-      </Field>
-      {codeInfo && (
-        <p role="status" className="text-sm text-success">
-          {codeInfo}
-        </p>
-      )}
-      <Field id="smsCode" label="短信验证码" required error={err('smsCode')}>
-        <Input id="smsCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} {...register('smsCode')} {...aria('smsCode')} />
-      </Field>
+      <PhoneCodeFields form={form} send={(phone) => sendRegisterCodeAction({ phone })} />
       {TEXT_FIELDS.map((f) => (
         <Field key={f.name} id={f.name} label={f.label} required error={err(f.name)} hint={'hint' in f ? f.hint : undefined}>
           <Input id={f.name} type={f.type} autoComplete={f.autoComplete} maxLength={f.name === 'email' ? ACCOUNT_LIMITS.email : ACCOUNT_LIMITS.password} {...register(f.name)} {...aria(f.name)} />
