@@ -9,6 +9,11 @@
  *   two-character name query fills its page of 10 results.
  * - Each page row runs the product with one worker, as the control runs one process; the mixed load
  *   then runs at one worker and at WEB_CONCURRENCY's default (one per core).
+ * - Both servers stay up and each page row is run BENCH_HTTP_ROUNDS times right after a run of the
+ *   control: its ratio is the median of those paired ratios (this machine's control moved by 2×
+ *   within an hour, so a ratio of runs minutes apart meant little).
+ * - A second control, the same bare app's /sized: a page of plain markup as big as /my, the ceiling
+ *   of what rendering that much costs Next.js alone.
  *
  * CPU ms per request: the server's processes' user+system time (/proc) over the requests served;
  * peak RSS: the sum over those processes, sampled every 100 ms.
@@ -86,7 +91,50 @@ async function waitFor(url: string, child: ChildProcess, what: string) {
   throw new Error(`${what} did not answer ${url}`);
 }
 
-/** The bare control app, built once per run in a temporary folder. */
+/**
+ * The second control (issue 17's finding): the same bare app's /sized, a dynamic page of plain
+ * server markup as big as /my (about 38 KB with its RSC data: a greeting and six cards of three
+ * rows) with no database, no session and no client component. It shows what rendering a page of
+ * that size costs Next.js alone, the ceiling for /my and /review.
+ */
+const SIZED_PAGE = `import { connection } from 'next/server';
+
+function Row({ i }) {
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-2 py-2">
+      <span className="min-w-0">
+        <span className="font-medium">北京云帆网络科技有限公司 网站 {i}</span>
+        <span className="ml-2 break-all text-muted-foreground">www.yunfan-{i}.cn</span>
+        <span className="block text-xs text-muted-foreground">京公网安备11010502000{i}号</span>
+      </span>
+      <span className="flex items-center gap-3">
+        <span className="inline-flex items-center rounded-md border px-2 py-0.5 text-xs font-medium">已备案</span>
+        <a href={\`/my/websites/\${i}\`} className="text-primary hover:underline">详情<span className="sr-only">：网站 {i}</span></a>
+      </span>
+    </li>
+  );
+}
+
+export default async function Page() {
+  await connection();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold">您好，张伟 {new Date().toISOString()}</h1>
+      {Array.from({ length: 6 }, (_, c) => (
+        <section key={c} className="bg-card text-card-foreground flex flex-col gap-4 rounded-xl border py-5 shadow-sm min-w-0" role="region">
+          <div className="flex items-center justify-between px-6">
+            <h2 className="leading-none font-semibold">卡片 {c}</h2>
+            <a href="/my/x" className="text-sm text-primary hover:underline">更多</a>
+          </div>
+          <ul className="divide-y px-6 text-sm">{Array.from({ length: 3 }, (_, i) => <Row key={i} i={c * 10 + i} />)}</ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+`;
+
+/** The bare control app (/ and /sized), built once per run in a temporary folder. */
 export function buildControl(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wlba-bare-next-'));
   fs.mkdirSync(path.join(dir, 'app'));
@@ -97,6 +145,8 @@ export function buildControl(): string {
     path.join(dir, 'app', 'page.jsx'),
     "import { connection } from 'next/server';\n\nexport default async function Page() {\n  await connection();\n  return <p>{new Date().toISOString()}</p>;\n}\n",
   );
+  fs.mkdirSync(path.join(dir, 'app', 'sized'));
+  fs.writeFileSync(path.join(dir, 'app', 'sized', 'page.jsx'), SIZED_PAGE);
   // The project's own Next.js, React and their dependencies: a copy of node_modules by hard links.
   spawnSync('cp', ['-al', path.join(root, 'node_modules'), path.join(dir, 'node_modules')]);
   const r = spawnSync(process.execPath, [path.join(dir, 'node_modules/next/dist/bin/next'), 'build'], { cwd: dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
@@ -233,7 +283,12 @@ export function mixedRequests(p: { names: string[]; digits: string[]; applicant:
 
 export const MIX_STATEMENT = '60% 公共（首页 20%、查询结果页 25%、备案详情 15%），25% 申请人（/my 10%、/my/websites 10%、/my/applications 5%），15% 民警（/review 10%、/review/dashboard 5%）';
 
-export type HttpBench = { rows: (LoadRow & { target?: number; ratio?: number })[]; mixed: LoadRow[]; workers: number; websites: number };
+/** The middle item by `key` (the upper one of an even count). */
+function median<T>(items: T[], key: (t: T) => number): T {
+  return [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)];
+}
+
+export type HttpBench = { rows: (LoadRow & { target?: number; ratio?: number })[]; mixed: LoadRow[]; workers: number; websites: number; rounds: number };
 
 /** Every HTTP row of the bench, in one run: the control, the pages at one worker, the mix at 1 and N workers. */
 export async function runHttpBench(seconds: number): Promise<HttpBench> {
@@ -246,24 +301,35 @@ export async function runHttpBench(seconds: number): Promise<HttpBench> {
   const rows: HttpBench['rows'] = [];
   const mixed: LoadRow[] = [];
   const workers = Math.max(1, os.availableParallelism());
+  const rounds = Math.max(1, Number(process.env.BENCH_HTTP_ROUNDS) || 3);
   try {
+    // Both stay up (an idle server costs nothing): each row is measured in turn with the control
+    // just before it, `rounds` times, so a ratio compares two runs a few seconds apart. The control
+    // on this machine moved between 220 and 480 requests a second within one hour.
     const control = await startControl(bare);
-    try {
-      await load(control.url, 'warm-up', [{ path: '/' }], 3, control.child.pid!);
-      rows.push(await load(control.url, '对照：空白 Next.js 动态页（next start）', [{ path: '/' }], seconds, control.child.pid!));
-    } finally {
-      await stop(control.child);
-    }
     const one = await startProduct(demo.dir, 1);
     const pid = one.child.pid!;
     try {
+      await load(control.url, 'warm-up', [{ path: '/' }], 3, control.child.pid!);
+      await load(control.url, 'warm-up', [{ path: '/sized' }], 3, control.child.pid!);
+      const controls: LoadRow[] = [];
+      const paired = async (name: string, target: number | undefined, run: () => Promise<LoadRow>) => {
+        const pairs: { r: LoadRow; ratio: number }[] = [];
+        for (let i = 0; i < rounds; i++) {
+          const c = await load(control.url, '对照：空白 Next.js 动态页（next start）', [{ path: '/' }], seconds, control.child.pid!);
+          controls.push(c);
+          const r = await run();
+          pairs.push({ r, ratio: r.rps / c.rps });
+        }
+        const mid = median(pairs, (p) => p.ratio);
+        rows.push({ ...mid.r, name, target, ratio: mid.ratio });
+      };
+      await paired('参照：同一对照应用中与 /my 同样大小（约 38 KB）的纯标记动态页，无数据库、无会话', undefined, () => load(control.url, 'sized', [{ path: '/sized' }], seconds, control.child.pid!));
       const applicant = await signIn(one.url, '13800000003', 'Demo@2026');
       const reviewer = await signIn(one.url, '13800000002', 'Demo@2026');
-      const base = rows[0].rps;
       const page = async (name: string, reqs: Req[], target: number) => {
         await load(one.url, 'warm-up', reqs.slice(0, 20), 2, pid);
-        const r = await load(one.url, name, reqs, seconds, pid);
-        rows.push({ ...r, target, ratio: r.rps / base });
+        await paired(name, target, () => load(one.url, name, reqs, seconds, pid));
       };
       await page('/ 首页', [{ path: '/' }], 0.8);
       await page('/query 网站名称 2个字（10条结果）', names.map((q) => ({ path: `/query?type=name&q=${encodeURIComponent(q)}` })), 0.8);
@@ -271,11 +337,13 @@ export async function runHttpBench(seconds: number): Promise<HttpBench> {
       await page('/my 申请人首页', [{ path: '/my', cookie: applicant }], 0.5);
       await page('/review 审核队列', [{ path: '/review', cookie: reviewer }], 0.5);
       await page('/api/public/filings 名称查询', names.map((q) => ({ path: `/api/public/filings?name=${encodeURIComponent(q)}` })), 1);
+      rows.unshift({ ...median(controls, (c) => c.rps), name: '对照：空白 Next.js 动态页（next start）（各轮中位数）' });
       const mix = mixedRequests({ names, digits: demo.digits, applicant, reviewer });
       await load(one.url, 'warm-up', mix, 3, pid);
       mixed.push(await load(one.url, '混合负载 1 个工作进程', mix, seconds, pid));
     } finally {
       await stop(one.child);
+      await stop(control.child);
     }
     const many = await startProduct(demo.dir, workers);
     try {
@@ -291,7 +359,7 @@ export async function runHttpBench(seconds: number): Promise<HttpBench> {
     fs.rmSync(bare, { recursive: true, force: true });
     fs.rmSync(demo.dir, { recursive: true, force: true });
   }
-  return { rows, mixed, workers, websites };
+  return { rows, mixed, workers, websites, rounds };
 }
 
 export function printHttpBench(b: HttpBench) {
@@ -300,8 +368,9 @@ export function printHttpBench(b: HttpBench) {
   console.log('|---|---:|---:|---:|---:|---:|---:|---|');
   for (const r of b.rows)
     console.log(
-      `| ${r.name} | ${n(r.rps)} | ${n(r.p50)} | ${n(r.p99)} | ${n(r.cpuMsPerReq, 1)} | ${n(r.peakRssMb)} | ${r.non2xx} | ${r.ratio == null ? '—' : `${r.ratio.toFixed(2)}（≥ ${r.target}）${r.ratio >= r.target! ? '达标' : '未达标'}`} |`,
+      `| ${r.name} | ${n(r.rps)} | ${n(r.p50)} | ${n(r.p99)} | ${n(r.cpuMsPerReq, 1)} | ${n(r.peakRssMb)} | ${r.non2xx} | ${r.ratio == null ? '—' : r.target == null ? `${r.ratio.toFixed(2)}（参照）` : `${r.ratio.toFixed(2)}（≥ ${r.target}）${r.ratio >= r.target ? '达标' : '未达标'}`} |`,
     );
   for (const r of b.mixed) console.log(`| ${r.name} | ${n(r.rps)} | ${n(r.p50)} | ${n(r.p99)} | ${n(r.cpuMsPerReq, 1)} | ${n(r.peakRssMb)} | ${r.non2xx} | — |`);
   if (b.mixed.length === 2) console.log(`\n混合负载：${MIX_STATEMENT}；${b.workers} 个工作进程 / 1 个 = ${(b.mixed[1].rps / b.mixed[0].rps).toFixed(2)} 倍。`);
+  console.log(`比值：每行测 ${b.rounds} 轮，每轮紧接在一次对照页之后，取各轮比值的中位数（该行其余各列取自这一轮）。`);
 }

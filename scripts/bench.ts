@@ -14,8 +14,9 @@
  * Over HTTP (scripts/bench-http.ts): a bare Next.js dynamic page of the same version, built in a
  * temporary folder, against /, /query (10 results), /query/{digits}, /my, /review and
  * /api/public/filings (targets 0.8×, 0.5×, 1×), and a mixed load at one worker and at one per core.
- * BENCH_HTTP_SECONDS (default 10) sets each HTTP run's length; BENCH_HTTP=0 skips the HTTP part,
- * BENCH_ONLY=http runs only it.
+ * Each page row runs BENCH_HTTP_ROUNDS (default 3) times, each time right after a run of the
+ * control; its ratio is the median of those paired ratios. BENCH_HTTP_SECONDS (default 6) sets each
+ * HTTP run's length; BENCH_HTTP=0 skips the HTTP part, BENCH_ONLY=http runs only it.
  *
  * PDFs: the one-page 自评估报告 and a 申请回执 (scripts/bench-pdf.ts), target < 300 ms each.
  */
@@ -27,7 +28,7 @@ async function httpPart() {
   const { ensureBuilt } = await import('./ensure.mjs');
   ensureBuilt();
   const { runHttpBench } = await import('./bench-http');
-  return runHttpBench(Number(process.env.BENCH_HTTP_SECONDS) || 10);
+  return runHttpBench(Number(process.env.BENCH_HTTP_SECONDS) || 6);
 }
 if (process.env.BENCH_ONLY === 'http') {
   const { printHttpBench } = await import('./bench-http');
