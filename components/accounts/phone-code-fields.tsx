@@ -1,27 +1,37 @@
 'use client';
 
 import { useState } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
+import type { ErrorOption, UseFormRegisterReturn } from 'react-hook-form';
 import { Field } from '@/components/forms/field';
 import { Input } from '@/components/ui/input';
 import { ACCOUNT_LIMITS } from '@/lib/users/schemas';
 import type { ActionResult } from '@/lib/actions';
 import { SendCodeButton } from './send-code-button';
 
-type PhoneCodeValues = { phone: string; smsCode: string };
+type PhoneCodeField = 'phone' | 'smsCode';
+
+/** What this needs of the form (any react-hook-form form with `phone` and `smsCode` has it). */
+type PhoneCodeForm = {
+  register: (name: PhoneCodeField) => UseFormRegisterReturn;
+  trigger: (name: 'phone') => Promise<boolean>;
+  getValues: (name: 'phone') => string;
+  setError: (name: 'phone', error: ErrorOption) => void;
+  clearErrors: (name: 'phone') => void;
+  formState: { errors: Partial<Record<PhoneCodeField, { message?: string }>> };
+};
 
 /**
  * 手机号码 with 获取验证码, the 验证码已发送 notice and the 短信验证码 field: the rows 注册, 法人注册
  * and 忘记密码 share. The phone is checked by the form's own schema before `send` asks the server.
  */
-export function PhoneCodeFields<T extends PhoneCodeValues>({
+export function PhoneCodeFields({
   form,
   send,
   idPrefix = '',
   phoneLabel = '手机号码',
   codeLabel = '短信验证码',
 }: {
-  form: UseFormReturn<T>;
+  form: PhoneCodeForm;
   send: (phone: string) => Promise<ActionResult<{ sent: boolean }>>;
   /** Before the ids of the two inputs (and their errors), when two forms share a page. */
   idPrefix?: string;
@@ -29,10 +39,9 @@ export function PhoneCodeFields<T extends PhoneCodeValues>({
   codeLabel?: string;
 }) {
   const [info, setInfo] = useState<string | null>(null);
-  // Only the two fields every such form has are touched here.
-  const { register, formState, trigger, getValues, setError, clearErrors } = form as unknown as UseFormReturn<PhoneCodeValues>;
-  const err = (k: keyof PhoneCodeValues) => formState.errors[k]?.message as string | undefined;
-  const aria = (k: keyof PhoneCodeValues) => ({ 'aria-invalid': !!err(k), 'aria-describedby': err(k) ? `${idPrefix}${k}-error` : undefined });
+  const { register, formState, trigger, getValues, setError, clearErrors } = form;
+  const err = (k: PhoneCodeField) => formState.errors[k]?.message;
+  const aria = (k: PhoneCodeField) => ({ 'aria-invalid': !!err(k), 'aria-describedby': err(k) ? `${idPrefix}${k}-error` : undefined });
   return (
     <>
       <Field id={`${idPrefix}phone`} label={phoneLabel} required error={err('phone')}>

@@ -220,11 +220,13 @@ export function listMyFilings(userId: number, subjectId: number, kind: FilingKin
 }
 
 /** The applicant home's cards (SPEC §15.5): the subject's filings of every kind in one query, newest first, by kind. */
-export function listMyFilingsByKind(userId: number, subjectId: number): Record<FilingKind, ReturnType<typeof listMyFilings>> {
-  const out = Object.fromEntries(FILING_KINDS.map((k) => [k, []])) as unknown as Record<FilingKind, ReturnType<typeof listMyFilings>>;
+export function listMyFilingsByKind(userId: number, subjectId: number): Record<FilingKind, MyFiling[]> {
+  const out: Record<FilingKind, MyFiling[]> = { APP: [], 小程序: [], 应用市场: [], 服务商: [] };
   for (const f of myFilings(userId, subjectId)) out[f.kind].push(f);
   return out;
 }
+
+type MyFiling = ReturnType<typeof myFilings>[number];
 
 function myFilings(userId: number, subjectId: number, kind?: FilingKind) {
   const rows = getDb()
