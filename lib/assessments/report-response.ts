@@ -1,5 +1,6 @@
 import { can, type Actor } from '@/lib/auth/policy';
 import { errorResponse, jsonResponse as json, NO_STORE } from '@/lib/http/response';
+import { readBodyLimited } from '@/lib/http/body';
 import { fieldErrorsOf, isPlainObject, zhErrorMap } from '@/lib/zod-errors';
 import { assessmentReportSchema, isFilingTarget } from '@/lib/assessments/schemas';
 import { buildAssessmentReport, loadFilingReportTarget, loadReportTarget, REPORT_FILENAME } from '@/lib/assessments/report-pdf';
@@ -11,27 +12,6 @@ export const REPORT_MESSAGES = {
   tooLarge: '请求内容过大，不能超过64KB',
   malformed: '请求内容格式不正确',
 } as const;
-
-/** The body as text, or null once it passes `max` bytes (Content-Length may be absent or wrong). */
-async function readLimited(req: Request, max: number): Promise<string | null> {
-  const declared = Number(req.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) return null;
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * POST /api/assessments/report, given the signed-in actor (route.ts reads the session): the step-1
@@ -45,8 +25,11 @@ export async function assessmentReportResponse(actor: Actor | null, req: Request
   if (!can(actor, 'assessments.report')) return json({ error: '您没有权限执行此操作' }, 403);
   const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') return json({ error: REPORT_MESSAGES.contentType }, 415);
-  const text = await readLimited(req, REPORT_BODY_MAX);
-  if (text === null) return json({ error: REPORT_MESSAGES.tooLarge }, 413);
+  const declared = Number(req.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > REPORT_BODY_MAX) return json({ error: REPORT_MESSAGES.tooLarge }, 413);
+  const bytes = await readBodyLimited(req, REPORT_BODY_MAX);
+  if (!bytes) return json({ error: REPORT_MESSAGES.tooLarge }, 413);
+  const text = new TextDecoder().decode(bytes);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -2,6 +2,7 @@ import { AppError } from '@/lib/errors';
 import { MAX_UPLOAD_BYTES, UPLOAD_ERRORS, storeUpload, type UploadKind } from '@/lib/files/service';
 import { jsonResponse as json } from '@/lib/http/response';
 import { route } from '@/lib/http/route';
+import { readBodyLimited } from '@/lib/http/body';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -11,33 +12,6 @@ const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
 
 function fileError(message: string, status = 400) {
   return json({ error: message, field: 'file' }, status);
-}
-
-class BodyTooLarge extends Error {}
-
-/** Reads the request body, giving up as soon as it exceeds `limit` (chunked bodies have no Content-Length). */
-async function readBodyLimited(req: Request, limit: number): Promise<Uint8Array> {
-  if (!req.body) return new Uint8Array(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw new BodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
 }
 
 /**
@@ -59,9 +33,9 @@ export const POST = route(
     let form: FormData;
     try {
       const body = await readBodyLimited(req, MAX_BODY_BYTES);
+      if (!body) return fileError(UPLOAD_ERRORS.tooLarge, 413);
       form = await new Response(body as BodyInit, { headers: { 'content-type': contentType } }).formData();
-    } catch (e) {
-      if (e instanceof BodyTooLarge) return fileError(UPLOAD_ERRORS.tooLarge, 413);
+    } catch {
       return fileError(UPLOAD_ERRORS.empty);
     }
 
