@@ -7,6 +7,12 @@ import { createUser } from '@/lib/users/service';
 import { createUnit } from '@/lib/units/service';
 import { storeUpload } from '@/lib/files/service';
 import type { SubjectInput } from '@/lib/subjects/schemas';
+import { count, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { applications, dataCodes, providerAccounts } from '@/db/schema';
+import { createProvider } from '@/lib/providers/service';
+import { linkProviderAccount } from '@/lib/service-providers/accounts';
+import { codeHmacOf } from '@/lib/data-codes/service';
 
 /** GB 11643 check character appended to a 17-digit body. */
 export function idWithCheck(body17: string): string {
@@ -245,4 +251,30 @@ export async function serviceProviderInput(
     contacts: { securityOwner: self, emergencyContact: self },
     notice: { agree: true as const },
   };
+}
+
+/** A provider account acting for a new 接入服务商 of the directory, as 关联服务商 leaves it. */
+export function linkNewDirectoryProvider(userId: number, name: string) {
+  const d = createProvider({ kind: '接入服务商', name, scope: '境内', regionCode: '110000' }, null);
+  linkProviderAccount(userId, { directoryId: d.id }, null);
+}
+
+/** A link with no provider behind it any more: the account may not issue 数据码. */
+export function dropProviderLink(userId: number) {
+  getDb().update(providerAccounts).set({ directoryId: null }).where(eq(providerAccounts.userId, userId)).run();
+}
+
+// Rows read back as stored, for tests that check what the data must be.
+
+export function applicationRow(id: number) {
+  return getDb().select().from(applications).where(eq(applications.id, id)).get()!;
+}
+
+/** The stored 数据码 of a code as its provider got it (with or without dashes). */
+export function dataCodeRow(code: string) {
+  return getDb().select().from(dataCodes).where(eq(dataCodes.codeHmac, codeHmacOf(code.replaceAll('-', '')))).get()!;
+}
+
+export function dataCodeCount(): number {
+  return getDb().select({ n: count() }).from(dataCodes).get()!.n;
 }

@@ -4,7 +4,6 @@
  * its 新增主体 (only 退回 is possible) is not claimed.
  */
 import { describe, it, expect, beforeAll, vi } from 'vitest';
-import { eq } from 'drizzle-orm';
 import type { CurrentUser } from '@/lib/auth/session';
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -13,17 +12,14 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: as
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock('next/server', async (orig) => ({ ...(await orig<object>()), after: () => {} }));
 
-import { getDb } from '@/db/client';
-import { applications } from '@/db/schema';
 import { createUser } from '@/lib/users/service';
 import { submitNewSubject } from '@/lib/subjects/service';
 import { submitNewWebsite } from '@/lib/websites/service';
 import { decideApplication } from '@/lib/review/service';
-import { makeApplicant, personSubjectInput, seedUnits, websiteInput } from '@/lib/test/fixtures';
+import { applicationRow as row, makeApplicant, personSubjectInput, seedUnits, websiteInput } from '@/lib/test/fixtures';
 import { claimApplicationAction } from '@/lib/review/actions';
 import ReviewApplicationPage from './page';
 
-const row = (id: number) => getDb().select().from(applications).where(eq(applications.id, id)).get()!;
 const render = (id: number) => ReviewApplicationPage({ params: Promise.resolve({ id: String(id) }) });
 
 let reviewer: CurrentUser;

@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { dataCodes, providerAccounts, providerDirectory, users } from '@/db/schema';
-import { createUser } from '@/lib/users/service';
-import { idWithCheck } from '@/lib/test/fixtures';
+import { createUser, setUserStatus } from '@/lib/users/service';
+import { dataCodeCount, dataCodeRow, dropProviderLink, idWithCheck, linkNewDirectoryProvider } from '@/lib/test/fixtures';
+import { revokeDataCode } from '@/lib/data-codes/provider';
 import { createApiKey, revokeApiKey, BAD_KEY } from '@/lib/data-codes/api-keys';
-import { NOT_LINKED, codeHmacOf } from '@/lib/data-codes/service';
+import { NOT_LINKED } from '@/lib/data-codes/service';
 import { POST } from './route';
 import { GET } from './[code]/route';
 
@@ -20,10 +18,9 @@ const body = {
 let n = 0;
 async function account(linked = true) {
   const { id } = await createUser({ role: 'provider', name: '刘洋', phone: `137733000${String(++n).padStart(2, '0')}`, password: 'Secret#2026' });
-  const d = getDb().insert(providerDirectory).values({ kind: '接入服务商', name: `北京接口云${n}号有限公司`, scope: '境内', regionCode: '110000', createdAt: 1 }).returning().get();
-  getDb().insert(providerAccounts).values({ userId: id, directoryId: d.id, linkedAt: 1 }).run();
+  linkNewDirectoryProvider(id, `北京接口云${n}号有限公司`);
   const key = createApiKey(id, { label: '业务系统' });
-  if (!linked) getDb().update(providerAccounts).set({ directoryId: null }).where(eq(providerAccounts.userId, id)).run();
+  if (!linked) dropProviderLink(id);
   return { id, key: key.key, keyId: key.id };
 }
 
@@ -52,7 +49,7 @@ describe('POST /api/provider/data-codes', () => {
     expect(Object.keys(json).sort()).toEqual(['code', 'expiresAt']);
     expect(json.code).toMatch(/^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}$/);
     expect(Date.parse(json.expiresAt) - Date.now()).toBeGreaterThan(89 * 86_400_000);
-    const row = getDb().select().from(dataCodes).where(eq(dataCodes.codeHmac, codeHmacOf(json.code.replaceAll('-', '')))).get()!;
+    const row = dataCodeRow(json.code);
     expect(row).toMatchObject({ providerUserId: a.id, apiKeyId: a.keyId, subjectName: '陈静', websiteCount: 2 });
   });
 
@@ -61,14 +58,14 @@ describe('POST /api/provider/data-codes', () => {
     const b = await account();
     revokeApiKey(b.id, b.keyId);
     const c = await account();
-    getDb().update(users).set({ status: 'disabled' }).where(eq(users.id, c.id)).run();
-    const before = getDb().select().from(dataCodes).all().length;
+    setUserStatus(c.id, 'disabled', null);
+    const before = dataCodeCount();
     for (const auth of [null, 'Basic abc', `Bearer ${a.key.slice(0, -1)}`, `Bearer wlba_${'x'.repeat(32)}`, `Bearer ${b.key}`, `Bearer ${c.key}`]) {
       const res = await post(auth);
       expect(res.status, String(auth)).toBe(401);
       expect(await res.json()).toEqual({ error: BAD_KEY });
     }
-    expect(getDb().select().from(dataCodes).all().length).toBe(before);
+    expect(dataCodeCount()).toBe(before);
   });
 
   it('answers 400 with Chinese messages keyed by field path, and for a body that is not JSON', async () => {
@@ -124,7 +121,7 @@ describe('GET /api/provider/data-codes/{code}', () => {
     expect(Date.parse(json.expiresAt)).toBeGreaterThan(Date.parse(json.createdAt));
     expect((await get(`Bearer ${a.key}`, code.replaceAll('-', '').toLowerCase())).status).toBe(200);
 
-    getDb().update(dataCodes).set({ revokedAt: Date.now() }).where(eq(dataCodes.codeHmac, codeHmacOf(code.replaceAll('-', '')))).run();
+    revokeDataCode(a.id, dataCodeRow(code).id);
     expect((await (await get(`Bearer ${a.key}`, code)).json()).status).toBe('已作废');
 
     const foreign = await get(`Bearer ${other.key}`, code);

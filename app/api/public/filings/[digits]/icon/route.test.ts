@@ -1,26 +1,26 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
-import { getDb } from '@/db/client';
-import { filings } from '@/db/schema';
 import { seedUnits, makeApplicant, personSubjectInput, appInput, websiteInput } from '@/lib/test/fixtures';
 import { createUser } from '@/lib/users/service';
 import { submitNewSubject } from '@/lib/subjects/service';
 import { submitNewWebsite } from '@/lib/websites/service';
-import { submitNewFiling } from '@/lib/filings/service';
+import { getFilingView, submitNewFiling } from '@/lib/filings/service';
 import { decideApplication } from '@/lib/review/service';
+import { policeCancel } from '@/lib/review/police-cancel';
 import { GET } from './route';
 
 let admin: { id: number; role: 'admin'; unitId: null; phoneVerified: true };
 let app: { filingId: number; digits: string };
 let websiteDigits: string;
 let pendingFilingId: number;
+let ownerId: number;
 
 beforeAll(async () => {
   seedUnits();
   const a = await createUser({ role: 'admin', name: '王建国', phone: '13770006666', password: 'Secret#2026', phoneVerified: true });
   admin = { id: a.id, role: 'admin', unitId: null, phoneVerified: true };
   const u = await makeApplicant();
+  ownerId = u.id;
   const s = submitNewSubject(u.id, { data: await personSubjectInput(u.id) });
   const f = submitNewFiling(u.id, s.subjectId, 'APP', await appInput(u.id));
   const w = submitNewWebsite(u.id, s.subjectId, await websiteInput(u.id, { domain: 'icon-site.com.cn' }));
@@ -52,9 +52,11 @@ describe('GET /api/public/filings/{digits}/icon', () => {
     expect((await call(websiteDigits)).status).toBe(404);
     expect((await call('11010503999999')).status).toBe(404);
     expect((await call('abc')).status).toBe(404);
-    const pending = getDb().select({ d: filings.filingDigits }).from(filings).where(eq(filings.id, pendingFilingId)).get();
-    expect(pending?.d).toBeNull();
-    getDb().update(filings).set({ status: '已注销' }).where(eq(filings.id, app.filingId)).run();
+    const pending = getFilingView(ownerId, 'APP', pendingFilingId);
+    expect(pending.status).toBe('待审核');
+    expect(pending.filingNumber).toBeNull();
+    expect((await call(app.digits)).status).toBe(200);
+    policeCancel(admin, { object: 'filing', id: app.filingId }, { reason: '违法违规', detail: '' });
     const res = await call(app.digits);
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: '未查询到图标' });
