@@ -1,17 +1,26 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { limitPublicRequest } from '@/lib/public/rate-limit';
-import { HSTS, hstsEnabled, newNonce, pageCsp } from '@/lib/security/headers';
+import { HSTS, hasSessionCookie, hstsEnabled, newNonce, pageCsp, PRIVATE_AREA } from '@/lib/security/headers.mjs';
 import { dataDir } from '@/lib/config/env';
 import { CACHE_STATUS_HEADER, dataVersion, freshPage, KEY_HEADER, pageCacheKey, VERSION_HEADER, withNonce, type CachedPage } from '@/lib/public/page-cache.mjs';
 
-const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
-const PRIVATE = /^\/(my|review|admin|provider)(\/|$)/;
 const PUBLIC_ICON = /^\/api\/public\/filings\/\d{14}\/icon$/;
 /** Route handlers (/api, the badge) and Next.js's files keep their own CSP, without scripts, from next.config.mjs. */
 const NOT_A_PAGE = /^\/(api|_next)\/|^\/badge(@2x)?\.png$/;
 
-/** Next.js's built scripts and styles never need the proxy. */
-export const config = { matcher: ['/((?!_next/static/|_next/image).*)'] };
+/**
+ * Next.js's built scripts and styles never need the proxy. Nor does a signed-in user's page that
+ * scripts/server.mjs has already given its CSP and HSTS (marked PAGE_HEADERS_SET,
+ * scripts/page-headers.mjs): only on the private areas, as Next.js resolves the path, so a marker
+ * cannot take a public look-up past its rate limit. (Next.js reads this object without running
+ * the code: literals only.)
+ */
+export const config = {
+  matcher: [
+    '/((?!_next/static/|_next/image|my(?:/|$)|review(?:/|$)|admin(?:/|$)|provider(?:/|$)).*)',
+    { source: '/(my|review|admin|provider)/:path*', missing: [{ type: 'header', key: 'x-wlba-page-headers' }] },
+  ],
+};
 
 /**
  * Every page: a CSP with a fresh script nonce (and HSTS over HTTPS; route handlers and files get
@@ -30,7 +39,7 @@ export function proxy(req: NextRequest) {
     if (path.startsWith('/api/')) return fromCacheOr(req, () => NextResponse.next(), (hit) => new NextResponse(hit.html, { status: 200, headers: hit.headers }));
   }
   // The e-mail verification link works without a session.
-  if (PRIVATE.test(path) && !SESSION_COOKIES.some((n) => req.cookies.has(n)) && path !== '/my/account/verify-email') {
+  if (PRIVATE_AREA.test(path) && !hasSessionCookie(req.headers.get('cookie')) && path !== '/my/account/verify-email') {
     const url = req.nextUrl.clone();
     url.pathname = '/login';
     url.search = `?callbackUrl=${encodeURIComponent(req.nextUrl.pathname + req.nextUrl.search)}`;

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { request, type Browser } from 'playwright-core';
-import { launchBrowser, newPage, baseURL, screenshot, screenshotBoth } from './helpers';
+import { launchBrowser, newPage, baseURL, login as signIn, screenshot, screenshotBoth } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -142,6 +142,22 @@ describe('公共查询, as a visitor without an account', () => {
     expect(away.status()).toBe(307);
     const to = new URL(away.headers()['location'], baseURL());
     expect(to.pathname + to.search).toBe('/login?callbackUrl=%2Fmy%2Fwebsites%3Fx%3D1');
+    // The mark scripts/server.mjs gives a signed-in page it has set the CSP of, sent by a client, is dropped: proxy.ts still runs.
+    const marked = await api.get('/my/websites?x=1', { headers: { 'X-Wlba-Page-Headers': '1' } });
+    expect(marked.headers()['location']).toBe(away.headers()['location']);
     await api.dispose();
+
+    // A signed-in user's page gets its CSP from scripts/server.mjs: its nonce is on the page's scripts, which run (我的 opens).
+    const page = await newPage(browser);
+    await signIn(page, '13800000003', 'Demo@2026');
+    await page.getByRole('heading', { name: '您好，张伟' }).waitFor();
+    const mine = (await page.goto('/my/websites'))!;
+    const myNonce = nonceOf(mine.headers()['content-security-policy']);
+    expect(myNonce).toBeTruthy();
+    expect(await mine.text()).toContain(`nonce="${myNonce}"`);
+    expect(nonceOf((await page.request.get('/my/websites')).headers()['content-security-policy'])).not.toBe(myNonce);
+    await page.getByRole('button', { name: '我的' }).click();
+    await page.getByRole('link', { name: '我的草稿' }).waitFor();
+    await page.context().close();
   });
 });

@@ -22,18 +22,25 @@ export function applyClientAddress(req, trusted = trustProxy()) {
   const socket = socketAddress(req);
   const h = req.headers;
   if (trusted && typeof h['x-forwarded-for'] === 'string' && h['x-forwarded-for'].trim()) return;
-  h['x-forwarded-for'] = socket;
-  h['x-real-ip'] = socket;
-  delete h.forwarded;
-  // The raw header list too: Node keeps it next to the parsed object and some readers use it.
+  rewriteHeaders(req, ['forwarded'], [
+    ['X-Forwarded-For', socket],
+    ['X-Real-IP', socket],
+  ]);
+}
+
+/**
+ * Drops the request headers named in `drop` and sets those of `set` (replacing what the client
+ * sent), in the parsed headers and in the raw header list Node keeps next to them, which some
+ * readers use.
+ */
+export function rewriteHeaders(req, drop, set) {
+  const gone = new Set([...drop, ...set.map(([name]) => name)].map((n) => n.toLowerCase()));
+  for (const name of gone) delete req.headers[name];
+  for (const [name, value] of set) req.headers[name.toLowerCase()] = value;
   if (Array.isArray(req.rawHeaders)) {
     const raw = [];
-    for (let i = 0; i < req.rawHeaders.length; i += 2) {
-      const name = req.rawHeaders[i].toLowerCase();
-      if (name === 'x-forwarded-for' || name === 'x-real-ip' || name === 'forwarded') continue;
-      raw.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
-    }
-    raw.push('X-Forwarded-For', socket, 'X-Real-IP', socket);
+    for (let i = 0; i < req.rawHeaders.length; i += 2) if (!gone.has(req.rawHeaders[i].toLowerCase())) raw.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
+    for (const [name, value] of set) raw.push(name, value);
     req.rawHeaders.length = 0;
     req.rawHeaders.push(...raw);
   }

@@ -1,6 +1,7 @@
 // Serves the built app (instead of `next start`) so the client address comes from the socket:
 // Next.js gives route handlers, server actions and proxy.ts only the request headers, so this
 // server rewrites X-Forwarded-For before Next.js sees the request (scripts/client-address.mjs).
+// A signed-in user's page gets its CSP and HSTS here, without proxy.ts (scripts/page-headers.mjs).
 //   PORT (default 3000), WLBA_HOST (default all interfaces), WLBA_TRUST_PROXY=1 behind a reverse proxy.
 //   WEB_CONCURRENCY: how many worker processes serve (default: the number of cores). With more
 //   than one, this process only supervises: it takes the DATA_DIR instance lock for all of them
@@ -14,8 +15,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { applyClientAddress, trustProxy } from './client-address.mjs';
+import { applySignedInPageHeaders } from './page-headers.mjs';
 import { acquireInstanceLock, InstanceLockedError } from '../lib/ops/instance-lock.mjs';
 import { pageCacheKey, pageStore, recordPage } from '../lib/public/page-cache.mjs';
+import { hstsEnabled } from '../lib/security/headers.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT || 3000);
@@ -82,9 +85,10 @@ if (workers > 1 && cluster.isPrimary) {
   const handle = app.getRequestHandler();
   await app.prepare();
   const trusted = trustProxy();
+  const https = hstsEnabled();
   const server = http.createServer((req, res) => {
     applyClientAddress(req, trusted);
-    keepAnonymousPage(req, res);
+    if (!applySignedInPageHeaders(req, res, https)) keepAnonymousPage(req, res);
     handle(req, res);
   });
   server.listen(port, hostname, () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import { proxy } from '@/proxy';
-import { HSTS, hstsEnabled, newNonce, pageCsp } from './headers';
+import { HSTS, hstsEnabled, newNonce, pageCsp } from './headers.mjs';
 
 const scriptSrc = (csp: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
 

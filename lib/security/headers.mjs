@@ -2,17 +2,19 @@
  * Security headers of the pages (SPEC §13): a per-request script nonce instead of
  * 'unsafe-inline' (Next.js reads the nonce from the request's CSP header and puts it on its own
  * scripts; every page here is rendered per request), and HSTS when the site is served over HTTPS.
+ * Plain JavaScript: proxy.ts and scripts/server.mjs (which sets them itself for signed-in pages,
+ * scripts/page-headers.mjs) share it.
  */
 
 /** A fresh nonce: 128 random bits, base64. */
-export function newNonce(): string {
+export function newNonce() {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
 
 /** The CSP of a page: scripts only with this request's nonce (and what they load). */
-export function pageCsp(nonce: string, dev = process.env.NODE_ENV === 'development'): string {
+export function pageCsp(nonce, dev = process.env.NODE_ENV === 'development') {
   return [
     "default-src 'self'",
     // 'strict-dynamic': the chunks Next.js's nonce'd bootstrap loads are trusted, nothing else.
@@ -33,7 +35,26 @@ export function pageCsp(nonce: string, dev = process.env.NODE_ENV === 'developme
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** HSTS is sent when the site's own address (NEXTAUTH_URL, else PUBLIC_BASE_URL) is https. */
-export function hstsEnabled(env: Record<string, string | undefined> = process.env): boolean {
+export function hstsEnabled(env = process.env) {
   const url = env.NEXTAUTH_URL || env.PUBLIC_BASE_URL || '';
   return /^https:\/\//i.test(url.trim());
 }
+
+/** next-auth's session cookie, over https and over http. */
+export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+
+/** The areas of signed-in users: a visitor without a session cookie is sent to /login. */
+export const PRIVATE_AREA = /^\/(my|review|admin|provider)(\/|$)/;
+
+/** Whether a Cookie header carries a session cookie (by name; the page checks the session itself). */
+export function hasSessionCookie(cookieHeader) {
+  if (!cookieHeader) return false;
+  return cookieHeader.split(';').some((c) => SESSION_COOKIES.includes(c.slice(0, c.indexOf('=')).trim()));
+}
+
+/**
+ * Set by scripts/server.mjs on a signed-in page request whose CSP and HSTS it has set itself:
+ * proxy.ts's matcher skips such a request (running the proxy costs about 1 ms a page, issue 17).
+ * A value the client sends is removed first.
+ */
+export const PAGE_HEADERS_SET = 'x-wlba-page-headers';

@@ -1,0 +1,2 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+export function applySignedInPageHeaders(req: IncomingMessage, res: ServerResponse, https?: boolean): boolean;
