@@ -11,7 +11,7 @@ vi.mock('next/headers', () => ({
   headers: async () => new Headers(),
 }));
 
-const { getCurrentUser } = await import('./session');
+const { getCurrentUser, decodeSession } = await import('./session');
 const { authOptions } = await import('./options');
 
 let seq = 0;
@@ -96,5 +96,32 @@ describe('server-side sessions', () => {
     const admin = await newUser();
     setUserStatus(u.id, 'disabled', admin.id);
     expect(await refresh(d)).toBe('refused');
+  });
+});
+
+describe('the session cookie, decrypted once (issue 17)', () => {
+
+  it('gives the same token for a cookie seen before, but never under another secret or for a forged cookie', async () => {
+    const secret = secrets().authSecret;
+    const raw = await encode({ token: { uid: 7, sv: 1, sid: 'kept' }, secret });
+    const first = await decodeSession(raw, secret);
+    expect(first).toMatchObject({ uid: 7, sv: 1, sid: 'kept' });
+    expect(await decodeSession(raw, secret)).toBe(first);
+    expect(await decodeSession(raw, `${secret}x`)).toBeNull();
+    expect(await decodeSession(`${raw.slice(0, -4)}AAAA`, secret)).toBeNull();
+    expect(await decodeSession('not-a-token', secret)).toBeNull();
+  });
+
+  it('stops giving a kept token once it has expired', async () => {
+    const secret = secrets().authSecret;
+    const raw = await encode({ token: { uid: 8, sv: 1, sid: 'short' }, secret, maxAge: 60 });
+    const token = await decodeSession(raw, secret);
+    expect(token?.uid).toBe(8);
+    vi.useFakeTimers({ now: (token!.exp as number) * 1000 + 60_000, toFake: ['Date'] });
+    try {
+      expect(await decodeSession(raw, secret)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { and, eq, isNull, lt } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { getDb, preparedQuery, type Tx } from '@/db/client';
 import { authSessions } from '@/db/schema';
 
 /** How long a session lasts without use (and the next-auth JWT's lifetime). */
@@ -20,10 +20,14 @@ export function createSession(userId: number, ip: string | null, now = Date.now(
   return id;
 }
 
-/** Whether `sid` is a live session of `userId`: not revoked, not expired. */
+const sessionById = preparedQuery((db) =>
+  db.select().from(authSessions).where(eq(authSessions.id, sql.placeholder('sid'))).prepare(),
+);
+
+/** Whether `sid` is a live session of `userId`: not revoked, not expired (every signed-in request asks). */
 export function sessionIsLive(sid: unknown, userId: number, now = Date.now()): boolean {
   if (typeof sid !== 'string' || !sid) return false;
-  const row = getDb().select().from(authSessions).where(eq(authSessions.id, sid)).get();
+  const row = sessionById().get({ sid });
   return !!row && row.userId === userId && row.revokedAt == null && row.expiresAt > now;
 }
 

@@ -5,8 +5,8 @@
  * application; 负责人 are sealed as for websites; an interactive object needs a 安全评估.
  */
 import 'server-only';
-import { and, desc, eq, inArray, ne, notInArray } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { and, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { getDb, preparedQuery, type Tx } from '@/db/client';
 import { applications, assessments, drafts, filingKeys, filings, files, policeUnits, subjects, FILING_KINDS, type FilingKind, type FilingStatus } from '@/db/schema';
 import { insertApplication, heldBackSubjectApplication } from '@/lib/applications/service';
 import { nextWebsiteStatus, type WebsiteEvent } from '@/lib/applications/rules';
@@ -252,13 +252,17 @@ function myFilings(userId: number, subjectId: number, kind?: FilingKind) {
 }
 
 /** How many live or filed objects of each kind the subject has (the applicant home's cards). */
-export function countMyFilings(userId: number, subjectId: number): Record<FilingKind, number> {
-  const rows = getDb()
+const filingKindsOf = preparedQuery((db) =>
+  db
     .select({ kind: filings.kind })
     .from(filings)
-    .innerJoin(subjects, and(eq(subjects.id, filings.subjectId), eq(subjects.ownerId, userId)))
-    .where(and(eq(filings.subjectId, subjectId), notInArray(filings.status, ['已退回'])))
-    .all();
+    .innerJoin(subjects, and(eq(subjects.id, filings.subjectId), eq(subjects.ownerId, sql.placeholder('userId'))))
+    .where(and(eq(filings.subjectId, sql.placeholder('subjectId')), notInArray(filings.status, ['已退回'])))
+    .prepare(),
+);
+
+export function countMyFilings(userId: number, subjectId: number): Record<FilingKind, number> {
+  const rows = filingKindsOf().all({ userId, subjectId });
   const out = Object.fromEntries(FILING_KINDS.map((k) => [k, 0])) as Record<FilingKind, number>;
   for (const r of rows) out[r.kind] += 1;
   return out;

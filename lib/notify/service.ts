@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, gt, lte, desc, isNull, sql } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { getDb, preparedQuery, type Tx } from '@/db/client';
 import { notifications, deliveries, users } from '@/db/schema';
 import { encryptPii, decryptPii } from '@/lib/pii/crypto';
 import { publicBaseUrl } from '@/lib/config/env';
@@ -277,12 +277,16 @@ export async function resendDelivery(actor: Actor, id: number, now = Date.now())
   return done ? 'sent' : 'failed';
 }
 
-export function unreadCount(userId: number): number {
-  return getDb()
+const unreadOf = preparedQuery((db) =>
+  db
     .select({ n: sql<number>`count(*)` })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-    .get()!.n;
+    .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+    .prepare(),
+);
+
+export function unreadCount(userId: number): number {
+  return unreadOf().get({ userId })!.n;
 }
 
 export function listNotifications(userId: number, opts: { unreadOnly?: boolean; page?: number; pageSize?: number } = {}) {

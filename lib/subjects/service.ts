@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { and, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { getDb, preparedQuery, type Tx } from '@/db/client';
 import { applications, assessments, drafts, files, filings, policeUnits, subjects, subjectTransfers, users, websites } from '@/db/schema';
 import { syncProviderDirectory } from '@/lib/service-providers/directory';
 import { subjectSchema, normalizeSubject, subjectName, jurisdictionOf, type SubjectInput, type SubjectData } from './schemas';
@@ -450,17 +450,23 @@ export function listMySubjects(userId: number, opts: { name?: string; page?: num
  * The remembered current subject, or the user's newest one still in use. Once per request (React
  * cache): the header, its menu and the page all ask for it; outside a render it is read each time.
  */
-export const currentSubjectId = cache((userId: number): number | null => {
-  const db = getDb();
-  const u = db.select({ current: users.currentSubjectId }).from(users).where(eq(users.id, userId)).get();
-  if (u?.current) return u.current;
-  const s = db
+const chosenSubject = preparedQuery((db) =>
+  db.select({ current: users.currentSubjectId }).from(users).where(eq(users.id, sql.placeholder('userId'))).prepare(),
+);
+const latestSubject = preparedQuery((db) =>
+  db
     .select({ id: subjects.id })
     .from(subjects)
-    .where(and(eq(subjects.ownerId, userId), or(inArray(subjects.status, [...ACTIVE_STATUSES]), eq(subjects.status, '待审核'))))
+    .where(and(eq(subjects.ownerId, sql.placeholder('userId')), or(inArray(subjects.status, [...ACTIVE_STATUSES]), eq(subjects.status, '待审核'))))
     .orderBy(desc(subjects.createdAt))
-    .get();
-  return s?.id ?? null;
+    .limit(1)
+    .prepare(),
+);
+
+export const currentSubjectId = cache((userId: number): number | null => {
+  const u = chosenSubject().get({ userId });
+  if (u?.current) return u.current;
+  return latestSubject().get({ userId })?.id ?? null;
 });
 
 export function setCurrentSubject(userId: number, subjectId: number) {
@@ -470,11 +476,19 @@ export function setCurrentSubject(userId: number, subjectId: number) {
 }
 
 /** The view of one of the user's subjects, or null when it is not theirs (any more: 移交); once per request. */
+const ownSubject = preparedQuery((db) =>
+  db
+    .select()
+    .from(subjects)
+    .where(and(eq(subjects.id, sql.placeholder('subjectId')), eq(subjects.ownerId, sql.placeholder('userId'))))
+    .prepare(),
+);
+const unitName = preparedQuery((db) => db.select({ name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.id, sql.placeholder('unitId'))).prepare());
+
 const subjectView = cache((userId: number, subjectId: number) => {
-  const db = getDb();
-  const s = db.select().from(subjects).where(and(eq(subjects.id, subjectId), eq(subjects.ownerId, userId))).get();
+  const s = ownSubject().get({ subjectId, userId });
   if (!s) return null;
-  const unit = s.unitId ? db.select({ name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.id, s.unitId)).get() : undefined;
+  const unit = s.unitId ? unitName().get({ unitId: s.unitId }) : undefined;
   const demo = (s.data as { demo?: boolean }).demo;
   return {
     id: s.id,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb, preparedQuery } from '@/db/client';
 import { users, policeUnits, legalAccounts, type Role, type LegalType } from '@/db/schema';
 import { encryptPii, hmacPii, decryptPii } from '@/lib/pii/crypto';
 import { maskIdNumber, maskPhone } from '@/lib/pii/mask';
@@ -124,9 +124,8 @@ export function findUserByIdentifier(identifier: string) {
     .get();
 }
 
-/** The columns pages may see about the signed-in user (masked PII only). */
-export function getUserProfile(userId: number) {
-  return getDb()
+const profileById = preparedQuery((db) =>
+  db
     .select({
       id: users.id,
       role: users.role,
@@ -144,8 +143,13 @@ export function getUserProfile(userId: number) {
       createdAt: users.createdAt,
     })
     .from(users)
-    .where(eq(users.id, userId))
-    .get();
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare(),
+);
+
+/** The columns pages may see about the signed-in user (masked PII only); every signed-in request reads them. */
+export function getUserProfile(userId: number) {
+  return profileById().get({ userId });
 }
 
 /** Server-side only: the full phone number, e.g. to send an SMS. */
