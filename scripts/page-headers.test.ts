@@ -1,15 +1,24 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { config } from '@/proxy';
 import { HSTS, PAGE_HEADERS_SET } from '@/lib/security/headers.mjs';
 import { applySignedInPageHeaders } from './page-headers.mjs';
 
-/** A request as node:http gives it to scripts/server.mjs, and a response that keeps its headers. */
+/** A request as node:http gives it to scripts/server.mjs, and the response it would answer with. */
 function exchange(url: string, headers: Record<string, string>) {
-  const rawHeaders = Object.entries(headers).flat();
-  const req = { url, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])), rawHeaders } as unknown as IncomingMessage;
-  const sent = new Map<string, string>();
-  const res = { setHeader: (k: string, v: string) => sent.set(k.toLowerCase(), v) } as unknown as ServerResponse;
+  const req = new IncomingMessage(new Socket());
+  req.url = url;
+  req.headers = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  req.rawHeaders = Object.entries(headers).flat();
+  const res = new ServerResponse(req);
+  const sent = {
+    get: (name: string) => res.getHeader(name),
+    has: (name: string) => res.hasHeader(name),
+    get size() {
+      return res.getHeaderNames().length;
+    },
+  };
   return { req, res, sent };
 }
 const nonceOf = (csp: unknown) => /'nonce-([^']+)'/.exec(String(csp ?? ''))?.[1];
