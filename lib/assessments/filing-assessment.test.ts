@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { getDb } from '@/db/client';
 import { applications, assessments, filings, notifications } from '@/db/schema';
-import { seedUnits, makeApplicant, personSubjectInput, appInput, miniProgramInput, websiteInput } from '@/lib/test/fixtures';
+import { seedUnits, makeApplicant, personSubjectInput, appInput, miniProgramInput, websiteInput, applicantActor } from '@/lib/test/fixtures';
 import { createUser } from '@/lib/users/service';
 import { storeUpload } from '@/lib/files/service';
 import { submitNewSubject } from '@/lib/subjects/service';
@@ -35,7 +35,6 @@ const db = () => getDb();
 const appRow = (id: number) => db().select().from(applications).where(eq(applications.id, id)).get()!;
 const assessmentOf = (applicationId: number) => db().select().from(assessments).where(eq(assessments.applicationId, applicationId)).get()!;
 const filing = (id: number) => db().select().from(filings).where(eq(filings.id, id)).get()!;
-const applicantActor = (id: number): Actor => ({ id, role: 'applicant', unitId: null, phoneVerified: false });
 
 async function uploadPdf(ownerId: number, name = '自评估报告盖章件.pdf') {
   const doc = await PDFDocument.create();

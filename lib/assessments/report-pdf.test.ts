@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { websites } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { RARE, MIXED, USER_LINES, SITUATION, REPORT_DATE as DATE } from '@/lib/test/report-text';
-import { seedUnits, makeApplicant, orgSubjectInput, websiteInput } from '@/lib/test/fixtures';
+import { seedUnits, makeApplicant, orgSubjectInput, websiteInput, applicantActor as applicant } from '@/lib/test/fixtures';
 import { submitNewSubject } from '@/lib/subjects/service';
 import { submitNewWebsite } from '@/lib/websites/service';
 import { maskIdNumber } from '@/lib/pii/mask';
@@ -18,7 +18,6 @@ let orgCertNumber: string;
 let siteId: number;
 let filedSiteId: number;
 
-const applicant = (id: number): Actor => ({ id, role: 'applicant', unitId: null, phoneVerified: false });
 
 beforeAll(async () => {
   seedUnits();

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import type { Actor } from '@/lib/auth/policy';
 import { SITUATION, REPORT_DATE as DATE } from '@/lib/test/report-text';
-import { seedUnits, makeApplicant, orgSubjectInput, personSubjectInput, websiteInput } from '@/lib/test/fixtures';
+import { seedUnits, makeApplicant, orgSubjectInput, personSubjectInput, websiteInput, applicantActor as applicant } from '@/lib/test/fixtures';
 import { setCurrentSubject, submitNewSubject } from '@/lib/subjects/service';
 import { submitNewWebsite } from '@/lib/websites/service';
 import { pdftotext, squashPdfText } from '@/lib/pdf/poppler';
@@ -15,7 +15,6 @@ let siteId: number;
 let otherSubjectSiteId: number;
 let strangerSiteId: number;
 
-const applicant = (id: number): Actor => ({ id, role: 'applicant', unitId: null, phoneVerified: false });
 
 beforeAll(async () => {
   seedUnits();

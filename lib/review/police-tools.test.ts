@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, auditLog, deliveries, filings, notifications, reviewNotes, websites } from '@/db/schema';
-import { seedUnits, makeApplicant, personSubjectInput, websiteInput, appInput, idWithCheck } from '@/lib/test/fixtures';
+import { seedUnits, makeApplicant, personSubjectInput, websiteInput, appInput, idWithCheck, applicantActor } from '@/lib/test/fixtures';
 import { createUser } from '@/lib/users/service';
 import { createUnit } from '@/lib/units/service';
 import { submitNewSubject } from '@/lib/subjects/service';
@@ -46,7 +46,6 @@ beforeAll(async () => {
 
 const db = () => getDb();
 const appRow = (id: number) => db().select().from(applications).where(eq(applications.id, id)).get()!;
-const applicantActor = (id: number): Actor => ({ id, role: 'applicant', unitId: null, phoneVerified: true });
 const code = (fn: () => unknown): string => {
   try {
     fn();
@@ -115,7 +114,7 @@ describe('查看完整信息', () => {
   it('is refused to another unit’s reviewer and to the applicant, and nothing is logged for them', async () => {
     const b = await bundle();
     expect(code(() => revealApplicationPii(otherUnitReviewer, b.subjectAppId))).toBe('not_found');
-    expect(code(() => revealApplicationPii(applicantActor(b.user.id), b.subjectAppId))).toBe('not_found');
+    expect(code(() => revealApplicationPii(applicantActor(b.user.id, true), b.subjectAppId))).toBe('not_found');
     expect(reveals(b.subjectAppId)).toHaveLength(0);
     expect(revealApplicationPii(admin, b.subjectAppId).length).toBeGreaterThan(0);
     expect(reveals(b.subjectAppId).map((r) => r.actorId)).toEqual([admin.id]);
@@ -133,8 +132,8 @@ describe('审核备注', () => {
     expect(applicationRecord(admin, b.subjectAppId).some((e) => e.detail === text)).toBe(true);
     expect(code(() => applicationRecord(otherUnitReviewer, b.subjectAppId))).toBe('not_found');
     expect(code(() => addReviewNote(otherUnitReviewer, b.subjectAppId, '越权'))).toBe('not_found');
-    expect(code(() => applicationRecord(applicantActor(b.user.id), b.subjectAppId))).toBe('not_found');
-    expect(code(() => addReviewNote(applicantActor(b.user.id), b.subjectAppId, '自己加'))).toBe('not_found');
+    expect(code(() => applicationRecord(applicantActor(b.user.id, true), b.subjectAppId))).toBe('not_found');
+    expect(code(() => addReviewNote(applicantActor(b.user.id, true), b.subjectAppId, '自己加'))).toBe('not_found');
     expect(db().select().from(reviewNotes).where(eq(reviewNotes.applicationId, b.subjectAppId)).all()).toHaveLength(1);
     // The applicant's pages read getMyApplication and the notices: the note is in neither.
     const mine = JSON.stringify(getMyApplication(b.user.id, b.subjectAppId));
@@ -191,7 +190,7 @@ describe('注销备案 by the police', () => {
     expect(policeCancelOffer(reviewer, { object: 'website', id: w.websiteId })).toMatchObject({ label: '网站', filingNumber: w.filingNumber });
     expect(policeCancelOffer(otherUnitReviewer, { object: 'website', id: w.websiteId })).toBeNull();
     expect(code(() => policeCancel(otherUnitReviewer, { object: 'website', id: w.websiteId }, { reason: '违法违规', detail: '' }))).toBe('not_found');
-    expect(code(() => policeCancel(applicantActor(w.user.id), { object: 'website', id: w.websiteId }, { reason: '违法违规', detail: '' }))).toBe('not_found');
+    expect(code(() => policeCancel(applicantActor(w.user.id, true), { object: 'website', id: w.websiteId }, { reason: '违法违规', detail: '' }))).toBe('not_found');
     expect(policeCancelSchema.safeParse({ object: 'website', id: w.websiteId, reason: '其他', detail: '' }).error?.issues[0].message).toBe('请填写注销说明');
     expect(code(() => policeCancel(reviewer, { object: 'website', id: w.websiteId }, { reason: '其他', detail: ' ' }))).toBe('invalid');
 

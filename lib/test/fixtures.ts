@@ -7,6 +7,7 @@ import { createUser } from '@/lib/users/service';
 import { createUnit } from '@/lib/units/service';
 import { storeUpload } from '@/lib/files/service';
 import type { SubjectInput } from '@/lib/subjects/schemas';
+import type { Actor } from '@/lib/auth/policy';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { applications, dataCodes, providerAccounts } from '@/db/schema';
@@ -42,6 +43,11 @@ export async function makeApplicant(name = '张伟') {
   const idNumber = idWithCheck(`11010519900101${String(seq).padStart(3, '0')}`);
   const { id } = await createUser({ role: 'applicant', name, phone, idType: '居民身份证', idNumber, email: `u${seq}@example.com`, password: 'Secret#2026' });
   return { id, phone, idNumber, name };
+}
+
+/** An applicant as services see the signed-in user. */
+export function applicantActor(id: number, phoneVerified = false): Actor {
+  return { id, role: 'applicant', unitId: null, phoneVerified };
 }
 
 export async function uploadPng(ownerId: number, name = '证件.png') {
