@@ -251,7 +251,6 @@ function myFilings(userId: number, subjectId: number, kind?: FilingKind) {
   }));
 }
 
-/** How many live or filed objects of each kind the subject has (the applicant home's cards). */
 const filingKindsOf = preparedQuery((db) =>
   db
     .select({ kind: filings.kind })
@@ -261,6 +260,7 @@ const filingKindsOf = preparedQuery((db) =>
     .prepare(),
 );
 
+/** How many live or filed objects of each kind the subject has (the applicant home's cards). */
 export function countMyFilings(userId: number, subjectId: number): Record<FilingKind, number> {
   const rows = filingKindsOf().all({ userId, subjectId });
   const out = Object.fromEntries(FILING_KINDS.map((k) => [k, 0])) as Record<FilingKind, number>;

@@ -2,8 +2,9 @@ import 'server-only';
 import { cache } from 'react';
 import { and, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { getDb, preparedQuery, type Tx } from '@/db/client';
-import { applications, assessments, drafts, files, filings, policeUnits, subjects, subjectTransfers, users, websites } from '@/db/schema';
+import { applications, assessments, drafts, files, filings, subjects, subjectTransfers, users, websites } from '@/db/schema';
 import { syncProviderDirectory } from '@/lib/service-providers/directory';
+import { unitName } from '@/lib/units/service';
 import { subjectSchema, normalizeSubject, subjectName, jurisdictionOf, type SubjectInput, type SubjectData } from './schemas';
 import { SUBJECT_FIELD_LABELS, type SubjectField } from './labels';
 import { sealSubject, unsealSubject, maskedSubject, type StoredSubject } from './pii';
@@ -446,10 +447,6 @@ export function listMySubjects(userId: number, opts: { name?: string; page?: num
   return { rows, total, page, pageSize: 10 };
 }
 
-/**
- * The remembered current subject, or the user's newest one still in use. Once per request (React
- * cache): the header, its menu and the page all ask for it; outside a render it is read each time.
- */
 const chosenSubject = preparedQuery((db) =>
   db.select({ current: users.currentSubjectId }).from(users).where(eq(users.id, sql.placeholder('userId'))).prepare(),
 );
@@ -463,6 +460,10 @@ const latestSubject = preparedQuery((db) =>
     .prepare(),
 );
 
+/**
+ * The remembered current subject, or the user's newest one still in use. Once per request (React
+ * cache): the header, its menu and the page all ask for it; outside a render it is read each time.
+ */
 export const currentSubjectId = cache((userId: number): number | null => {
   const u = chosenSubject().get({ userId });
   if (u?.current) return u.current;
@@ -475,7 +476,6 @@ export function setCurrentSubject(userId: number, subjectId: number) {
   db.update(users).set({ currentSubjectId: subjectId }).where(eq(users.id, userId)).run();
 }
 
-/** The view of one of the user's subjects, or null when it is not theirs (any more: 移交); once per request. */
 const ownSubject = preparedQuery((db) =>
   db
     .select()
@@ -483,12 +483,11 @@ const ownSubject = preparedQuery((db) =>
     .where(and(eq(subjects.id, sql.placeholder('subjectId')), eq(subjects.ownerId, sql.placeholder('userId'))))
     .prepare(),
 );
-const unitName = preparedQuery((db) => db.select({ name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.id, sql.placeholder('unitId'))).prepare());
 
+/** The view of one of the user's subjects, or null when it is not theirs (any more: 移交); once per request. */
 const subjectView = cache((userId: number, subjectId: number) => {
   const s = ownSubject().get({ subjectId, userId });
   if (!s) return null;
-  const unit = s.unitId ? unitName().get({ unitId: s.unitId }) : undefined;
   const demo = (s.data as { demo?: boolean }).demo;
   return {
     id: s.id,
@@ -497,7 +496,7 @@ const subjectView = cache((userId: number, subjectId: number) => {
     unitType: s.unitType,
     status: s.status,
     createdAt: s.createdAt,
-    unitName: unit?.name ?? null,
+    unitName: s.unitId ? unitName(s.unitId) : null,
     principalName: s.principalName,
     principalPhoneMasked: s.principalPhoneMasked,
     principalIdMasked: s.principalIdMasked,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { getDb, preparedQuery, type Tx } from '@/db/client';
 import { applications, filingSequences, policeUnits, subjects, unitCoverage, users, websites } from '@/db/schema';
 import { regionByCode, regionFullName } from '@/lib/regions/regions';
 import { writeAudit } from '@/lib/audit/service';
@@ -204,7 +204,9 @@ export function findUnitByCode(code: string) {
   return getDb().select({ id: policeUnits.id, name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.code, code)).get();
 }
 
-/** A unit's name (null when there is no such unit). */
+const nameById = preparedQuery((db) => db.select({ name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.id, sql.placeholder('id'))).prepare());
+
+/** A unit's name (null when there is no such unit); the review queue and the current subject's view read it on every request. */
 export function unitName(id: number): string | null {
-  return getDb().select({ name: policeUnits.name }).from(policeUnits).where(eq(policeUnits.id, id)).get()?.name ?? null;
+  return nameById().get({ id })?.name ?? null;
 }
