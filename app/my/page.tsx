@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requirePage } from '@/lib/auth/session';
 import { homeFor } from '@/lib/auth/policy';
-import { listNotifications } from '@/lib/notify/service';
-import { listMyApplications } from '@/lib/applications/service';
+import { HOME_NOTICES, newestUnread } from '@/lib/notify/service';
+import { recentApplications } from '@/lib/applications/service';
 import { currentSubjectView } from '@/lib/subjects/service';
 import { formatDateTime } from '@/lib/utils';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -22,7 +22,7 @@ import { FILING_KINDS } from '@/db/schema/filings';
 import { kindObject, kindSpec } from '@/lib/filings/kinds';
 import { pendingDataCodeFor } from '@/lib/data-codes/bind';
 import { BindDataCodePrompt } from '@/components/data-codes/bind-prompt';
-import { listMyAssessments } from '@/lib/assessments/service';
+import { recentAssessments } from '@/lib/assessments/service';
 
 export const metadata: Metadata = { title: '首页' };
 
@@ -47,8 +47,8 @@ function HomeCard({ id, title, more, children }: { id: string; title: string; mo
 export default async function ApplicantHome() {
   const user = await requirePage('account.self');
   if (user.role !== 'applicant') redirect(homeFor(user.role));
-  const apps = listMyApplications(user.id).rows.slice(0, 5);
-  const notices = listNotifications(user.id, { unreadOnly: true, pageSize: 5 });
+  const apps = recentApplications(user.id, 5);
+  const notices = newestUnread(user.id, HOME_NOTICES);
   const subject = currentSubjectView(user.id);
   const sites = subject ? listMyWebsites(user.id, subject.id) : [];
   // 我的APP, 我的小程序…: a card only for the kinds the subject has (SPEC §15.5).
@@ -59,7 +59,7 @@ export default async function ApplicantHome() {
   // A provider issued a 数据码 for this account's phone or 证件号码: 绑定数据码 pops up (SPEC §8.1).
   const pendingCode = pendingDataCodeFor(user.id);
   // 安全评估 (seed 004 首页): the subject's latest, each with 详情.
-  const assessments = subject && !noSubject ? listMyAssessments(user.id, { subjectId: subject.id }).rows.slice(0, 5) : [];
+  const assessments = subject && !noSubject ? recentAssessments(user.id, subject.id, 5) : [];
   const heldBack = subject?.status === '待审核' ? heldBackSubjectApplication(user.id, subject.id) : null;
 
   return (
@@ -121,11 +121,11 @@ export default async function ApplicantHome() {
         </HomeCard>
 
         <HomeCard id="notifications" title="系统通知" more="/my/notifications?filter=unread">
-          {notices.rows.length === 0 ? (
+          {notices.length === 0 ? (
             <p className="text-muted-foreground">暂无未读通知</p>
           ) : (
             <ul className="space-y-2">
-              {notices.rows.map((n) => (
+              {notices.map((n) => (
                 <li key={n.id} className="flex justify-between gap-3">
                   <Link href={n.link ?? '/my/notifications?filter=unread'} className="min-w-0 truncate hover:underline">
                     {n.title}

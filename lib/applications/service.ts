@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, sql, inArray } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { getDb, preparedQuery, type Tx } from '@/db/client';
 import { applications, policeUnits, unitCoverage, subjects, type BusinessType, type ApplicationStatus } from '@/db/schema';
 import { routeToUnit } from '@/lib/review/routing';
 import { nextApplicationStatus, canRevoke } from './rules';
@@ -70,7 +70,19 @@ export function listMyApplications(userId: number, opts: { type?: BusinessType; 
   if (opts.type) conds.push(eq(applications.type, opts.type));
   if (opts.status) conds.push(eq(applications.status, opts.status));
   const where = and(...conds);
-  const rows = db
+  const rows = myApplicationsQuery(db)
+    .where(where)
+    .orderBy(desc(applications.submittedAt), desc(applications.id))
+    .limit(APPLICATION_PAGE_SIZE)
+    .offset((page - 1) * APPLICATION_PAGE_SIZE)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(applications).where(where).get()!.n;
+  return { rows, total, page, pageSize: APPLICATION_PAGE_SIZE };
+}
+
+/** 我的申请's columns: the application, its 审核单位 and 主体. */
+function myApplicationsQuery(db: Tx) {
+  return db
     .select({
       id: applications.id,
       code: applications.code,
@@ -83,13 +95,20 @@ export function listMyApplications(userId: number, opts: { type?: BusinessType; 
     .from(applications)
     .leftJoin(policeUnits, eq(policeUnits.id, applications.unitId))
     .leftJoin(subjects, eq(subjects.id, applications.subjectId))
-    .where(where)
+    .$dynamic();
+}
+
+const newestApplications = preparedQuery((db) =>
+  myApplicationsQuery(db)
+    .where(eq(applications.applicantId, sql.placeholder('userId')))
     .orderBy(desc(applications.submittedAt), desc(applications.id))
-    .limit(APPLICATION_PAGE_SIZE)
-    .offset((page - 1) * APPLICATION_PAGE_SIZE)
-    .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(applications).where(where).get()!.n;
-  return { rows, total, page, pageSize: APPLICATION_PAGE_SIZE };
+    .limit(sql.placeholder('n'))
+    .prepare(),
+);
+
+/** The home page's 我的申请 card: the user's `n` newest applications (no filter, no total). */
+export function recentApplications(userId: number, n: number) {
+  return newestApplications().all({ userId, n });
 }
 
 /** One of the user's own applications (anyone else's is "not found"). */

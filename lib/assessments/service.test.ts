@@ -14,7 +14,7 @@ import { dueAtFor } from '@/lib/review/due';
 import { decideApplication, listQueue, recordInterviewOutcome, scheduleInterview } from '@/lib/review/service';
 import type { Actor } from '@/lib/auth/policy';
 import type { AssessmentSubmitInput } from './schemas';
-import { ASSESSMENT_MESSAGES, assessableWebsites, getAssessmentForReview, getMyAssessment, listMyAssessments, submitAssessment } from './service';
+import { ASSESSMENT_MESSAGES, assessableWebsites, getAssessmentForReview, getMyAssessment, listMyAssessments, recentAssessments, submitAssessment } from './service';
 
 let units: ReturnType<typeof seedUnits>;
 let reviewer: Actor;
@@ -126,7 +126,10 @@ describe('发起安全评估', () => {
     expect(view.files.sealedReport).toMatchObject({ id: input.files.sealedReportFileId, kind: 'pdf', name: '自评估报告盖章件.pdf' });
     expect(view.files.thirdPartyReport).toMatchObject({ name: '第三方检测报告.pdf' });
     expect(getAssessmentForReview(reviewer, r.applicationId).website).toMatchObject({ name: '张伟摄影分享', interactive: true, domains: [row.domain] });
+    // The home page's 安全评估 card: the same rows, and none of them for another account.
+    expect(recentAssessments(b.user.id, b.subjectId, 5)).toEqual(mine.rows);
     const stranger = await makeApplicant('陈静');
+    expect(recentAssessments(stranger.id, b.subjectId, 5)).toEqual([]);
     expect(() => getMyAssessment(stranger.id, r.assessmentId)).toThrow('安全评估不存在');
 
     // The website is offered no more while this one is under review.

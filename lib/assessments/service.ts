@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { getDb, preparedQuery, type Tx } from '@/db/client';
 import { domainsOfWebsite, primaryDomains } from '@/lib/websites/domain-list';
 import { applications, assessments, drafts, files, filings, policeUnits, subjects, websiteDomains, websites, type ApplicationStatus } from '@/db/schema';
 import { kindSpec, withSpec } from '@/lib/filings/kinds';
@@ -314,7 +314,32 @@ export function listMyAssessments(userId: number, opts: { subjectId?: number | n
   const conds = [eq(subjects.ownerId, userId)];
   if (opts.subjectId) conds.push(eq(assessments.subjectId, opts.subjectId));
   const where = and(...conds);
-  const rows = db
+  const rows = assessmentsQuery(db)
+    .where(where)
+    .orderBy(desc(assessments.createdAt), desc(assessments.id))
+    .limit(ASSESSMENT_PAGE_SIZE)
+    .offset((page - 1) * ASSESSMENT_PAGE_SIZE)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(assessments).innerJoin(subjects, eq(subjects.id, assessments.subjectId)).where(where).get()!.n;
+  return { rows: assessmentRows(db, rows), total, page, pageSize: ASSESSMENT_PAGE_SIZE };
+}
+
+const newestAssessments = preparedQuery((db) =>
+  assessmentsQuery(db)
+    .where(and(eq(subjects.ownerId, sql.placeholder('userId')), eq(assessments.subjectId, sql.placeholder('subjectId'))))
+    .orderBy(desc(assessments.createdAt), desc(assessments.id))
+    .limit(sql.placeholder('n'))
+    .prepare(),
+);
+
+/** The home page's 安全评估 card: the subject's `n` newest assessments (no total). */
+export function recentAssessments(userId: number, subjectId: number, n: number) {
+  return assessmentRows(getDb(), newestAssessments().all({ userId, subjectId, n }));
+}
+
+/** 安全评估's list columns: the assessment, its 评估对象 and the application it went with. */
+function assessmentsQuery(db: Tx) {
+  return db
     .select({
       id: assessments.id,
       status: assessments.status,
@@ -335,28 +360,22 @@ export function listMyAssessments(userId: number, opts: { subjectId?: number | n
     .leftJoin(websites, eq(websites.id, assessments.websiteId))
     .leftJoin(filings, eq(filings.id, assessments.filingId))
     .leftJoin(applications, eq(applications.id, assessments.applicationId))
-    .where(where)
-    .orderBy(desc(assessments.createdAt), desc(assessments.id))
-    .limit(ASSESSMENT_PAGE_SIZE)
-    .offset((page - 1) * ASSESSMENT_PAGE_SIZE)
-    .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(assessments).innerJoin(subjects, eq(subjects.id, assessments.subjectId)).where(where).get()!.n;
+    .$dynamic();
+}
+
+/** A list row as the pages show it: 评估对象 type and name, 主域名 or 包名 / 小程序ID, the status shown. */
+function assessmentRows(db: Tx, rows: Awaited<ReturnType<ReturnType<typeof assessmentsQuery>['all']>>) {
   const primary = primaryDomains(db, rows.map((r) => r.websiteId).filter((id): id is number => id !== null));
-  return {
-    rows: rows.map(({ filingData, ...r }) => ({
-      ...r,
-      /** 评估对象 类型 and name: the website's, or the APP's / 小程序's. */
-      targetType: (r.filingKind ?? '网站') as AssessmentTargetType,
-      targetName: r.websiteName ?? r.filingName ?? '',
-      domain: (r.websiteId && primary.get(r.websiteId)) ?? null,
-      /** 包名 / 小程序ID of an APP / 小程序. */
-      ident: filingData ? withSpec(filingData, (spec, b) => spec.identText(b)) || null : null,
-      shownStatus: (r.status === '待审核' && r.applicationStatus ? r.applicationStatus : r.status) as string,
-    })),
-    total,
-    page,
-    pageSize: ASSESSMENT_PAGE_SIZE,
-  };
+  return rows.map(({ filingData, ...r }) => ({
+    ...r,
+    /** 评估对象 类型 and name: the website's, or the APP's / 小程序's. */
+    targetType: (r.filingKind ?? '网站') as AssessmentTargetType,
+    targetName: r.websiteName ?? r.filingName ?? '',
+    domain: (r.websiteId && primary.get(r.websiteId)) ?? null,
+    /** 包名 / 小程序ID of an APP / 小程序. */
+    ident: filingData ? withSpec(filingData, (spec, b) => spec.identText(b)) || null : null,
+    shownStatus: (r.status === '待审核' && r.applicationStatus ? r.applicationStatus : r.status) as string,
+  }));
 }
 
 /** Files of an assessment with what the pages show of them (name, kind). */

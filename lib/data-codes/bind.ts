@@ -7,8 +7,8 @@
  * Wrong codes and wrong 手机号/身份证号 count like wrong passwords: 5 in 15 minutes lock binding.
  */
 import 'server-only';
-import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { getDb, preparedQuery } from '@/db/client';
 import { dataCodes, users } from '@/db/schema';
 import { decryptPii, hmacPii } from '@/lib/pii/crypto';
 import { writeAudit } from '@/lib/audit/service';
@@ -34,8 +34,12 @@ const userKey = (userId: number) => `dcode:${userId}`;
 
 type Account = { phoneHmac: string; idNumberHmac: string | null };
 
+const accountById = preparedQuery((db) =>
+  db.select({ phoneHmac: users.phoneHmac, idNumberHmac: users.idNumberHmac }).from(users).where(eq(users.id, sql.placeholder('userId'))).prepare(),
+);
+
 function account(userId: number): Account {
-  const u = getDb().select({ phoneHmac: users.phoneHmac, idNumberHmac: users.idNumberHmac }).from(users).where(eq(users.id, userId)).get();
+  const u = accountById().get({ userId });
   if (!u) throw new AppError('unauthenticated', '请先登录');
   return u;
 }
@@ -88,15 +92,27 @@ export function bindDataCode(userId: number, input: { code: string; match?: stri
 /** The home pop-up: the newest unbound, valid code matching the account's phone or 证件号码. */
 export function pendingDataCodeFor(userId: number, now = Date.now()): { code: string; subjectName: string; providerName: string } | null {
   const a = account(userId);
-  const match = a.idNumberHmac ? or(eq(dataCodes.phoneHmac, a.phoneHmac), eq(dataCodes.idHmac, a.idNumberHmac)) : eq(dataCodes.phoneHmac, a.phoneHmac);
-  const row = getDb()
-    .select({ codeEnc: dataCodes.codeEnc, subjectName: dataCodes.subjectName, providerName: dataCodes.providerName })
-    .from(dataCodes)
-    .where(and(match, isNull(dataCodes.boundUserId), isNull(dataCodes.revokedAt), gt(dataCodes.expiresAt, now)))
-    .orderBy(desc(dataCodes.createdAt))
-    .get();
+  // An account without 证件号码 matches by phone only (id_hmac = NULL is never true).
+  const row = pendingCode().get({ phoneHmac: a.phoneHmac, idHmac: a.idNumberHmac, now });
   return row ? { code: formatCode(decryptPii(row.codeEnc)), subjectName: row.subjectName, providerName: row.providerName } : null;
 }
+
+const pendingCode = preparedQuery((db) =>
+  db
+    .select({ codeEnc: dataCodes.codeEnc, subjectName: dataCodes.subjectName, providerName: dataCodes.providerName })
+    .from(dataCodes)
+    .where(
+      and(
+        or(eq(dataCodes.phoneHmac, sql.placeholder('phoneHmac')), eq(dataCodes.idHmac, sql.placeholder('idHmac'))),
+        isNull(dataCodes.boundUserId),
+        isNull(dataCodes.revokedAt),
+        gt(dataCodes.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .orderBy(desc(dataCodes.createdAt))
+    .limit(1)
+    .prepare(),
+);
 
 /** 已绑定数据码: the account's bound codes, newest first. */
 export function myBoundCodes(userId: number) {

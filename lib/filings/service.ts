@@ -228,14 +228,21 @@ export function listMyFilingsByKind(userId: number, subjectId: number): Record<F
 
 type MyFiling = ReturnType<typeof myFilings>[number];
 
-function myFilings(userId: number, subjectId: number, kind?: FilingKind) {
-  const rows = getDb()
+/** The subject's filings (of one kind, or of all), newest first, 已退回 left out. */
+function myFilingsQuery(db: Tx, byKind: boolean) {
+  return db
     .select({ f: filings })
     .from(filings)
-    .innerJoin(subjects, and(eq(subjects.id, filings.subjectId), eq(subjects.ownerId, userId)))
-    .where(and(eq(filings.subjectId, subjectId), kind ? eq(filings.kind, kind) : undefined, notInArray(filings.status, ['已退回'])))
+    .innerJoin(subjects, and(eq(subjects.id, filings.subjectId), eq(subjects.ownerId, sql.placeholder('userId'))))
+    .where(and(eq(filings.subjectId, sql.placeholder('subjectId')), byKind ? eq(filings.kind, sql.placeholder('kind')) : undefined, notInArray(filings.status, ['已退回'])))
     .orderBy(desc(filings.createdAt), desc(filings.id))
-    .all();
+    .prepare();
+}
+const myFilingsOfKind = preparedQuery((db) => myFilingsQuery(db, true));
+const myFilingsOfAllKinds = preparedQuery((db) => myFilingsQuery(db, false));
+
+function myFilings(userId: number, subjectId: number, kind?: FilingKind) {
+  const rows = kind ? myFilingsOfKind().all({ userId, subjectId, kind }) : myFilingsOfAllKinds().all({ userId, subjectId });
   return rows.map(({ f }) => ({
     id: f.id,
     kind: f.kind,

@@ -8,7 +8,7 @@ import { dataDir } from '@/lib/config/env';
 import { decryptPii } from '@/lib/pii/crypto';
 import { createUser } from '@/lib/users/service';
 import { outboxSmsAdapter, setSmsAdapter, type SmsAdapter } from './channels';
-import { listNotifications, markRead, notify, processDeliveries, sendSmsNow, unreadCount, type NotifyEvent } from './service';
+import { HOME_NOTICES, latestUnread, listNotifications, markRead, newestUnread, notify, processDeliveries, sendSmsNow, unreadCount, type NotifyEvent } from './service';
 
 // ---------------------------------------------------------------- helpers
 
@@ -300,10 +300,15 @@ describe('reading notices', () => {
     expect(unread.rows.map((r) => r.id)).not.toContain(ids[0]);
     expect(unread.rows.map((r) => r.id)).not.toContain(ids[11]);
     expect(listNotifications(u.id).total).toBe(12);
+    // The home page's 系统通知 card and its pop-up of the newest unread notice.
+    expect(newestUnread(u.id, HOME_NOTICES).map((r) => r.title)).toEqual(['通知11', '通知10', '通知9', '通知8', '通知7']);
+    expect(latestUnread(u.id)?.title).toBe('通知11');
 
     markRead(u.id, 'all');
     expect(unreadCount(u.id)).toBe(0);
     expect(listNotifications(u.id, { unreadOnly: true }).total).toBe(0);
+    expect(newestUnread(u.id, HOME_NOTICES)).toEqual([]);
+    expect(latestUnread(u.id)).toBeUndefined();
   });
 
   it("a user cannot mark another user's notice read, nor see it", async () => {
@@ -318,5 +323,7 @@ describe('reading notices', () => {
     expect(getDb().select({ readAt: notifications.readAt }).from(notifications).where(eq(notifications.id, bNotice)).get()!.readAt).toBeNull();
     expect(unreadCount(a.id)).toBe(0);
     expect(listNotifications(a.id).rows.map((r) => r.title)).toEqual(['给甲的通知']);
+    expect(newestUnread(b.id, HOME_NOTICES).map((r) => r.title)).toEqual(['给乙的通知']);
+    expect(latestUnread(a.id)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, gt, lte, desc, isNull, sql } from 'drizzle-orm';
+import { cache } from 'react';
 import { getDb, preparedQuery, type Tx } from '@/db/client';
 import { notifications, deliveries, users } from '@/db/schema';
 import { encryptPii, decryptPii } from '@/lib/pii/crypto';
@@ -306,14 +307,28 @@ export function listNotifications(userId: number, opts: { unreadOnly?: boolean; 
   return { rows, total, page, pageSize };
 }
 
-export function latestUnread(userId: number) {
-  return getDb()
+/** How many unread notices the home page lists. */
+export const HOME_NOTICES = 5;
+
+const newestUnreadOf = preparedQuery((db) =>
+  db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(1)
-    .get();
+    .limit(sql.placeholder('n'))
+    .prepare(),
+);
+
+/**
+ * The user's `n` newest unread notices (the home page's 系统通知 card). Kept for the request
+ * (React `cache`): the card and the pop-up of the newest (LatestNotice) read them once.
+ */
+export const newestUnread = cache((userId: number, n: number) => newestUnreadOf().all({ userId, n }));
+
+/** The newest unread notice (the pop-up after login, SPEC §5); the 5 the home card shows hold it. */
+export function latestUnread(userId: number) {
+  return newestUnread(userId, HOME_NOTICES)[0];
 }
 
 /** Marks the user's own notice (or all of them) read. */

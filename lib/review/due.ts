@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, preparedQuery } from '@/db/client';
 import { appMeta, applications, BUSINESS_TYPES, type BusinessType } from '@/db/schema';
 import { addWorkingDays, calendarFingerprint } from '@/lib/workdays';
 import { beijingDayNumber, beijingDayStartMs, DAY_MS } from '@/lib/time';
@@ -79,6 +79,11 @@ export function dueBasis(now = Date.now(), days = dueDaysConfig()): string {
 let checkedBasis: string | null = null;
 let checkedDay = -1;
 
+/** One open application without its due date, if any (every queue view asks, so it is built once). */
+const missingDueDate = preparedQuery((db) =>
+  db.select({ id: applications.id }).from(applications).where(and(openQueueSql, isNull(applications.dueAt))).limit(1).prepare(),
+);
+
 /**
  * Makes every open queued application's due date current: fills missing ones and, when the
  * calendar or the configuration changed since they were computed, recomputes them all (in one
@@ -93,7 +98,7 @@ export function ensureDueDates(opts: { now?: number; force?: boolean } = {}): { 
   // Literal (not bound) so SQLite can use the partial indexes on the open queue.
   const open = openQueueSql;
   // The everyday case: nothing changed and no application is missing its due date — read only.
-  if (cached && !db.select({ id: applications.id }).from(applications).where(and(open, isNull(applications.dueAt))).limit(1).get()) return { updated: 0 };
+  if (cached && !missingDueDate().get()) return { updated: 0 };
   const days = dueDaysConfig();
   let updated = 0;
   const base = sql<number>`coalesce(${applications.queuedAt}, ${applications.submittedAt})`;

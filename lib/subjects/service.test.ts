@@ -20,7 +20,7 @@ import {
   setCurrentSubject,
   currentSubjectId,
 } from './service';
-import { revokeApplication, listMyApplications } from '@/lib/applications/service';
+import { revokeApplication, listMyApplications, recentApplications } from '@/lib/applications/service';
 import { saveDraft, listDrafts, latestDraft, purgeOldDrafts } from '@/lib/drafts/service';
 import type { AssessmentData } from '@/lib/assessments/types';
 import type { WebsiteRecordData } from '@/lib/websites/types';
@@ -254,6 +254,9 @@ describe('移交主体 / 接收主体', () => {
     expect(appRow(applicationId).applicantId).toBe(to.id);
     expect(listMyApplications(to.id).rows.map((r) => r.id)).toContain(applicationId);
     expect(listMyApplications(from.id).rows.map((r) => r.id)).not.toContain(applicationId);
+    // The home page's 我的申请 card follows the application to its new owner.
+    expect(recentApplications(to.id, 5).map((r) => r.id)).toContain(applicationId);
+    expect(recentApplications(from.id, 5).map((r) => r.id)).not.toContain(applicationId);
     expect(listMySubjects(to.id).rows[0]).toMatchObject({ id: subjectId, isCurrent: true });
     expect(() => acceptTransfer(to.id, t.transferId)).toThrow();
     const titles = db().$client.prepare('select user_id, title from notifications where event like ?').all('transfer.%') as { user_id: number; title: string }[];

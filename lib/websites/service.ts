@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, desc, eq, inArray, ne, notInArray } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { and, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { getDb, preparedQuery, type Tx } from '@/db/client';
 import { applications, drafts, files, legacyFilings, policeUnits, subjects, websiteDomains, websiteIpRanges, websites } from '@/db/schema';
 import { claimableRow } from '@/lib/claims/service';
 import { websiteSchema, normalizeContact, NATIONAL_IDENTITY, type WebsiteData, type WebsiteInput } from './schemas';
@@ -299,7 +299,11 @@ export function submitNewWebsite(
 
 /** The websites of one of the user's subjects, newest first, with the 主域名. */
 export function listMyWebsites(userId: number, subjectId: number) {
-  return getDb()
+  return myWebsites().all({ userId, subjectId });
+}
+
+const myWebsites = preparedQuery((db) =>
+  db
     .select({
       id: websites.id,
       name: websites.name,
@@ -311,12 +315,12 @@ export function listMyWebsites(userId: number, subjectId: number) {
       createdAt: websites.createdAt,
     })
     .from(websites)
-    .innerJoin(subjects, and(eq(subjects.id, websites.subjectId), eq(subjects.ownerId, userId)))
+    .innerJoin(subjects, and(eq(subjects.id, websites.subjectId), eq(subjects.ownerId, sql.placeholder('userId'))))
     .leftJoin(websiteDomains, and(eq(websiteDomains.websiteId, websites.id), eq(websiteDomains.isPrimary, true)))
-    .where(and(eq(websites.subjectId, subjectId), notInArray(websites.status, ['已退回'])))
+    .where(and(eq(websites.subjectId, sql.placeholder('subjectId')), notInArray(websites.status, ['已退回'])))
     .orderBy(desc(websites.createdAt), desc(websites.id))
-    .all();
-}
+    .prepare(),
+);
 
 /** One of the user's websites for its detail page (PII masked). */
 export function getWebsiteView(userId: number, websiteId: number) {
