@@ -8,7 +8,9 @@ import { cn } from '@/lib/utils';
 
 /**
  * A header menu (the applicant's 我的, seed 004): a disclosure button and its list of links.
- * Closes on Escape (focus back on the button), a click elsewhere, and after a navigation.
+ * Closes on Escape (focus back on the button), a click elsewhere, and after a navigation. The
+ * list exists only while open: every applicant page renders the header, and nine links nobody
+ * sees cost about 0.3 ms of server CPU each time (issue 17).
  */
 export function NavMenu({ label, items }: { label: string; items: readonly { href: string; label: string }[] }) {
   const [open, setOpen] = useState(false);
@@ -49,31 +51,29 @@ export function NavMenu({ label, items }: { label: string; items: readonly { hre
         ref={button}
         type="button"
         aria-expanded={open}
-        aria-controls={id}
+        aria-controls={open ? id : undefined}
         onClick={() => setOpen((o) => !o)}
         className={cn('inline-flex items-center gap-0.5 hover:underline', current && 'font-semibold')}
       >
         {label}
         <ChevronDown className={cn('size-4 transition-transform', open && 'rotate-180')} aria-hidden />
       </button>
-      <ul
-        id={id}
-        hidden={!open}
-        className="absolute top-full left-0 z-50 mt-2 min-w-40 rounded-md border bg-popover py-1 text-popover-foreground shadow-lg"
-      >
-        {items.map((i) => (
-          <li key={i.href}>
-            <Link
-              href={i.href}
-              aria-current={pathname === i.href ? 'page' : undefined}
-              className="block px-4 py-2 hover:bg-accent focus-visible:bg-accent aria-[current=page]:font-semibold"
-              onClick={() => setOpen(false)}
-            >
-              {i.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      {open && (
+        <ul id={id} className="absolute top-full left-0 z-50 mt-2 min-w-40 rounded-md border bg-popover py-1 text-popover-foreground shadow-lg">
+          {items.map((i) => (
+            <li key={i.href}>
+              <Link
+                href={i.href}
+                aria-current={pathname === i.href ? 'page' : undefined}
+                className="block px-4 py-2 hover:bg-accent focus-visible:bg-accent aria-[current=page]:font-semibold"
+                onClick={() => setOpen(false)}
+              >
+                {i.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
