@@ -4,7 +4,7 @@ import { requirePage } from '@/lib/auth/session';
 import { homeFor } from '@/lib/auth/policy';
 import { HOME_NOTICES, newestUnread } from '@/lib/notify/service';
 import { recentApplications } from '@/lib/applications/service';
-import { currentSubjectView } from '@/lib/subjects/service';
+import { currentSubjectSummary } from '@/lib/subjects/service';
 import { formatDateTime } from '@/lib/utils';
 import { heldBackSubjectApplication } from '@/lib/applications/service';
 import { NoSubjectDialog } from '@/components/subjects/switch-subject-dialog';
@@ -26,7 +26,7 @@ export default async function ApplicantHome() {
   if (user.role !== 'applicant') redirect(homeFor(user.role));
   const apps = recentApplications(user.id, 5);
   const notices = newestUnread(user.id, HOME_NOTICES);
-  const subject = currentSubjectView(user.id);
+  const subject = currentSubjectSummary(user.id);
   const sites = subject ? listMyWebsites(user.id, subject.id) : [];
   // 我的APP, 我的小程序…: a card only for the kinds the subject has (SPEC §15.5).
   const byKind = subject ? listMyFilingsByKind(user.id, subject.id) : null;

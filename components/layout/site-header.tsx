@@ -1,14 +1,14 @@
 import { getCurrentUser } from '@/lib/auth/session';
 import { unreadCount } from '@/lib/notify/service';
 import { OFFICE_NAME, ROLE_NAV, ROLE_LABELS, navFor, navNeedsCounts } from '@/lib/site/config';
-import { currentSubjectId, currentSubjectView, listMySubjects } from '@/lib/subjects/service';
+import { currentSubjectId, currentSubjectSummary, listMySubjects } from '@/lib/subjects/service';
 import { countMyFilings } from '@/lib/filings/service';
 import { SiteHeaderView } from './site-header-view';
 
 /** 当前主体 of an applicant for the header: its name, and whether there is anything to switch to. */
 function applicantSubject(userId: number): { name: string | null; canSwitch: boolean } {
   // A subject that moved to another account (移交) is no longer current here.
-  const name = currentSubjectView(userId)?.name ?? null;
+  const name = currentSubjectSummary(userId)?.name ?? null;
   return { name, canSwitch: name != null || listMySubjects(userId).total > 0 };
 }
 

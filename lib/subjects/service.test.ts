@@ -19,6 +19,7 @@ import {
   listMySubjects,
   setCurrentSubject,
   currentSubjectId,
+  currentSubjectSummary,
 } from './service';
 import { revokeApplication, listMyApplications, recentApplications } from '@/lib/applications/service';
 import { saveDraft, listDrafts, latestDraft, purgeOldDrafts } from '@/lib/drafts/service';
@@ -241,6 +242,11 @@ describe('移交主体 / 接收主体', () => {
     const code = lastSmsCode('13922220001');
     const t = createTransfer(from.id, subjectId, { middleFour: '2222', toPhone: to.phone, toIdNumber: to.idNumber, code });
     expect(subjectRow(subjectId).status).toBe('移交中');
+    // The header's and 我的首页's 当前主体: name, status and 审核单位, read in one statement.
+    const unitName = getSubjectView(from.id, subjectId).unitName;
+    expect(unitName).toBeTruthy();
+    expect(currentSubjectSummary(from.id)).toEqual({ id: subjectId, name: '张伟', status: '移交中', unitName });
+    expect(currentSubjectSummary(to.id)).toBeNull();
     const offers = listTransferOffers(to.id);
     expect(offers).toHaveLength(1);
     expect(offers[0]).toMatchObject({ subjectName: '张伟', senderName: '张伟' });
@@ -258,6 +264,9 @@ describe('移交主体 / 接收主体', () => {
     expect(recentApplications(to.id, 5).map((r) => r.id)).toContain(applicationId);
     expect(recentApplications(from.id, 5).map((r) => r.id)).not.toContain(applicationId);
     expect(listMySubjects(to.id).rows[0]).toMatchObject({ id: subjectId, isCurrent: true });
+    // The sender still remembers it as current, but it is no longer theirs to show.
+    expect(currentSubjectSummary(from.id)).toBeNull();
+    expect(currentSubjectSummary(to.id)).toEqual({ id: subjectId, name: '张伟', status: '有效', unitName });
     expect(() => acceptTransfer(to.id, t.transferId)).toThrow();
     const titles = db().$client.prepare('select user_id, title from notifications where event like ?').all('transfer.%') as { user_id: number; title: string }[];
     expect(titles).toEqual(

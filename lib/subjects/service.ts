@@ -2,7 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { and, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { getDb, preparedQuery, type Tx } from '@/db/client';
-import { applications, assessments, drafts, files, filings, subjects, subjectTransfers, users, websites } from '@/db/schema';
+import { applications, assessments, drafts, files, filings, policeUnits, subjects, subjectTransfers, users, websites } from '@/db/schema';
 import { syncProviderDirectory } from '@/lib/service-providers/directory';
 import { unitName } from '@/lib/units/service';
 import { subjectSchema, normalizeSubject, subjectName, jurisdictionOf, type SubjectInput, type SubjectData } from './schemas';
@@ -518,6 +518,25 @@ export function hasActiveSubject(userId: number): boolean {
     .where(and(eq(subjects.ownerId, userId), inArray(subjects.status, [...ACTIVE_STATUSES])))
     .get();
 }
+
+const subjectSummary = preparedQuery((db) =>
+  db
+    .select({ id: subjects.id, name: subjects.name, status: subjects.status, unitName: policeUnits.name })
+    .from(subjects)
+    .leftJoin(policeUnits, eq(policeUnits.id, subjects.unitId))
+    .where(and(eq(subjects.id, sql.placeholder('subjectId')), eq(subjects.ownerId, sql.placeholder('userId'))))
+    .prepare(),
+);
+
+/**
+ * The current subject's name, status and 审核单位, or null when there is none (or it is no longer
+ * ours): what the header and 我的首页 show, in one statement and without the subject's data
+ * (issue 17: every applicant page asks). Once per request.
+ */
+export const currentSubjectSummary = cache((userId: number): { id: number; name: string; status: string; unitName: string | null } | null => {
+  const id = currentSubjectId(userId);
+  return id ? (subjectSummary().get({ subjectId: id, userId }) ?? null) : null;
+});
 
 /** The current subject as pages may show it, or null when there is none (or it is no longer ours). */
 export function currentSubjectView(userId: number) {
