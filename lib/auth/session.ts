@@ -5,8 +5,7 @@ import { decode, type JWT } from 'next-auth/jwt';
 import { redirect, forbidden } from 'next/navigation';
 import { secrets } from '@/lib/config/env';
 import { can, type Actor, type Permission } from './policy';
-import { getUserProfile } from '@/lib/users/service';
-import { sessionIsLive } from './sessions';
+import { getLiveSessionProfile } from '@/lib/users/service';
 import { SESSION_COOKIES } from '@/lib/security/headers.mjs';
 import type { Role } from '@/db/schema';
 
@@ -25,8 +24,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!raw) return null;
   const token = await decodeSession(raw, secrets().authSecret);
   if (typeof token?.uid !== 'number' || typeof token.sv !== 'number') return null;
-  if (!sessionIsLive(token.sid, token.uid)) return null;
-  const profile = getUserProfile(token.uid);
+  const profile = getLiveSessionProfile(token.sid, token.uid);
   if (!profile || profile.status !== 'active' || profile.sessionVersion !== token.sv) return null;
   return {
     id: profile.id,

@@ -24,10 +24,14 @@ const sessionById = preparedQuery((db) =>
   db.select().from(authSessions).where(eq(authSessions.id, sql.placeholder('sid'))).prepare(),
 );
 
-/** Whether `sid` is a live session of `userId`: not revoked, not expired (every signed-in request asks). */
+/** Whether `sid` is a live session of `userId`: not revoked, not expired. */
 export function sessionIsLive(sid: unknown, userId: number, now = Date.now()): boolean {
   if (typeof sid !== 'string' || !sid) return false;
-  const row = sessionById().get({ sid });
+  return sessionRowIsLive(sessionById().get({ sid }), userId, now);
+}
+
+/** The rule for a session row read (also joined to its user, getLiveSessionProfile): `userId`'s, not revoked, not expired. */
+export function sessionRowIsLive(row: { userId: number; revokedAt: number | null; expiresAt: number } | undefined, userId: number, now: number): boolean {
   return !!row && row.userId === userId && row.revokedAt == null && row.expiresAt > now;
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, preparedQuery } from '@/db/client';
-import { users, policeUnits, legalAccounts, type Role, type LegalType } from '@/db/schema';
+import { authSessions, users, policeUnits, legalAccounts, type Role, type LegalType } from '@/db/schema';
 import { encryptPii, hmacPii, decryptPii } from '@/lib/pii/crypto';
 import { maskIdNumber, maskPhone } from '@/lib/pii/mask';
 import { normalizeIdNumber } from '@/lib/validation/identifiers';
@@ -15,7 +15,7 @@ import { mobileError } from '@/lib/validation/identifiers';
 import { passwordError } from '@/lib/auth/rules';
 import { formatDateTime } from '@/lib/time';
 import { ACCOUNT_MAX_FAILURES_DEFAULT, LOCK_MS_DEFAULT, accountKey, clearThrottle, lockedUntil, recordFailure } from '@/lib/auth/throttle';
-import { revokeAllSessions } from '@/lib/auth/sessions';
+import { revokeAllSessions, sessionRowIsLive } from '@/lib/auth/sessions';
 
 export type NewUser = {
   role: Role;
@@ -124,32 +124,47 @@ export function findUserByIdentifier(identifier: string) {
     .get();
 }
 
-const profileById = preparedQuery((db) =>
+/** The columns pages may see about the signed-in user (masked PII only). */
+const PROFILE = {
+  id: users.id,
+  role: users.role,
+  name: users.name,
+  idType: users.idType,
+  idNumberMasked: users.idNumberMasked,
+  phoneMasked: users.phoneMasked,
+  email: users.email,
+  unitId: users.unitId,
+  status: users.status,
+  sessionVersion: users.sessionVersion,
+  phoneVerifiedAt: users.phoneVerifiedAt,
+  emailVerifiedAt: users.emailVerifiedAt,
+  identityVerifiedAt: users.identityVerifiedAt,
+  createdAt: users.createdAt,
+};
+
+const profileById = preparedQuery((db) => db.select(PROFILE).from(users).where(eq(users.id, sql.placeholder('userId'))).prepare());
+
+export function getUserProfile(userId: number) {
+  return profileById().get({ userId });
+}
+
+const profileBySession = preparedQuery((db) =>
   db
-    .select({
-      id: users.id,
-      role: users.role,
-      name: users.name,
-      idType: users.idType,
-      idNumberMasked: users.idNumberMasked,
-      phoneMasked: users.phoneMasked,
-      email: users.email,
-      unitId: users.unitId,
-      status: users.status,
-      sessionVersion: users.sessionVersion,
-      phoneVerifiedAt: users.phoneVerifiedAt,
-      emailVerifiedAt: users.emailVerifiedAt,
-      identityVerifiedAt: users.identityVerifiedAt,
-      createdAt: users.createdAt,
-    })
-    .from(users)
-    .where(eq(users.id, sql.placeholder('userId')))
+    .select({ session: { userId: authSessions.userId, revokedAt: authSessions.revokedAt, expiresAt: authSessions.expiresAt }, profile: PROFILE })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(eq(authSessions.id, sql.placeholder('sid')))
     .prepare(),
 );
 
-/** The columns pages may see about the signed-in user (masked PII only); every signed-in request reads them. */
-export function getUserProfile(userId: number) {
-  return profileById().get({ userId });
+/**
+ * The profile of `userId` when `sid` is their live session (lib/auth/sessions.ts), else null.
+ * Every signed-in request asks: one statement instead of reading the session and the user apart.
+ */
+export function getLiveSessionProfile(sid: unknown, userId: number, now = Date.now()) {
+  if (typeof sid !== 'string' || !sid) return null;
+  const row = profileBySession().get({ sid });
+  return row && sessionRowIsLive(row.session, userId, now) ? row.profile : null;
 }
 
 /** Server-side only: the full phone number, e.g. to send an SMS. */
