@@ -91,24 +91,24 @@ export function bindDataCode(userId: number, input: { code: string; match?: stri
 
 /** The home pop-up: the newest unbound, valid code matching the account's phone or 证件号码. */
 export function pendingDataCodeFor(userId: number, now = Date.now()): { code: string; subjectName: string; providerName: string } | null {
-  const a = account(userId);
-  // An account without 证件号码 matches by phone only (id_hmac = NULL is never true).
-  const row = pendingCode().get({ phoneHmac: a.phoneHmac, idHmac: a.idNumberHmac, now });
+  const row = pendingCode().get({ userId, now });
   return row ? { code: formatCode(decryptPii(row.codeEnc)), subjectName: row.subjectName, providerName: row.providerName } : null;
 }
 
+/** The account's phone and 证件号码 are joined in (one statement on every 我的首页, issue 17). */
 const pendingCode = preparedQuery((db) =>
   db
     .select({ codeEnc: dataCodes.codeEnc, subjectName: dataCodes.subjectName, providerName: dataCodes.providerName })
     .from(dataCodes)
-    .where(
+    .innerJoin(
+      users,
       and(
-        or(eq(dataCodes.phoneHmac, sql.placeholder('phoneHmac')), eq(dataCodes.idHmac, sql.placeholder('idHmac'))),
-        isNull(dataCodes.boundUserId),
-        isNull(dataCodes.revokedAt),
-        gt(dataCodes.expiresAt, sql.placeholder('now')),
+        eq(users.id, sql.placeholder('userId')),
+        // An account without 证件号码 matches by phone only (id_hmac = NULL is never true).
+        or(eq(dataCodes.phoneHmac, users.phoneHmac), eq(dataCodes.idHmac, users.idNumberHmac)),
       ),
     )
+    .where(and(isNull(dataCodes.boundUserId), isNull(dataCodes.revokedAt), gt(dataCodes.expiresAt, sql.placeholder('now'))))
     .orderBy(desc(dataCodes.createdAt))
     .limit(1)
     .prepare(),
