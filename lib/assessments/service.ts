@@ -365,7 +365,7 @@ function assessmentsQuery(db: Tx) {
 
 /** A list row as the pages show it: 评估对象 type and name, 主域名 or 包名 / 小程序ID, the status shown. */
 function assessmentRows(db: Tx, rows: Awaited<ReturnType<ReturnType<typeof assessmentsQuery>['all']>>) {
-  const primary = primaryDomains(db, rows.map((r) => r.websiteId).filter((id): id is number => id !== null));
+  const primary = primaryDomains(rows.map((r) => r.websiteId).filter((id): id is number => id !== null));
   return rows.map(({ filingData, ...r }) => ({
     ...r,
     /** 评估对象 类型 and name: the website's, or the APP's / 小程序's. */

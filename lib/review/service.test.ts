@@ -375,6 +375,36 @@ describe('unit boundaries', () => {
   });
 });
 
+describe('queue pages', () => {
+  it('pages through the whole open queue in due order, for a unit and for admins', async () => {
+    const b = await bundle();
+    // 45 more open applications of the unit: copies of the bundle's 新办网站 with their own codes and due dates.
+    const raw = db().$client;
+    const copy = raw.prepare(
+      `insert into applications (code, type, status, applicant_id, subject_id, website_id, unit_id, queued, payload, submitted_at, due_at, queued_at)
+       select ?, type, status, applicant_id, subject_id, website_id, unit_id, queued, payload, submitted_at, ?, queued_at from applications where id = ?`,
+    );
+    for (let i = 0; i < 45; i++) copy.run(`SQ2099${String(i).padStart(8, '0')}`, Date.now() + (i % 7) * 86_400_000, b.websiteAppId);
+    const expected = (unitId?: number) =>
+      raw
+        .prepare(`select id from applications where queued = 1 and status in ('待审核', '审核中', '待面审') ${unitId ? 'and unit_id = ?' : ''} order by due_at, id`)
+        .pluck()
+        .all(...(unitId ? [unitId] : []));
+    for (const [actor, unitId] of [
+      [reviewerA, units.chaoyang.id],
+      [admin, undefined],
+    ] as const) {
+      const first = listQueue(actor, {});
+      const pages = Math.ceil(first.total / first.pageSize);
+      expect(pages).toBeGreaterThanOrEqual(3);
+      const seen: number[] = [];
+      for (let page = 1; page <= pages; page++) seen.push(...listQueue(actor, { page }).rows.map((r) => r.id));
+      expect(seen).toEqual(expected(unitId));
+      expect(first.total).toBe(seen.length);
+    }
+  });
+});
+
 describe('queue counters', () => {
   it('the trigger-kept totals equal a real count after submissions, release, claims, decisions, revoke and cancellation', async () => {
     const real = (unitId?: number, type?: string) =>

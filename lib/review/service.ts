@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
+import { getDb, preparedQuery, type Tx } from '@/db/client';
 import { primaryDomains } from '@/lib/websites/domain-list';
 import {
   applications,
@@ -128,15 +128,17 @@ export function listQueue(actor: Actor, filter: QueueFilter = {}, now = Date.now
     );
   }
   const where = and(...conds);
-  const base = db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(where)
-    .orderBy(asc(applications.dueAt), asc(applications.id))
-    .limit(QUEUE_PAGE_SIZE)
-    .offset((page - 1) * QUEUE_PAGE_SIZE)
-    .all()
-    .map((r) => r.id);
+  const at = { limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE };
+  // The queue as it opens (no filter) is what every visit to 审核工作台 reads: its two statements
+  // are prepared once per scope (issue 17); a filtered one is built for its filter.
+  const plain = !filter.type && !filter.status && !filter.overdue && !q && (actor.role === 'admin' || !!actor.unitId);
+  const base = (
+    plain
+      ? actor.role === 'admin'
+        ? openPageAll().all(at)
+        : openPageOfUnit().all({ ...at, unitId: actor.unitId! })
+      : db.select({ id: applications.id }).from(applications).where(where).orderBy(asc(applications.dueAt), asc(applications.id)).limit(at.limit).offset(at.offset).all()
+  ).map((r) => r.id);
   // Counting 100,000 open rows takes milliseconds: without other filters the counters kept by
   // triggers (queue_counts) answer at once.
   const total = filter.overdue || filter.status || q ? countOf(where) : countFromCounters(actor, filter.type);
@@ -144,12 +146,43 @@ export function listQueue(actor: Actor, filter: QueueFilter = {}, now = Date.now
   return { rows, total, page, pageSize: QUEUE_PAGE_SIZE };
 }
 
+const openPageOfUnit = preparedQuery((db) =>
+  db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(openQueueSql, eq(applications.unitId, sql.placeholder('unitId'))))
+    .orderBy(asc(applications.dueAt), asc(applications.id))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+);
+const openPageAll = preparedQuery((db) =>
+  db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(openQueueSql)
+    .orderBy(asc(applications.dueAt), asc(applications.id))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+);
+
 function countOf(where: SQL | undefined): number {
   return getDb().select({ n: sql<number>`count(*)` }).from(applications).where(where).get()!.n;
 }
 
+const countersOfUnit = preparedQuery((db) =>
+  db
+    .select({ n: sql<number>`coalesce(sum(${queueCounts.n}), 0)` })
+    .from(queueCounts)
+    .where(eq(queueCounts.unitId, sql.placeholder('unitId')))
+    .prepare(),
+);
+const countersAll = preparedQuery((db) => db.select({ n: sql<number>`coalesce(sum(${queueCounts.n}), 0)` }).from(queueCounts).prepare());
+
 /** Open, released applications of the scope (and type) from the trigger-kept queue_counts. */
 function countFromCounters(actor: Actor, type?: BusinessType): number {
+  if (!type) return (actor.role === 'admin' ? countersAll().get() : countersOfUnit().get({ unitId: actor.unitId ?? -1 }))!.n;
   const conds: SQL[] = [];
   if (actor.role !== 'admin') conds.push(eq(queueCounts.unitId, actor.unitId ?? -1));
   if (type) conds.push(eq(queueCounts.type, type));
@@ -157,9 +190,8 @@ function countFromCounters(actor: Actor, type?: BusinessType): number {
 }
 
 /** The queue's columns for some applications, in the given order. */
-function queueRows(ids: number[], now: number): QueueRow[] {
-  const db = getDb();
-  const data = db
+const queueColumns = preparedQuery((db) =>
+  db
     .select({
       app: {
         id: applications.id,
@@ -183,9 +215,14 @@ function queueRows(ids: number[], now: number): QueueRow[] {
     .leftJoin(websites, eq(websites.id, applications.websiteId))
     .leftJoin(policeUnits, eq(policeUnits.id, applications.unitId))
     .leftJoin(users, eq(users.id, applications.claimedBy))
-    .where(inArray(applications.id, ids))
-    .all();
-  const primary = primaryDomains(db, data.map((d) => d.websiteId).filter((v): v is number => !!v));
+    // Prepared once (building this select costs more than running it; issue 17): the page's ids as one JSON array.
+    .where(sql`${applications.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .prepare(),
+);
+
+function queueRows(ids: number[], now: number): QueueRow[] {
+  const data = queueColumns().all({ ids: JSON.stringify(ids) });
+  const primary = primaryDomains(data.map((d) => d.websiteId).filter((v): v is number => !!v));
   const byId = new Map(data.map((d) => [d.app.id, d]));
   return ids.map((id) => {
     const d = byId.get(id)!;

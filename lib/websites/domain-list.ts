@@ -4,8 +4,8 @@
  * receipts and the reports all need.
  */
 import 'server-only';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { preparedQuery, type Tx } from '@/db/client';
 import { websiteDomains } from '@/db/schema';
 
 /** Each website's domains, 主域名 first; websites without domains are absent. */
@@ -31,15 +31,19 @@ export function domainsOfWebsite(db: Tx, websiteId: number): string[] {
   return domainsByWebsite(db, [websiteId]).get(websiteId) ?? [];
 }
 
-/** The 主域名 of each website that has one marked. */
-export function primaryDomains(db: Tx, websiteIds: number[]): Map<number, string> {
+const primaryOf = preparedQuery((db) =>
+  db
+    .select({ websiteId: websiteDomains.websiteId, unicode: websiteDomains.unicode })
+    .from(websiteDomains)
+    .where(and(sql`${websiteDomains.websiteId} in (select value from json_each(${sql.placeholder('ids')}))`, eq(websiteDomains.isPrimary, true)))
+    .prepare(),
+);
+
+/**
+ * The 主域名 of each website that has one marked. Prepared once, the ids go in as one JSON array:
+ * the review queue asks on every request (issue 17).
+ */
+export function primaryDomains(websiteIds: number[]): Map<number, string> {
   if (websiteIds.length === 0) return new Map();
-  return new Map(
-    db
-      .select({ websiteId: websiteDomains.websiteId, unicode: websiteDomains.unicode })
-      .from(websiteDomains)
-      .where(and(inArray(websiteDomains.websiteId, [...new Set(websiteIds)]), eq(websiteDomains.isPrimary, true)))
-      .all()
-      .map((d) => [d.websiteId, d.unicode] as const),
-  );
+  return new Map(primaryOf().all({ ids: JSON.stringify([...new Set(websiteIds)]) }).map((d) => [d.websiteId, d.unicode] as const));
 }
