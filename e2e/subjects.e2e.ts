@@ -148,6 +148,12 @@ describe('开办主体 as a new applicant', () => {
     const dialog = page.getByRole('dialog', { name: '切换主体' });
     await dialog.getByRole('row').filter({ hasText: '北京星河数据服务有限公司' }).getByText('当前主体').waitFor();
     await screenshot(page, 'desktop-switch-subject');
+    // The dialog is built on the first click; closing it returns to the button, and it opens again.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('切换主体');
+    await page.getByRole('button', { name: '切换主体' }).click();
+    await dialog.getByRole('row').filter({ hasText: '北京星河数据服务有限公司' }).waitFor();
   });
 
   it('saves a draft, and after logging out and in restores it from the prompt', async () => {

@@ -14,9 +14,23 @@ import { listMySubjectsAction, switchSubjectAction } from '@/lib/subjects/action
 type Row = { id: number; nature: string; name: string; status: string; createdAt: number; isCurrent: boolean };
 type ListResult = { rows: Row[]; total: number; page: number; pageSize: number };
 
-/** 切换主体 (header): the user's subjects, 10 a page, searchable by 主体名称. */
+/**
+ * 切换主体 (header): the user's subjects, 10 a page, searchable by 主体名称. The button is on every
+ * applicant page, the dialog is used rarely: it is built on the first click (issue 17), and
+ * opens at once.
+ */
 export function SwitchSubjectDialog({ triggerClassName }: { triggerClassName?: string }) {
-  const [open, setOpen] = useState(false);
+  const [used, setUsed] = useState(false);
+  if (used) return <SubjectSwitcher triggerClassName={triggerClassName} />;
+  return (
+    <button type="button" className={triggerClassName} aria-haspopup="dialog" aria-expanded={false} onClick={() => setUsed(true)}>
+      切换主体
+    </button>
+  );
+}
+
+function SubjectSwitcher({ triggerClassName }: { triggerClassName?: string }) {
+  const [open, setOpen] = useState(true);
   const [name, setName] = useState('');
   const [query, setQuery] = useState({ name: '', page: 1 });
   const [data, setData] = useState<ListResult | null>(null);
