@@ -20,7 +20,6 @@ import { ApplicantHomeView, type ApplicantHomeData } from '@/components/home/app
 
 export const metadata: Metadata = { title: '首页' };
 
-
 export default async function ApplicantHome() {
   const user = await requirePage('account.self');
   if (user.role !== 'applicant') redirect(homeFor(user.role));
