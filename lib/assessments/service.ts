@@ -321,7 +321,7 @@ export function listMyAssessments(userId: number, opts: { subjectId?: number | n
     .offset((page - 1) * ASSESSMENT_PAGE_SIZE)
     .all();
   const total = db.select({ n: sql<number>`count(*)` }).from(assessments).innerJoin(subjects, eq(subjects.id, assessments.subjectId)).where(where).get()!.n;
-  return { rows: assessmentRows(db, rows), total, page, pageSize: ASSESSMENT_PAGE_SIZE };
+  return { rows: assessmentRows(rows), total, page, pageSize: ASSESSMENT_PAGE_SIZE };
 }
 
 const newestAssessments = preparedQuery((db) =>
@@ -334,7 +334,7 @@ const newestAssessments = preparedQuery((db) =>
 
 /** The home page's 安全评估 card: the subject's `n` newest assessments (no total). */
 export function recentAssessments(userId: number, subjectId: number, n: number) {
-  return assessmentRows(getDb(), newestAssessments().all({ userId, subjectId, n }));
+  return assessmentRows(newestAssessments().all({ userId, subjectId, n }));
 }
 
 /** 安全评估's list columns: the assessment, its 评估对象 and the application it went with. */
@@ -364,7 +364,7 @@ function assessmentsQuery(db: Tx) {
 }
 
 /** A list row as the pages show it: 评估对象 type and name, 主域名 or 包名 / 小程序ID, the status shown. */
-function assessmentRows(db: Tx, rows: Awaited<ReturnType<ReturnType<typeof assessmentsQuery>['all']>>) {
+function assessmentRows(rows: Awaited<ReturnType<ReturnType<typeof assessmentsQuery>['all']>>) {
   const primary = primaryDomains(rows.map((r) => r.websiteId).filter((id): id is number => id !== null));
   return rows.map(({ filingData, ...r }) => ({
     ...r,
