@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { cn } from '@/lib/utils';
-import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -12,6 +11,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { StatusBadge } from '@/components/applications/status-badge';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Checkbox } from '@/components/ui/checkbox';
+import { VerifyPhoneAlert } from './verify-phone-alert';
 
 /** One application of a list, as shown: times are already text. */
 type RowView = {
@@ -60,6 +60,54 @@ function SiteCell({ r }: { r: RowView }) {
   );
 }
 
+/** The columns both lists open with. */
+function LeadHeads() {
+  return (
+    <>
+      <TableHead>业务类型</TableHead>
+      <TableHead>主体名称</TableHead>
+      <TableHead>网站名称/域名</TableHead>
+      <TableHead>申请时间</TableHead>
+    </>
+  );
+}
+
+function LeadCells({ r }: { r: RowView }) {
+  return (
+    <>
+      <TableCell>{r.type}</TableCell>
+      <TableCell className="max-w-60 whitespace-normal break-all">{r.subjectName ?? '—'}</TableCell>
+      <TableCell className="max-w-60 whitespace-normal break-all">
+        <SiteCell r={r} />
+      </TableCell>
+      <TableCell>{r.submitted}</TableCell>
+    </>
+  );
+}
+
+/** …and close with: 审核单位 (admins see every unit's) and the link to the application. */
+function CloseHeads({ isAdmin }: { isAdmin: boolean }) {
+  return (
+    <>
+      {isAdmin && <TableHead>审核单位</TableHead>}
+      <TableHead>操作</TableHead>
+    </>
+  );
+}
+
+function CloseCells({ r, isAdmin, action }: { r: RowView; isAdmin: boolean; action: string }) {
+  return (
+    <>
+      {isAdmin && <TableCell>{r.unitName ?? '—'}</TableCell>}
+      <TableCell>
+        <Link href={`/review/${r.id}`} className="font-medium text-primary hover:underline">
+          {action}
+        </Link>
+      </TableCell>
+    </>
+  );
+}
+
 function Tabs({ tab }: { tab: 'todo' | 'done' }) {
   const item = (key: 'todo' | 'done', href: string, label: string) => (
     <Link
@@ -101,13 +149,7 @@ export function ReviewHomeView({ data }: { data: ReviewHomeData }) {
         </Link>
       </div>
       {data.mustVerifyPhone && (
-        <Alert variant="info">
-          审核人员须完成手机验证后方可审核。请前往
-          <Link href="/my/account" className="mx-1 font-medium underline">
-            个人中心
-          </Link>
-          完成手机验证。
-        </Alert>
+        <VerifyPhoneAlert />
       )}
       <Tabs tab={list.tab} />
       {list.tab === 'done' ? <DoneList list={list} isAdmin={data.isAdmin} /> : <TodoList list={list} isAdmin={data.isAdmin} />}
@@ -168,15 +210,11 @@ function TodoList({ list, isAdmin }: { list: TodoData; isAdmin: boolean }) {
           <Table aria-label="待办申请列表">
             <TableHeader>
               <TableRow>
-                <TableHead>业务类型</TableHead>
-                <TableHead>主体名称</TableHead>
-                <TableHead>网站名称/域名</TableHead>
-                <TableHead>申请时间</TableHead>
+                <LeadHeads />
                 <TableHead>办理时限</TableHead>
                 <TableHead>状态</TableHead>
                 <TableHead>处理人</TableHead>
-                {isAdmin && <TableHead>审核单位</TableHead>}
-                <TableHead>操作</TableHead>
+                <CloseHeads isAdmin={isAdmin} />
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -188,12 +226,7 @@ function TodoList({ list, isAdmin }: { list: TodoData; isAdmin: boolean }) {
                   data-overdue={r.overdue ? 'true' : undefined}
                   className={cn(r.overdue && 'bg-destructive/5 hover:bg-destructive/10 [&>td:first-child]:shadow-[inset_4px_0_0_var(--destructive)]')}
                 >
-                  <TableCell>{r.type}</TableCell>
-                  <TableCell className="max-w-60 whitespace-normal break-all">{r.subjectName ?? '—'}</TableCell>
-                  <TableCell className="max-w-60 whitespace-normal break-all">
-                    <SiteCell r={r} />
-                  </TableCell>
-                  <TableCell>{r.submitted}</TableCell>
+                  <LeadCells r={r} />
                   <TableCell>
                     <span className={cn(r.overdue && 'font-medium text-destructive')}>{r.due || '—'}</span>
                     {r.overdue && <Badge className="ml-2 bg-destructive text-white">已超期</Badge>}
@@ -202,12 +235,7 @@ function TodoList({ list, isAdmin }: { list: TodoData; isAdmin: boolean }) {
                     <StatusBadge status={r.status} />
                   </TableCell>
                   <TableCell>{r.handler ?? '—'}</TableCell>
-                  {isAdmin && <TableCell>{r.unitName ?? '—'}</TableCell>}
-                  <TableCell>
-                    <Link href={`/review/${r.id}`} className="font-medium text-primary hover:underline">
-                      办理
-                    </Link>
-                  </TableCell>
+                  <CloseCells r={r} isAdmin={isAdmin} action="办理" />
                 </TableRow>
               ))}
             </TableBody>
@@ -238,37 +266,23 @@ function DoneList({ list, isAdmin }: { list: DoneData; isAdmin: boolean }) {
           <Table aria-label="已办申请列表">
             <TableHeader>
               <TableRow>
-                <TableHead>业务类型</TableHead>
-                <TableHead>主体名称</TableHead>
-                <TableHead>网站名称/域名</TableHead>
-                <TableHead>申请时间</TableHead>
+                <LeadHeads />
                 <TableHead>审核时间</TableHead>
                 <TableHead>审核结果</TableHead>
                 <TableHead>审核人</TableHead>
-                {isAdmin && <TableHead>审核单位</TableHead>}
-                <TableHead>操作</TableHead>
+                <CloseHeads isAdmin={isAdmin} />
               </TableRow>
             </TableHeader>
             <TableBody>
               {rows.map((r) => (
                 <TableRow key={r.id} data-testid="done-row" data-code={r.code}>
-                  <TableCell>{r.type}</TableCell>
-                  <TableCell className="max-w-60 whitespace-normal break-all">{r.subjectName ?? '—'}</TableCell>
-                  <TableCell className="max-w-60 whitespace-normal break-all">
-                    <SiteCell r={r} />
-                  </TableCell>
-                  <TableCell>{r.submitted}</TableCell>
+                  <LeadCells r={r} />
                   <TableCell>{r.decided || '—'}</TableCell>
                   <TableCell>
                     <StatusBadge status={r.status} />
                   </TableCell>
                   <TableCell>{r.decider ?? '—'}</TableCell>
-                  {isAdmin && <TableCell>{r.unitName ?? '—'}</TableCell>}
-                  <TableCell>
-                    <Link href={`/review/${r.id}`} className="font-medium text-primary hover:underline">
-                      查看
-                    </Link>
-                  </TableCell>
+                  <CloseCells r={r} isAdmin={isAdmin} action="查看" />
                 </TableRow>
               ))}
             </TableBody>

@@ -29,6 +29,7 @@ import { StatusBadge } from '@/components/applications/status-badge';
 import { AssessmentDetails } from '@/components/assessments/assessment-details';
 import { PlacementCheckCard } from '@/components/websites/placement-check-card';
 import { Alert } from '@/components/ui/alert';
+import { VerifyPhoneAlert } from '@/components/review/verify-phone-alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -362,13 +363,7 @@ export default async function ReviewApplicationPage({ params }: { params: Promis
       </div>
 
       {!decider && !decided && (
-        <Alert variant="info">
-          审核人员须完成手机验证后方可审核。请前往
-          <Link href="/my/account" className="mx-1 font-medium underline">
-            个人中心
-          </Link>
-          完成手机验证。
-        </Alert>
+        <VerifyPhoneAlert />
       )}
       {heldByOther && claimable && (
         <Alert variant="destructive" data-testid="held-by-other">
