@@ -6,7 +6,7 @@ import { auditLog, subjects } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/service';
 import { dataDir } from '@/lib/config/env';
 import Database from 'better-sqlite3';
-import { dbFile, getDb, keepStatements, openDatabase } from './client';
+import { closeDb, dbFile, dropStatisticsSamples, getDb, keepStatements, openDatabase, stableLimits } from './client';
 import type { StoredSubject } from '@/lib/subjects/types';
 
 const pragma = (name: string) => getDb().$client.pragma(name, { simple: true });
@@ -137,5 +137,75 @@ describe('keepStatements', () => {
     expect(db.prepare('select 2')).not.toBe(b);
     expect(db.prepare('select 1')).not.toBe(a);
     db.close();
+  });
+});
+
+describe('stableLimits', () => {
+  it('writes a bound LIMIT as a subquery, as drizzle and our own paged queries write it', () => {
+    expect(stableLimits('select "id" from "applications" where "applicant_id" = ? order by "id" desc limit ?')).toBe(
+      'select "id" from "applications" where "applicant_id" = ? order by "id" desc limit (select ?)',
+    );
+    expect(stableLimits('SELECT rowid FROM public_name_fts WHERE public_name_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?')).toBe(
+      'SELECT rowid FROM public_name_fts WHERE public_name_fts MATCH ? ORDER BY rowid DESC LIMIT (select ?) OFFSET ?',
+    );
+    expect(stableLimits('select count(*) from (select 1 from t where v = ? limit ?) limit ?')).toBe('select count(*) from (select 1 from t where v = ? limit (select ?)) limit (select ?)');
+  });
+
+  it('leaves literal limits, offsets and names that only end in "limit" alone', () => {
+    for (const sql of ['select * from t limit 10', 'select * from t limit 10 offset ?', 'select rate_limit ? from t', 'select nolimit from t where x = ?']) expect(stableLimits(sql)).toBe(sql);
+  });
+
+  it('is how a kept statement is prepared, and a new LIMIT bound to it still counts', () => {
+    const file = path.join(dataDir(), `limits-${Date.now()}.db`);
+    const db = openDatabase(file);
+    db.exec("create table t (id integer primary key, v text); insert into t (v) values ('a'), ('b'), ('c'), ('d');");
+    const stmt = db.prepare('select v from t order by id limit ? offset ?');
+    expect(stmt.source).toBe('select v from t order by id limit (select ?) offset ?');
+    const page = (limit: number, offset: number) => (db.prepare('select v from t order by id limit ? offset ?').pluck().all(limit, offset) as string[]).join('');
+    expect(page(1, 0)).toBe('a');
+    expect(page(3, 0)).toBe('abc');
+    expect(page(2, 2)).toBe('cd');
+    expect(page(-1, 1)).toBe('bcd');
+    expect(db.prepare('select v from t order by id limit ? offset ?')).toBe(stmt);
+    db.close();
+  });
+});
+
+describe('dropStatisticsSamples', () => {
+  const analyzed = (db: Database.Database) => {
+    db.exec('create table if not exists s (id integer primary key, k integer, v text); create index if not exists s_k on s (k);');
+    db.transaction(() => {
+      const ins = db.prepare('insert into s (k, v) values (?, ?)');
+      for (let i = 0; i < 2000; i++) ins.run(i % 7 === 0 ? 0 : i, `v${i}`);
+    })();
+    db.exec('ANALYZE');
+  };
+  const count = (db: Database.Database, table: string) => db.prepare(`select count(*) from ${table}`).pluck().get() as number;
+
+  it('empties sqlite_stat4 and keeps sqlite_stat1 (row counts still steer the plan)', () => {
+    const db = openDatabase(path.join(dataDir(), `stat-${Date.now()}.db`));
+    analyzed(db);
+    // This SQLite samples index values (STAT4): the premise of the function.
+    expect(count(db, 'sqlite_stat4')).toBeGreaterThan(0);
+    const stat1 = count(db, 'sqlite_stat1');
+    dropStatisticsSamples(db);
+    expect(count(db, 'sqlite_stat4')).toBe(0);
+    expect(count(db, 'sqlite_stat1')).toBe(stat1);
+    const plan = (db.prepare('explain query plan select v from s where k = ?').all(5) as { detail: string }[]).map((r) => r.detail).join(' ');
+    expect(plan).toContain('USING INDEX s_k');
+    dropStatisticsSamples(db); // nothing left to drop
+    db.close();
+  });
+
+  it('runs when the platform opens app.db, so an operator\'s ANALYZE leaves no samples behind', () => {
+    getDb();
+    closeDb();
+    const raw = new Database(dbFile());
+    analyzed(raw);
+    expect(count(raw, 'sqlite_stat4')).toBeGreaterThan(0);
+    raw.close();
+    const db = getDb().$client;
+    expect(count(db, 'sqlite_stat4')).toBe(0);
+    expect(count(db, 'sqlite_stat1')).toBeGreaterThan(0);
   });
 });

@@ -25,15 +25,44 @@ export function openDatabase(file: string): Database.Database {
   return keepStatements(sqlite);
 }
 
+/**
+ * Empties sqlite_stat4 (ANALYZE's samples of index values) and keeps sqlite_stat1 (its row
+ * counts). With samples present, the SQLite that better-sqlite3 bundles (built with STAT4) plans a
+ * statement for the values bound to it and compiles it again whenever a sampled column's parameter
+ * is bound anew: on every run, as better-sqlite3 binds every parameter each time. The platform
+ * never runs ANALYZE itself, but an operator may (the bench does, for its generated million rows),
+ * and one ANALYZE made every query of every page parse and plan again (issue 17). Row counts
+ * alone still steer the planner; run when the database is opened and after the bench's ANALYZE.
+ */
+export function dropStatisticsSamples(sqlite: Database.Database): void {
+  const has = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'sqlite_stat4'").get();
+  if (!has || !sqlite.prepare('select 1 from sqlite_stat4 limit 1').get()) return;
+  // ANALYZE sqlite_schema reads the statistics again, here without the samples.
+  sqlite.exec('delete from sqlite_stat4; analyze sqlite_schema');
+}
+
 /** Prepared statements a connection keeps, by SQL text. */
 export const KEPT_STATEMENTS = 500;
+
+/**
+ * `LIMIT ?` written as `LIMIT (select ?)`. The SQLite that better-sqlite3 bundles (3.53) reads a
+ * bound LIMIT value while planning and marks the statement to be compiled again whenever that
+ * parameter is bound anew; better-sqlite3 binds every parameter on every run, so every run of a
+ * statement with `LIMIT ?` (drizzle's `.limit(n)`, our own paged queries) parsed and planned it
+ * again: 18–20 µs instead of 5–6 for 我的首页's 我的申请 query (issue 17). A subquery is not read
+ * at planning time, so the plan is made once, as before SQLite learnt to read the value. Same
+ * rows; OFFSET is not affected.
+ */
+export function stableLimits(source: string): string {
+  return source.replace(/\blimit\s+\?/gi, (m) => `${m.slice(0, -1)}(select ?)`);
+}
 
 /**
  * drizzle prepares every query anew on each run (sqlite3_prepare of the same SQL, again and
  * again: 2.6% of /my's CPU in a profile, issue 17). The connection keeps the last KEPT_STATEMENTS
  * by their SQL and hands them out again, reset to plain object rows (drizzle switches raw mode on
  * when it wants arrays; `pluck` / `expand` are switched off too). A statement still being iterated
- * is not handed out: the caller gets a fresh one.
+ * is not handed out: the caller gets a fresh one. Every statement is prepared with stableLimits.
  */
 export function keepStatements(sqlite: Database.Database, size = KEPT_STATEMENTS): Database.Database {
   const prepare = sqlite.prepare.bind(sqlite);
@@ -45,7 +74,7 @@ export function keepStatements(sqlite: Database.Database, size = KEPT_STATEMENTS
       kept.delete(source);
       if (stmt.reader) stmt.raw(false).pluck(false).expand(false);
     } else {
-      stmt = prepare(source);
+      stmt = prepare(stableLimits(source));
       if (kept.has(source)) return stmt;
     }
     kept.set(source, stmt);
@@ -229,6 +258,7 @@ export function getDb(): DB {
   }
   const db = immediateTransactions(drizzle(sqlite, { schema }) as DB);
   migrate(db, { migrationsFolder: migrationsFolder() });
+  dropStatisticsSamples(sqlite);
   globalForDb.__wlbaDb = { db, file };
   return db;
 }
