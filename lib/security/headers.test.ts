@@ -16,6 +16,10 @@ describe('page security headers (SPEC §13)', () => {
     const a = newNonce();
     expect(a).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(newNonce()).not.toBe(a);
+    // Drawn from a pool of 256: over several pools, never one twice.
+    const many = Array.from({ length: 1000 }, newNonce);
+    expect(new Set(many).size).toBe(1000);
+    for (const n of many) expect(n).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     const csp = pageCsp(a, false);
     expect(scriptSrc(csp)).toBe(`script-src 'self' 'nonce-${a}' 'strict-dynamic'`);
     expect(csp).toContain("object-src 'none'");
