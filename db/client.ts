@@ -50,8 +50,7 @@ export const KEPT_STATEMENTS = 500;
  * parameter is bound anew; better-sqlite3 binds every parameter on every run, so every run of a
  * statement with `LIMIT ?` (drizzle's `.limit(n)`, our own paged queries) parsed and planned it
  * again: 18–20 µs instead of 5–6 for 我的首页's 我的申请 query (issue 17). A subquery is not read
- * at planning time, so the plan is made once, as before SQLite learnt to read the value. Same
- * rows; OFFSET is not affected.
+ * at planning time, so the plan is made once. Same rows; OFFSET is not affected.
  */
 export function stableLimits(source: string): string {
   return source.replace(/\blimit\s+\?/gi, (m) => `${m.slice(0, -1)}(select ?)`);
