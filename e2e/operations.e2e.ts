@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseURL, dataDir } from './helpers';
-import { serverEnv, startServer, tmpDataDir, type Server } from './ops-server';
+import { prepare, serverEnv, startServer, tmpDataDir, waitHealthy, type Server } from './ops-server';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -57,4 +57,53 @@ describe('start-up refusals (SPEC §13)', () => {
     expect(fs.statSync(path.join(dir, 'app.db')).size).toBe(0);
     expect(fs.existsSync(path.join(dir, 'instance.lock'))).toBe(false);
   }, 120_000);
+});
+
+/** The processes whose parent is `pid`. */
+function childrenOf(pid: number): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((e) => /^\d+$/.test(e))
+    .filter((e) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** Still running (a zombie waiting to be reaped has ended). */
+function running(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+describe('stopping (SPEC §13, issue 17)', () => {
+  it('a server of two workers ends after both of them, leaving its DATA_DIR unlocked', async () => {
+    const dir = tmpDataDir();
+    dirs.push(dir);
+    const { port, baseURL: url, env } = await serverEnv(dir, { WEB_CONCURRENCY: '2' });
+    prepare(env);
+    const server = startServer(port, env);
+    try {
+      await waitHealthy(url, server);
+      const workers = childrenOf(server.proc.pid!);
+      expect(workers).toHaveLength(2);
+      expect(workers.every(running)).toBe(true);
+      server.proc.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      // The moment the supervisor is gone, so are its workers: a restart cannot meet them.
+      expect(workers.filter(running)).toEqual([]);
+      expect(fs.existsSync(path.join(dir, 'instance.lock'))).toBe(false);
+    } finally {
+      await server.stop();
+    }
+  }, 180_000);
 });

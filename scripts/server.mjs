@@ -73,11 +73,17 @@ if (workers > 1 && cluster.isPrimary) {
     console.error(`工作进程 ${w.process.pid} 已退出（${signal ?? code}），正在重新启动`);
     fork();
   });
+  // The supervisor ends after its workers (each exits at once on SIGTERM, at most 5 s): whoever
+  // waits for it (a service manager, a restart) then finds the DATA_DIR no longer in use.
   for (const sig of ['SIGINT', 'SIGTERM'])
     process.on(sig, () => {
+      // A second Ctrl-C does not wait.
+      if (stopping) process.exit(0);
       stopping = true;
-      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
-      process.exit(0);
+      const live = Object.values(cluster.workers ?? {}).filter((w) => w != null);
+      const gone = live.map((w) => new Promise((resolve) => (w.isDead() ? resolve(null) : w.once('exit', resolve))));
+      for (const w of live) w.kill('SIGTERM');
+      Promise.race([Promise.all(gone), new Promise((resolve) => setTimeout(resolve, 5_000))]).then(() => process.exit(0));
     });
 } else {
   const { default: next } = await import('next');
