@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
@@ -92,9 +91,8 @@ describe('安全评估 of an interactive website, from the wizard to the filing 
     // 下一步 without the required scan is refused.
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByText('请上传自评估报告盖章件').first().waitFor();
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wlba-e2e-'));
-    fs.writeFileSync(path.join(tmp, 'signed.pdf'), await pdf('signed and sealed report'));
-    await page.getByLabel('自评估报告盖章件', { exact: true }).setInputFiles(path.join(tmp, 'signed.pdf'));
+    // The file goes in as a buffer: nothing left behind in /tmp.
+    await page.getByLabel('自评估报告盖章件', { exact: true }).setInputFiles({ name: 'signed.pdf', mimeType: 'application/pdf', buffer: await pdf('signed and sealed report') });
     await page.getByText('signed.pdf').waitFor();
     await screenshotBoth(page, 'assessment-step2', { axe: true });
 
