@@ -1,6 +1,7 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 import { filings } from './filings';
+import type { StoredDataCode } from '@/lib/data-codes/types';
 
 /** Directory behind 查询网络接入服务商 / 查询域名注册服务商. */
 export const providerDirectory = sqliteTable(
@@ -83,7 +84,7 @@ export const dataCodes = sqliteTable(
     phoneHmac: text('phone_hmac').notNull(),
     idHmac: text('id_hmac').notNull(),
     /** The issued data (lib/data-codes/schemas.ts), 证件号码 and 手机号码 encrypted inside. */
-    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    payload: text('payload', { mode: 'json' }).$type<StoredDataCode>().notNull(),
     expiresAt: integer('expires_at').notNull(),
     revokedAt: integer('revoked_at'),
     boundUserId: integer('bound_user_id').references(() => users.id),

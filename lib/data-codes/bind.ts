@@ -17,7 +17,7 @@ import { lockedUntil, recordFailure } from '@/lib/auth/throttle';
 import { normalizeIdNumber } from '@/lib/validation/identifiers';
 import { formatDateTime } from '@/lib/time';
 import { dataCodeStatus, formatCode, normalizeCode } from './code';
-import { codeHmacOf, openDataCode, type StoredDataCode } from './service';
+import { codeHmacOf, openDataCode } from './service';
 
 export const BIND_MAX_FAILURES = 5;
 export const BIND_MESSAGES = {
@@ -132,7 +132,7 @@ export function boundCodeDetail(userId: number, id: number) {
     .where(and(eq(dataCodes.id, id), eq(dataCodes.boundUserId, userId)))
     .get();
   if (!row) throw new AppError('not_found', '数据码不存在或未绑定到本账号');
-  const stored = row.payload as unknown as StoredDataCode;
+  const stored = row.payload;
   return {
     id: row.id,
     code: formatCode(decryptPii(row.codeEnc)),

@@ -7,7 +7,7 @@ import { hmacPii } from '@/lib/pii/crypto';
 import { usccWithCheck } from '@/lib/test/fixtures';
 import { isAppError } from '@/lib/errors';
 import { CODE_VALID_MS } from './code';
-import { codeHmacOf, issueDataCode, NOT_LINKED, openDataCode, type StoredDataCode } from './service';
+import { codeHmacOf, issueDataCode, NOT_LINKED, openDataCode } from './service';
 
 const input = {
   subject: { nature: '单位', name: '北京星河科技有限公司', certType: '统一社会信用代码证', certNumber: usccWithCheck('91110105MA01C8K2X'), principalName: '李华', principalPhone: '13912340001' },
@@ -52,7 +52,7 @@ describe('签发数据码', () => {
     expect(JSON.stringify(row.payload)).not.toContain('13912340001');
     expect(JSON.stringify(row.payload)).not.toContain(input.subject.certNumber);
     expect(row).toMatchObject({ providerName: '北京云端数据科技有限公司', subjectName: '北京星河科技有限公司', websiteCount: 2, phoneHmac: hmacPii('13912340001'), idHmac: hmacPii(input.subject.certNumber) });
-    expect(openDataCode(row.payload as unknown as StoredDataCode)).toMatchObject({ subject: { certNumber: input.subject.certNumber, principalPhone: '13912340001' }, websites: input.websites });
+    expect(openDataCode(row.payload)).toMatchObject({ subject: { certNumber: input.subject.certNumber, principalPhone: '13912340001' }, websites: input.websites });
   });
 
   it('answers field errors by path and writes nothing', async () => {

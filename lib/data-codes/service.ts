@@ -15,6 +15,7 @@ import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/zod-errors';
 import { CODE_VALID_MS, formatCode, generateCode, maskCode } from './code';
 import { dataCodeSchema, type DataCodeData } from './schemas';
+import type { IssuingProvider, StoredDataCode } from './types';
 
 /** A 服务商 counts as filed while it holds its number. */
 const FILED = ['已备案', '变更中', '注销中'];
@@ -22,8 +23,6 @@ const FILED = ['已备案', '变更中', '注销中'];
 export const NOT_LINKED = '本账号尚未关联服务商，不能签发数据码。请联系管理员在账号管理中关联服务商。';
 
 /** The provider an account issues codes for (its name is filled in as 网络接入服务商), or null. */
-export type IssuingProvider = { name: string; scope: '境内' | '境外'; regionCode: string | null };
-
 export function issuingProvider(userId: number): IssuingProvider | null {
   const db = getDb();
   const link = db.select().from(providerAccounts).where(eq(providerAccounts.userId, userId)).get();
@@ -45,19 +44,6 @@ export function issuingProvider(userId: number): IssuingProvider | null {
   }
   return null;
 }
-
-/** What is stored in data_codes.payload: the input with 证件号码 and 手机号码 sealed. */
-export type StoredDataCode = {
-  subject: Omit<DataCodeData['subject'], 'certNumber' | 'principalPhone'> & {
-    certNumberEnc: string;
-    certNumberMasked: string;
-    principalPhoneEnc: string;
-    principalPhoneMasked: string;
-  };
-  websites: DataCodeData['websites'];
-  /** 网络接入服务商 as the websites' drafts fill it in. */
-  provider?: IssuingProvider;
-};
 
 export function sealDataCode(d: DataCodeData, provider?: IssuingProvider): StoredDataCode {
   const { certNumber, principalPhone, ...rest } = d.subject;
@@ -115,7 +101,7 @@ export function issueDataCode(providerUserId: number, input: unknown, opts: { ap
           websiteCount: d.websites.length,
           phoneHmac: hmacPii(d.subject.principalPhone),
           idHmac: hmacPii(d.subject.certNumber),
-          payload: sealDataCode(d, provider) as unknown as Record<string, unknown>,
+          payload: sealDataCode(d, provider),
           expiresAt,
           createdAt: now,
         })
