@@ -5,7 +5,7 @@
  * website, the filing number when a website is filed, the audit record and the notice.
  */
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { getDb, preparedQuery, type Tx } from '@/db/client';
 import { primaryDomains } from '@/lib/websites/domain-list';
 import {
@@ -137,7 +137,7 @@ export function listQueue(actor: Actor, filter: QueueFilter = {}, now = Date.now
       ? actor.role === 'admin'
         ? openPageAll().all(at)
         : openPageOfUnit().all({ ...at, unitId: actor.unitId! })
-      : db.select({ id: applications.id }).from(applications).where(where).orderBy(asc(applications.dueAt), asc(applications.id)).limit(at.limit).offset(at.offset).all()
+      : queuePage(db, where, at.limit, at.offset).all()
   ).map((r) => r.id);
   // Counting 100,000 open rows takes milliseconds: without other filters the counters kept by
   // triggers (queue_counts) answer at once.
@@ -146,47 +146,34 @@ export function listQueue(actor: Actor, filter: QueueFilter = {}, now = Date.now
   return { rows, total, page, pageSize: QUEUE_PAGE_SIZE };
 }
 
+/** A page of the queue's ids in due order: built for a filter, or prepared with placeholders. */
+function queuePage(db: Tx, where: SQL | undefined, limit: number | Placeholder, offset: number | Placeholder) {
+  return db.select({ id: applications.id }).from(applications).where(where).orderBy(asc(applications.dueAt), asc(applications.id)).limit(limit).offset(offset);
+}
+
 const openPageOfUnit = preparedQuery((db) =>
-  db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(openQueueSql, eq(applications.unitId, sql.placeholder('unitId'))))
-    .orderBy(asc(applications.dueAt), asc(applications.id))
-    .limit(sql.placeholder('limit'))
-    .offset(sql.placeholder('offset'))
-    .prepare(),
+  queuePage(db, and(openQueueSql, eq(applications.unitId, sql.placeholder('unitId'))), sql.placeholder('limit'), sql.placeholder('offset')).prepare(),
 );
-const openPageAll = preparedQuery((db) =>
-  db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(openQueueSql)
-    .orderBy(asc(applications.dueAt), asc(applications.id))
-    .limit(sql.placeholder('limit'))
-    .offset(sql.placeholder('offset'))
-    .prepare(),
-);
+const openPageAll = preparedQuery((db) => queuePage(db, openQueueSql, sql.placeholder('limit'), sql.placeholder('offset')).prepare());
 
 function countOf(where: SQL | undefined): number {
   return getDb().select({ n: sql<number>`count(*)` }).from(applications).where(where).get()!.n;
 }
 
-const countersOfUnit = preparedQuery((db) =>
-  db
-    .select({ n: sql<number>`coalesce(sum(${queueCounts.n}), 0)` })
-    .from(queueCounts)
-    .where(eq(queueCounts.unitId, sql.placeholder('unitId')))
-    .prepare(),
-);
-const countersAll = preparedQuery((db) => db.select({ n: sql<number>`coalesce(sum(${queueCounts.n}), 0)` }).from(queueCounts).prepare());
+/** The sum of queue_counts' rows that `where` picks. */
+function countersSum(db: Tx, where: SQL | undefined) {
+  return db.select({ n: sql<number>`coalesce(sum(${queueCounts.n}), 0)` }).from(queueCounts).where(where);
+}
+
+const countersOfUnit = preparedQuery((db) => countersSum(db, eq(queueCounts.unitId, sql.placeholder('unitId'))).prepare());
+const countersAll = preparedQuery((db) => countersSum(db, undefined).prepare());
 
 /** Open, released applications of the scope (and type) from the trigger-kept queue_counts. */
 function countFromCounters(actor: Actor, type?: BusinessType): number {
   if (!type) return (actor.role === 'admin' ? countersAll().get() : countersOfUnit().get({ unitId: actor.unitId ?? -1 }))!.n;
-  const conds: SQL[] = [];
+  const conds: SQL[] = [eq(queueCounts.type, type)];
   if (actor.role !== 'admin') conds.push(eq(queueCounts.unitId, actor.unitId ?? -1));
-  if (type) conds.push(eq(queueCounts.type, type));
-  return getDb().select({ n: sql<number>`coalesce(sum(${queueCounts.n}), 0)` }).from(queueCounts).where(and(...conds)).get()!.n;
+  return countersSum(getDb(), and(...conds)).get()!.n;
 }
 
 /** The queue's columns for some applications, in the given order. */
