@@ -86,17 +86,19 @@ function running(pid: number): boolean {
 }
 
 describe('stopping (SPEC §13, issue 17)', () => {
-  it('a server of two workers ends after both of them, leaving its DATA_DIR unlocked', async () => {
+  it('a server of two workers runs them with its Node.js options, and ends after both of them, leaving its DATA_DIR unlocked', async () => {
     const dir = tmpDataDir();
     dirs.push(dir);
     const { port, baseURL: url, env } = await serverEnv(dir, { WEB_CONCURRENCY: '2' });
     prepare(env);
-    const server = startServer(port, env);
+    // Started without scripts/node-args.mjs's options, as `node scripts/server.mjs` would be.
+    const server = startServer(port, env, []);
     try {
       await waitHealthy(url, server);
       const workers = childrenOf(server.proc.pid!);
       expect(workers).toHaveLength(2);
       expect(workers.every(running)).toBe(true);
+      for (const pid of workers) expect(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=64');
       server.proc.kill('SIGTERM');
       expect(await server.exited).toBe(0);
       // The moment the supervisor is gone, so are its workers: a restart cannot meet them.

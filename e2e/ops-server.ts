@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { withServerNodeArgs } from '../scripts/node-args.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -40,8 +41,9 @@ export function prepare(env: NodeJS.ProcessEnv) {
 
 export type Server = { proc: ChildProcess; log: () => string; exited: Promise<number | null>; stop: () => Promise<void> };
 
-export function startServer(port: number, env: NodeJS.ProcessEnv): Server {
-  const proc = spawn(process.execPath, [path.join(root, 'scripts/server.mjs')], { cwd: root, env: { ...env, PORT: String(port), WLBA_HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `nodeArgs`: the Node.js options, by default those npm start gives (scripts/node-args.mjs). */
+export function startServer(port: number, env: NodeJS.ProcessEnv, nodeArgs = withServerNodeArgs([])): Server {
+  const proc = spawn(process.execPath, [...nodeArgs, path.join(root, 'scripts/server.mjs')], { cwd: root, env: { ...env, PORT: String(port), WLBA_HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout?.on('data', (d) => (log += d));
   proc.stderr?.on('data', (d) => (log += d));

@@ -26,6 +26,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import type { DB } from '@/db/client';
 import { freePort, generateFilings, querySamples } from './bench-public';
+import { withServerNodeArgs } from './node-args.mjs';
 
 export type LoadRow = { name: string; rps: number; p50: number; p99: number; non2xx: number; cpuMsPerReq: number; peakRssMb: number };
 type Req = { path: string; cookie?: string };
@@ -180,10 +181,10 @@ export function prepareDemo(websites: number) {
   return { dir, samples: querySamples(gen), digits };
 }
 
-/** `nodeArgs`: e.g. ['--cpu-prof', '--cpu-prof-dir=…'] to profile a one-worker server. */
+/** With npm start's Node.js options (scripts/node-args.mjs) and `nodeArgs`, e.g. ['--cpu-prof', '--cpu-prof-dir=…'] to profile a one-worker server. */
 export async function startProduct(dataDir: string, workers: number, nodeArgs: string[] = []): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'scripts', 'server.mjs')], {
+  const child = spawn(process.execPath, [...withServerNodeArgs(nodeArgs), path.join(root, 'scripts', 'server.mjs')], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', WLBA_PUBLIC_RATE_LIMIT: '0', PORT: String(port), WLBA_HOST: '127.0.0.1', WEB_CONCURRENCY: String(workers), WLBA_PLACEMENT_JOB: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],

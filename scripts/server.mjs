@@ -9,12 +9,14 @@
 //   the listening socket) and starts a new one when one dies. Workers share everything through
 //   SQLite: numbers, sessions, the public rate limit, and the claims that run each scheduled job
 //   once (lib/ops/job-claims.ts).
+//   Node.js options: scripts/node-args.mjs (npm start passes them; workers get them in any case).
 import cluster from 'node:cluster';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { applyClientAddress, trustProxy } from './client-address.mjs';
+import { withServerNodeArgs } from './node-args.mjs';
 import { applySignedInPageHeaders } from './page-headers.mjs';
 import { acquireInstanceLock, InstanceLockedError } from '../lib/ops/instance-lock.mjs';
 import { pageCacheKey, pageStore, recordPage } from '../lib/public/page-cache.mjs';
@@ -52,6 +54,8 @@ if (workers > 1 && cluster.isPrimary) {
   let stopping = false;
   let ready = 0;
   const startedAt = new Map();
+  // Workers run with the server's Node.js options (scripts/node-args.mjs) however this process was started.
+  cluster.setupPrimary({ execArgv: withServerNodeArgs(process.execArgv) });
   const fork = () => {
     const w = cluster.fork(env);
     startedAt.set(w.id, Date.now());
