@@ -11,8 +11,12 @@ export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const globalForDb: { __wlbaDb?: { db: DB; file: string } } = globalThis as object;
 
+let fileIn: { dir: string; file: string } | null = null;
+
 export function dbFile(): string {
-  return path.join(dataDir(), 'app.db');
+  const dir = dataDir();
+  if (fileIn?.dir !== dir) fileIn = { dir, file: path.join(dir, 'app.db') };
+  return fileIn.file;
 }
 
 /** Opens the SQLite file with the durability pragmas of SPEC §13 (and its statements kept, see below). */

@@ -25,4 +25,13 @@ describe('dataDir', () => {
     expect(mkdir).toHaveBeenCalledTimes(2);
     fs.rmSync(root, { recursive: true, force: true });
   });
+
+  it('resolves the setting once, not on every call (issue 17: dozens of calls a page)', () => {
+    process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'wlba-env-'));
+    const resolve = vi.spyOn(path, 'resolve');
+    const dir = dataDir();
+    for (let i = 0; i < 10; i++) expect(dataDir()).toBe(dir);
+    expect(resolve).toHaveBeenCalledTimes(1);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

@@ -2,18 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 
-let made: string | null = null;
+let made: { setting: string | undefined; dir: string } | null = null;
 
 /**
- * Directory holding the SQLite file, uploads, outbox and generated secrets; created on first use
- * (getDb asks for it on every query, so it is made once per DATA_DIR, not per call).
+ * Directory holding the SQLite file, uploads, outbox and generated secrets; created on first use.
+ * getDb asks for it on every query (dozens of times a page), so it is resolved and made once per
+ * DATA_DIR setting, not per call (the server never changes its working directory).
  */
 export function dataDir(): string {
-  const dir = path.resolve(process.env.DATA_DIR || './data');
-  if (dir !== made) {
-    fs.mkdirSync(dir, { recursive: true });
-    made = dir;
-  }
+  const setting = process.env.DATA_DIR;
+  if (made && made.setting === setting) return made.dir;
+  const dir = path.resolve(setting || './data');
+  fs.mkdirSync(dir, { recursive: true });
+  made = { setting, dir };
   return dir;
 }
 
