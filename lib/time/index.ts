@@ -37,12 +37,24 @@ const toMs = (date: DateInput) => {
   return ms;
 };
 
-/** The Beijing wall-clock reading of an instant. */
-export function beijingParts(date: DateInput): BeijingParts {
+/**
+ * An instant's reading never changes, and pages show the same rows' times request after request:
+ * the last READINGS readings are kept (formatToParts costs about 4 µs; issue 17's profile of /my).
+ */
+const READINGS = 4096;
+const readings = new Map<number, Readonly<BeijingParts>>();
+
+/** The Beijing wall-clock reading of an instant (a shared, frozen object). */
+export function beijingParts(date: DateInput): Readonly<BeijingParts> {
+  const ms = toMs(date);
+  const known = readings.get(ms);
+  if (known) return known;
   const out: BeijingParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const p of formatter.formatToParts(toMs(date))) {
+  for (const p of formatter.formatToParts(ms)) {
     if (p.type in out) out[p.type as keyof BeijingParts] = Number(p.value);
   }
+  if (readings.size >= READINGS) readings.clear();
+  readings.set(ms, Object.freeze(out));
   return out;
 }
 
