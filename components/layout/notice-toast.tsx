@@ -2,7 +2,7 @@
 
 import { useState, useSyncExternalStore } from 'react';
 import Link from 'next/link';
-import { Bell, X } from 'lucide-react';
+import { Bell, X } from '@/components/ui/icons';
 
 const noSubscription = () => () => {};
 

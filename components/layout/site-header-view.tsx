@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { Bell } from 'lucide-react';
+import { Bell } from '@/components/ui/icons';
 import { PLATFORM_NAME, type NavEntry } from '@/lib/site/config';
 import { SwitchSubjectDialog } from '@/components/subjects/switch-subject-dialog';
 import { SignOutButton } from './sign-out-button';
