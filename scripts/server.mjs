@@ -16,6 +16,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { applyClientAddress, trustProxy } from './client-address.mjs';
+import { coalesceWrites } from './coalesce-writes.mjs';
 import { withServerNodeArgs } from './node-args.mjs';
 import { applySignedInPageHeaders } from './page-headers.mjs';
 import { acquireInstanceLock, InstanceLockedError } from '../lib/ops/instance-lock.mjs';
@@ -99,6 +100,7 @@ if (workers > 1 && cluster.isPrimary) {
   const server = http.createServer((req, res) => {
     applyClientAddress(req, trusted);
     if (!applySignedInPageHeaders(req, res, https)) keepAnonymousPage(req, res);
+    coalesceWrites(res);
     handle(req, res);
   });
   server.listen(port, hostname, () => {
