@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseURL, dataDir } from './helpers';
 import { prepare, serverEnv, startServer, tmpDataDir, waitHealthy, type Server } from './ops-server';
+import { childrenOf, procStat } from '../scripts/proc';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -59,30 +60,10 @@ describe('start-up refusals (SPEC §13)', () => {
   }, 120_000);
 });
 
-/** The processes whose parent is `pid`. */
-function childrenOf(pid: number): number[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((e) => /^\d+$/.test(e))
-    .filter((e) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
 /** Still running (a zombie waiting to be reaped has ended). */
 function running(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
+  const state = procStat(pid)?.[0];
+  return state != null && state !== 'Z';
 }
 
 describe('stopping (SPEC §13, issue 17)', () => {

@@ -27,6 +27,7 @@ import Database from 'better-sqlite3';
 import type { DB } from '@/db/client';
 import { freePort, generateFilings, querySamples } from './bench-public';
 import { withServerNodeArgs } from './node-args.mjs';
+import { childrenOf, procStat } from './proc';
 
 export type LoadRow = { name: string; rps: number; p50: number; p99: number; non2xx: number; cpuMsPerReq: number; peakRssMb: number };
 type Req = { path: string; cookie?: string };
@@ -36,18 +37,8 @@ const CONNECTIONS = 50;
 
 /** Every process of the tree rooted at `pid` (the cluster's workers are its children). */
 function processTree(pid: number): number[] {
-  const parent = new Map<number, number>();
-  for (const e of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
-      parent.set(Number(e), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      /* gone */
-    }
-  }
   const out = [pid];
-  for (let i = 0; i < out.length; i++) for (const [p, pp] of parent) if (pp === out[i]) out.push(p);
+  for (let i = 0; i < out.length; i++) out.push(...childrenOf(out[i]));
   return out;
 }
 
@@ -55,13 +46,8 @@ const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux
 function cpuMs(pids: number[]): number {
   let ticks = 0;
   for (const p of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      /* gone */
-    }
+    const f = procStat(p);
+    if (f) ticks += Number(f[11]) + Number(f[12]);
   }
   return ticks * TICK_MS;
 }
