@@ -6,10 +6,13 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { withServerNodeArgs } from '../scripts/node-args.mjs';
 
+/** One test server: its address and its own DATA_DIR. */
+export type E2eServer = { baseURL: string; dataDir: string };
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    baseURL: string;
-    dataDir: string;
+    /** One server per test worker (VITEST_POOL_ID 1 uses the first): e2e/helpers.ts picks its own. */
+    servers: E2eServer[];
   }
 }
 
@@ -24,24 +27,46 @@ function freePort(): Promise<number> {
   });
 }
 
-let server: ChildProcess | undefined;
-let dataDir = '';
+const servers: { proc: ChildProcess; dataDir: string }[] = [];
 
+/**
+ * The demo is prepared once and copied, then every test worker gets a server of its own on its own
+ * copy: files running side by side never see each other's accounts, queue or outbox, as if they
+ * ran one after another on one server.
+ */
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '..');
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('应用尚未构建：请通过 npm test 运行（会自动构建）');
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wlba-e2e-'));
+  const count = Math.max(1, project.config.maxWorkers);
+  const first = fs.mkdtempSync(path.join(os.tmpdir(), 'wlba-e2e-'));
+  const prep = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/prepare.ts'], { cwd: root, env: { ...process.env, DATA_DIR: first }, encoding: 'utf8' });
+  if (prep.status !== 0) throw new Error(`prepare failed: ${prep.stderr}`);
+  const dirs = [first];
+  for (let i = 1; i < count; i++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wlba-e2e-'));
+    fs.cpSync(first, dir, { recursive: true });
+    dirs.push(dir);
+  }
+  const provided = await Promise.all(dirs.map((dir) => startServer(root, dir)));
+  project.provide('servers', provided);
+  return async () => {
+    for (const s of servers) s.proc.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    if (process.env.KEEP_E2E_DATA !== '1') for (const s of servers) fs.rmSync(s.dataDir, { recursive: true, force: true });
+  };
+}
+
+async function startServer(root: string, dataDir: string): Promise<E2eServer> {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   // WLBA_TRUST_PROXY=1: the tests stand in for a reverse proxy, so a test can give itself a client
   // address of its own with X-Forwarded-For (e2e/public.e2e.ts); scripts/server.mjs covers the rest.
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), WLBA_HOST: '127.0.0.1', NEXTAUTH_URL: baseURL, PUBLIC_BASE_URL: baseURL, WLBA_PLACEMENT_JOB: '0', WLBA_TRUST_PROXY: '1' };
-  const prep = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/prepare.ts'], { cwd: root, env, encoding: 'utf8' });
-  if (prep.status !== 0) throw new Error(`prepare failed: ${prep.stderr}`);
-  server = spawn(process.execPath, [...withServerNodeArgs([]), path.join(root, 'scripts/server.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...withServerNodeArgs([]), path.join(root, 'scripts/server.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  servers.push({ proc, dataDir });
   let log = '';
-  server.stdout?.on('data', (d) => (log += d));
-  server.stderr?.on('data', (d) => (log += d));
+  proc.stdout?.on('data', (d) => (log += d));
+  proc.stderr?.on('data', (d) => (log += d));
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
@@ -50,14 +75,8 @@ export default async function setup(project: TestProject) {
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline || server.exitCode != null) throw new Error(`server did not start:\n${log}`);
+    if (Date.now() > deadline || proc.exitCode != null) throw new Error(`server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  project.provide('baseURL', baseURL);
-  project.provide('dataDir', dataDir);
-  return async () => {
-    server?.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    if (process.env.KEEP_E2E_DATA !== '1') fs.rmSync(dataDir, { recursive: true, force: true });
-  };
+  return { baseURL, dataDir };
 }

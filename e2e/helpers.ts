@@ -5,8 +5,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
-export const baseURL = () => inject('baseURL');
-export const dataDir = () => inject('dataDir');
+/** This worker's own server (e2e/global-setup.ts starts one per worker). */
+function server() {
+  const servers = inject('servers');
+  return servers[(Number(process.env.VITEST_POOL_ID) - 1 || 0) % servers.length];
+}
+export const baseURL = () => server().baseURL;
+export const dataDir = () => server().dataDir;
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
