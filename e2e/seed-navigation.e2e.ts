@@ -57,6 +57,32 @@ describe('the applicant header (seed 004)', () => {
     await page.waitForURL(/\/my$/);
   });
 
+  it('links drawn as plain <a> on the server take over in the browser: they prefetch and open pages without reloading, and hydration reports nothing', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    const prefetched = page.waitForRequest((r) => new URL(r.url()).pathname === '/my/applications' && r.headers()['next-router-prefetch'] === '1');
+    await page.goto('/my');
+    await page.getByRole('heading', { name: '您好，张伟' }).waitFor();
+    // 我的申请's 更多 is in view: next/link prefetches it once React owns the page.
+    await prefetched;
+    await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+    const kept = () => page.evaluate(() => (window as unknown as { kept?: boolean }).kept === true);
+
+    await page.getByRole('region', { name: '我的申请' }).getByRole('link', { name: '更多' }).click();
+    await page.getByRole('heading', { name: '我的申请', level: 1 }).waitFor();
+    await expect(kept()).resolves.toBe(true);
+    await nav().getByRole('link', { name: '系统通知' }).click();
+    await page.getByRole('heading', { name: '系统通知', level: 1 }).waitFor();
+    await expect(kept()).resolves.toBe(true);
+    await nav().getByRole('link', { name: '首页' }).click();
+    await page.getByRole('heading', { name: '您好，张伟' }).waitFor();
+    await expect(kept()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('the home has 我的网站 with 详情 and an 安全评估 card (seed 004 首页)', async () => {
     await page.goto('/my');
     const sites = page.getByRole('region', { name: '我的网站' });

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { connection } from 'next/server';
 import { ChevronRight, LogIn, UserPlus } from 'lucide-react';
 import { OFFICE_NAME } from '@/lib/site/config';

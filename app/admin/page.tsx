@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { requirePage } from '@/lib/auth/session';
 import { countUsers } from '@/lib/users/service';
 import { countProviders } from '@/lib/providers/service';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { ASSESSMENT_METHODS, ASSESSMENT_TARGET_TYPES, isFilingTarget, SITUATION_MAX, type AssessmentFilingType } from '@/lib/assessments/schemas';
 import { Alert } from '@/components/ui/alert';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useSyncExternalStore } from 'react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Bell, X } from '@/components/ui/icons';
 
 const noSubscription = () => () => {};

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Bell } from '@/components/ui/icons';
 import { PLATFORM_NAME, type NavEntry } from '@/lib/site/config';
 import { SwitchSubjectDialog } from '@/components/subjects/switch-subject-dialog';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 const PAGES = {
   401: { title: '需要登录', text: '您尚未登录或登录已失效，请登录后再访问。', href: '/login', link: '用户登录' },

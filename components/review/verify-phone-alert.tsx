@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Alert } from '@/components/ui/alert';
 
 /** A reviewer or admin without a verified phone may look but not decide (SPEC §1): where to verify it. */

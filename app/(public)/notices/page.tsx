@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { listPublished } from '@/lib/notices/service';
 import { NOTICE_CATEGORIES, parseNoticeCategory } from '@/lib/notices/schemas';
 import { cn } from '@/lib/utils';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { requirePage } from '@/lib/auth/session';
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_TYPES, beijingDayStart, listAudit } from '@/lib/audit/service';
 import { ROLE_LABELS } from '@/lib/site/config';

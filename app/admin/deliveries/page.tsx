@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { requirePage } from '@/lib/auth/session';
 import { CHANNEL_LABELS, DELIVERY_STATUS_LABELS, listDeliveries, type DeliveryDisplayStatus } from '@/lib/notify/service';
 import { cn, formatDateTime } from '@/lib/utils';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useDeferredValue, useId, useState } from 'react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Alert } from '@/components/ui/alert';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { requirePage } from '@/lib/auth/session';
 import { listProviders, PROVIDER_KINDS, PROVIDER_SCOPES, PROVIDER_CSV_HEADER, type ProviderKind, type ProviderScope } from '@/lib/providers/service';
 import { regionFullName } from '@/lib/regions/regions';

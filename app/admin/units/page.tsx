@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { requirePage } from '@/lib/auth/session';
 import { listUnits } from '@/lib/units/service';
 import { regionFullName } from '@/lib/regions/regions';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { Role } from '@/db/schema';
 import { requirePage } from '@/lib/auth/session';
 import { listUsers, USER_STATUSES, type UserStatus } from '@/lib/users/service';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import type { FilingKind } from '@/db/schema';
 import { requirePage } from '@/lib/auth/session';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { FilingKind } from '@/db/schema';
 import { requirePage } from '@/lib/auth/session';
 import { currentSubjectView } from '@/lib/subjects/service';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { requirePage } from '@/lib/auth/session';
 import { listDrafts } from '@/lib/drafts/service';
 import { BUSINESS_TYPES } from '@/lib/applications/service';

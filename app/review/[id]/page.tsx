@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { kindOfType } from '@/lib/filings/kinds';
 import type { ReactNode } from 'react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { Check, X } from 'lucide-react';
 import { requirePage, type CurrentUser } from '@/lib/auth/session';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 /** An unknown notice, or one that has been withdrawn (取消发布). */
 export default function NoticeNotFound() {

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 /** A number that is not (or not validly) on file. */
 export default function FilingNotFound() {

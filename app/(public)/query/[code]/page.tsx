@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { getPublicFiling, getPublicLegacyFiling } from '@/lib/public/filings';
 import { getPublicObjectFiling, type PublicObjectFiling } from '@/lib/public/object-filings';

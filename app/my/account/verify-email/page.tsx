@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { confirmEmailToken } from '@/lib/notify/codes';
 import { isAppError } from '@/lib/errors';
 import { Alert } from '@/components/ui/alert';

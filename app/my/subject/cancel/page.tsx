@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { requirePage } from '@/lib/auth/session';
 import { currentSubjectView, pendingApplicationsOfSubject } from '@/lib/subjects/service';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
