@@ -35,7 +35,7 @@ describe('Link (issue 17)', () => {
       const html = renderToString(createElement(Link, props));
       expect(html).toBe(renderToString(createElement(NextLink, props)));
     }
-    expect(renderToString(createElement(Link, { href: '/my/', children: 'x' }))).toContain('href="/my"');
-    expect(renderToString(createElement(Link, { href: '/review/[id]', as: '/review/3', children: 'x' }))).toContain('href="/review/3"');
+    expect(renderToString(createElement(Link, { href: '/my/' }, 'x'))).toContain('href="/my"');
+    expect(renderToString(createElement(Link, { href: '/review/[id]', as: '/review/3' }, 'x'))).toContain('href="/review/3"');
   });
 });
