@@ -47,13 +47,19 @@ export default async function setup(project: TestProject) {
     fs.cpSync(first, dir, { recursive: true });
     dirs.push(dir);
   }
-  const provided = await Promise.all(dirs.map((dir) => startServer(root, dir)));
-  project.provide('servers', provided);
-  return async () => {
+  const teardown = async () => {
     for (const s of servers) s.proc.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));
-    if (process.env.KEEP_E2E_DATA !== '1') for (const s of servers) fs.rmSync(s.dataDir, { recursive: true, force: true });
+    if (process.env.KEEP_E2E_DATA !== '1') for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    project.provide('servers', await Promise.all(dirs.map((dir) => startServer(root, dir))));
+  } catch (e) {
+    // One that did not start: the others stop too, and nothing is left in /tmp.
+    await teardown();
+    throw e;
+  }
+  return teardown;
 }
 
 async function startServer(root: string, dataDir: string): Promise<E2eServer> {
