@@ -1,7 +1,7 @@
 /**
- * Extra servers for the operations browser tests, started the way e2e/global-setup.ts starts the
- * shared one (scripts/prepare.ts, then scripts/server.mjs serving the same build) but with their own
- * DATA_DIR and environment.
+ * Starting the built app for the browser tests (scripts/prepare.ts, then scripts/server.mjs): the
+ * server of each test worker (e2e/global-setup.ts) and the operations tests' extra servers, each
+ * with their own DATA_DIR and environment.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';

@@ -24,6 +24,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
+declare global {
+  interface Window {
+    /** Set on a page to tell whether a later page is the same document (no reload). */
+    kept?: boolean;
+  }
+}
+
 const nav = () => page.getByRole('navigation', { name: '主导航' });
 const myButton = () => nav().getByRole('button', { name: '我的' });
 
@@ -68,8 +75,8 @@ describe('the applicant header (seed 004)', () => {
     await page.getByRole('heading', { name: '您好，张伟' }).waitFor();
     // 我的申请's 更多 is in view: next/link prefetches it once React owns the page.
     await prefetched;
-    await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
-    const kept = () => page.evaluate(() => (window as unknown as { kept?: boolean }).kept === true);
+    await page.evaluate(() => (window.kept = true));
+    const kept = () => page.evaluate(() => window.kept === true);
 
     await page.getByRole('region', { name: '我的申请' }).getByRole('link', { name: '更多' }).click();
     await page.getByRole('heading', { name: '我的申请', level: 1 }).waitFor();
