@@ -13,7 +13,7 @@ import { filingsWithUnapprovedSubject } from '@/lib/review/integrity';
 export const metadata: Metadata = { title: '管理后台' };
 
 export default async function AdminHome() {
-  await requirePage('admin.area');
+  const user = await requirePage('admin.area');
   const count = countUsers;
   const units = listUnits();
   const unapproved = filingsWithUnapprovedSubject();
@@ -27,7 +27,7 @@ export default async function AdminHome() {
   ];
   return (
     <div className="space-y-6">
-      <LatestNotice />
+      <LatestNotice userId={user.id} />
       <h1 className="text-xl font-semibold">管理后台</h1>
       <nav aria-label="管理功能" className="flex flex-wrap gap-4 text-sm">
         <Link href="/admin/units" className="text-primary hover:underline">

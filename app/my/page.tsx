@@ -65,7 +65,7 @@ export default async function ApplicantHome() {
 
   return (
     <div className="space-y-6">
-      <LatestNotice />
+      <LatestNotice userId={user.id} />
       <ApplicantHomeView data={data} />
       {pendingCode ? <BindDataCodePrompt {...pendingCode} /> : noSubject && <NoSubjectDialog />}
     </div>

@@ -31,7 +31,7 @@ export default async function ProviderHome({ searchParams }: { searchParams: Pro
   const keys = listApiKeys(user.id);
   return (
     <div className="space-y-4">
-      <LatestNotice />
+      <LatestNotice userId={user.id} />
       <h1 className="text-xl font-semibold">服务商工作台</h1>
       <p className="text-sm text-muted-foreground">{user.name}，您好。在此为开办者签发数据码，或创建API密钥由贵司系统对接签发。</p>
       {linked ? (

@@ -70,7 +70,7 @@ export default async function ReviewHome({ searchParams }: { searchParams: Promi
   };
   return (
     <div className="space-y-4">
-      <LatestNotice />
+      <LatestNotice userId={user.id} />
       <ReviewHomeView data={data} />
     </div>
   );

@@ -1,14 +1,14 @@
-import { getCurrentUser } from '@/lib/auth/session';
 import { latestUnread } from '@/lib/notify/service';
 import { NoticeToast } from './notice-toast';
 
 /**
  * The newest unread notice, shown bottom-right on the landing page after login (SPEC §5);
- * form pages leave it out so it never covers their buttons.
+ * form pages leave it out so it never covers their buttons. Not an async component: the page
+ * has the user already, and an async one would be rendered apart, a row of its own in the RSC
+ * data and another pass of the HTML renderer (issue 17).
  */
-export async function LatestNotice() {
-  const user = await getCurrentUser();
-  const n = user ? latestUnread(user.id) : undefined;
+export function LatestNotice({ userId }: { userId: number }) {
+  const n = latestUnread(userId);
   if (!n) return null;
   return <NoticeToast id={n.id} title={n.title} body={n.body} />;
 }
