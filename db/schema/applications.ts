@@ -125,7 +125,8 @@ export const assessments = sqliteTable(
     data: text('data', { mode: 'json' }).$type<AssessmentData>().notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('assessments_website').on(t.websiteId), index('assessments_filing').on(t.filingId)],
+  // The subject's assessments, newest first (安全评估 list, 我的首页's card): without it every look-up read the whole table.
+  (t) => [index('assessments_website').on(t.websiteId), index('assessments_filing').on(t.filingId), index('assessments_subject').on(t.subjectId, t.createdAt)],
 );
 
 /** 我的草稿: one row per saved form. */

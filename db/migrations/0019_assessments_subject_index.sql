@@ -1,0 +1,1 @@
+CREATE INDEX `assessments_subject` ON `assessments` (`subject_id`,`created_at`);
