@@ -88,26 +88,33 @@ export const applications = sqliteTable(
     index('applications_subject').on(t.subjectId),
     index('applications_website').on(t.websiteId),
     index('applications_filing').on(t.filingId),
+    // The other applications of a 并联 bundle (审核详情, approving a website with its subject).
+    index('applications_bundle').on(t.bundleId).where(sql`${t.bundleId} is not null`),
   ],
 );
 
 /** 面审 / 实地检查 scheduled for an interactive website. */
-export const interviews = sqliteTable('interviews', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  applicationId: integer('application_id')
-    .notNull()
-    .references(() => applications.id),
-  kind: text('kind', { enum: ['面审', '实地检查'] }).notNull(),
-  scheduledAt: integer('scheduled_at').notNull(),
-  place: text('place'),
-  materials: text('materials'),
-  outcome: text('outcome', { enum: ['通过', '退回'] }),
-  outcomeNote: text('outcome_note'),
-  createdBy: integer('created_by')
-    .notNull()
-    .references(() => users.id),
-  createdAt: integer('created_at').notNull(),
-});
+export const interviews = sqliteTable(
+  'interviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    kind: text('kind', { enum: ['面审', '实地检查'] }).notNull(),
+    scheduledAt: integer('scheduled_at').notNull(),
+    place: text('place'),
+    materials: text('materials'),
+    outcome: text('outcome', { enum: ['通过', '退回'] }),
+    outcomeNote: text('outcome_note'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  // An application's 面审 (审核详情, the applicant's 申请详情, recording the outcome).
+  (t) => [index('interviews_application').on(t.applicationId, t.id)],
+);
 
 /** 安全评估 records, one per submitted assessment application. */
 export const assessments = sqliteTable(

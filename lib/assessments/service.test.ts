@@ -228,10 +228,3 @@ describe('发起安全评估', () => {
     expect(appRow(b.websiteAppId).status).toBe('通过');
   });
 });
-
-describe('安全评估 look-ups', () => {
-  it('finds a subject’s assessments, newest first, through an index (我的首页 and 安全评估 read them on every visit)', () => {
-    const plan = (db().$client.prepare('explain query plan select id from assessments where subject_id = ? order by created_at desc limit 5').all(1) as { detail: string }[]).map((r) => r.detail);
-    expect(plan).toEqual([expect.stringMatching(/^SEARCH assessments USING (COVERING )?INDEX assessments_subject \(subject_id=\?\)$/)]);
-  });
-});
