@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 import { users } from './users';
 import { subjects } from './subjects';
 import { websites } from './websites';
@@ -89,5 +90,11 @@ export const legacyFilings = sqliteTable(
     index('legacy_phone').on(t.principalPhoneHmac),
     index('legacy_domain').on(t.domainAscii),
     index('legacy_claimable').on(t.claimableUserId),
+    // 我的认领 (open claims by their application, finished ones by their website) and the
+    // dashboard's 逾期未认领 (unclaimed, oldest import first): without them each read the whole
+    // table. Partial, so that "not claimed yet" alone never looks like a narrow search.
+    index('legacy_claim_application').on(t.claimApplicationId),
+    index('legacy_claimed').on(t.claimedWebsiteId).where(sql`${t.claimedWebsiteId} is not null`),
+    index('legacy_unclaimed').on(t.importedAt).where(sql`${t.claimedWebsiteId} is null`),
   ],
 );
