@@ -37,6 +37,31 @@ const LOOK_UPS: [string, string, RegExp[]][] = [
     'select id from legacy_filings where claimed_website_id is null and imported_at < ? order by imported_at, id limit 10',
     [/^SEARCH legacy_filings USING INDEX legacy_unclaimed \(imported_at<\?\)$/],
   ],
+  [
+    '管理后台: the accounts of a role, newest first, and their count',
+    'select count(*) from users where role = ?',
+    [/^SEARCH users USING COVERING INDEX users_role \(role=\?\)$/],
+  ],
+  [
+    '管理后台 账号列表',
+    'select id from users where role = ? order by created_at desc limit 20',
+    [/^SEARCH users USING (COVERING )?INDEX users_role \(role=\?\)$/],
+  ],
+  [
+    '已办 of all units (管理员), newest first',
+    'select id from applications where decided_by is not null and status in (?, ?) order by decided_at desc, id desc limit 10',
+    [/^SCAN applications USING INDEX applications_decided_all$/],
+  ],
+  [
+    '数据统计 of all units (管理员): decided in the period',
+    'select count(*) from applications where decided_by is not null and status in (?, ?) and decided_at >= ? and decided_at <= ?',
+    [/^SEARCH applications USING INDEX applications_decided_all \(decided_at>\? AND decided_at<\?\)$/],
+  ],
+  [
+    '发送记录, newest first',
+    'select id from deliveries order by created_at desc, id desc limit 20',
+    [/^SCAN deliveries USING (COVERING )?INDEX deliveries_created$/],
+  ],
 ];
 
 describe('indexes', () => {

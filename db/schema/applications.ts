@@ -85,6 +85,8 @@ export const applications = sqliteTable(
       .on(t.dueAt, t.id)
       .where(sql`${t.queued} = 1 and ${t.status} in ('待审核', '审核中', '待面审')`),
     index('applications_decided').on(t.unitId, t.decidedAt),
+    // 已办 and 数据统计 across all units (管理员): decided applications by when.
+    index('applications_decided_all').on(t.decidedAt, t.id).where(sql`${t.decidedBy} is not null`),
     index('applications_subject').on(t.subjectId),
     index('applications_website').on(t.websiteId),
     index('applications_filing').on(t.filingId),

@@ -36,7 +36,8 @@ export const deliveries = sqliteTable(
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
   },
-  (t) => [index('deliveries_pending').on(t.status, t.nextAttemptAt)],
+  // 发送记录: newest first.
+  (t) => [index('deliveries_pending').on(t.status, t.nextAttemptAt), index('deliveries_created').on(t.createdAt, t.id)],
 );
 
 /** SMS codes and e-mail links: only hashes are stored. */
