@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { getDb } from '@/db/client';
+import { unapprovedSubjectFilings } from '@/lib/review/integrity';
 
 /**
  * Look-ups that pages run on every visit, by their shape: each must search an index, not read a
@@ -64,10 +65,19 @@ const LOOK_UPS: [string, string, RegExp[]][] = [
   ],
 ];
 
+const planOf = (query: string, args: unknown[]) => (getDb().$client.prepare(`explain query plan ${query}`).all(...args) as { detail: string }[]).map((r) => r.detail);
+
 describe('indexes', () => {
   it.each(LOOK_UPS)('%s', (_page, query, planned) => {
-    const args = Array.from(query.matchAll(/\?/g), () => 1);
-    const plan = (getDb().$client.prepare(`explain query plan ${query}`).all(...args) as { detail: string }[]).map((r) => r.detail);
-    expect(plan).toEqual(planned.map((p) => expect.stringMatching(p)));
+    expect(planOf(query, Array.from(query.matchAll(/\?/g), () => 1))).toEqual(planned.map((p) => expect.stringMatching(p)));
+  });
+
+  it('数据检查 (管理后台 and every start): from the subjects never approved, not from every filed website', () => {
+    const { sql, params } = unapprovedSubjectFilings().toSQL();
+    expect(planOf(sql, params)).toEqual([
+      expect.stringMatching(/^SEARCH subjects USING (COVERING )?INDEX subjects_never_approved \(status=\?\)$/),
+      expect.stringMatching(/^SEARCH websites USING INDEX websites_subject \(subject_id=\?\)$/),
+      'USE TEMP B-TREE FOR ORDER BY',
+    ]);
   });
 });

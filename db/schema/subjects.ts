@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 import { policeUnits } from './units';
@@ -5,6 +6,11 @@ import type { StoredSubject } from '@/lib/subjects/types';
 
 export const SUBJECT_STATUSES = ['待审核', '有效', '变更中', '注销中', '移交中', '已注销', '已退回'] as const;
 export type SubjectStatus = (typeof SUBJECT_STATUSES)[number];
+
+/** Statuses a subject is in only if it was never approved (有效 → … never leads back to them). */
+export const NEVER_APPROVED_STATUSES = ['待审核', '已退回'] as const satisfies readonly SubjectStatus[];
+/** Written into the SQL literally, not bound: only then may SQLite use the partial index subjects_never_approved. */
+const neverApprovedList = sql.raw(NEVER_APPROVED_STATUSES.map((s) => `'${s}'`).join(', '));
 
 /** 开办主体. Searchable columns are explicit; the full form lives in `data` (JSON, PII encrypted inside). */
 export const subjects = sqliteTable(
@@ -42,8 +48,13 @@ export const subjects = sqliteTable(
     index('subjects_cert_hmac').on(t.certNumberHmac),
     index('subjects_principal_id_hmac').on(t.principalIdHmac),
     index('subjects_unit').on(t.unitId),
+    // 数据检查 (lib/review/integrity.ts): the subjects never approved, few at any time.
+    index('subjects_never_approved').on(t.status).where(sql`${t.status} in (${neverApprovedList})`),
   ],
 );
+
+/** A subject never approved, as the partial index subjects_never_approved is written. */
+export const subjectNeverApproved = sql`${subjects.status} in (${neverApprovedList})`;
 
 /** 移交主体 offers. */
 export const subjectTransfers = sqliteTable(

@@ -5,10 +5,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { subjects, websites } from '@/db/schema';
-
-/** Statuses a subject is in only if it was never approved (有效 → … never leads back to them). */
-const NEVER_APPROVED = ['待审核', '已退回'] as const;
+import { subjectNeverApproved, subjects, websites } from '@/db/schema';
 
 export type UnapprovedSubjectFiling = {
   websiteId: number;
@@ -26,6 +23,13 @@ export type UnapprovedSubjectFiling = {
  * decide what happens to each; this only lists them.
  */
 export function filingsWithUnapprovedSubject(): UnapprovedSubjectFiling[] {
+  return unapprovedSubjectFilings()
+    .all()
+    .map((r) => ({ ...r, filingNumber: r.filingNumber! }));
+}
+
+/** The query of filingsWithUnapprovedSubject: found from the few never-approved subjects (subjects_never_approved), not by reading every website. */
+export function unapprovedSubjectFilings() {
   return getDb()
     .select({
       websiteId: websites.id,
@@ -38,8 +42,6 @@ export function filingsWithUnapprovedSubject(): UnapprovedSubjectFiling[] {
     })
     .from(websites)
     .innerJoin(subjects, eq(subjects.id, websites.subjectId))
-    .where(and(isNotNull(websites.filingNumber), inArray(websites.status, ['已备案', '变更中', '注销中']), inArray(subjects.status, [...NEVER_APPROVED])))
-    .orderBy(asc(websites.id))
-    .all()
-    .map((r) => ({ ...r, filingNumber: r.filingNumber! }));
+    .where(and(isNotNull(websites.filingNumber), inArray(websites.status, ['已备案', '变更中', '注销中']), subjectNeverApproved))
+    .orderBy(asc(websites.id));
 }
