@@ -1,1 +1,0 @@
-CREATE INDEX `assessments_subject` ON `assessments` (`subject_id`,`created_at`);

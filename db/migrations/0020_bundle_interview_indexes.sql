@@ -1,2 +1,0 @@
-CREATE INDEX `applications_bundle` ON `applications` (`bundle_id`) WHERE "applications"."bundle_id" is not null;--> statement-breakpoint
-CREATE INDEX `interviews_application` ON `interviews` (`application_id`,`id`);

@@ -1,1 +1,0 @@
-CREATE INDEX `subjects_never_approved` ON `subjects` (`status`) WHERE "subjects"."status" in ('待审核', '已退回');
