@@ -8,7 +8,7 @@ export const SUBJECT_STATUSES = ['待审核', '有效', '变更中', '注销中'
 export type SubjectStatus = (typeof SUBJECT_STATUSES)[number];
 
 /** Statuses a subject is in only if it was never approved (有效 → … never leads back to them). */
-export const NEVER_APPROVED_STATUSES = ['待审核', '已退回'] as const satisfies readonly SubjectStatus[];
+const NEVER_APPROVED_STATUSES = ['待审核', '已退回'] as const satisfies readonly SubjectStatus[];
 /** Written into the SQL literally, not bound: only then may SQLite use the partial index subjects_never_approved. */
 const neverApprovedList = sql.raw(NEVER_APPROVED_STATUSES.map((s) => `'${s}'`).join(', '));
 
