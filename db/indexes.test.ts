@@ -3,9 +3,10 @@ import { getDb } from '@/db/client';
 import { unapprovedSubjectFilings } from '@/lib/review/integrity';
 
 /**
- * Look-ups that pages run on every visit, by their shape: each must search an index, not read a
- * table that grows with the platform (found by explaining every statement a crawl of the demo
- * ran). The plan is SQLite's without statistics, as the platform never runs ANALYZE.
+ * Look-ups that pages and actions run, by their shape: each must search an index, not read a
+ * table that grows with the platform (found by explaining every statement that a crawl of the
+ * demo, the unit and integration tests and the browser tests ran). The plan is SQLite's without
+ * statistics, as the platform never runs ANALYZE.
  */
 const LOOK_UPS: [string, string, RegExp[]][] = [
   [
@@ -62,6 +63,36 @@ const LOOK_UPS: [string, string, RegExp[]][] = [
     '发送记录, newest first',
     'select id from deliveries order by created_at desc, id desc limit 20',
     [/^SCAN deliveries USING (COVERING )?INDEX deliveries_created$/],
+  ],
+  [
+    '审核详情 of a 安全评估 application, deciding or revoking it: its assessment',
+    'select data from assessments where application_id = ?',
+    [/^SEARCH assessments USING INDEX assessments_application \(application_id=\?\)$/],
+  ],
+  [
+    '注销主体: the subject is no longer anyone’s 当前主体',
+    'update users set current_subject_id = ? where current_subject_id = ?',
+    [/^SEARCH users USING (COVERING )?INDEX users_current_subject \(current_subject_id=\?\)$/],
+  ],
+  [
+    '变更网站 / 变更APP…: the other pending 变更 of the kind',
+    "select payload from applications where type = ? and status in ('待审核', '审核中', '待面审') and website_id <> ?",
+    [/^SEARCH applications USING INDEX applications_pending_type \(type=\?\)$/],
+  ],
+  [
+    '面审 reminders (hourly job): the 面审 still to come in the next day',
+    'select i.id from interviews i inner join applications a on a.id = i.application_id where i.outcome is null and a.status = ? and i.scheduled_at > ? and i.scheduled_at <= ?',
+    [/^SEARCH i USING INDEX interviews_upcoming \(scheduled_at>\? AND scheduled_at<\?\)$/, /^SEARCH a USING INTEGER PRIMARY KEY \(rowid=\?\)$/],
+  ],
+  [
+    '注销主体: its open 移交 offer withdrawn',
+    'update subject_transfers set status = ?, decided_at = ? where subject_id = ? and status = ?',
+    [/^SEARCH subject_transfers USING INDEX subject_transfers_subject \(subject_id=\? AND status=\?\)$/],
+  ],
+  [
+    '发送验证邮件: the account’s earlier links voided',
+    'update verification_codes set consumed_at = ? where purpose = ? and user_id = ? and consumed_at is null',
+    [/^SEARCH verification_codes USING INDEX verification_codes_user \(user_id=\? AND purpose=\?\)$/],
   ],
 ];
 

@@ -35,6 +35,9 @@ export const APPLICATION_STATUSES = ['待审核', '审核中', '待面审', '通
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** 申请单: every request to the office, with a snapshot of what was submitted. */
+/** 待审核, 审核中, 待面审 written into the SQL literally, not bound: only then may SQLite use applications_pending_type. */
+const pendingList = sql.raw(['待审核', '审核中', '待面审'].map((s) => `'${s}'`).join(', '));
+
 export const applications = sqliteTable(
   'applications',
   {
@@ -90,10 +93,15 @@ export const applications = sqliteTable(
     index('applications_subject').on(t.subjectId),
     index('applications_website').on(t.websiteId),
     index('applications_filing').on(t.filingId),
+    // The pending applications of one type (a 变更 checked against the other pending 变更 of its kind).
+    index('applications_pending_type').on(t.type).where(sql`${t.status} in (${pendingList})`),
     // The other applications of a 并联 bundle (审核详情, approving a website with its subject).
     index('applications_bundle').on(t.bundleId).where(sql`${t.bundleId} is not null`),
   ],
 );
+
+/** An application still pending (待审核, 审核中, 待面审), as the partial index applications_pending_type is written. */
+export const applicationPending = sql`${applications.status} in (${pendingList})`;
 
 /** 面审 / 实地检查 scheduled for an interactive website. */
 export const interviews = sqliteTable(
@@ -114,8 +122,9 @@ export const interviews = sqliteTable(
       .references(() => users.id),
     createdAt: integer('created_at').notNull(),
   },
-  // An application's 面审 (审核详情, the applicant's 申请详情, recording the outcome).
-  (t) => [index('interviews_application').on(t.applicationId, t.id)],
+  // An application's 面审 (审核详情, the applicant's 申请详情, recording the outcome); the 面审 still
+  // to come by time (the reminders job).
+  (t) => [index('interviews_application').on(t.applicationId, t.id), index('interviews_upcoming').on(t.scheduledAt).where(sql`${t.outcome} is null`)],
 );
 
 /** 安全评估 records, one per submitted assessment application. */
@@ -134,8 +143,14 @@ export const assessments = sqliteTable(
     data: text('data', { mode: 'json' }).$type<AssessmentData>().notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  // The subject's assessments, newest first (安全评估 list, 我的首页's card): without it every look-up read the whole table.
-  (t) => [index('assessments_website').on(t.websiteId), index('assessments_filing').on(t.filingId), index('assessments_subject').on(t.subjectId, t.createdAt)],
+  // The subject's assessments, newest first (安全评估 list, 我的首页's card), and an application's
+  // assessment (审核详情, deciding or revoking it): without them every look-up read the whole table.
+  (t) => [
+    index('assessments_website').on(t.websiteId),
+    index('assessments_filing').on(t.filingId),
+    index('assessments_subject').on(t.subjectId, t.createdAt),
+    index('assessments_application').on(t.applicationId),
+  ],
 );
 
 /** 我的草稿: one row per saved form. */

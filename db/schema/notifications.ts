@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 
@@ -55,5 +56,6 @@ export const verificationCodes = sqliteTable(
     consumedAt: integer('consumed_at'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('verification_codes_target').on(t.targetHmac, t.purpose, t.createdAt)],
+  // By account: a new e-mail verification link voids the account's earlier ones.
+  (t) => [index('verification_codes_target').on(t.targetHmac, t.purpose, t.createdAt), index('verification_codes_user').on(t.userId, t.purpose).where(sql`${t.userId} is not null`)],
 );

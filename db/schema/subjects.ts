@@ -73,5 +73,6 @@ export const subjectTransfers = sqliteTable(
     createdAt: integer('created_at').notNull(),
     decidedAt: integer('decided_at'),
   },
-  (t) => [index('subject_transfers_to').on(t.toPhoneHmac, t.toIdHmac)],
+  // The subject's open 移交 offer, withdrawn when the subject is cancelled.
+  (t) => [index('subject_transfers_to').on(t.toPhoneHmac, t.toIdHmac), index('subject_transfers_subject').on(t.subjectId, t.status)],
 );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { policeUnits } from './units';
 
@@ -38,6 +39,8 @@ export const users = sqliteTable(
     index('users_unit').on(t.unitId),
     // 管理后台: the accounts of a role, newest first, and their count.
     index('users_role').on(t.role, t.createdAt),
+    // A subject cancelled (注销) is no longer anyone's 当前主体 (one UPDATE by it).
+    index('users_current_subject').on(t.currentSubjectId).where(sql`${t.currentSubjectId} is not null`),
   ],
 );
 

@@ -7,7 +7,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import { getDb, preparedQuery, type Tx } from '@/db/client';
-import { applications, assessments, drafts, filingKeys, filings, files, policeUnits, subjects, FILING_KINDS, type FilingKind, type FilingStatus } from '@/db/schema';
+import { applicationPending, applications, assessments, drafts, filingKeys, filings, files, policeUnits, subjects, FILING_KINDS, type FilingKind, type FilingStatus } from '@/db/schema';
 import { insertApplication, heldBackSubjectApplication } from '@/lib/applications/service';
 import { nextWebsiteStatus, type WebsiteEvent } from '@/lib/applications/rules';
 import { checkContactIdentities, contactFromSubject, maskContact, sealContact, type MaskedContact } from '@/lib/websites/service';
@@ -104,7 +104,7 @@ export function takenKey(tx: Tx, kind: FilingKind, keys: FilingKey[], exceptFili
   const changes = tx
     .select({ payload: applications.payload, filingId: applications.filingId })
     .from(applications)
-    .where(and(eq(applications.type, kindSpec(kind).types.change), inArray(applications.status, [...PENDING]), exceptFilingId ? ne(applications.filingId, exceptFilingId) : undefined))
+    .where(and(eq(applications.type, kindSpec(kind).types.change), applicationPending, exceptFilingId ? ne(applications.filingId, exceptFilingId) : undefined))
     .all();
   for (const c of changes) {
     const f = (c.payload as { filing?: StoredFiling }).filing;

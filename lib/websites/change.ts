@@ -6,7 +6,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
-import { applications, drafts, files, websiteDomains, websiteIpRanges, websites, type BusinessType } from '@/db/schema';
+import { applicationPending, applications, drafts, files, websiteDomains, websiteIpRanges, websites, type BusinessType } from '@/db/schema';
 import { websiteSchema, SITE_TYPES, type WebsiteData, type WebsiteInput } from './schemas';
 import { hostToUnicode, parseDomain, registrableDomains } from './domains';
 import { maskWebsite, ownedWebsite, parseWebsiteRows, checkBasic, checkContactIdentities, contactFromSubject, type MaskedWebsiteData, type StoredContact, type StoredWebsite } from './service';
@@ -278,7 +278,7 @@ function takenDomain(tx: Tx, websiteId: number, asciis: string[]): string | null
   const changes = tx
     .select({ payload: applications.payload })
     .from(applications)
-    .where(and(eq(applications.type, '变更网站'), inArray(applications.status, [...PENDING]), ne(applications.websiteId, websiteId)))
+    .where(and(eq(applications.type, '变更网站'), applicationPending, ne(applications.websiteId, websiteId)))
     .all();
   for (const c of changes) {
     const domains = (c.payload as { website?: { basic?: { domains?: { domain?: unknown }[] } } }).website?.basic?.domains ?? [];
