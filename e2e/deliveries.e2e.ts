@@ -74,9 +74,12 @@ describe('发送记录 (SPEC §13)', () => {
     // The row turns 已发送 (its button goes away with it).
     const rowText = () => page.getByTestId('delivery-row').filter({ hasText: '【联网备案平台】邮箱验证' }).innerText();
     await expect.poll(async () => (await rowText()).includes('已发送'), { timeout: 15_000 }).toBe(true);
-    expect(sink.messages.map((m) => m.subject)).toEqual(['【联网备案平台】邮箱验证']);
-    expect(sink.messages[0]!.to).toEqual(['admin@beian.example.cn']);
-    expect(sink.messages[0]!.data).toContain('verify-email?token=');
+    // Only the admin's: the demo's own notices (queued by the seed, failed against the stuck server)
+    // may be retried by the delivery job in the meantime and reach the sink too.
+    const mine = sink.messages.filter((m) => m.to.includes('admin@beian.example.cn'));
+    expect(mine.map((m) => m.subject)).toEqual(['【联网备案平台】邮箱验证']);
+    expect(mine[0]!.to).toEqual(['admin@beian.example.cn']);
+    expect(mine[0]!.data).toContain('verify-email?token=');
     await expect.poll(() => page.getByTestId('delivery-row').filter({ hasText: '【联网备案平台】邮箱验证' }).getByRole('button', { name: /重新发送/ }).count()).toBe(0);
     await context.close();
   });
