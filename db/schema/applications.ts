@@ -34,10 +34,10 @@ export type BusinessType = (typeof BUSINESS_TYPES)[number];
 export const APPLICATION_STATUSES = ['待审核', '审核中', '待面审', '通过', '退回', '已撤销'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** 申请单: every request to the office, with a snapshot of what was submitted. */
 /** 待审核, 审核中, 待面审 written into the SQL literally, not bound: only then may SQLite use applications_pending_type. */
 const pendingList = sql.raw(['待审核', '审核中', '待面审'].map((s) => `'${s}'`).join(', '));
 
+/** 申请单: every request to the office, with a snapshot of what was submitted. */
 export const applications = sqliteTable(
   'applications',
   {
