@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
+import { literalList } from './literal-list';
 import { subjects } from './subjects';
 import { websites } from './websites';
 import { filings } from './filings';
@@ -34,8 +35,8 @@ export type BusinessType = (typeof BUSINESS_TYPES)[number];
 export const APPLICATION_STATUSES = ['待审核', '审核中', '待面审', '通过', '退回', '已撤销'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** 待审核, 审核中, 待面审 written into the SQL literally, not bound: only then may SQLite use applications_pending_type. */
-const pendingList = sql.raw(['待审核', '审核中', '待面审'].map((s) => `'${s}'`).join(', '));
+/** 待审核, 审核中, 待面审, as the partial indexes applications_open_* and applications_pending_type are written. */
+const pendingList = literalList(['待审核', '审核中', '待面审']);
 
 /** 申请单: every request to the office, with a snapshot of what was submitted. */
 export const applications = sqliteTable(
@@ -80,13 +81,13 @@ export const applications = sqliteTable(
     // The open queue in due order, per unit and for admins (the WHERE is repeated by the queue query).
     index('applications_open_unit')
       .on(t.unitId, t.dueAt, t.id)
-      .where(sql`${t.queued} = 1 and ${t.status} in ('待审核', '审核中', '待面审')`),
+      .where(sql`${t.queued} = 1 and ${t.status} in (${pendingList})`),
     index('applications_open_unit_type')
       .on(t.unitId, t.type, t.dueAt, t.id)
-      .where(sql`${t.queued} = 1 and ${t.status} in ('待审核', '审核中', '待面审')`),
+      .where(sql`${t.queued} = 1 and ${t.status} in (${pendingList})`),
     index('applications_open_all')
       .on(t.dueAt, t.id)
-      .where(sql`${t.queued} = 1 and ${t.status} in ('待审核', '审核中', '待面审')`),
+      .where(sql`${t.queued} = 1 and ${t.status} in (${pendingList})`),
     index('applications_decided').on(t.unitId, t.decidedAt),
     // 已办 and 数据统计 across all units (管理员): decided applications by when.
     index('applications_decided_all').on(t.decidedAt, t.id).where(sql`${t.decidedBy} is not null`),
@@ -100,7 +101,7 @@ export const applications = sqliteTable(
   ],
 );
 
-/** An application still pending (待审核, 审核中, 待面审), as the partial index applications_pending_type is written. */
+/** An application still pending (待审核, 审核中, 待面审), as the partial indexes on applications are written. */
 export const applicationPending = sql`${applications.status} in (${pendingList})`;
 
 /** 面审 / 实地检查 scheduled for an interactive website. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
+import { literalList } from './literal-list';
 import { policeUnits } from './units';
 import type { StoredSubject } from '@/lib/subjects/types';
 
@@ -9,8 +10,8 @@ export type SubjectStatus = (typeof SUBJECT_STATUSES)[number];
 
 /** Statuses a subject is in only if it was never approved (有效 → … never leads back to them). */
 const NEVER_APPROVED_STATUSES = ['待审核', '已退回'] as const satisfies readonly SubjectStatus[];
-/** Written into the SQL literally, not bound: only then may SQLite use the partial index subjects_never_approved. */
-const neverApprovedList = sql.raw(NEVER_APPROVED_STATUSES.map((s) => `'${s}'`).join(', '));
+/** As the partial index subjects_never_approved is written. */
+const neverApprovedList = literalList(NEVER_APPROVED_STATUSES);
 
 /** 开办主体. Searchable columns are explicit; the full form lives in `data` (JSON, PII encrypted inside). */
 export const subjects = sqliteTable(

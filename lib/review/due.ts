@@ -7,7 +7,7 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, preparedQuery } from '@/db/client';
-import { appMeta, applications, BUSINESS_TYPES, type BusinessType } from '@/db/schema';
+import { appMeta, applicationPending, applications, BUSINESS_TYPES, type BusinessType } from '@/db/schema';
 import { addWorkingDays, calendarFingerprint } from '@/lib/workdays';
 import { beijingDayNumber, beijingDayStartMs, DAY_MS } from '@/lib/time';
 
@@ -37,7 +37,7 @@ export const DEFAULT_DUE_DAYS: Record<BusinessType, number> = {
 export const OPEN_STATUSES = ['待审核', '审核中', '待面审'] as const;
 
 /** The open queue, written out literally so SQLite can use the partial indexes applications_open_*. */
-export const openQueueSql = sql`${applications.queued} = 1 and ${applications.status} in ('待审核', '审核中', '待面审')`;
+export const openQueueSql = sql`${applications.queued} = 1 and ${applicationPending}`;
 
 /**
  * WLBA_DUE_DAYS overrides some types, e.g. `安全评估=15,新办网站=7` (1–60 working days);
